@@ -1,0 +1,102 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
+
+/** A bilingual name. */
+export interface Name {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+/** An award programme (a city's or a district's award). */
+export interface ProgrammeRecord {
+  readonly programmeId: string;
+  readonly name: Name;
+  readonly createdAt: string;
+}
+
+/** A round of a programme. `config` is the round configuration (shared/round). */
+export interface RoundRecord extends PublicRound {
+  readonly programmeId: string;
+  readonly config?: unknown;
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+const programmeKey = (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' });
+
+/** The awards table: programmes and rounds. */
+export class AwardsStore {
+  constructor(
+    private readonly ddb: DynamoDBDocumentClient,
+    readonly table: string,
+  ) {}
+
+  async getProgramme(programmeId: string): Promise<ProgrammeRecord | undefined> {
+    const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: programmeKey(programmeId), ConsistentRead: true }));
+    return out.Item ? { programmeId: out.Item.programmeId, name: out.Item.name, createdAt: out.Item.createdAt } : undefined;
+  }
+
+  /** Creates a programme unless it exists; returns whether it was created. */
+  async createProgramme(programme: ProgrammeRecord): Promise<boolean> {
+    try {
+      await this.ddb.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...programmeKey(programme.programmeId), gsi1pk: 'PROGRAMMES', gsi1sk: programme.programmeId, kind: 'programme', ...programme },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Creates a round; refuses to overwrite one with the same id. */
+  async createRound(round: RoundRecord): Promise<boolean> {
+    try {
+      await this.ddb.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: `PROGRAMME#${round.programmeId}`, sk: `ROUND#${round.roundId}`, gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Every programme with its rounds, newest round first. */
+  async listProgrammes(): Promise<PublicProgramme[]> {
+    const out = await this.ddb.send(
+      new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'PROGRAMMES' } }),
+    );
+    return Promise.all(
+      (out.Items ?? []).map(async (p) => {
+        const rounds = await this.ddb.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+            ExpressionAttributeValues: { ':pk': `PROGRAMME#${p.programmeId}`, ':r': 'ROUND#' },
+            ScanIndexForward: false,
+          }),
+        );
+        return {
+          programmeId: String(p.programmeId),
+          name: p.name as Name,
+          rounds: (rounds.Items ?? []).map((r) => ({
+            roundId: String(r.roundId),
+            name: r.name as Name,
+            stage: String(r.stage),
+            registrationOpens: String(r.registrationOpens),
+            submissionDeadline: String(r.submissionDeadline),
+          })),
+        };
+      }),
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import * as v from 'valibot';
+import type { FunctionName } from '../../../shared/api/functions';
+import { ROUTES, type ResponseOf, type RouteDefinition, type RouteId } from '../../../shared/api/routes';
+import type { Role } from '../../../shared/api/roles';
+import { AppError } from './errors';
+import { errorResponse, jsonResponse } from './response';
+
+/** A signed-in caller, as the identity layer hands it to a route. */
+export interface Session {
+  readonly sessionId: string;
+  readonly personId: string;
+  readonly role: Role;
+  readonly programmeId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly expiresAt: string;
+}
+
+type RouteOf<Id extends RouteId> = (typeof ROUTES)[Id];
+type BodySchemaOf<Id extends RouteId> = NonNullable<RouteOf<Id>['body']>;
+type ParsedBody<Id extends RouteId> = [BodySchemaOf<Id>] extends [never]
+  ? undefined
+  : BodySchemaOf<Id> extends v.GenericSchema ? v.InferOutput<BodySchemaOf<Id>> : undefined;
+type SessionOf<Id extends RouteId> = RouteOf<Id>['access'] extends 'public' ? Session | null : Session;
+
+/** What a route handler receives: parsed, validated, authorized input. */
+export interface Request<Id extends RouteId> {
+  readonly routeId: Id;
+  readonly body: ParsedBody<Id>;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly session: SessionOf<Id>;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly now: Date;
+}
+
+/** What a route handler answers. */
+export interface Reply<Id extends RouteId> {
+  readonly body: ResponseOf<Id>;
+  readonly status?: number;
+  readonly cookies?: string[];
+}
+
+/** The handlers of one function: exactly the routes the route table gives it. */
+export type RouteHandlers<F extends FunctionName> = {
+  [Id in RouteId as RouteOf<Id>['fn'] extends F ? Id : never]: (req: Request<Id>) => Promise<Reply<Id>>;
+};
+
+/** What the router needs from outside. */
+export interface RouterDeps {
+  readonly logger: Logger;
+  /** Resolves the session from the request's cookies or throws a 401 AppError. */
+  readonly authenticate: (cookies: readonly string[], now: Date) => Promise<Session>;
+  readonly clock: () => Date;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Parses the JSON body against the route's schema; a malformed request never reaches the handler. */
+function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unknown {
+  if (!route.body) return undefined;
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413, { maxBytes: MAX_BODY_BYTES });
+  const type = event.headers?.['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError('BAD_REQUEST', 415, { expected: 'application/json' });
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError('INVALID_JSON', 400);
+  }
+  const result = v.safeParse(route.body, json);
+  if (!result.success) {
+    const issues = result.issues.map((issue) => ({
+      path: v.getDotPath(issue) ?? '',
+      expected: issue.expected ?? undefined,
+      message: issue.message,
+    }));
+    throw new AppError('VALIDATION_FAILED', 400, { issues });
+  }
+  return result.output;
+}
+
+function isThrottle(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown|TimeoutError/.test(name);
+}
+
+/**
+ * Builds a function's HTTP entry from its handlers. Routes are resolved from
+ * the event's routeKey against the route table; access is checked from the
+ * table before the handler runs.
+ */
+export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandlers<F>, deps: () => Promise<RouterDeps>) {
+  const byKey = new Map<string, [RouteId, RouteDefinition]>();
+  for (const [id, route] of Object.entries(ROUTES) as [RouteId, RouteDefinition][]) {
+    if (route.fn === fn) byKey.set(`${route.method} ${route.path}`, [id, route]);
+  }
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const requestId = event.requestContext?.requestId ?? 'unknown';
+    const { logger, authenticate, clock } = await deps();
+    try {
+      const match = byKey.get(event.routeKey);
+      if (!match) throw new AppError('ROUTE_NOT_FOUND', 404, { routeKey: event.routeKey });
+      const [routeId, route] = match;
+      const now = clock();
+      let session: Session | null = null;
+      if (route.access !== 'public') {
+        session = await authenticate(event.cookies ?? [], now);
+        if (!route.access.includes(session.role)) throw new AppError('FORBIDDEN', 403);
+      }
+      const body = parseBody(route, event);
+      const handler = (handlers as unknown as Record<RouteId, (req: Request<RouteId>) => Promise<Reply<RouteId>>>)[routeId];
+      const req = {
+        routeId,
+        body,
+        params: (event.pathParameters ?? {}) as Record<string, string>,
+        query: (event.queryStringParameters ?? {}) as Record<string, string>,
+        headers: (event.headers ?? {}) as Record<string, string>,
+        session,
+        requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? '',
+        now,
+      } as Request<RouteId>;
+      const reply = await handler(req);
+      return jsonResponse(reply.status ?? route.status ?? 200, reply.body, requestId, reply.cookies ? { cookies: reply.cookies } : {});
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.status >= 500) logger.error('request failed', { requestId, code: error.code });
+        return errorResponse(error, requestId);
+      }
+      if (isThrottle(error)) {
+        logger.warn('dependency throttled', { requestId, error: error as Error });
+        return errorResponse(new AppError('SERVICE_UNAVAILABLE', 503), requestId, { 'retry-after': '2' });
+      }
+      logger.error('unexpected fault', { requestId, routeKey: event.routeKey, error: error as Error });
+      return errorResponse(new AppError('INTERNAL', 500), requestId);
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { ulid } from 'ulid';
+import type { Config } from './config';
+
+/** A plain-text mail (both languages in one body). */
+export interface Mail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** Sends mail: SES in AWS, files in the outbox locally. */
+export interface Mailer {
+  send(mail: Mail, now: Date): Promise<void>;
+}
+
+/** Writes each mail as a JSON file under the outbox folder (local; the gateway lists them at /dev/outbox). */
+export function outboxMailer(dir: string): Mailer {
+  return {
+    async send(mail, now) {
+      await mkdir(dir, { recursive: true });
+      const id = ulid(now.getTime());
+      const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+      await writeFile(join(dir, `${id}.json`), JSON.stringify({ id, ...mail, links, sentAt: now.toISOString() }, null, 2));
+    },
+  };
+}
+
+/** Sends through Amazon SES v2 from the configured sender. */
+export function sesMailer(config: Config): Mailer {
+  const ses = new SESv2Client({ region: config.region });
+  return {
+    async send(mail) {
+      await ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: config.mailFrom,
+          Destination: { ToAddresses: [mail.to] },
+          Content: {
+            Simple: {
+              Subject: { Data: mail.subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+            },
+          },
+        }),
+      );
+    },
+  };
+}
+
+/** The mailer for this configuration. */
+export function createMailer(config: Config): Mailer {
+  return config.outboxDir ? outboxMailer(config.outboxDir) : sesMailer(config);
+}

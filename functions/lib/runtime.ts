@@ -1,0 +1,91 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
+import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
+import type { BucketKey, TableKey } from '../../shared/tables';
+import { createClients, type Clients } from './clients';
+import { loadConfig, tableName, type Config } from './config';
+import { authenticate } from './identity/sessions';
+import { signingKey } from './identity/signing-key';
+import { IdentityStore } from './identity/store';
+import { createLogger } from './logger';
+import { createMailer, type Mailer } from './mail';
+import type { RouterDeps } from './http/router';
+
+/** Everything a function's use cases need, built once per container and passed as one `deps` object. */
+export interface Runtime extends RouterDeps {
+  readonly fn: FunctionName;
+  readonly config: Config;
+  readonly clients: Clients;
+  readonly logger: Logger;
+  readonly identity: IdentityStore;
+  readonly mailer: Mailer;
+  readonly key: Uint8Array;
+  /** Base URL of the site, for links in mail. */
+  readonly publicUrl: () => Promise<string>;
+}
+
+/** Builds the runtime of a function from its environment. */
+export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const config = loadConfig(env);
+  const clients = createClients(config);
+  const logger = createLogger(fn);
+  const identity = new IdentityStore(clients.ddb, tableName(config, 'identity'));
+  const key = await signingKey(config);
+  let publicUrl: Promise<string> | undefined;
+  return {
+    fn,
+    config,
+    clients,
+    logger,
+    identity,
+    key,
+    mailer: createMailer(config),
+    clock: () => new Date(),
+    authenticate: (cookies, now) => authenticate(identity, key, cookies, now),
+    publicUrl: () => (publicUrl ??= resolvePublicUrl(config).catch((e: unknown) => { publicUrl = undefined; throw e; })),
+  };
+}
+
+/** Caches a runtime per container; a failed build is retried on the next request. */
+export function lazyRuntime(fn: FunctionName): () => Promise<Runtime> {
+  let runtime: Promise<Runtime> | undefined;
+  return () => (runtime ??= createRuntime(fn).catch((e: unknown) => { runtime = undefined; throw e; }));
+}
+
+async function resolvePublicUrl(config: Config): Promise<string> {
+  if (config.publicUrl) return config.publicUrl;
+  if (!config.publicUrlParam) throw new Error('no public URL configured');
+  const ssm = new SSMClient({ region: config.region });
+  const out = await ssm.send(new GetParameterCommand({ Name: config.publicUrlParam }));
+  const value = out.Parameter?.Value;
+  if (!value) throw new Error(`SSM parameter ${config.publicUrlParam} is empty`);
+  return value.replace(/\/+$/, '');
+}
+
+async function probe(name: string, run: () => Promise<unknown>): Promise<HealthCheck> {
+  const started = performance.now();
+  try {
+    await run();
+    return { name, ok: true, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { name, ok: false, ms: Math.round(performance.now() - started), error: (error as Error).name || 'Error' };
+  }
+}
+
+/** Probes exactly the tables and buckets the function was granted (FUNCTION_ACCESS). */
+export async function checkHealth(runtime: Runtime): Promise<HealthResponse> {
+  const access = FUNCTION_ACCESS[runtime.fn];
+  const { config, clients } = runtime;
+  const checks = await Promise.all([
+    ...(Object.keys(access.tables) as TableKey[]).map((t) =>
+      probe(`table:${t}`, () => clients.ddb.send(new DescribeTableCommand({ TableName: tableName(config, t) }))),
+    ),
+    ...(Object.keys(access.buckets) as BucketKey[]).map((b) =>
+      probe(`bucket:${b}`, () => clients.s3.send(new HeadBucketCommand({ Bucket: config.buckets[b] ?? '' }))),
+    ),
+  ]);
+  return { function: runtime.fn, ok: checks.every((c) => c.ok), checks };
+}

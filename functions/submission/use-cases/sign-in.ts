@@ -1,0 +1,137 @@
+import { ulid } from 'ulid';
+import type { SessionResponse } from '../../../shared/api/schemas';
+import type { Role } from '../../../shared/api/roles';
+import { bilingual, t } from '../../../shared/messages';
+import { LINK_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../../shared/runtime';
+import type { AwardsStore } from '../../lib/awards/store';
+import { AppError } from '../../lib/http/errors';
+import { clearedSessionCookie, sessionCookie } from '../../lib/identity/sessions';
+import { personView, type PersonRecord } from '../../lib/identity/store';
+import { signLinkToken, signSessionToken, verifyLinkToken } from '../../lib/identity/tokens';
+import type { Runtime } from '../../lib/runtime';
+
+/** What the sign-in use cases need. */
+export type SignInDeps = Pick<Runtime, 'identity' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
+
+/** Link requests allowed per address and per client in 15 minutes (abuse and mail-bombing guard). */
+const WINDOW_SECONDS = 15 * 60;
+const PER_ADDRESS = 5;
+const perClientLimit = () => Number(process.env.MERIT_RATE_LIMIT_PER_CLIENT ?? 30);
+
+/** The URL of a sign-in link: the token rides in the fragment, which browsers never send to a server or log. */
+export async function signInUrl(deps: Pick<SignInDeps, 'key' | 'publicUrl'>, personId: string, now: Date): Promise<string> {
+  const { token } = await signLinkToken(deps.key, personId, now);
+  return `${await deps.publicUrl()}/signin#token=${token}`;
+}
+
+async function programmeName(deps: SignInDeps, programmeId: string) {
+  return (await deps.awards.getProgramme(programmeId))?.name ?? { 'zh-CN': programmeId, en: programmeId };
+}
+
+/** Mails a person a fresh sign-in (or invitation) link, in Chinese then English. */
+export async function mailLink(deps: SignInDeps, person: PersonRecord, kind: 'signin' | 'invite', now: Date): Promise<void> {
+  const link = await signInUrl(deps, person.personId, now);
+  const programme = await programmeName(deps, person.programmeId);
+  const roleKey = `platform.role.${person.role}` as const;
+  const params = (locale: 'zh-CN' | 'en') => ({
+    name: person.name,
+    role: t(roleKey, locale),
+    programme: programme[locale],
+    minutes: LINK_TTL_SECONDS / 60,
+    link,
+  });
+  const subject = bilingual(`mail.${kind}.subject`, params('zh-CN'))['zh-CN'] + ' / ' + bilingual(`mail.${kind}.subject`, params('en')).en;
+  const text = [
+    t(`mail.${kind}.body`, 'zh-CN', params('zh-CN')),
+    t('mail.separator', 'en'),
+    t(`mail.${kind}.body`, 'en', params('en')),
+  ].join('\n\n');
+  await deps.mailer.send({ to: person.email, subject, text }, now);
+}
+
+/** The first administrator comes from configuration: created (with their programme) the first time they ask for a link. */
+export async function ensureFirstAdmin(deps: SignInDeps, now: Date): Promise<PersonRecord | undefined> {
+  const email = deps.config.adminEmail;
+  if (!email) return undefined;
+  const programmeId = deps.config.defaultProgrammeId;
+  const existing = (await deps.identity.membershipsOf(email)).find((m) => m.role === 'admin' && m.programmeId === programmeId);
+  if (existing) return deps.identity.getPerson(existing.personId);
+  await deps.awards.createProgramme({
+    programmeId,
+    name: { 'zh-CN': '政府质量奖', en: 'Government Quality Award' },
+    createdAt: now.toISOString(),
+  });
+  const person: PersonRecord = {
+    personId: ulid(now.getTime()),
+    email,
+    name: email.split('@')[0] ?? email,
+    role: 'admin',
+    programmeId,
+    status: 'active',
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  try {
+    await deps.identity.createPerson(person);
+    return person;
+  } catch (error) {
+    // Two first requests raced: the other one created the administrator.
+    if (error instanceof AppError && error.code === 'PERSON_EXISTS') return ensureFirstAdmin(deps, now);
+    throw error;
+  }
+}
+
+/**
+ * Mails a sign-in link for every active membership of an address. The answer
+ * never says whether the address is known; requests are rate limited per
+ * address and per client.
+ */
+export async function requestSignInLinks(deps: SignInDeps, email: string, sourceIp: string, now: Date): Promise<void> {
+  const [addressLimited, clientLimited] = await Promise.all([
+    deps.identity.hit('link-address', email, WINDOW_SECONDS, PER_ADDRESS, now),
+    deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, perClientLimit(), now),
+  ]);
+  if (addressLimited || clientLimited) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: WINDOW_SECONDS });
+  if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now);
+  const memberships = await deps.identity.membershipsOf(email);
+  for (const membership of memberships) {
+    const person = await deps.identity.getPerson(membership.personId);
+    if (person?.status === 'active') await mailLink(deps, person, 'signin', now);
+  }
+}
+
+/** Exchanges a link's token for a session: valid signature, not expired, never used, person active. */
+export async function exchangeSignInLink(
+  deps: SignInDeps,
+  token: string,
+  now: Date,
+): Promise<{ body: SessionResponse; cookie: string }> {
+  const claims = await verifyLinkToken(deps.key, token, now);
+  const person = await deps.identity.getPerson(claims.personId);
+  if (!person) throw new AppError('LINK_INVALID', 401);
+  if (person.status !== 'active') throw new AppError('PERSON_REVOKED', 401);
+  const sessionId = ulid(now.getTime());
+  const signed = await signSessionToken(deps.key, { sessionId, personId: person.personId, role: person.role, programmeId: person.programmeId }, now);
+  await deps.identity.spendLinkAndOpenSession(
+    claims.linkId,
+    claims.expiresAt,
+    {
+      sessionId,
+      personId: person.personId,
+      role: person.role,
+      programmeId: person.programmeId,
+      createdAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + SESSION_TTL_SECONDS,
+    },
+    now,
+  );
+  return {
+    body: { person: personView(person), role: person.role as Role, programmeId: person.programmeId, expiresAt: signed.expiresAt.toISOString() },
+    cookie: sessionCookie(signed.token, deps.config.stage === 'aws'),
+  };
+}
+
+/** The cookie that ends a session in the browser. */
+export function signOutCookie(deps: Pick<SignInDeps, 'config'>): string {
+  return clearedSessionCookie(deps.config.stage === 'aws');
+}

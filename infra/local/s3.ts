@@ -1,0 +1,32 @@
+import S3rver from 's3rver';
+
+/** s3rver with our buckets and a CORS rule so the browser can upload straight to it, as it does to S3. */
+export interface LocalS3 {
+  readonly endpoint: string;
+  readonly server: S3rver;
+  close(): Promise<void>;
+}
+
+function corsXml(origins: readonly string[]): string {
+  const allowed = origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('');
+  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+}
+
+/** Starts s3rver storing files under `directory` (wiped on close when `ephemeral`). */
+export async function startLocalS3(options: {
+  directory: string;
+  buckets: readonly string[];
+  corsOrigins: readonly string[];
+  ephemeral?: boolean;
+}): Promise<LocalS3> {
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: options.directory,
+    resetOnClose: options.ephemeral ?? false,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.corsOrigins)] })),
+  });
+  const { port } = await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, server, close: () => server.close() };
+}

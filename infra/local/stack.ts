@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { ENV } from '../../shared/runtime';
+import { BUCKETS, TABLES, type TableKey } from '../../shared/tables';
+import { createTables, localTableName } from './bootstrap';
+import { startLocalDynamo } from './dynamo';
+import { createGateway } from './gateway';
+import { startLocalS3 } from './s3';
+import { seedDemo } from './seed';
+
+/** Options of the embedded local stack. */
+export interface LocalStackOptions {
+  /** Gateway port; 0 picks a free one. */
+  readonly port?: number;
+  /** Persistent data folder (`.data`); without it everything lives in memory and temp folders. */
+  readonly dataDir?: string;
+  /** The built site. */
+  readonly webDist?: string;
+  /** The first administrator. */
+  readonly adminEmail?: string;
+  /** Seed the demo programme on first start (default true). */
+  readonly seed?: boolean;
+}
+
+/** A running local stack. */
+export interface LocalStack {
+  readonly url: string;
+  readonly dynamoEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly outboxDir: string;
+  readonly adminEmail: string;
+  /** Environment the functions run with (also set on process.env). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Whether this start seeded the demo (first start on empty data). */
+  readonly seeded: boolean;
+  /** A fresh single-use sign-in link for the first administrator. */
+  adminSignInLink(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const LOCAL_BUCKETS = { documents: 'merit-documents', web: 'merit-web' } as const;
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+/** The signing key: kept under the data folder so sessions survive a restart; random in memory otherwise. */
+async function localSigningKey(dataDir: string | undefined): Promise<string> {
+  if (!dataDir) return randomBytes(48).toString('base64url');
+  const path = join(dataDir, 'signing-key');
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch {
+    const key = randomBytes(48).toString('base64url');
+    await writeFile(path, key, { mode: 0o600 });
+    await chmod(path, 0o600);
+    return key;
+  }
+}
+
+/**
+ * Starts dynalite, s3rver and the gateway in this process, with the three
+ * functions' handlers running in-process exactly as they run in Lambda.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const scratch = dataDir ?? (await mkdtemp(join(tmpdir(), 'merit-')));
+  const dirs = { s3: join(scratch, 's3'), outbox: join(scratch, 'outbox'), dynamo: join(scratch, 'dynamodb') };
+  await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })));
+
+  // The gateway listens first: its URL is the CORS origin of the buckets and the base of every mailed link.
+  let app: RequestListener | undefined;
+  const server = createServer((req, res) => {
+    if (app) return app(req, res);
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+    res.end('starting…\n');
+  });
+  const port = await listen(server, options.port ?? 0);
+  const url = `http://localhost:${port}`;
+
+  const dynamo = await startLocalDynamo(dataDir ? { path: dirs.dynamo } : {});
+  const s3 = await startLocalS3({
+    directory: dirs.s3,
+    buckets: Object.values(LOCAL_BUCKETS),
+    corsOrigins: [url, `http://127.0.0.1:${port}`],
+    ephemeral: !dataDir,
+  });
+  await createTables(dynamo.endpoint);
+
+  const adminEmail = (options.adminEmail ?? 'admin@merit.local').toLowerCase();
+  const env: Record<string, string> = {
+    [ENV.stage]: 'local',
+    [ENV.publicUrl]: url,
+    [ENV.adminEmail]: adminEmail,
+    [ENV.mailFrom]: 'award-office@merit.local',
+    [ENV.signingKey]: await localSigningKey(dataDir),
+    [ENV.outboxDir]: dirs.outbox,
+    [ENV.dynamoEndpoint]: dynamo.endpoint,
+    [ENV.s3Endpoint]: s3.endpoint,
+    [ENV.defaultProgrammeId]: 'city',
+    AWS_REGION: 'us-east-1',
+    ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [TABLES[k].envVar, localTableName(k)])),
+    [BUCKETS.documents.envVar]: LOCAL_BUCKETS.documents,
+    [BUCKETS.web.envVar]: LOCAL_BUCKETS.web,
+  };
+  Object.assign(process.env, env);
+
+  const [{ handler: submission }, { handler: scoring }, { handler: publication }, runtimeModule] = await Promise.all([
+    import('../../functions/submission/handler'),
+    import('../../functions/scoring/handler'),
+    import('../../functions/publication/handler'),
+    import('../../functions/lib/runtime'),
+  ]);
+  const runtime = await runtimeModule.createRuntime('submission');
+  const gateway = createGateway({
+    handlers: { submission, scoring, publication },
+    webDist: options.webDist ?? resolve('web/dist'),
+    outboxDir: dirs.outbox,
+    connectSrc: [s3.endpoint],
+    readResult: async (key) => {
+      try {
+        const out = await runtime.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_BUCKETS.web, Key: key }));
+        return { body: Buffer.from(await out.Body!.transformToByteArray()), ...(out.ContentType ? { contentType: out.ContentType } : {}) };
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  app = (req, res) => gateway.emit('request', req, res);
+
+  const seeded = options.seed === false ? false : await seedDemo(runtime, new Date());
+  const { ensureFirstAdmin, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
+  const { AwardsStore } = await import('../../functions/lib/awards/store');
+  const signInDeps = { ...runtime, awards: new AwardsStore(runtime.clients.ddb, localTableName('awards')) };
+
+  return {
+    url,
+    dynamoEndpoint: dynamo.endpoint,
+    s3Endpoint: s3.endpoint,
+    outboxDir: dirs.outbox,
+    adminEmail,
+    env,
+    seeded,
+    async adminSignInLink() {
+      const now = new Date();
+      const admin = await ensureFirstAdmin(signInDeps, now);
+      if (!admin) throw new Error('no administrator configured');
+      return signInUrl(signInDeps, admin.personId, now);
+    },
+    async stop() {
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
+      runtime.clients.ddb.destroy();
+      runtime.clients.s3.destroy();
+      await s3.close();
+      await dynamo.close();
+      if (!dataDir) await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { BucketKey, TableKey } from '../tables';
+
+/** The three Lambda functions, one per bounded context. */
+export const FUNCTIONS = ['submission', 'scoring', 'publication'] as const;
+/** A function name. */
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+/**
+ * How a function may touch a table: `read`; `readwrite`; `append` (put new
+ * items under a condition and read them back — never update or delete; the
+ * audit chain).
+ */
+export type TableAccess = 'read' | 'readwrite' | 'append';
+/** How a function may touch a bucket. */
+export type BucketAccess = 'read' | 'readwrite';
+
+/** Least-privilege grants: CDK turns these into IAM policies, health checks probe exactly these. */
+export interface FunctionAccess {
+  readonly tables: Readonly<Partial<Record<TableKey, TableAccess>>>;
+  readonly buckets: Readonly<Partial<Record<BucketKey, BucketAccess>>>;
+  /** Sends mail (sign-in links, invitations). */
+  readonly mail: boolean;
+}
+
+/** What each function may reach. Every function reads `identity` to check sessions. */
+export const FUNCTION_ACCESS = {
+  submission: {
+    tables: { identity: 'readwrite', awards: 'readwrite', applications: 'readwrite', audit: 'append' },
+    buckets: { documents: 'readwrite' },
+    mail: true,
+  },
+  scoring: {
+    tables: { identity: 'read', awards: 'read', applications: 'read', reviews: 'readwrite', audit: 'append' },
+    buckets: { documents: 'read' },
+    mail: false,
+  },
+  publication: {
+    tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append' },
+    buckets: { web: 'readwrite' },
+    mail: false,
+  },
+} as const satisfies Record<FunctionName, FunctionAccess>;

@@ -1,0 +1,4 @@
+export * from './functions';
+export * from './roles';
+export * from './routes';
+export * from './schemas';

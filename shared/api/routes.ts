@@ -1,0 +1,138 @@
+import type * as v from 'valibot';
+import type { FunctionName } from './functions';
+import { ROLES, type Role } from './roles';
+import {
+  ExchangeTokenBody,
+  InvitePersonBody,
+  RequestLinkBody,
+  type AcceptedResponse,
+  type HealthResponse,
+  type PersonView,
+  type ProgrammesResponse,
+  type SessionResponse,
+} from './schemas';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone (`public`), or a session bound to one of the roles. */
+export type Access = 'public' | readonly Role[];
+
+/**
+ * One line of the route table. It drives the CDK HTTP API routes, the local
+ * gateway, each handler's router and the web client's types.
+ */
+export interface RouteDefinition<Body extends v.GenericSchema | undefined = v.GenericSchema | undefined, Res = unknown> {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `/api/submission/people/{personId}`. */
+  readonly path: `/api/${FunctionName}/${string}` | `/api/${FunctionName}`;
+  readonly fn: FunctionName;
+  readonly access: Access;
+  /** Request body schema; a body that fails it never reaches the handler. */
+  readonly body?: Body;
+  /** Success status (200 unless said). */
+  readonly status?: 200 | 201 | 202 | 204;
+  /** What the route does, for people reading the table. */
+  readonly summary: string;
+  /** Phantom: the success response type, for the web client. Never set. */
+  readonly response?: Res;
+}
+
+const route = <Res, Body extends v.GenericSchema | undefined = undefined>(
+  def: RouteDefinition<Body, Res>,
+): RouteDefinition<Body, Res> => def;
+
+/** Every signed-in role. */
+export const SIGNED_IN: readonly Role[] = ROLES;
+
+/** The route table: every endpoint of Merit, once. Keys are stable route ids. */
+export const ROUTES = {
+  'submission.health': route<HealthResponse>({
+    method: 'GET', path: '/api/submission/health', fn: 'submission', access: 'public',
+    summary: 'Whether the submission function reaches its tables and bucket',
+  }),
+  'scoring.health': route<HealthResponse>({
+    method: 'GET', path: '/api/scoring/health', fn: 'scoring', access: 'public',
+    summary: 'Whether the scoring function reaches its tables and bucket',
+  }),
+  'publication.health': route<HealthResponse>({
+    method: 'GET', path: '/api/publication/health', fn: 'publication', access: 'public',
+    summary: 'Whether the publication function reaches its tables and bucket',
+  }),
+  'auth.requestLink': route<AcceptedResponse, typeof RequestLinkBody>({
+    method: 'POST', path: '/api/submission/auth/links', fn: 'submission', access: 'public', body: RequestLinkBody, status: 202,
+    summary: 'Mail a single-use sign-in link to every active membership of an address (same answer for unknown addresses)',
+  }),
+  'auth.exchange': route<SessionResponse, typeof ExchangeTokenBody>({
+    method: 'POST', path: '/api/submission/auth/session', fn: 'submission', access: 'public', body: ExchangeTokenBody,
+    summary: 'Exchange a sign-in link token for a session cookie (each token works once)',
+  }),
+  'auth.session': route<SessionResponse>({
+    method: 'GET', path: '/api/submission/auth/session', fn: 'submission', access: SIGNED_IN,
+    summary: 'Who is signed in',
+  }),
+  'auth.signOut': route<undefined>({
+    method: 'DELETE', path: '/api/submission/auth/session', fn: 'submission', access: SIGNED_IN, status: 204,
+    summary: 'End this session',
+  }),
+  'people.invite': route<{ person: PersonView }, typeof InvitePersonBody>({
+    method: 'POST', path: '/api/submission/people', fn: 'submission', access: ['admin'], body: InvitePersonBody, status: 201,
+    summary: 'Invite a reviewer, deliberator, supervisor or administrator into the programme and mail them a link',
+  }),
+  'people.list': route<{ people: PersonView[] }>({
+    method: 'GET', path: '/api/submission/people', fn: 'submission', access: ['admin', 'supervisor'],
+    summary: 'Everyone with a role in the programme',
+  }),
+  'people.revoke': route<{ person: PersonView }>({
+    method: 'POST', path: '/api/submission/people/{personId}/revoke', fn: 'submission', access: ['admin'],
+    summary: 'Revoke a person: every session of theirs stops working on its next request',
+  }),
+  'public.programmes': route<ProgrammesResponse>({
+    method: 'GET', path: '/api/publication/programmes', fn: 'publication', access: 'public',
+    summary: 'Programmes and their rounds, for the public site',
+  }),
+} as const;
+
+/** A route id. */
+export type RouteId = keyof typeof ROUTES;
+/** The success response type of a route. */
+export type ResponseOf<Id extends RouteId> = NonNullable<(typeof ROUTES)[Id]['response']>;
+/** The request body type of a route (after parsing). */
+export type BodyOf<Id extends RouteId> = (typeof ROUTES)[Id] extends RouteDefinition<infer B, unknown>
+  ? B extends v.GenericSchema ? v.InferInput<B> : undefined
+  : undefined;
+
+/** The routes one function serves. */
+export function routesOf(fn: FunctionName): [RouteId, RouteDefinition][] {
+  return (Object.entries(ROUTES) as [RouteId, RouteDefinition][]).filter(([, r]) => r.fn === fn);
+}
+
+/** Matches a concrete path against a route path; returns the path parameters or null. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (g === '') return null;
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** Fills `{name}` segments of a route path (web client). */
+export function buildPath(pattern: string, params: Readonly<Record<string, string>> = {}): string {
+  return pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

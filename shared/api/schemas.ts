@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { INVITED_ROLES, ROLES, type Role } from './roles';
+import type { FunctionName } from './functions';
+
+/** An email address, trimmed and lower-cased. */
+export const EmailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
+/** A ULID. */
+export const UlidSchema = v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
+/** A UI language. */
+export const LocaleSchema = v.picklist(['zh-CN', 'en']);
+
+/** POST /api/submission/auth/links — ask for a sign-in link by mail. */
+export const RequestLinkBody = v.object({
+  email: EmailSchema,
+  locale: v.optional(LocaleSchema),
+});
+
+/** POST /api/submission/auth/session — exchange a link's token for a session. */
+export const ExchangeTokenBody = v.object({
+  token: v.pipe(v.string(), v.minLength(20), v.maxLength(2000)),
+});
+
+/** POST /api/submission/people — the office invites a reviewer, deliberator, supervisor or administrator. */
+export const InvitePersonBody = v.object({
+  email: EmailSchema,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  role: v.picklist(INVITED_ROLES),
+  organisation: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  locale: v.optional(LocaleSchema),
+});
+
+/** Health of one dependency of a function. */
+export interface HealthCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+/** GET /api/<function>/health */
+export interface HealthResponse {
+  readonly function: FunctionName;
+  readonly ok: boolean;
+  readonly checks: readonly HealthCheck[];
+}
+
+/** A person as the API shows them. */
+export interface PersonView {
+  readonly personId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly programmeId: string;
+  readonly status: 'active' | 'revoked';
+  readonly organisation?: string;
+  readonly createdAt: string;
+}
+
+/** GET /api/submission/auth/session */
+export interface SessionResponse {
+  readonly person: PersonView;
+  readonly role: Role;
+  readonly programmeId: string;
+  readonly expiresAt: string;
+}
+
+/** A round as the public sees it. */
+export interface PublicRound {
+  readonly roundId: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly stage: string;
+  readonly registrationOpens: string;
+  readonly submissionDeadline: string;
+}
+
+/** A programme (city or district award) with its rounds. */
+export interface PublicProgramme {
+  readonly programmeId: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly rounds: readonly PublicRound[];
+}
+
+/** GET /api/publication/programmes */
+export interface ProgrammesResponse {
+  readonly programmes: readonly PublicProgramme[];
+}
+
+/** 202 answer to a link request; the same whether or not the address is known. */
+export interface AcceptedResponse {
+  readonly accepted: true;
+}
+
+/** The error envelope of every failed request (ARCHITECTURE.md "Errors"). */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: { readonly 'zh-CN': string; readonly en: string };
+    readonly details?: unknown;
+    readonly requestId?: string;
+  };
+}
+
+export { ROLES };

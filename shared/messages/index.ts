@@ -1,0 +1,29 @@
+import { domainMessages } from './domain';
+import { platformMessages } from './platform';
+import { format, type Locale, type Text } from './types';
+import { uiMessages } from './ui';
+
+export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
+
+/** The whole catalogue: every key once, each in zh-CN and en. */
+export const messages = { ...platformMessages, ...domainMessages, ...uiMessages } as const;
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof messages;
+
+/** True when `key` names a catalogue entry. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+/** The text for `key` in `locale`, placeholders filled. */
+export function t(key: MessageKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
+  const text: Text = messages[key];
+  return format(text[locale], params);
+}
+
+/** Both languages of `key`, placeholders filled (used in API error bodies). */
+export function bilingual(key: MessageKey, params?: Readonly<Record<string, string | number>>): Text {
+  const text: Text = messages[key];
+  return { 'zh-CN': format(text['zh-CN'], params), en: format(text.en, params) };
+}

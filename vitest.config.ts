@@ -1,0 +1,55 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+// One runner, four kinds of test (ARCHITECTURE.md "Tests"):
+// unit (pure, no network), integration (real dynalite + s3rver over HTTP),
+// infra (CDK template + cdk-nag), e2e (real headless Chromium against the local stack).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'functions/**/*.unit.test.ts', 'infra/**/*.unit.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [preact()],
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/setup/local-stack.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/setup/local-stack.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
