@@ -24,6 +24,10 @@ export const ENV = {
   dynamoEndpoint: 'MERIT_DYNAMODB_ENDPOINT',
   /** S3 endpoint override (local only: s3rver). */
   s3Endpoint: 'MERIT_S3_ENDPOINT',
+  /** Sign-in link requests allowed per address in 15 minutes (default 5). */
+  linkLimitPerAddress: 'MERIT_LINK_LIMIT_PER_ADDRESS',
+  /** Sign-in link requests allowed per client IP in 15 minutes (default 30). */
+  linkLimitPerClient: 'MERIT_LINK_LIMIT_PER_CLIENT',
   /** Programme the first administrator belongs to. */
   defaultProgrammeId: 'MERIT_DEFAULT_PROGRAMME',
 } as const;

@@ -20,6 +20,13 @@ export interface Config {
   readonly signingKeySecretArn?: string;
   /** Local mail outbox folder; when set, mail is written there instead of sent. */
   readonly outboxDir?: string;
+  /** Sign-in link requests allowed per 15 minutes, per address and per client. */
+  readonly linkLimits: { readonly perAddress: number; readonly perClient: number };
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** Thrown at start-up when the environment lacks something a function needs. */
@@ -63,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKey,
     signingKeySecretArn,
     outboxDir: stage === 'local' ? env[ENV.outboxDir] || undefined : undefined,
+    linkLimits: {
+      perAddress: positiveInt(env[ENV.linkLimitPerAddress], 5),
+      perClient: positiveInt(env[ENV.linkLimitPerClient], 30),
+    },
   };
 }
 

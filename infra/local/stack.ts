@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   readonly adminEmail?: string;
   /** Seed the demo programme on first start (default true). */
   readonly seed?: boolean;
+  /** Extra function environment (e.g. rate limits for tests). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A running local stack. */
@@ -71,6 +73,8 @@ async function localSigningKey(dataDir: string | undefined): Promise<string> {
  * functions' handlers running in-process exactly as they run in Lambda.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  // Lambda runs Node 22+; a laptop may run Node 20, which the SDK would warn about on every start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const scratch = dataDir ?? (await mkdtemp(join(tmpdir(), 'merit-')));
   const dirs = { s3: join(scratch, 's3'), outbox: join(scratch, 'outbox'), dynamo: join(scratch, 'dynamodb') };
@@ -110,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [TABLES[k].envVar, localTableName(k)])),
     [BUCKETS.documents.envVar]: LOCAL_BUCKETS.documents,
     [BUCKETS.web.envVar]: LOCAL_BUCKETS.web,
+    ...options.env,
   };
   Object.assign(process.env, env);
 

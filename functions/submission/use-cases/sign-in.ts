@@ -13,10 +13,8 @@ import type { Runtime } from '../../lib/runtime';
 /** What the sign-in use cases need. */
 export type SignInDeps = Pick<Runtime, 'identity' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
 
-/** Link requests allowed per address and per client in 15 minutes (abuse and mail-bombing guard). */
+/** Link requests are counted per address and per client in 15-minute windows (abuse and mail-bombing guard). */
 const WINDOW_SECONDS = 15 * 60;
-const PER_ADDRESS = 5;
-const perClientLimit = () => Number(process.env.MERIT_RATE_LIMIT_PER_CLIENT ?? 30);
 
 /** The URL of a sign-in link: the token rides in the fragment, which browsers never send to a server or log. */
 export async function signInUrl(deps: Pick<SignInDeps, 'key' | 'publicUrl'>, personId: string, now: Date): Promise<string> {
@@ -88,8 +86,8 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date): Promise<Per
  */
 export async function requestSignInLinks(deps: SignInDeps, email: string, sourceIp: string, now: Date): Promise<void> {
   const [addressLimited, clientLimited] = await Promise.all([
-    deps.identity.hit('link-address', email, WINDOW_SECONDS, PER_ADDRESS, now),
-    deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, perClientLimit(), now),
+    deps.identity.hit('link-address', email, WINDOW_SECONDS, deps.config.linkLimits.perAddress, now),
+    deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, deps.config.linkLimits.perClient, now),
   ]);
   if (addressLimited || clientLimited) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: WINDOW_SECONDS });
   if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now);
