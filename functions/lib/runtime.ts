@@ -5,6 +5,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
+import { AuditLog } from './audit/log';
 import { createClients, type Clients } from './clients';
 import { loadConfig, tableName, type Config } from './config';
 import { authenticate } from './identity/sessions';
@@ -21,6 +22,8 @@ export interface Runtime extends RouterDeps {
   readonly clients: Clients;
   readonly logger: Logger;
   readonly identity: IdentityStore;
+  /** Every state change commits through this (one transaction with its audit entry). */
+  readonly audit: AuditLog;
   readonly mailer: Mailer;
   readonly key: Uint8Array;
   /** Base URL of the site, for links in mail. */
@@ -41,6 +44,7 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
     clients,
     logger,
     identity,
+    audit: new AuditLog(clients.ddb, tableName(config, 'audit')),
     key,
     mailer: createMailer(config),
     clock: () => new Date(),

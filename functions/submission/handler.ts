@@ -20,7 +20,7 @@ export const handler = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'auth.requestLink': async (req) => {
-      await requestSignInLinks(await signInDeps(), req.body.email, req.sourceIp, req.now);
+      await requestSignInLinks(await signInDeps(), req.body.email, req.sourceIp, req.now, req.requestId);
       return { body: { accepted: true } };
     },
     'auth.exchange': async (req) => {
@@ -38,10 +38,10 @@ export const handler = createRouter(
       await d.identity.endSession(req.session.sessionId, req.now);
       return { body: undefined, cookies: [signOutCookie(d)] };
     },
-    'people.invite': async (req) => ({ body: { person: await invitePerson(await signInDeps(), req.session, req.body, req.now) } }),
+    'people.invite': async (req) => ({ body: { person: await invitePerson(await signInDeps(), req.session, req.body, req.now, req.requestId) } }),
     'people.list': async (req) => ({ body: { people: await listPeople(await signInDeps(), req.session) } }),
     'people.revoke': async (req) => ({
-      body: { person: await revokePerson(await signInDeps(), req.session, req.params.personId ?? '', req.now) },
+      body: { person: await revokePerson(await signInDeps(), req.session, req.params.personId ?? '', req.now, req.requestId) },
     }),
   },
   runtime,

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../audit/log';
 import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
 
 /** A bilingual name. */
@@ -36,38 +37,26 @@ export class AwardsStore {
     return out.Item ? { programmeId: out.Item.programmeId, name: out.Item.name, createdAt: out.Item.createdAt } : undefined;
   }
 
-  /** Creates a programme unless it exists; returns whether it was created. */
-  async createProgramme(programme: ProgrammeRecord): Promise<boolean> {
-    try {
-      await this.ddb.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...programmeKey(programme.programmeId), gsi1pk: 'PROGRAMMES', gsi1sk: programme.programmeId, kind: 'programme', ...programme },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+  /** The write that creates a programme (fails if it exists). */
+  programmePut(programme: ProgrammeRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...programmeKey(programme.programmeId), gsi1pk: 'PROGRAMMES', gsi1sk: programme.programmeId, kind: 'programme', ...programme },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   }
 
-  /** Creates a round; refuses to overwrite one with the same id. */
-  async createRound(round: RoundRecord): Promise<boolean> {
-    try {
-      await this.ddb.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { pk: `PROGRAMME#${round.programmeId}`, sk: `ROUND#${round.roundId}`, gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+  /** The write that creates a round (fails if one with that id exists). */
+  roundPut(round: RoundRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { pk: `PROGRAMME#${round.programmeId}`, sk: `ROUND#${round.roundId}`, gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   }
 
   /** Every programme with its rounds, newest round first. */

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { PersonView } from '../../../shared/api/schemas';
 import type { Role } from '../../../shared/api/roles';
+import type { TransactItem } from '../audit/log';
 import { AppError } from '../http/errors';
 
 /** A person as stored: one record per email, programme and role. */
@@ -64,7 +65,7 @@ export class IdentityStore {
   ) {}
 
   /** Items that create a person and its unique (email, programme, role) membership; for a transaction. */
-  personPuts(person: PersonRecord) {
+  personPuts(person: PersonRecord): TransactItem[] {
     return [
       {
         Put: {
@@ -87,16 +88,6 @@ export class IdentityStore {
         },
       },
     ];
-  }
-
-  /** Creates a person; PERSON_EXISTS when that email already has that role in the programme. */
-  async createPerson(person: PersonRecord): Promise<void> {
-    try {
-      await this.ddb.send(new TransactWriteCommand({ TransactItems: this.personPuts(person) }));
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new AppError('PERSON_EXISTS', 409);
-      throw error;
-    }
   }
 
   async getPerson(personId: string): Promise<PersonRecord | undefined> {
@@ -140,25 +131,22 @@ export class IdentityStore {
     return people;
   }
 
-  /** Marks a person revoked, under a version check; CONFLICT if someone changed them first. */
-  async revokePerson(person: PersonRecord, now: Date): Promise<PersonRecord> {
+  /** The write that marks a person revoked, under a version check (a concurrent change makes it fail). */
+  revocation(person: PersonRecord, now: Date): { person: PersonRecord; write: TransactItem } {
     const revokedAt = now.toISOString();
-    try {
-      await this.ddb.send(
-        new UpdateCommand({
+    return {
+      person: { ...person, status: 'revoked', revokedAt, version: person.version + 1 },
+      write: {
+        Update: {
           TableName: this.table,
           Key: personKey(person.personId),
           UpdateExpression: 'SET #s = :revoked, revokedAt = :at, version = version + :one',
           ConditionExpression: 'version = :v',
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':revoked': 'revoked', ':at': revokedAt, ':one': 1, ':v': person.version },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new AppError('CONFLICT', 409);
-      throw error;
-    }
-    return { ...person, status: 'revoked', revokedAt, version: person.version + 1 };
+        },
+      },
+    };
   }
 
   /**

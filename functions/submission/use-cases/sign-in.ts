@@ -4,6 +4,9 @@ import type { Role } from '../../../shared/api/roles';
 import { bilingual, t } from '../../../shared/messages';
 import { LINK_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../../shared/runtime';
 import type { AwardsStore } from '../../lib/awards/store';
+import { programmeScope } from '../../../shared/audit/chain';
+import { SYSTEM_ACTOR } from '../../../shared/audit/actions';
+import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import { clearedSessionCookie, sessionCookie } from '../../lib/identity/sessions';
 import { personView, type PersonRecord } from '../../lib/identity/store';
@@ -11,7 +14,7 @@ import { signLinkToken, signSessionToken, verifyLinkToken } from '../../lib/iden
 import type { Runtime } from '../../lib/runtime';
 
 /** What the sign-in use cases need. */
-export type SignInDeps = Pick<Runtime, 'identity' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
+export type SignInDeps = Pick<Runtime, 'identity' | 'audit' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
 
 /** Link requests are counted per address and per client in 15-minute windows (abuse and mail-bombing guard). */
 const WINDOW_SECONDS = 15 * 60;
@@ -47,18 +50,34 @@ export async function mailLink(deps: SignInDeps, person: PersonRecord, kind: 'si
   await deps.mailer.send({ to: person.email, subject, text }, now);
 }
 
-/** The first administrator comes from configuration: created (with their programme) the first time they ask for a link. */
-export async function ensureFirstAdmin(deps: SignInDeps, now: Date): Promise<PersonRecord | undefined> {
+/**
+ * The first administrator comes from configuration: created (with their
+ * programme, if it does not exist yet) the first time they ask for a link.
+ * Both creations are audited as the system's.
+ */
+export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 'bootstrap'): Promise<PersonRecord | undefined> {
   const email = deps.config.adminEmail;
   if (!email) return undefined;
   const programmeId = deps.config.defaultProgrammeId;
   const existing = (await deps.identity.membershipsOf(email)).find((m) => m.role === 'admin' && m.programmeId === programmeId);
   if (existing) return deps.identity.getPerson(existing.personId);
-  await deps.awards.createProgramme({
-    programmeId,
-    name: { 'zh-CN': '政府质量奖', en: 'Government Quality Award' },
-    createdAt: now.toISOString(),
-  });
+  if (!(await deps.awards.getProgramme(programmeId))) {
+    const programme = { programmeId, name: { 'zh-CN': '政府质量奖', en: 'Government Quality Award' }, createdAt: now.toISOString() };
+    await deps.audit
+      .commit({
+        scope: programmeScope(programmeId),
+        actor: SYSTEM_ACTOR,
+        action: 'programme.created',
+        target: { type: 'programme', id: programmeId },
+        state: programme,
+        requestId,
+        now,
+        writes: [deps.awards.programmePut(programme)],
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof WriteConditionError)) throw error; // created meanwhile by a concurrent request
+      });
+  }
   const person: PersonRecord = {
     personId: ulid(now.getTime()),
     email,
@@ -70,11 +89,20 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date): Promise<Per
     version: 1,
   };
   try {
-    await deps.identity.createPerson(person);
+    await deps.audit.commit({
+      scope: programmeScope(programmeId),
+      actor: SYSTEM_ACTOR,
+      action: 'person.bootstrapped',
+      target: { type: 'person', id: person.personId },
+      state: personView(person),
+      requestId,
+      now,
+      writes: deps.identity.personPuts(person),
+    });
     return person;
   } catch (error) {
     // Two first requests raced: the other one created the administrator.
-    if (error instanceof AppError && error.code === 'PERSON_EXISTS') return ensureFirstAdmin(deps, now);
+    if (error instanceof WriteConditionError) return ensureFirstAdmin(deps, now, requestId);
     throw error;
   }
 }
@@ -84,13 +112,13 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date): Promise<Per
  * never says whether the address is known; requests are rate limited per
  * address and per client.
  */
-export async function requestSignInLinks(deps: SignInDeps, email: string, sourceIp: string, now: Date): Promise<void> {
+export async function requestSignInLinks(deps: SignInDeps, email: string, sourceIp: string, now: Date, requestId: string): Promise<void> {
   const [addressLimited, clientLimited] = await Promise.all([
     deps.identity.hit('link-address', email, WINDOW_SECONDS, deps.config.linkLimits.perAddress, now),
     deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, deps.config.linkLimits.perClient, now),
   ]);
   if (addressLimited || clientLimited) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: WINDOW_SECONDS });
-  if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now);
+  if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now, requestId);
   const memberships = await deps.identity.membershipsOf(email);
   for (const membership of memberships) {
     const person = await deps.identity.getPerson(membership.personId);

@@ -1,0 +1,37 @@
+/**
+ * Every audited action. A use case that changes state names one of these when
+ * it commits through the audit log; the supervisor timeline labels them from
+ * the message catalogue (`audit.<action>`).
+ */
+export const AUDIT_ACTIONS = [
+  'programme.created',
+  'round.created',
+  'round.configured',
+  'round.stageMoved',
+  'person.bootstrapped',
+  'person.invited',
+  'person.revoked',
+  'application.registered',
+  'application.submitted',
+  'application.withdrawn',
+  'application.eligibilityDecided',
+  'document.verified',
+  'document.rejected',
+  'declaration.made',
+  'assignment.made',
+  'recusal.logged',
+  'scorecard.saved',
+  'scorecard.submitted',
+  'consensus.recorded',
+  'opinion.recorded',
+  'vote.cast',
+  'publication.published',
+  'objection.filed',
+  'objection.resolved',
+] as const;
+
+/** An audited action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The actor of changes made by the system itself (first start, bootstrap of the first administrator). */
+export const SYSTEM_ACTOR = { personId: 'system', role: 'system' } as const;
