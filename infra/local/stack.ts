@@ -141,6 +141,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   app = (req, res) => gateway.emit('request', req, res);
 
+  // Lets operator tools (npm run verify-audit) find the running emulators.
+  if (dataDir) await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, pid: process.pid }));
+
   const seeded = options.seed === false ? false : await seedDemo(runtime, new Date());
   const { ensureFirstAdmin, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
   const { AwardsStore } = await import('../../functions/lib/awards/store');
@@ -168,7 +171,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       runtime.clients.s3.destroy();
       await s3.close();
       await dynamo.close();
-      if (!dataDir) await rm(scratch, { recursive: true, force: true });
+      if (dataDir) await rm(join(dataDir, 'endpoints.json'), { force: true });
+      else await rm(scratch, { recursive: true, force: true });
     },
   };
 }

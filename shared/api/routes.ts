@@ -6,6 +6,8 @@ import {
   InvitePersonBody,
   RequestLinkBody,
   type AcceptedResponse,
+  type AuditChainsResponse,
+  type AuditEntriesResponse,
   type HealthResponse,
   type PersonView,
   type ProgrammesResponse,
@@ -86,6 +88,14 @@ export const ROUTES = {
   'people.revoke': route<{ person: PersonView }>({
     method: 'POST', path: '/api/submission/people/{personId}/revoke', fn: 'submission', access: ['admin'],
     summary: 'Revoke a person: every session of theirs stops working on its next request',
+  }),
+  'audit.chains': route<AuditChainsResponse>({
+    method: 'GET', path: '/api/publication/audit', fn: 'publication', access: ['supervisor', 'admin'],
+    summary: "The audit chains of the caller's programme (its own and each round's) with their length and head",
+  }),
+  'audit.entries': route<AuditEntriesResponse>({
+    method: 'GET', path: '/api/publication/audit/{scope}/entries', fn: 'publication', access: ['supervisor', 'admin'],
+    summary: 'Entries of one chain in order, a page at a time (?after=<seq>&limit=<n ≤ 1000>)',
   }),
   'public.programmes': route<ProgrammesResponse>({
     method: 'GET', path: '/api/publication/programmes', fn: 'publication', access: 'public',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { INVITED_ROLES, ROLES, type Role } from './roles';
 import type { FunctionName } from './functions';
+import type { AuditEntry } from '../audit/chain';
 
 /** An email address, trimmed and lower-cased. */
 export const EmailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
@@ -83,6 +84,29 @@ export interface PublicProgramme {
 /** GET /api/publication/programmes */
 export interface ProgrammesResponse {
   readonly programmes: readonly PublicProgramme[];
+}
+
+/** One audit chain as listed for supervisors. */
+export interface AuditChainSummary {
+  readonly scope: string;
+  readonly kind: 'programme' | 'round';
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly entries: number;
+  /** Hash of the newest entry; absent for an empty chain. */
+  readonly head?: string;
+}
+
+/** GET /api/publication/audit */
+export interface AuditChainsResponse {
+  readonly chains: readonly AuditChainSummary[];
+}
+
+/** GET /api/publication/audit/{scope}/entries */
+export interface AuditEntriesResponse {
+  readonly scope: string;
+  readonly entries: readonly AuditEntry[];
+  /** Pass as `after` to read the next page; absent on the last page. */
+  readonly nextAfter?: number;
 }
 
 /** 202 answer to a link request; the same whether or not the address is known. */

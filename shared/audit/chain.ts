@@ -26,6 +26,12 @@ export interface AuditTarget {
   readonly id: string;
 }
 
+/** Filterable context of an entry. */
+export interface AuditContext {
+  readonly applicationId?: string;
+  readonly stage?: string;
+}
+
 /** One link of the chain, exactly as stored and exported. */
 export interface AuditEntry {
   readonly scope: string;
@@ -34,6 +40,8 @@ export interface AuditEntry {
   readonly actor: AuditActor;
   readonly action: string;
   readonly target: AuditTarget;
+  /** What the supervisor timeline filters on besides actor, action and target: the application and the round's stage. */
+  readonly context?: AuditContext;
   /** SHA-256 of the canonical JSON of the new state of the target. */
   readonly stateDigest: string;
   readonly requestId: string;
@@ -71,8 +79,8 @@ export const digestState = (sha256: Sha256, state: unknown) => sha256(canonicalJ
 
 /** The hash of an entry: over every field but the hash itself. */
 export function entryHash(sha256: Sha256, entry: Omit<AuditEntry, 'hash'>): Promise<string> {
-  const { scope, seq, at, actor, action, target, stateDigest, requestId, prevHash } = entry;
-  return sha256(canonicalJson({ scope, seq, at, actor, action, target, stateDigest, requestId, prevHash }));
+  const { scope, seq, at, actor, action, target, context, stateDigest, requestId, prevHash } = entry;
+  return sha256(canonicalJson({ scope, seq, at, actor, action, target, context, stateDigest, requestId, prevHash }));
 }
 
 /** Links a draft after the current head (or as the first entry). */

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { programmeScope, verifyChain } from '../../shared/audit/chain';
 import { AuditLog, nodeSha256, WriteConditionError } from '../../functions/lib/audit/log';
-import { api, signInAdmin, uniqueEmail } from './helpers';
+import { api, signIn, signInAdmin, uniqueEmail } from './helpers';
 
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
 const ddb = DynamoDBDocumentClient.from(raw);
@@ -76,5 +76,50 @@ describe('audit chain on DynamoDB', () => {
     const result = await verifyChain(nodeSha256, s, await audit.entries(s));
     expect(result.ok).toBe(false);
     expect(result.firstMismatch).toMatchObject({ seq: 3, reason: 'hash' });
+  });
+});
+
+describe('the audit trail for supervisors', () => {
+  it('lets a supervisor list the chains of their programme and read entries that verify', async () => {
+    const admin = await signInAdmin();
+    const email = uniqueEmail('sup');
+    await api('POST', '/api/submission/people', { cookie: admin, body: { email, name: '纪检监督员', role: 'supervisor' } });
+    const supervisor = await signIn(email);
+    const chains = await api('GET', '/api/publication/audit', { cookie: supervisor });
+    expect(chains.status).toBe(200);
+    const own = chains.body.chains.find((c: { scope: string }) => c.scope === 'programme:city');
+    expect(own.entries).toBeGreaterThan(0);
+    expect(chains.body.chains.some((c: { kind: string }) => c.kind === 'round')).toBe(true);
+
+    const page = await api('GET', `/api/publication/audit/${encodeURIComponent('programme:city')}/entries`, { cookie: supervisor });
+    expect(page.status).toBe(200);
+    expect(page.body.entries.at(-1).action).toBe('person.invited');
+    const verified = await verifyChain(nodeSha256, 'programme:city', page.body.entries);
+    expect(verified).toMatchObject({ ok: true, head: own.head });
+  });
+
+  it('pages through a chain with after and limit', async () => {
+    const admin = await signInAdmin();
+    const first = await api('GET', `/api/publication/audit/${encodeURIComponent('programme:city')}/entries?limit=1`, { cookie: admin });
+    expect(first.body.entries).toHaveLength(1);
+    expect(first.body.nextAfter).toBe(1);
+    const second = await api('GET', `/api/publication/audit/${encodeURIComponent('programme:city')}/entries?after=1&limit=1`, { cookie: admin });
+    expect(second.body.entries[0].seq).toBe(2);
+  });
+
+  it('answers 404 for a chain outside the programme and 403 to an expert', async () => {
+    const admin = await signInAdmin();
+    expect((await api('GET', `/api/publication/audit/${encodeURIComponent('programme:other')}/entries`, { cookie: admin })).status).toBe(404);
+    expect((await api('GET', `/api/publication/audit/${encodeURIComponent('round:nope')}/entries`, { cookie: admin })).status).toBe(404);
+    const email = uniqueEmail('exp');
+    await api('POST', '/api/submission/people', { cookie: admin, body: { email, name: 'E', role: 'expert' } });
+    const expert = await signIn(email);
+    expect((await api('GET', '/api/publication/audit', { cookie: expert })).status).toBe(403);
+  });
+
+  it('refuses a limit above 1000 with VALIDATION_FAILED', async () => {
+    const res = await api('GET', `/api/publication/audit/${encodeURIComponent('programme:city')}/entries?limit=5000`, { cookie: await signInAdmin() });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 });

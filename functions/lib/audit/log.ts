@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { digestState, linkEntry, type AuditActor, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
+import { digestState, linkEntry, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { AppError } from '../http/errors';
 
@@ -19,6 +19,7 @@ export interface AuditedChange {
   readonly actor: AuditActor;
   readonly action: AuditAction;
   readonly target: AuditTarget;
+  readonly context?: AuditContext;
   /** The new state of the target; only its digest is chained. */
   readonly state: unknown;
   readonly requestId: string;
@@ -112,6 +113,7 @@ export class AuditLog {
           actor: change.actor,
           action: change.action,
           target: change.target,
+          ...(change.context ? { context: change.context } : {}),
           stateDigest,
           requestId: change.requestId,
         },

@@ -59,6 +59,22 @@ export class AwardsStore {
     };
   }
 
+  /** A round by id, wherever it belongs. */
+  async getRound(roundId: string): Promise<RoundRecord | undefined> {
+    const out = await this.ddb.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :r AND gsi1sk = :round',
+        ExpressionAttributeValues: { ':r': `ROUND#${roundId}`, ':round': 'ROUND' },
+      }),
+    );
+    const item = out.Items?.[0];
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...round } = item;
+    return round as RoundRecord;
+  }
+
   /** Every programme with its rounds, newest round first. */
   async listProgrammes(): Promise<PublicProgramme[]> {
     const out = await this.ddb.send(

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
+import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
+import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
+import { localTableName } from '../local/bootstrap';
+
+// `npm run verify-audit -- [--round <id> | --scope <scope>] [--table <name> [--region <r>] | --endpoint <url>] [--data <dir>]`
+// Recomputes every audit chain (or one) and names the first entry that does not match.
+const { values } = parseArgs({
+  options: {
+    round: { type: 'string' },
+    scope: { type: 'string' },
+    table: { type: 'string' },
+    region: { type: 'string' },
+    endpoint: { type: 'string' },
+    data: { type: 'string', default: '.data' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(`Verify the audit chains.
+  npm run verify-audit                          every chain of the local system (.data/)
+  npm run verify-audit -- --round <roundId>     one round's chain
+  npm run verify-audit -- --scope programme:city
+  npm run verify-audit -- --table <AuditTableName> [--region cn-north-1]   in AWS, with your AWS credentials
+The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
+  process.exit(0);
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** Where the audit table is: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
+async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; local?: LocalDynamo }> {
+  const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  if (values.table && !values.endpoint) {
+    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})), table: values.table };
+  }
+  const table = values.table ?? localTableName('audit');
+  if (values.endpoint) {
+    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: values.endpoint, region: 'us-east-1', credentials: localCredentials })), table };
+  }
+  const dataDir = resolve(values.data);
+  const running = join(dataDir, 'endpoints.json');
+  if (existsSync(running)) {
+    const { dynamoEndpoint } = JSON.parse(readFileSync(running, 'utf8')) as { dynamoEndpoint: string };
+    const reachable = await fetch(dynamoEndpoint, { method: 'POST' }).then(() => true, () => false);
+    if (reachable) {
+      return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: localCredentials })), table };
+    }
+  }
+  if (!existsSync(join(dataDir, 'dynamodb'))) {
+    console.error(`No local data under ${dataDir}/ (run npm start first), and no --table for AWS.`);
+    process.exit(2);
+  }
+  const local = await startLocalDynamo({ path: join(dataDir, 'dynamodb') });
+  return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: localCredentials })), table, local };
+}
+
+/** Every entry of the table grouped by chain (a full scan: this is an operator's tool, not a request path). */
+async function allChains(ddb: DynamoDBDocumentClient, table: string): Promise<Map<string, AuditEntry[]>> {
+  const chains = new Map<string, AuditEntry[]>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await ddb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }));
+    for (const item of out.Items ?? []) {
+      const scope = String(item.pk).replace(/^CHAIN#/, '');
+      const { pk: _pk, sk: _sk, ...entry } = item;
+      chains.set(scope, [...(chains.get(scope) ?? []), entry as unknown as AuditEntry]);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  for (const entries of chains.values()) entries.sort((a, b) => a.seq - b.seq);
+  return chains;
+}
+
+const { ddb, table, local } = await connect();
+try {
+  const only = values.scope ?? (values.round ? `round:${values.round}` : undefined);
+  const chains = only
+    ? new Map([[only, await new AuditLog(ddb, table).entries(only)]])
+    : await allChains(ddb, table);
+  let entries = 0;
+  let mismatches = 0;
+  for (const [scope, chain] of [...chains].sort(([a], [b]) => a.localeCompare(b))) {
+    const result = await verifyChain(nodeSha256, scope, chain);
+    entries += chain.length;
+    if (result.ok) {
+      console.log(`ok        ${scope}  ${chain.length} entries  head ${result.head ?? '(empty)'}`);
+    } else {
+      mismatches++;
+      const m = result.firstMismatch!;
+      console.log(`MISMATCH  ${scope}  first bad entry: #${m.seq} (${m.reason}: expected ${m.expected}, found ${m.found})`);
+    }
+  }
+  if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
+  console.log(`verified: ${chains.size} rounds, ${entries} entries, ${mismatches} mismatches`);
+  process.exitCode = mismatches > 0 ? 1 : 0;
+} finally {
+  ddb.destroy();
+  await local?.close();
+}
