@@ -1,0 +1,44 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { AuditEntry } from '../../../shared/audit/chain';
+
+/** Where an entry is archived: one object per entry, under its chain. */
+export const archiveKey = (entry: Pick<AuditEntry, 'scope' | 'seq'>) =>
+  `audit/${encodeURIComponent(entry.scope)}/${String(entry.seq).padStart(12, '0')}.json`;
+
+/**
+ * Copies an entry to the archive bucket. In AWS that bucket has Object Lock in
+ * compliance mode with a default retention, so not even the account's
+ * administrators can rewrite what was archived. Re-archiving the same entry
+ * writes identical bytes (a new locked version, never a change).
+ */
+export async function archiveEntry(s3: S3Client, bucket: string, entry: AuditEntry): Promise<void> {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: archiveKey(entry),
+      Body: JSON.stringify(entry),
+      ContentType: 'application/json',
+    }),
+  );
+}
+
+/** True for an event from a DynamoDB stream. */
+export function isStreamEvent(event: unknown): event is DynamoDBStreamEvent {
+  const records = (event as { Records?: { eventSource?: string }[] } | null)?.Records;
+  return Array.isArray(records) && records.length > 0 && records[0]?.eventSource === 'aws:dynamodb';
+}
+
+/** The audit table's stream consumer: archives every inserted entry (entries are never modified). */
+export async function archiveStream(s3: S3Client, bucket: string, event: DynamoDBStreamEvent): Promise<number> {
+  let archived = 0;
+  for (const record of event.Records) {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+    const { pk: _pk, sk: _sk, ...entry } = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    await archiveEntry(s3, bucket, entry as AuditEntry);
+    archived++;
+  }
+  return archived;
+}
