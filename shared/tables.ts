@@ -84,6 +84,11 @@ export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
 export const BUCKETS = {
   documents: { logicalId: 'Documents', envVar: 'DOCUMENTS_BUCKET', holds: 'application documents, every version kept' },
   web: { logicalId: 'Web', envVar: 'WEB_BUCKET', holds: 'the static site and, under results/, published results' },
+  auditArchive: {
+    logicalId: 'AuditArchive',
+    envVar: 'AUDIT_ARCHIVE_BUCKET',
+    holds: 'a copy of every audit entry, one object each, under Object Lock (compliance mode) in AWS',
+  },
 } as const;
 /** Key of a bucket in {@link BUCKETS}. */
 export type BucketKey = keyof typeof BUCKETS;

@@ -5,7 +5,9 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
-import { AuditLog } from './audit/log';
+import { archiveEntry } from './audit/archive';
+import { AuditLog, nodeSha256 } from './audit/log';
+import type { AuditEntry } from '../../shared/audit/chain';
 import { createClients, type Clients } from './clients';
 import { loadConfig, tableName, type Config } from './config';
 import { authenticate } from './identity/sessions';
@@ -44,13 +46,24 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
     clients,
     logger,
     identity,
-    audit: new AuditLog(clients.ddb, tableName(config, 'audit')),
+    audit: new AuditLog(clients.ddb, tableName(config, 'audit'), nodeSha256, localArchiver(config, clients)),
     key,
     mailer: createMailer(config),
     clock: () => new Date(),
     authenticate: (cookies, now) => authenticate(identity, key, cookies, now),
     publicUrl: () => (publicUrl ??= resolvePublicUrl(config).catch((e: unknown) => { publicUrl = undefined; throw e; })),
   };
+}
+
+/**
+ * Locally, every appended entry is copied to the archive bucket (s3rver) right
+ * away; in AWS the audit table's stream feeds the archiver instead, so a
+ * function's own request never waits on it.
+ */
+function localArchiver(config: Config, clients: Clients): ((entry: AuditEntry) => Promise<void>) | undefined {
+  const bucket = config.buckets.auditArchive;
+  if (config.stage !== 'local' || !bucket) return undefined;
+  return (entry) => archiveEntry(clients.s3, bucket, entry);
 }
 
 /** Caches a runtime per container; a failed build is retried on the next request. */

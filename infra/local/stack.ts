@@ -45,7 +45,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const LOCAL_BUCKETS = { documents: 'merit-documents', web: 'merit-web' } as const;
+const LOCAL_BUCKETS = { documents: 'merit-documents', web: 'merit-web', auditArchive: 'merit-audit-archive' } as const;
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -114,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [TABLES[k].envVar, localTableName(k)])),
     [BUCKETS.documents.envVar]: LOCAL_BUCKETS.documents,
     [BUCKETS.web.envVar]: LOCAL_BUCKETS.web,
+    [BUCKETS.auditArchive.envVar]: LOCAL_BUCKETS.auditArchive,
     ...options.env,
   };
   Object.assign(process.env, env);

@@ -11,8 +11,8 @@ export type FunctionName = (typeof FUNCTIONS)[number];
  * audit chain).
  */
 export type TableAccess = 'read' | 'readwrite' | 'append';
-/** How a function may touch a bucket. */
-export type BucketAccess = 'read' | 'readwrite';
+/** How a function may touch a bucket: `read`; `readwrite`; `write` (put new objects only; the audit archive). */
+export type BucketAccess = 'read' | 'readwrite' | 'write';
 
 /** Least-privilege grants: CDK turns these into IAM policies, health checks probe exactly these. */
 export interface FunctionAccess {
@@ -36,7 +36,8 @@ export const FUNCTION_ACCESS = {
   },
   publication: {
     tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append' },
-    buckets: { web: 'readwrite' },
+    // The publication function also consumes the audit table's stream and archives every entry (AWS).
+    buckets: { web: 'readwrite', auditArchive: 'write' },
     mail: false,
   },
 } as const satisfies Record<FunctionName, FunctionAccess>;

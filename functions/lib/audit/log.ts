@@ -128,8 +128,6 @@ export class AuditLog {
       };
       try {
         await this.ddb.send(new TransactWriteCommand({ TransactItems: [...change.writes, auditPut] }));
-        await this.afterAppend?.(entry);
-        return entry;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
@@ -139,7 +137,11 @@ export class AuditLog {
         const contended = reasons.some((r) => r.Code === 'TransactionConflict');
         if (!lostRace && !contended) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+        continue;
       }
+      // The change is committed; a failed archive copy must not turn it into an error (the chain itself is the record).
+      await this.afterAppend?.(entry).catch((e: unknown) => console.error('audit archive copy failed', entry.scope, entry.seq, e));
+      return entry;
     }
     throw new AppError('CONFLICT', 409, { reason: 'audit chain contended' });
   }

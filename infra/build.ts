@@ -1,0 +1,30 @@
+import { rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { bundleDir, bundleOptions, FUNCTIONS, REPO_ROOT } from './bundling';
+
+// `npm run build`: the three function bundles exactly as CDK deploys them (infra/bundling.ts), then the site.
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function buildFunctions(): Promise<void> {
+  for (const fn of FUNCTIONS) {
+    await rm(bundleDir(fn), { recursive: true, force: true });
+    await esbuild(bundleOptions(fn));
+    const file = resolve(bundleDir(fn), 'index.mjs');
+    const code = readFileSync(file);
+    console.log(`  λ ${fn.padEnd(12)} ${kib(code.length).padStart(11)}  (gzip ${kib(gzipSync(code).length)})  dist/functions/${fn}/index.mjs`);
+  }
+}
+
+async function buildSite(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: resolve(REPO_ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  console.log('  site          web/dist');
+}
+
+const only = process.argv[2];
+console.log('Building Merit…');
+if (only !== 'site') await buildFunctions();
+if (only !== 'functions') await buildSite();
