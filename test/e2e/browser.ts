@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+
+/** Flags that keep headless Chromium quiet on a closed network (STYLE.md "Known traps"). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A headless Chromium with a fresh profile, and everything its pages reported as an error. */
+export interface TestBrowser {
+  readonly context: BrowserContext;
+  /** Console errors (CSP violations included), uncaught page errors and failed requests, with the page's URL. */
+  readonly problems: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function watch(page: Page, problems: string[]): void {
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || (message.type() === 'warning' && /Content Security Policy|Refused to/i.test(message.text()))) {
+      problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+}
+
+/** Launches Debian's Chromium (or CHROMIUM_PATH) headless with a temporary user-data dir. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'merit-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const problems: string[] = [];
+  for (const page of context.pages()) watch(page, problems);
+  context.on('page', (page) => watch(page, problems));
+  return {
+    context,
+    problems,
+    async newPage() {
+      const existing = context.pages().find((p) => p.url() === 'about:blank');
+      return existing ?? context.newPage();
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

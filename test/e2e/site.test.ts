@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from './browser';
+
+// The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
+// (in-memory data with the demo seed; the gateway serves web/dist with the production CSP).
+const baseUrl = () => inject('baseUrl');
+
+interface OutboxMessage {
+  to: string;
+  links: string[];
+  sentAt: string;
+}
+
+/** The newest sign-in link mailed to an address (the outbox lists newest first). */
+async function latestLink(email: string): Promise<string> {
+  const res = await fetch(`${baseUrl()}/dev/outbox.json`);
+  const { messages } = (await res.json()) as { messages: OutboxMessage[] };
+  const link = messages.find((m) => m.to === email)?.links.find((l) => l.includes('#token='));
+  if (!link) throw new Error(`no sign-in link mailed to ${email}`);
+  return link;
+}
+
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  const res = await fetch(`${baseUrl()}/`);
+  if (res.status !== 200) throw new Error('web/dist is not built: run `npx tsx infra/build.ts site` (npm test builds it first)');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the public site', () => {
+  it('shows the demo programme, switches language (remembered after reload) and shows all three functions healthy', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl());
+
+    // Chinese first, for a browser that has never chosen.
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByRole('heading', { level: 1, name: '政府质量奖' }).waitFor();
+    await page.locator('[data-programme="city"]').getByText('示范市政府质量奖').first().waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Government Quality Award' }).waitFor();
+    await page.locator('[data-programme="city"]').getByText('Demo City Government Quality Award').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Government Quality Award' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    for (const fn of ['submission', 'scoring', 'publication']) {
+      await page.locator(`[data-health="${fn}"][data-status="ok"]`).waitFor({ timeout: 15_000 });
+    }
+    await expect.poll(() => page.locator('[data-health][data-status="ok"]').count()).toBe(3);
+
+    // Back to Chinese for the next test.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '政府质量奖' }).waitFor();
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('answers an unknown path with the not-found page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('the supervisor workspace', () => {
+  it('an administrator invites a supervisor, who signs in by link, filters the audit timeline and verifies the chain', async () => {
+    const page = await browser.newPage();
+    const adminEmail = inject('adminEmail');
+
+    // The administrator asks for a link on the sign-in page and opens it from the outbox.
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel('电子邮箱').fill(adminEmail);
+    await page.getByRole('button', { name: '发送登录链接' }).click();
+    await page.getByRole('status').getByText('登录链接已发送').waitFor();
+    const adminLink = await latestLink(adminEmail);
+    expect(adminLink).toContain('#token=');
+    await page.goto(adminLink);
+    await page.waitForURL(`${baseUrl()}/admin`);
+    expect(page.url()).not.toContain('token'); // the token left the address bar
+    await page.getByTestId('who').getByText('评审委员会办公室管理员').waitFor();
+
+    // … and invites a supervisor.
+    const supervisorEmail = `supervisor.${Date.now().toString(36)}@example.org`;
+    await page.getByLabel('姓名').fill('李监督');
+    await page.getByLabel('邮箱', { exact: true }).fill(supervisorEmail);
+    await page.getByLabel('角色').selectOption('supervisor');
+    await page.getByRole('button', { name: '发送邀请' }).click();
+    await page.getByRole('status').getByText(supervisorEmail).waitFor();
+    await page.locator(`tr[data-person="${supervisorEmail}"]`).waitFor();
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${baseUrl()}/`);
+
+    // The supervisor opens the invitation link and lands in the workspace.
+    await page.goto(await latestLink(supervisorEmail));
+    await page.waitForURL(`${baseUrl()}/supervise`);
+    await page.getByTestId('who').getByText('李监督').waitFor();
+    await page.getByRole('heading', { level: 1, name: '监督工作台' }).waitFor();
+
+    // The round's chain: open it and verify it in the browser.
+    await page.locator('[data-chain^="round:"] a').first().click();
+    await page.locator('ol.timeline li[data-action="round.created"]').waitFor();
+    await page.getByRole('button', { name: '验证整条链' }).click();
+    await page.locator('[data-verify="ok"]').getByText(/验证通过：共 \d+ 条记录/).waitFor();
+
+    // The programme's chain holds the invitation: filter the timeline by action, then verify.
+    await page.getByRole('link', { name: /返回审计链列表/ }).click();
+    await page.locator('[data-chain^="programme:"] a').first().click();
+    await page.locator('ol.timeline li').first().waitFor();
+    const total = await page.locator('ol.timeline li').count();
+    expect(total).toBeGreaterThanOrEqual(3);
+    await page.getByLabel('操作', { exact: true }).selectOption('person.invited');
+    await expect.poll(() => page.locator('ol.timeline li').count()).toBeLessThan(total);
+    const actions = await page.locator('ol.timeline li').evaluateAll((items) => items.map((li) => li.getAttribute('data-action')));
+    expect(actions.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(actions)).toEqual(new Set(['person.invited']));
+    await page.locator('ol.timeline li').getByText(supervisorEmail).or(page.locator('ol.timeline li').getByText('李监督')).first().waitFor();
+
+    await page.getByRole('button', { name: '验证整条链' }).click();
+    await page.locator('[data-verify="ok"]').getByText(new RegExp(`验证通过：共 ${total} 条记录`)).waitFor();
+
+    // Read-only: nothing in the workspace changes state.
+    expect(await page.getByRole('button', { name: /停用|发送|Revoke|Send/ }).count()).toBe(0);
+    expect(browser.problems).toEqual([]);
+  });
+});

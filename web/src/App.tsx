@@ -1,0 +1,68 @@
+import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
+import { useT } from './i18n';
+import { AppStateContext, type AppState } from './state';
+import { Header } from './ui/Header';
+
+// One chunk per audience (STYLE.md "Front end"): a visitor never downloads the supervisor's code.
+const Home = lazy(() => import('./public').then((m) => m.Home));
+const SignIn = lazy(() => import('./public').then((m) => m.SignIn));
+const LinkLanding = lazy(() => import('./public').then((m) => m.LinkLanding));
+const NotFound = lazy(() => import('./public').then((m) => m.NotFound));
+const ApplyArea = lazy(() => import('./apply/ApplyArea').then((m) => m.ApplyArea));
+const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
+const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea));
+const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer class="site-footer">
+      <p>{t('site.footer')}</p>
+    </footer>
+  );
+}
+
+function SkipLink() {
+  const t = useT();
+  return (
+    <a class="skip-link" href="#main">
+      {t('site.skip')}
+    </a>
+  );
+}
+
+/** The whole site: header, one lazily loaded area per audience, footer. */
+export function App({ state }: { state: AppState }) {
+  useEffect(() => {
+    void state.loadSession();
+    state.loadProgrammes().catch(() => undefined); // the home page shows the error itself
+  }, [state]);
+
+  return (
+    <AppStateContext.Provider value={state}>
+      <LocationProvider>
+        <SkipLink />
+        <Header />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={Home} />
+              <Route path="/sign-in" component={SignIn} />
+              {/* Mailed links open /signin#token=…; /auth is the same landing. */}
+              <Route path="/signin" component={LinkLanding} />
+              <Route path="/auth" component={LinkLanding} />
+              <Route path="/apply" component={ApplyArea} />
+              <Route path="/review" component={ReviewArea} />
+              <Route path="/admin" component={AdminArea} />
+              <Route path="/supervise" component={SuperviseArea} />
+              <Route path="/supervise/:scope" component={SuperviseArea} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </main>
+        <Footer />
+      </LocationProvider>
+    </AppStateContext.Provider>
+  );
+}

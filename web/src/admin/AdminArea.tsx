@@ -1,0 +1,14 @@
+import { useT } from '../i18n';
+import { RequireRole } from '../ui/RequireRole';
+import { People } from './People';
+
+/** The award office's area. */
+export function AdminArea() {
+  const t = useT();
+  return (
+    <RequireRole roles={['admin']}>
+      <h1>{t('admin.title')}</h1>
+      <People />
+    </RequireRole>
+  );
+}

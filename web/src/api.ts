@@ -1,0 +1,73 @@
+import { buildPath, ROUTES, type BodyOf, type ErrorBody, type ResponseOf, type RouteId } from '../../shared/api';
+import { bilingual, type Text } from '../../shared/messages';
+
+/** A failed API call: the stable code and the message in both languages from the error envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Text,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(`${code}: ${text.en}`);
+    this.name = 'ApiError';
+  }
+}
+
+/** What one call sends: path parameters, query and body (typed by the route's schema). */
+export interface CallOptions<Id extends RouteId> {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: BodyOf<Id>;
+  readonly signal?: AbortSignal;
+}
+
+/** Calls one route of the route table and returns its typed answer. */
+export type Call = <Id extends RouteId>(id: Id, options?: CallOptions<Id>) => Promise<ResponseOf<Id>>;
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'object' && error.message !== null;
+}
+
+/** A client on `fetch` (the browser's, or a fake in tests). Cookies go with same-origin requests only. */
+export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Call {
+  return async function call<Id extends RouteId>(id: Id, options: CallOptions<Id> = {}): Promise<ResponseOf<Id>> {
+    const route = ROUTES[id];
+    let url = buildPath(route.path, options.params);
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) query.set(k, String(v));
+    if ([...query].length) url += `?${query}`;
+    const hasBody = options.body !== undefined;
+    let res: Response;
+    try {
+      res = await fetchImpl(url, {
+        method: route.method,
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+        ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ApiError(0, 'NETWORK', bilingual('error.network'));
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      if (isErrorBody(json)) {
+        const { code, message, details, requestId } = json.error;
+        throw new ApiError(res.status, code, message, details, requestId);
+      }
+      const code = res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+      throw new ApiError(res.status, code, bilingual(code, { requestId: '-' }), json);
+    }
+    return json as ResponseOf<Id>;
+  };
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isMessageKey } from '../../../shared/messages';
+import { formatDate, useLocale, useT } from '../i18n';
+import { useAppState } from '../state';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Health } from './Health';
+
+/** The public home page: the programmes and their rounds, and whether the system is up. */
+export function Home() {
+  const state = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const [error, setError] = useState<unknown>(null);
+  const programmes = state.programmes.value;
+
+  const load = () => {
+    setError(null);
+    state.loadProgrammes().catch(setError);
+  };
+  useEffect(load, [state]);
+
+  return (
+    <div class="stack">
+      <section class="hero">
+        <h1>{t('home.title')}</h1>
+        <p>{t('home.intro')}</p>
+        <p class="muted">{t('home.signInHint')}</p>
+      </section>
+      <section aria-labelledby="programmes-title">
+        <h2 id="programmes-title">{t('home.programmes')}</h2>
+        {error ? (
+          <ErrorMessage error={error} onRetry={load} />
+        ) : !programmes ? (
+          <p class="muted">{t('site.loading')}</p>
+        ) : programmes.length === 0 ? (
+          <p>{t('home.noProgrammes')}</p>
+        ) : (
+          programmes.map((p) => (
+            <article key={p.programmeId} class="card programme" data-programme={p.programmeId}>
+              <h3>{p.name[locale]}</h3>
+              {p.rounds.length === 0 ? (
+                <p class="muted">{t('home.noRounds')}</p>
+              ) : (
+                <ul class="rounds">
+                  {p.rounds.map((r) => {
+                    const stageKey = `stage.${r.stage}`;
+                    return (
+                      <li key={r.roundId} data-round={r.roundId}>
+                        <h4>{r.name[locale]}</h4>
+                        <dl class="facts">
+                          <dt>{t('home.stage')}</dt>
+                          <dd>{isMessageKey(stageKey) ? t(stageKey) : r.stage}</dd>
+                          <dt>{t('home.registrationOpens')}</dt>
+                          <dd>{formatDate(r.registrationOpens, locale)}</dd>
+                          <dt>{t('home.submissionDeadline')}</dt>
+                          <dd>{formatDate(r.submissionDeadline, locale)}</dd>
+                        </dl>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </article>
+          ))
+        )}
+      </section>
+      <Health />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { signal, type Signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { PublicProgramme, SessionResponse } from '../../shared/api';
+import { LOCALES, type Locale } from '../../shared/messages';
+import { createApi, type Call } from './api';
+
+const LOCALE_KEY = 'merit.locale';
+// The session cookie is HttpOnly; this hint only says "ask the server who is signed in", so
+// anonymous visitors never cause a 401 (which browsers log as a console error).
+const SESSION_HINT_KEY = 'merit.signedIn';
+
+/** Everything the site shares between pages, as signals. One per page load (or per test render). */
+export interface AppState {
+  readonly locale: Signal<Locale>;
+  /** Who is signed in; null when nobody (or not known yet, see `sessionChecked`). */
+  readonly session: Signal<SessionResponse | null>;
+  /** The session has been asked for (or there was nothing to ask). */
+  readonly sessionChecked: Signal<boolean>;
+  readonly programmes: Signal<readonly PublicProgramme[] | null>;
+  readonly call: Call;
+  /** Loads the public programmes once (shared by the header and the home page); a failure can be retried. */
+  loadProgrammes(): Promise<readonly PublicProgramme[]>;
+  setLocale(locale: Locale): void;
+  /** Asks the server who is signed in, when this browser has signed in before. */
+  loadSession(): Promise<void>;
+  signedIn(session: SessionResponse): void;
+  signOut(): Promise<void>;
+}
+
+/** What `createAppState` can be given (tests pass a fake fetch and a memory storage). */
+export interface AppStateOptions {
+  readonly fetch?: typeof fetch;
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  readonly locale?: Locale;
+  /** The document whose `<html lang>` follows the locale. */
+  readonly document?: Document | null;
+}
+
+function browserStorage(): AppStateOptions['storage'] {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
+
+/** Creates the site's state: the language remembered per browser, the session, the API client. */
+export function createAppState(options: AppStateOptions = {}): AppState {
+  const storage = options.storage === undefined ? browserStorage() : options.storage;
+  const doc = options.document === undefined ? (globalThis.document ?? null) : options.document;
+  const stored = storage?.getItem(LOCALE_KEY);
+  const locale = signal<Locale>(options.locale ?? (isLocale(stored) ? stored : 'zh-CN'));
+  const session = signal<SessionResponse | null>(null);
+  const sessionChecked = signal(false);
+  const programmes = signal<readonly PublicProgramme[] | null>(null);
+  const call = createApi(options.fetch);
+  if (doc) doc.documentElement.lang = locale.value;
+
+  let programmesLoad: Promise<readonly PublicProgramme[]> | undefined;
+
+  const forget = () => {
+    session.value = null;
+    storage?.removeItem(SESSION_HINT_KEY);
+  };
+
+  return {
+    locale,
+    session,
+    sessionChecked,
+    programmes,
+    call,
+    loadProgrammes() {
+      programmesLoad ??= call('public.programmes').then(
+        (res) => (programmes.value = res.programmes),
+        (error: unknown) => {
+          programmesLoad = undefined;
+          throw error;
+        },
+      );
+      return programmesLoad;
+    },
+    setLocale(next) {
+      locale.value = next;
+      storage?.setItem(LOCALE_KEY, next);
+      if (doc) doc.documentElement.lang = next;
+    },
+    async loadSession() {
+      try {
+        if (storage?.getItem(SESSION_HINT_KEY)) session.value = await call('auth.session');
+      } catch {
+        forget();
+      } finally {
+        sessionChecked.value = true;
+      }
+    },
+    signedIn(next) {
+      session.value = next;
+      sessionChecked.value = true;
+      storage?.setItem(SESSION_HINT_KEY, '1');
+    },
+    async signOut() {
+      try {
+        await call('auth.signOut');
+      } finally {
+        forget();
+      }
+    },
+  };
+}
+
+/** The state of this render tree. */
+export const AppStateContext = createContext<AppState | null>(null);
+
+/** The site's state (throws outside an `AppStateContext` provider). */
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState outside AppStateContext');
+  return state;
+}

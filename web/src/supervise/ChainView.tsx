@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AuditEntry, ChainVerification } from '../../../shared/audit/chain';
+import type { Call } from '../api';
+import { useT } from '../i18n';
+import { useAppState } from '../state';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Timeline } from './Timeline';
+import { exportFileName, NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
+import { VerifyPanel } from './VerifyPanel';
+
+const PAGE = 1000;
+
+/** Reads a whole chain, a page at a time, in order. */
+export async function readChain(call: Call, scope: string, onProgress?: (count: number) => void): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await call('audit.entries', { params: { scope }, query: { after, limit: PAGE } });
+    entries.push(...page.entries);
+    onProgress?.(entries.length);
+    if (page.nextAfter === undefined || page.entries.length === 0) return entries;
+    after = page.nextAfter;
+  }
+}
+
+/** Downloads the chain as JSON lines (one entry per line, as stored), for anyone to verify elsewhere. */
+function download(scope: string, entries: readonly AuditEntry[]): void {
+  const url = URL.createObjectURL(new Blob([toJsonLines(entries)], { type: 'application/x-ndjson' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = exportFileName(scope);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** One chain: its timeline with filters, in-browser verification and export. Read-only. */
+export function ChainView({ scope }: { scope: string }) {
+  const { call } = useAppState();
+  const t = useT();
+  const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [verification, setVerification] = useState<ChainVerification | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    setEntries(null);
+    setProgress(0);
+    readChain(call, scope, setProgress).then(setEntries, setError);
+  }, [call, scope]);
+  useEffect(load, [load]);
+
+  // Names make the timeline readable; without them it shows person ids.
+  useEffect(() => {
+    call('people.list').then(
+      (res) => setNames(Object.fromEntries(res.people.map((p) => [p.personId, p.name]))),
+      () => undefined,
+    );
+  }, [call]);
+
+  return (
+    <div class="stack">
+      <p>
+        <a href="/supervise">← {t('supervise.back')}</a>
+      </p>
+      <h2 class="chain-title">
+        <code>{scope}</code>
+      </h2>
+      {error !== null ? (
+        <ErrorMessage error={error} onRetry={load} />
+      ) : !entries ? (
+        <p class="muted" role="status">
+          {t('supervise.loadingEntries', { count: progress })}
+        </p>
+      ) : (
+        <>
+          <section class="card tools">
+            <VerifyPanel scope={scope} entries={entries} onResult={setVerification} />
+            <button type="button" class="secondary" onClick={() => download(scope, entries)}>
+              {t('supervise.export')}
+            </button>
+          </section>
+          <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} badSeq={verification?.firstMismatch?.seq} />
+        </>
+      )}
+    </div>
+  );
+}

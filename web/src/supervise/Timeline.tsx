@@ -1,0 +1,112 @@
+import type { AuditEntry } from '../../../shared/audit/chain';
+import { isMessageKey } from '../../../shared/messages';
+import { formatDateTime, useLocale, useT, type Translate } from '../i18n';
+import { filterEntries, filterOptions, NO_FILTER, abbreviate, type TimelineFilter } from './timeline';
+
+/** The label of an audited action (`audit.<action>` in the catalogue), or the action itself. */
+export function actionLabel(t: Translate, action: string): string {
+  const key = `audit.${action}`;
+  return isMessageKey(key) ? t(key) : action;
+}
+
+function roleLabel(t: Translate, role: string): string {
+  const key = `platform.role.${role}`;
+  return isMessageKey(key) ? t(key) : role === 'system' ? t('supervise.system') : role;
+}
+
+/** The timeline of one chain with its filters (applicant, person, stage, action). */
+export function Timeline({
+  entries,
+  filter,
+  onFilter,
+  names = {},
+  badSeq,
+}: {
+  entries: readonly AuditEntry[];
+  filter: TimelineFilter;
+  onFilter: (next: TimelineFilter) => void;
+  /** personId → name, when known. */
+  names?: Readonly<Record<string, string>>;
+  /** The first entry verification named, if any. */
+  badSeq?: number | undefined;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const options = filterOptions(entries);
+  const shown = filterEntries(entries, filter);
+  const personLabel = (id: string) => (names[id] ? `${names[id]} · ${id}` : id === 'system' ? t('supervise.system') : id);
+
+  const select = (key: keyof TimelineFilter, label: string, values: string[], display: (v: string) => string) => (
+    <div class="field">
+      <label for={`filter-${key}`}>{label}</label>
+      <select id={`filter-${key}`} value={filter[key]} onChange={(e) => onFilter({ ...filter, [key]: e.currentTarget.value })}>
+        <option value="">{t('supervise.filter.all')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {display(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('supervise.timeline')}</h2>
+      <fieldset class="filters">
+        <legend>{t('supervise.filters')}</legend>
+        {select('applicant', t('supervise.filter.applicant'), options.applicant, (v) => v)}
+        {select('person', t('supervise.filter.person'), options.person, personLabel)}
+        {select('stage', t('supervise.filter.stage'), options.stage, (v) => {
+          const key = `stage.${v}`;
+          return isMessageKey(key) ? t(key) : v;
+        })}
+        {select('action', t('supervise.filter.action'), options.action, (v) => actionLabel(t, v))}
+        <button type="button" class="secondary" onClick={() => onFilter(NO_FILTER)} disabled={filter === NO_FILTER}>
+          {t('supervise.filter.clear')}
+        </button>
+      </fieldset>
+      <p class="muted" role="status" data-testid="timeline-count">
+        {t('supervise.shown', { shown: shown.length, total: entries.length })}
+      </p>
+      {entries.length === 0 ? (
+        <p>{t('supervise.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p>{t('supervise.noMatch')}</p>
+      ) : (
+        <ol class="timeline">
+          {shown.map((e) => (
+            <li key={e.seq} class={e.seq === badSeq ? 'entry bad' : 'entry'} data-seq={e.seq} data-action={e.action}>
+              <div class="entry-head">
+                <span class="seq">#{e.seq}</span>
+                <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+                <strong class="entry-action">{actionLabel(t, e.action)}</strong>
+              </div>
+              <dl class="entry-facts">
+                <dt>{t('supervise.col.actor')}</dt>
+                <dd>
+                  {personLabel(e.actor.personId)} ({roleLabel(t, e.actor.role)})
+                </dd>
+                <dt>{t('supervise.col.target')}</dt>
+                <dd>
+                  {e.target.type} <code>{e.target.id}</code>
+                  {names[e.target.id] ? ` · ${names[e.target.id]}` : ''}
+                </dd>
+                {(e.context?.applicationId || e.context?.stage) && (
+                  <>
+                    <dt>{t('supervise.col.context')}</dt>
+                    <dd>{[e.context.applicationId, e.context.stage].filter(Boolean).join(' · ')}</dd>
+                  </>
+                )}
+                <dt>{t('supervise.col.hash')}</dt>
+                <dd class="hashes">
+                  <code title={e.prevHash}>{abbreviate(e.prevHash)}</code> → <code title={e.hash}>{abbreviate(e.hash)}</code>
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

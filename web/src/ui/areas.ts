@@ -1,0 +1,18 @@
+import type { Role } from '../../../shared/api';
+
+/** The area each role lands in after signing in. */
+export const AREA_OF_ROLE = {
+  applicant: '/apply',
+  expert: '/review',
+  deliberator: '/review',
+  supervisor: '/supervise',
+  admin: '/admin',
+} as const satisfies Record<Role, string>;
+
+/** The navigation label of each area. */
+export const AREA_LABEL = {
+  '/apply': 'nav.apply',
+  '/review': 'nav.review',
+  '/supervise': 'nav.supervise',
+  '/admin': 'nav.admin',
+} as const;

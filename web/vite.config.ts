@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+// The site: built to web/dist, served by the local gateway and CloudFront under a strict CSP
+// (shared/security-headers.ts): no inline scripts or styles, so nothing may be inlined into index.html.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // Any asset becomes a file: a `data:` stylesheet or font would be blocked by the CSP.
+    assetsInlineLimit: 0,
+  },
+  server: { port: 5173 },
+});
