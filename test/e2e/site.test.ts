@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { launchBrowser, type TestBrowser } from './browser';
 
 // The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
@@ -99,6 +102,18 @@ describe('the supervisor workspace', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${baseUrl()}/`);
 
+    // A link works once: opening it again says so and offers a new one (the refused exchange is the only console error).
+    const before = browser.problems.length;
+    await page.goto(adminLink);
+    await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('登录链接已使用过').waitFor();
+    await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('This sign-in link has already been used').waitFor();
+    expect(page.url()).toBe(`${baseUrl()}/signin`);
+    await page.getByRole('button', { name: '重新获取登录链接' }).click();
+    await page.waitForURL(`${baseUrl()}/sign-in`);
+    const refused = browser.problems.splice(before);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/Failed to load resource: the server responded with a status of 4\d\d/);
+
     // The supervisor opens the invitation link and lands in the workspace.
     await page.goto(await latestLink(supervisorEmail));
     await page.waitForURL(`${baseUrl()}/supervise`);
@@ -113,7 +128,10 @@ describe('the supervisor workspace', () => {
 
     // The programme's chain holds the invitation: filter the timeline by action, then verify.
     await page.getByRole('link', { name: /返回审计链列表/ }).click();
-    await page.locator('[data-chain^="programme:"] a').first().click();
+    const programmeChain = page.locator('[data-chain^="programme:"]').first();
+    const scope = (await programmeChain.getAttribute('data-chain'))!;
+    const listedHead = await programmeChain.locator('code').getAttribute('title');
+    await programmeChain.locator('a').click();
     await page.locator('ol.timeline li').first().waitFor();
     const total = await page.locator('ol.timeline li').count();
     expect(total).toBeGreaterThanOrEqual(3);
@@ -126,6 +144,16 @@ describe('the supervisor workspace', () => {
 
     await page.getByRole('button', { name: '验证整条链' }).click();
     await page.locator('[data-verify="ok"]').getByText(new RegExp(`验证通过：共 ${total} 条记录`)).waitFor();
+    expect(await page.locator('[data-verify="ok"]').getAttribute('title')).toBe(listedHead);
+
+    // The export is the whole chain (not the filtered view), and verifies outside the browser to the same head.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.jsonl$/);
+    const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\n');
+    const exported = lines.map((line) => JSON.parse(line) as AuditEntry);
+    expect(exported).toHaveLength(total);
+    const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(await verifyChain(sha256, scope, exported)).toMatchObject({ ok: true, entries: total, head: listedHead });
 
     // Read-only: nothing in the workspace changes state.
     expect(await page.getByRole('button', { name: /停用|发送|Revoke|Send/ }).count()).toBe(0);

@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { PublicProgramme, SessionResponse } from '../../shared/api';
 import { LOCALES, type Locale } from '../../shared/messages';
-import { createApi, type Call } from './api';
+import { ApiError, createApi, type Call } from './api';
 
 const LOCALE_KEY = 'merit.locale';
 // The session cookie is HttpOnly; this hint only says "ask the server who is signed in", so
@@ -56,15 +56,25 @@ export function createAppState(options: AppStateOptions = {}): AppState {
   const session = signal<SessionResponse | null>(null);
   const sessionChecked = signal(false);
   const programmes = signal<readonly PublicProgramme[] | null>(null);
-  const call = createApi(options.fetch);
-  if (doc) doc.documentElement.lang = locale.value;
-
-  let programmesLoad: Promise<readonly PublicProgramme[]> | undefined;
-
   const forget = () => {
     session.value = null;
     storage?.removeItem(SESSION_HINT_KEY);
   };
+
+  const api = createApi(options.fetch);
+  // A 401 means the session ended (expired, revoked, signed out elsewhere): forget it so areas ask to sign in again.
+  const call: Call = async (id, callOptions) => {
+    try {
+      return await api(id, callOptions);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401 && id !== 'auth.exchange') forget();
+      throw error;
+    }
+  };
+  if (doc) doc.documentElement.lang = locale.value;
+
+  let programmesLoad: Promise<readonly PublicProgramme[]> | undefined;
+
 
   return {
     locale,

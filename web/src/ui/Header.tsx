@@ -1,8 +1,8 @@
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
-import { AREA_LABEL, AREA_OF_ROLE } from './areas';
+import { AREA_LABEL, AREAS_OF_ROLE } from './areas';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The site header: name (and the signed-in person's programme), their area, who is signed in, sign out, language. */
@@ -14,7 +14,11 @@ export function Header() {
   const [busy, setBusy] = useState(false);
   const session = state.session.value;
   const programme = session ? state.programmes.value?.find((p) => p.programmeId === session.programmeId) : undefined;
-  const area = session ? AREA_OF_ROLE[session.role] : undefined;
+  const areas = session ? AREAS_OF_ROLE[session.role] : [];
+
+  useEffect(() => {
+    document.title = `${t('site.name')} · ${t('site.short')}`;
+  }, [locale]);
 
   const signOut = async () => {
     setBusy(true);
@@ -38,7 +42,11 @@ export function Header() {
       </div>
       <nav aria-label={t('site.nav')} class="site-nav">
         <a href="/">{t('nav.home')}</a>
-        {area && <a href={area}>{t(AREA_LABEL[area])}</a>}
+        {areas.map((area) => (
+          <a key={area} href={area}>
+            {t(AREA_LABEL[area])}
+          </a>
+        ))}
         {!session && <a href="/sign-in">{t('nav.signIn')}</a>}
       </nav>
       <div class="header-tools">

@@ -9,6 +9,15 @@ export const AREA_OF_ROLE = {
   admin: '/admin',
 } as const satisfies Record<Role, string>;
 
+/** The areas a role may open (the office may also read the supervisors' workspace). */
+export const AREAS_OF_ROLE = {
+  applicant: ['/apply'],
+  expert: ['/review'],
+  deliberator: ['/review'],
+  supervisor: ['/supervise'],
+  admin: ['/admin', '/supervise'],
+} as const satisfies Record<Role, readonly (typeof AREA_OF_ROLE)[Role][]>;
+
 /** The navigation label of each area. */
 export const AREA_LABEL = {
   '/apply': 'nav.apply',

@@ -1,0 +1,72 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/audit/chain';
+import { renderWithState } from '../test-utils';
+import { buildChain } from './fixtures';
+import { Timeline } from './Timeline';
+import { filterEntries, NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
+
+let chain: AuditEntry[];
+beforeAll(async () => {
+  chain = await buildChain();
+});
+afterEach(cleanup);
+
+function Harness({ entries }: { entries: readonly AuditEntry[] }) {
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  return <Timeline entries={entries} filter={filter} onFilter={setFilter} names={{ 'P-EXP-1': '王专家' }} />;
+}
+
+const shownSeqs = () =>
+  within(screen.getByRole('list'))
+    .getAllByRole('listitem')
+    .map((li) => Number(li.getAttribute('data-seq')));
+
+describe('supervisor timeline', () => {
+  it('shows every entry with its seq, action, actor and abbreviated hashes', () => {
+    renderWithState(<Harness entries={chain} />, { locale: 'en' });
+
+    expect(shownSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(screen.getByText('Showing 5 of 5')).toBeTruthy();
+    const last = screen.getByText('#5').closest('li')!;
+    expect(within(last).getByText('Scorecard saved')).toBeTruthy();
+    expect(within(last).getByText(/王专家 · P-EXP-1/)).toBeTruthy();
+    expect(within(last).getByText(`${chain[4]!.hash.slice(0, 8)}…${chain[4]!.hash.slice(-4)}`)).toBeTruthy();
+  });
+
+  it('narrows to one applicant, then to one action of that applicant, and clears', () => {
+    renderWithState(<Harness entries={chain} />, { locale: 'en' });
+
+    fireEvent.change(screen.getByLabelText('Applicant'), { target: { value: 'A-1' } });
+    expect(shownSeqs()).toEqual([2, 4, 5]);
+
+    fireEvent.change(screen.getByLabelText('Action'), { target: { value: 'application.submitted' } });
+    expect(shownSeqs()).toEqual([4]);
+    expect(screen.getByText('Showing 1 of 5')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(shownSeqs()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('filters by person and by stage', () => {
+    renderWithState(<Harness entries={chain} />, { locale: 'en' });
+
+    fireEvent.change(screen.getByLabelText('Person'), { target: { value: 'P-APP-2' } });
+    expect(shownSeqs()).toEqual([3]);
+
+    fireEvent.change(screen.getByLabelText('Person'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Stage'), { target: { value: 'materialReview' } });
+    expect(shownSeqs()).toEqual([5]);
+  });
+
+  it('says so when no entry matches', () => {
+    expect(filterEntries(chain, { ...NO_FILTER, applicant: 'A-2', stage: 'materialReview' })).toEqual([]);
+  });
+
+  it('exports the whole chain as JSON lines, one stored entry per line', () => {
+    const lines = toJsonLines(chain).trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(JSON.parse(lines[2]!)).toEqual(chain[2]);
+  });
+});
