@@ -1,18 +1,37 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, S3Event } from 'aws-lambda';
+import { DocumentStore } from '../lib/applications/documents';
+import { ApplicationsRepository } from '../lib/applications/repository';
 import { AwardsStore } from '../lib/awards/store';
-import { tableName } from '../lib/config';
+import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { personView } from '../lib/identity/store';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
+import { requestApplicantLink } from './use-cases/applicant-sign-up';
+import type { ApplicationDeps } from './use-cases/context';
+import { createDocument, downloadDocument, getDocument } from './use-cases/documents';
+import { decideEligibility, exportApplications, listApplications } from './use-cases/office';
+import { saveSection } from './use-cases/package';
 import { invitePerson, listPeople, revokePerson } from './use-cases/people';
-import { exchangeSignInLink, requestSignInLinks, signOutCookie, type SignInDeps } from './use-cases/sign-in';
+import { applicationForm, myApplications, readApplication } from './use-cases/read';
+import { registerApplication } from './use-cases/register';
+import { exchangeSignInLink, requestSignInLinks, signOutCookie } from './use-cases/sign-in';
+import { submitApplication, withdrawApplication } from './use-cases/submit';
+import { isS3Event, verifyUploads } from './use-cases/verify-upload';
 
 const runtime = lazyRuntime('submission');
-let deps: Promise<SignInDeps> | undefined;
-const signInDeps = () =>
-  (deps ??= runtime().then((rt) => ({ ...rt, awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')) })));
+let deps: Promise<ApplicationDeps> | undefined;
+const appDeps = () =>
+  (deps ??= runtime().then((rt) => ({
+    ...rt,
+    awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+    documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')),
+  })).catch((e: unknown) => { deps = undefined; throw e; }));
 
-/** The submission function: identity, registration and application packages. */
-export const handler = createRouter(
+const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';
+
+/** The HTTP routes: identity, registration, application packages, documents, submission and the office's lists. */
+const http = createRouter(
   'submission',
   {
     'submission.health': async () => {
@@ -20,29 +39,74 @@ export const handler = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'auth.requestLink': async (req) => {
-      await requestSignInLinks(await signInDeps(), req.body.email, req.sourceIp, req.now, req.requestId);
+      await requestSignInLinks(await appDeps(), req.body.email, req.sourceIp, req.now, req.requestId);
       return { body: { accepted: true } };
     },
     'auth.exchange': async (req) => {
-      const { body, cookie } = await exchangeSignInLink(await signInDeps(), req.body.token, req.now);
+      const { body, cookie } = await exchangeSignInLink(await appDeps(), req.body.token, req.now);
       return { body, cookies: [cookie] };
     },
     'auth.session': async (req) => {
-      const d = await signInDeps();
+      const d = await appDeps();
       const person = await d.identity.getPerson(req.session.personId);
       if (!person) throw new Error('session person vanished');
       return { body: { person: personView(person), role: req.session.role, programmeId: req.session.programmeId, expiresAt: req.session.expiresAt } };
     },
     'auth.signOut': async (req) => {
-      const d = await signInDeps();
+      const d = await appDeps();
       await d.identity.endSession(req.session.sessionId, req.now);
       return { body: undefined, cookies: [signOutCookie(d)] };
     },
-    'people.invite': async (req) => ({ body: { person: await invitePerson(await signInDeps(), req.session, req.body, req.now, req.requestId) } }),
-    'people.list': async (req) => ({ body: { people: await listPeople(await signInDeps(), req.session) } }),
+    'people.invite': async (req) => ({ body: { person: await invitePerson(await appDeps(), req.session, req.body, req.now, req.requestId) } }),
+    'people.list': async (req) => ({ body: { people: await listPeople(await appDeps(), req.session) } }),
     'people.revoke': async (req) => ({
-      body: { person: await revokePerson(await signInDeps(), req.session, req.params.personId ?? '', req.now, req.requestId) },
+      body: { person: await revokePerson(await appDeps(), req.session, param(req.params, 'personId'), req.now, req.requestId) },
+    }),
+    'applicants.requestLink': async (req) => {
+      await requestApplicantLink(await appDeps(), req.body, req.sourceIp, req.now);
+      return { body: { accepted: true } };
+    },
+    'applications.form': async (req) => ({ body: await applicationForm(await appDeps(), param(req.params, 'roundId'), req.now) }),
+    'applications.register': async (req) => ({ body: await registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId) }),
+    'applications.mine': async (req) => ({ body: { applications: await myApplications(await appDeps(), req.session) } }),
+    'applications.list': async (req) => ({ body: await listApplications(await appDeps(), req.session, req.query) }),
+    'applications.export': async (req) => ({ body: await exportApplications(await appDeps(), req.session, req.query) }),
+    'applications.get': async (req) => ({ body: await readApplication(await appDeps(), req.session, param(req.params, 'applicationId')) }),
+    'applications.saveSection': async (req) => ({
+      body: await saveSection(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'section'), req.body, req.now, req.requestId),
+    }),
+    'documents.create': async (req) => ({
+      body: await createDocument(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
+    }),
+    'documents.get': async (req) => ({
+      body: await getDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId')),
+    }),
+    'documents.download': async (req) => ({
+      body: await downloadDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId'), req.now),
+    }),
+    'applications.submit': async (req) => {
+      const key = req.body.idempotencyKey ?? req.headers['idempotency-key'];
+      const result = await submitApplication(await appDeps(), req.session, param(req.params, 'applicationId'), key, req.now, req.requestId);
+      return { body: result, status: result.replayed ? 200 : 201 };
+    },
+    'applications.withdraw': async (req) => ({
+      body: await withdrawApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now, req.requestId),
+    }),
+    'applications.decideEligibility': async (req) => ({
+      body: await decideEligibility(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
     }),
   },
   runtime,
 );
+
+/**
+ * The submission function. API Gateway invokes it with HTTP events; the
+ * documents bucket (s3rver locally) with ObjectCreated notifications, which
+ * verify uploads.
+ */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+export async function handler(event: S3Event): Promise<void>;
+export async function handler(event: APIGatewayProxyEventV2 | S3Event): Promise<APIGatewayProxyStructuredResultV2 | void> {
+  if (isS3Event(event)) return verifyUploads(await appDeps(), event, new Date());
+  return http(event);
+}

@@ -1,9 +1,16 @@
+import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
 
 /** s3rver with our buckets and a CORS rule so the browser can upload straight to it, as it does to S3. */
 export interface LocalS3 {
   readonly endpoint: string;
   readonly server: S3rver;
+  /**
+   * Calls `listener` with the S3 notification of every object created in
+   * `bucket` (s3rver's own event, already in the shape AWS delivers), as a
+   * bucket notification invokes a Lambda function in AWS.
+   */
+  onObjectCreated(bucket: string, listener: (event: S3Event) => void): void;
   close(): Promise<void>;
 }
 
@@ -28,5 +35,11 @@ export async function startLocalS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.corsOrigins)] })),
   });
   const { port } = await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, server, close: () => server.close() };
+  const onObjectCreated = (bucket: string, listener: (event: S3Event) => void) => {
+    server.on('event', (event: S3Event) => {
+      const records = event.Records.filter((r) => r.s3.bucket.name === bucket && r.eventName.startsWith('ObjectCreated'));
+      if (records.length) listener({ Records: records });
+    });
+  };
+  return { endpoint: `http://127.0.0.1:${port}`, server, onObjectCreated, close: () => server.close() };
 }

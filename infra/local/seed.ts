@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
+import { defaultRoundConfig } from '../../shared/round';
 import { programmeScope, roundScope } from '../../shared/audit/chain';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
@@ -20,13 +21,24 @@ export async function seedDemo(runtime: Runtime, now: Date): Promise<boolean> {
     createdAt: now.toISOString(),
   };
   const year = now.getUTCFullYear();
+  const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+  // Registration open now for 45 days, materials due in 60; every other setting is the default of a round.
+  const config = defaultRoundConfig({
+    registrationOpens: at(0),
+    registrationCloses: at(45),
+    submissionDeadline: at(60),
+    materialReviewDeadline: at(90),
+    onSiteDeadline: at(120),
+    defenseDate: at(150),
+  });
   const round = {
     programmeId,
     roundId: `${programmeId}-${year}`,
     name: { 'zh-CN': `第一届示范市政府质量奖（${year}年）`, en: `Demo City Government Quality Award, first round (${year})` },
     stage: 'registration',
-    registrationOpens: now.toISOString(),
-    submissionDeadline: new Date(now.getTime() + 60 * DAY).toISOString(),
+    registrationOpens: config.dates.registrationOpens,
+    submissionDeadline: config.dates.submissionDeadline,
+    config,
     createdAt: now.toISOString(),
     version: 1,
   };

@@ -141,6 +141,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
   });
   app = (req, res) => gateway.emit('request', req, res);
+  // As the documents bucket's ObjectCreated notification does in AWS, each upload invokes the submission function, which verifies it.
+  s3.onObjectCreated(LOCAL_BUCKETS.documents, (event) => {
+    submission(event).catch((error: unknown) => console.error('upload verification failed', error));
+  });
 
   // Lets operator tools (npm run verify-audit) find the running emulators.
   if (dataDir) await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, pid: process.pid }));

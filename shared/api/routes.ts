@@ -1,5 +1,24 @@
 import type * as v from 'valibot';
 import type { FunctionName } from './functions';
+import {
+  ApplicantLinkBody,
+  CreateDocumentBody,
+  EligibilityDecisionBody,
+  RegisterApplicationBody,
+  SaveSectionBody,
+  SubmitApplicationBody,
+  type ApplicationFormResponse,
+  type ApplicationListResponse,
+  type ApplicationSummary,
+  type ApplicationView,
+  type CreateDocumentResponse,
+  type CsvExportResponse,
+  type DocumentView,
+  type DownloadResponse,
+  type MyApplicationsResponse,
+  type SectionView,
+  type SubmitResponse,
+} from './applications';
 import { ROLES, type Role } from './roles';
 import {
   ExchangeTokenBody,
@@ -100,6 +119,62 @@ export const ROUTES = {
   'public.programmes': route<ProgrammesResponse>({
     method: 'GET', path: '/api/publication/programmes', fn: 'publication', access: 'public',
     summary: 'Programmes and their rounds, for the public site',
+  }),
+  'applicants.requestLink': route<AcceptedResponse, typeof ApplicantLinkBody>({
+    method: 'POST', path: '/api/submission/applicants/links', fn: 'submission', access: 'public', body: ApplicantLinkBody, status: 202,
+    summary: 'Mail an applicant a sign-in link, or a registration link for a new address while a round is open (same answer always)',
+  }),
+  'applications.form': route<ApplicationFormResponse>({
+    method: 'GET', path: '/api/submission/rounds/{roundId}/form', fn: 'submission', access: 'public',
+    summary: "What an applicant fills in for a round: dates, checklist, sections, length limits, accepted file types",
+  }),
+  'applications.register': route<ApplicationView, typeof RegisterApplicationBody>({
+    method: 'POST', path: '/api/submission/applications', fn: 'submission', access: ['applicant'], body: RegisterApplicationBody, status: 201,
+    summary: 'Register the organisation for an open round (credit code valid and unique in the round; self-declarations)',
+  }),
+  'applications.mine': route<MyApplicationsResponse>({
+    method: 'GET', path: '/api/submission/applications/mine', fn: 'submission', access: ['applicant'],
+    summary: "The applicant's own applications: stage, status, package, documents, decisions with reasons, receipt",
+  }),
+  'applications.list': route<ApplicationListResponse>({
+    method: 'GET', path: '/api/submission/applications', fn: 'submission', access: ['admin', 'supervisor'],
+    summary: 'Registrations and submissions of a round with the funnel (?roundId&district&industry&status&q), in pinyin order',
+  }),
+  'applications.export': route<CsvExportResponse>({
+    method: 'GET', path: '/api/submission/applications/export', fn: 'submission', access: ['admin', 'supervisor'],
+    summary: 'The same list as CSV (UTF-8 with BOM, for Excel)',
+  }),
+  'applications.get': route<ApplicationView>({
+    method: 'GET', path: '/api/submission/applications/{applicationId}', fn: 'submission', access: ['applicant', 'admin', 'supervisor'],
+    summary: "One application with its package and documents (its owner, or the office of its programme; 404 for anyone else)",
+  }),
+  'applications.saveSection': route<SectionView, typeof SaveSectionBody>({
+    method: 'PUT', path: '/api/submission/applications/{applicationId}/package/{section}', fn: 'submission', access: ['applicant'], body: SaveSectionBody,
+    summary: 'Save the profile or one item text, based on the version read (stale: 409 CONFLICT, nothing overwritten)',
+  }),
+  'documents.create': route<CreateDocumentResponse, typeof CreateDocumentBody>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/documents', fn: 'submission', access: ['applicant'], body: CreateDocumentBody, status: 201,
+    summary: 'Start an upload: a new document version and a presigned POST (type, size range, own key); the bucket event verifies it',
+  }),
+  'documents.get': route<DocumentView>({
+    method: 'GET', path: '/api/submission/applications/{applicationId}/documents/{documentId}', fn: 'submission', access: ['applicant', 'admin', 'supervisor'],
+    summary: 'One document and its verification status (rejected with a reason the applicant sees)',
+  }),
+  'documents.download': route<DownloadResponse>({
+    method: 'GET', path: '/api/submission/applications/{applicationId}/documents/{documentId}/download', fn: 'submission', access: ['applicant', 'admin', 'supervisor'],
+    summary: 'A short-lived download link to a verified document',
+  }),
+  'applications.submit': route<SubmitResponse, typeof SubmitApplicationBody>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/submit', fn: 'submission', access: ['applicant'], body: SubmitApplicationBody,
+    summary: 'Submit formally: before the deadline, complete, exactly once (a retry answers the same receipt); then immutable',
+  }),
+  'applications.withdraw': route<ApplicationView>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/withdraw', fn: 'submission', access: ['applicant'],
+    summary: 'Withdraw the application before the deadline',
+  }),
+  'applications.decideEligibility': route<ApplicationSummary, typeof EligibilityDecisionBody>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/eligibility', fn: 'submission', access: ['admin'], body: EligibilityDecisionBody,
+    summary: 'Decide eligibility of a submitted application with the reason the applicant sees',
   }),
 } as const;
 

@@ -1,12 +1,13 @@
 import { domainMessages } from './domain';
 import { platformMessages } from './platform';
+import { submissionMessages } from './submission';
 import { format, type Locale, type Text } from './types';
 import { uiMessages } from './ui';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
 
 /** The whole catalogue: every key once, each in zh-CN and en. */
-export const messages = { ...platformMessages, ...domainMessages, ...uiMessages } as const;
+export const messages = { ...platformMessages, ...domainMessages, ...submissionMessages, ...uiMessages } as const;
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof messages;

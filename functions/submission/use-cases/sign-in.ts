@@ -12,6 +12,8 @@ import { clearedSessionCookie, sessionCookie } from '../../lib/identity/sessions
 import { personView, type PersonRecord } from '../../lib/identity/store';
 import { signLinkToken, signSessionToken, verifyLinkToken } from '../../lib/identity/tokens';
 import type { Runtime } from '../../lib/runtime';
+import { isRegistrationToken } from '../../lib/applications/registration-token';
+import { exchangeRegistrationLink } from './applicant-sign-up';
 
 /** What the sign-in use cases need. */
 export type SignInDeps = Pick<Runtime, 'identity' | 'audit' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
@@ -107,17 +109,22 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
   }
 }
 
+/** Counts a link request against the per-address and per-client limits; 429 RATE_LIMITED past either. */
+export async function limitLinkRequests(deps: Pick<SignInDeps, 'identity' | 'config'>, email: string, sourceIp: string, now: Date): Promise<void> {
+  const [addressLimited, clientLimited] = await Promise.all([
+    deps.identity.hit('link-address', email, WINDOW_SECONDS, deps.config.linkLimits.perAddress, now),
+    deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, deps.config.linkLimits.perClient, now),
+  ]);
+  if (addressLimited || clientLimited) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: WINDOW_SECONDS });
+}
+
 /**
  * Mails a sign-in link for every active membership of an address. The answer
  * never says whether the address is known; requests are rate limited per
  * address and per client.
  */
 export async function requestSignInLinks(deps: SignInDeps, email: string, sourceIp: string, now: Date, requestId: string): Promise<void> {
-  const [addressLimited, clientLimited] = await Promise.all([
-    deps.identity.hit('link-address', email, WINDOW_SECONDS, deps.config.linkLimits.perAddress, now),
-    deps.identity.hit('link-client', sourceIp || 'unknown', WINDOW_SECONDS, deps.config.linkLimits.perClient, now),
-  ]);
-  if (addressLimited || clientLimited) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: WINDOW_SECONDS });
+  await limitLinkRequests(deps, email, sourceIp, now);
   if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now, requestId);
   const memberships = await deps.identity.membershipsOf(email);
   for (const membership of memberships) {
@@ -132,15 +139,28 @@ export async function exchangeSignInLink(
   token: string,
   now: Date,
 ): Promise<{ body: SessionResponse; cookie: string }> {
+  // A self-registration link (an applicant new to the programme) creates the applicant first.
+  if (isRegistrationToken(token)) return exchangeRegistrationLink(deps, token, now);
   const claims = await verifyLinkToken(deps.key, token, now);
   const person = await deps.identity.getPerson(claims.personId);
   if (!person) throw new AppError('LINK_INVALID', 401);
+  return openSession(deps, person, claims.linkId, claims.expiresAt, now);
+}
+
+/** Spends a link and opens a session for an active person (the link works once). */
+export async function openSession(
+  deps: SignInDeps,
+  person: PersonRecord,
+  linkId: string,
+  linkExpiresAt: Date,
+  now: Date,
+): Promise<{ body: SessionResponse; cookie: string }> {
   if (person.status !== 'active') throw new AppError('PERSON_REVOKED', 401);
   const sessionId = ulid(now.getTime());
   const signed = await signSessionToken(deps.key, { sessionId, personId: person.personId, role: person.role, programmeId: person.programmeId }, now);
   await deps.identity.spendLinkAndOpenSession(
-    claims.linkId,
-    claims.expiresAt,
+    linkId,
+    linkExpiresAt,
     {
       sessionId,
       personId: person.personId,

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { fileTypeFromBuffer } from 'file-type';
+
+/** How long a presigned upload form stays valid. */
+export const UPLOAD_TTL_SECONDS = 15 * 60;
+/** How long a download link stays valid. */
+export const DOWNLOAD_TTL_SECONDS = 5 * 60;
+
+const KEY = /^rounds\/([^/]+)\/applications\/([0-9A-HJKMNP-TV-Z]{26})\/documents\/([0-9A-HJKMNP-TV-Z]{26})$/;
+
+/** Object key of a document version: one key per upload, so nothing is ever overwritten. */
+export const documentObjectKey = (roundId: string, applicationId: string, documentId: string) =>
+  `rounds/${roundId}/applications/${applicationId}/documents/${documentId}`;
+
+/** The ids a document key carries, or undefined for any other object. */
+export function parseDocumentKey(key: string): { roundId: string; applicationId: string; documentId: string } | undefined {
+  const m = KEY.exec(key);
+  return m ? { roundId: m[1]!, applicationId: m[2]!, documentId: m[3]! } : undefined;
+}
+
+/** What verification learns from a stored object. */
+export interface StoredObject {
+  readonly size: number;
+  /** Present when the object was small enough to read. */
+  readonly sha256?: string;
+  /** MIME type sniffed from its magic bytes; undefined when unrecognised. */
+  readonly sniffedType?: string;
+  readonly versionId?: string;
+}
+
+/** The documents bucket: presigned uploads and downloads, and reading an object back to verify it. */
+export class DocumentStore {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  /**
+   * A presigned POST for exactly one key, with the size range and content
+   * type as policy conditions (enforced by S3; s3rver ignores them, so
+   * verification checks them again).
+   */
+  async presignUpload(key: string, contentType: string, maxBytes: number, now: Date) {
+    const post = await createPresignedPost(this.s3, {
+      Bucket: this.bucket,
+      Key: key,
+      Conditions: [
+        ['content-length-range', 1, maxBytes],
+        ['eq', '$Content-Type', contentType],
+      ],
+      Fields: { 'Content-Type': contentType },
+      Expires: UPLOAD_TTL_SECONDS,
+    });
+    return { url: post.url, fields: post.fields, expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+  }
+
+  /**
+   * Reads an uploaded object back: its size, and — when it is within
+   * `maxBytes` — its SHA-256 and the type its magic bytes show. An oversize
+   * object is never downloaded.
+   */
+  async inspect(key: string, maxBytes: number, versionId?: string): Promise<StoredObject> {
+    const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+    const size = Number(head.ContentLength ?? 0);
+    const version = versionId ?? head.VersionId;
+    if (size > maxBytes || size === 0) return { size, ...(version ? { versionId: version } : {}) };
+    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(version ? { VersionId: version } : {}) }));
+    const bytes = await out.Body!.transformToByteArray();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sniffed = await fileTypeFromBuffer(bytes);
+    return { size: bytes.length, sha256, ...(sniffed ? { sniffedType: sniffed.mime } : {}), ...(version ? { versionId: version } : {}) };
+  }
+
+  /** A short-lived link that downloads one stored version under its original file name. */
+  async presignDownload(key: string, fileName: string, contentType: string, versionId: string | undefined, now: Date) {
+    const url = await getSignedUrl(
+      this.s3,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        ResponseContentType: contentType,
+      }),
+      { expiresIn: DOWNLOAD_TTL_SECONDS },
+    );
+    return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
+  }
+}

@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import {
+  packageRules,
+  PROFILE_SECTION,
+  type ApplicationSummary,
+  type ApplicationView,
+  type Completeness,
+  type DocumentView,
+  type ManifestEntry,
+  type PackageRules,
+  type SectionView,
+} from '../../../shared/api/applications';
+import { canonicalJson } from '../../../shared/audit/chain';
+import { getCriteria } from '../../../shared/criteria';
+import { bilingual } from '../../../shared/messages';
+import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
+import type { DocumentStore } from '../../lib/applications/documents';
+import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
+import type { RoundRecord } from '../../lib/awards/store';
+import { AppError, notFound } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import type { SignInDeps } from './sign-in';
+
+/** What the application use cases need: the sign-in dependencies plus the applications table and the documents bucket. */
+export type ApplicationDeps = SignInDeps & {
+  readonly applications: ApplicationsRepository;
+  readonly documents: DocumentStore;
+};
+
+/** A round with its parsed configuration and package rules. */
+export interface RoundContext {
+  readonly round: RoundRecord;
+  readonly config: RoundConfig;
+  readonly rules: PackageRules;
+  /** The sections of the package: the profile, then the 23 items of the round's criteria edition. */
+  readonly sections: readonly string[];
+  readonly deadline: Date;
+}
+
+/** Who did it, as the audit chain records it. */
+export const actorOf = (session: Session) => ({ personId: session.personId, role: session.role });
+
+/** Hex SHA-256 of a UTF-8 string. */
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** A round of the caller's programme (404 for any other) with its configuration (422 ROUND_NOT_CONFIGURED without one). */
+export async function roundContext(deps: Pick<ApplicationDeps, 'awards'>, roundId: string, programmeId?: string): Promise<RoundContext> {
+  const round = await deps.awards.getRound(roundId);
+  if (!round || (programmeId !== undefined && round.programmeId !== programmeId)) throw notFound();
+  const parsed = parseRoundConfig(round.config);
+  if (!parsed.ok) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+  const criteria = getCriteria(parsed.config.edition);
+  if (!criteria) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+  return {
+    round,
+    config: parsed.config,
+    rules: packageRules(round.config),
+    sections: [PROFILE_SECTION, ...criteria.items.map((i) => i.id)],
+    deadline: new Date(parsed.config.dates.submissionDeadline),
+  };
+}
+
+/** Whether online registration of a round is open at `now` (its configured registration window). */
+export function registrationOpen(config: RoundConfig, now: Date): boolean {
+  return Date.parse(config.dates.registrationOpens) <= now.getTime() && now.getTime() < Date.parse(config.dates.registrationCloses);
+}
+
+/** 422 DEADLINE_PASSED from the deadline on (server time). */
+export function assertBeforeDeadline(ctx: RoundContext, now: Date): void {
+  if (now.getTime() >= ctx.deadline.getTime()) {
+    throw new AppError('DEADLINE_PASSED', 422, { deadline: ctx.deadline.toISOString() }, { deadline: ctx.deadline.toISOString() });
+  }
+}
+
+/** 409 when the package can no longer change: submitted (immutable) or withdrawn. */
+export function assertOpen(app: ApplicationRecord): void {
+  if (app.status === 'submitted') throw new AppError('APPLICATION_LOCKED', 409);
+  if (app.status === 'withdrawn') throw new AppError('APPLICATION_WITHDRAWN', 409);
+}
+
+const OFFICE_ROLES = new Set(['admin', 'supervisor']);
+
+/**
+ * An application the caller may see: its owner, or the office (administrators
+ * and supervisors) of its programme. Anything else is 404, exactly as if it
+ * did not exist.
+ */
+export async function visibleBundle(deps: Pick<ApplicationDeps, 'applications'>, session: Session, applicationId: string): Promise<ApplicationBundle> {
+  const bundle = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(applicationId) ? await deps.applications.bundle(applicationId) : undefined;
+  if (!bundle) throw notFound();
+  const app = bundle.application;
+  const owner = session.role === 'applicant' && app.ownerPersonId === session.personId;
+  const office = OFFICE_ROLES.has(session.role) && app.programmeId === session.programmeId;
+  if (!owner && !office) throw notFound();
+  return bundle;
+}
+
+/** The caller's own application (applicants only); anyone else's is 404. */
+export async function ownBundle(deps: Pick<ApplicationDeps, 'applications'>, session: Session, applicationId: string): Promise<ApplicationBundle> {
+  const bundle = await visibleBundle(deps, session, applicationId);
+  if (bundle.application.ownerPersonId !== session.personId) throw notFound();
+  return bundle;
+}
+
+/** Documents that count: not rejected and not replaced by a newer verified version. */
+export const activeDocuments = (docs: readonly DocumentRecord[]) => docs.filter((d) => d.status !== 'rejected' && !d.replacedBy);
+
+/** What the package still lacks before it can be submitted (profile, 23 texts, required verified documents, nothing pending). */
+export function completeness(ctx: RoundContext, bundle: ApplicationBundle): Completeness {
+  const filled = new Set(bundle.sections.filter((s) => s.text.trim().length > 0).map((s) => s.section));
+  const active = activeDocuments(bundle.documents);
+  const verified = new Set(active.filter((d) => d.status === 'verified').map((d) => d.category));
+  const missingSections = ctx.sections.filter((s) => !filled.has(s));
+  const missingDocuments = ctx.rules.requiredDocuments.filter((c) => !verified.has(c));
+  const pendingDocuments = active.filter((d) => d.status === 'pending').map((d) => d.documentId);
+  return {
+    complete: missingSections.length === 0 && missingDocuments.length === 0 && pendingDocuments.length === 0,
+    missingSections,
+    missingDocuments,
+    pendingDocuments,
+  };
+}
+
+/** The manifest of a package: every verified, current document with its SHA-256, in a stable order. */
+export function manifestOf(bundle: ApplicationBundle): ManifestEntry[] {
+  return activeDocuments(bundle.documents)
+    .filter((d) => d.status === 'verified')
+    .sort((a, b) => (a.category === b.category ? (a.documentId < b.documentId ? -1 : 1) : a.category < b.category ? -1 : 1))
+    .map((d) => ({ documentId: d.documentId, category: d.category, fileName: d.fileName, size: d.size, sha256: d.sha256 }));
+}
+
+/** SHA-256 of the package's texts, keyed by section, in canonical JSON. */
+export function textsDigest(ctx: RoundContext, bundle: ApplicationBundle): string {
+  const texts: Record<string, string> = {};
+  for (const section of ctx.sections) texts[section] = bundle.sections.find((s) => s.section === section)?.text ?? '';
+  return sha256Hex(canonicalJson(texts));
+}
+
+/** A document as its owner and the office see it. */
+export function documentView(d: DocumentRecord): DocumentView {
+  return {
+    documentId: d.documentId,
+    applicationId: d.applicationId,
+    category: d.category,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    sha256: d.sha256,
+    status: d.status,
+    ...(d.rejection ? { rejection: { code: d.rejection.code, message: bilingual(d.rejection.code, d.rejection.params) } } : {}),
+    ...(d.replaces ? { replaces: d.replaces } : {}),
+    ...(d.replacedBy ? { replacedBy: d.replacedBy } : {}),
+    createdAt: d.createdAt,
+    ...(d.verifiedAt ? { verifiedAt: d.verifiedAt } : {}),
+  };
+}
+
+/** An application summary (office lists). */
+export function summaryOf(app: ApplicationRecord): ApplicationSummary {
+  return {
+    applicationId: app.applicationId,
+    roundId: app.roundId,
+    programmeId: app.programmeId,
+    status: app.status,
+    organisation: app.organisation,
+    selfCheck: app.selfCheck,
+    ...(app.eligibility
+      ? { eligibility: { decision: app.eligibility.decision, reason: app.eligibility.reason, decidedAt: app.eligibility.decidedAt } }
+      : {}),
+    createdAt: app.createdAt,
+    ...(app.submittedAt ? { submittedAt: app.submittedAt } : {}),
+    ...(app.withdrawnAt ? { withdrawnAt: app.withdrawnAt } : {}),
+    version: app.version,
+  };
+}
+
+/** The whole application as its owner (and the office) see it. */
+export function applicationView(ctx: RoundContext, bundle: ApplicationBundle): ApplicationView {
+  const sections: SectionView[] = ctx.sections.flatMap((id) => {
+    const s = bundle.sections.find((x) => x.section === id);
+    return s ? [{ section: s.section, text: s.text, version: s.version, updatedAt: s.updatedAt }] : [];
+  });
+  return {
+    ...summaryOf(bundle.application),
+    declarations: bundle.application.declarations,
+    stage: ctx.round.stage,
+    submissionDeadline: ctx.deadline.toISOString(),
+    rules: ctx.rules,
+    sections,
+    documents: [...bundle.documents].sort((a, b) => (a.documentId < b.documentId ? -1 : 1)).map(documentView),
+    completeness: completeness(ctx, bundle),
+    ...(bundle.application.receipt ? { receipt: bundle.application.receipt } : {}),
+  };
+}

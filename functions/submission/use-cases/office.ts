@@ -1,0 +1,146 @@
+import type * as v from 'valibot';
+import type {
+  ApplicationListResponse,
+  ApplicationSummary,
+  CsvExportResponse,
+  EligibilityDecisionBody,
+  Funnel,
+} from '../../../shared/api/applications';
+import { roundScope } from '../../../shared/audit/chain';
+import { t } from '../../../shared/messages';
+import type { ApplicationRecord } from '../../lib/applications/repository';
+import { WriteConditionError } from '../../lib/audit/log';
+import { AppError, notFound } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import { actorOf, roundContext, summaryOf, visibleBundle, type ApplicationDeps } from './context';
+
+/** Filters of the office's list (query string). */
+export interface ListQuery {
+  readonly roundId?: string;
+  readonly district?: string;
+  readonly industry?: string;
+  readonly status?: string;
+  /** Part of the organisation's name or credit code. */
+  readonly q?: string;
+}
+
+// Chinese names sort in pinyin order, as the office reads lists.
+const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+
+/** The round to list: the one asked for (of the caller's programme), or the programme's newest. */
+async function roundOf(deps: ApplicationDeps, session: Session, roundId: string | undefined): Promise<string> {
+  if (roundId) {
+    const round = await deps.awards.getRound(roundId);
+    if (!round || round.programmeId !== session.programmeId) throw notFound();
+    return roundId;
+  }
+  const programme = (await deps.awards.listProgrammes()).find((p) => p.programmeId === session.programmeId);
+  const newest = [...(programme?.rounds ?? [])].sort((a, b) => (a.registrationOpens < b.registrationOpens ? 1 : -1))[0];
+  if (!newest) throw notFound();
+  return newest.roundId;
+}
+
+/** The funnel of a round: registered vs submitted (the model round: 541 registered, 170 submitted, 31.4%). */
+export function funnelOf(apps: readonly ApplicationRecord[]): Funnel {
+  const count = (p: (a: ApplicationRecord) => boolean) => apps.filter(p).length;
+  const registered = apps.length;
+  const submitted = count((a) => a.status === 'submitted');
+  return {
+    registered,
+    submitted,
+    withdrawn: count((a) => a.status === 'withdrawn'),
+    eligible: count((a) => a.eligibility?.decision === 'eligible'),
+    ineligible: count((a) => a.eligibility?.decision === 'ineligible'),
+    submittedPercent: registered === 0 ? 0 : Math.round((submitted / registered) * 1000) / 10,
+  };
+}
+
+function matches(app: ApplicationRecord, query: ListQuery): boolean {
+  const o = app.organisation;
+  if (query.district && o.district !== query.district) return false;
+  if (query.industry && o.industry !== query.industry) return false;
+  if (query.status && app.status !== query.status) return false;
+  const q = query.q?.trim();
+  if (q && !o.name.includes(q) && !o.creditCode.includes(q.toUpperCase())) return false;
+  return true;
+}
+
+/** Registrations and submissions of a round with the funnel, filtered and sorted by name in pinyin order. */
+export async function listApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<ApplicationListResponse> {
+  const roundId = await roundOf(deps, session, query.roundId);
+  const all = await deps.applications.listRound(roundId);
+  const shown = all.filter((a) => matches(a, query)).sort((a, b) => pinyin.compare(a.organisation.name, b.organisation.name));
+  return { roundId, funnel: funnelOf(all), applications: shown.map(summaryOf) };
+}
+
+const CSV_COLUMNS: readonly [string, string, (a: ApplicationSummary) => string][] = [
+  ['申报编号', 'Application id', (a) => a.applicationId],
+  ['组织名称', 'Organisation', (a) => a.organisation.name],
+  ['统一社会信用代码', 'Credit code', (a) => a.organisation.creditCode],
+  ['区县', 'District', (a) => a.organisation.district],
+  ['行业', 'Industry', (a) => a.organisation.industry],
+  ['规模', 'Size', (a) => t(`application.size.${a.organisation.size}`, 'zh-CN')],
+  ['地址', 'Address', (a) => a.organisation.address],
+  ['法定代表人', 'Legal representative', (a) => a.organisation.legalRepresentative],
+  ['联系人', 'Contact', (a) => a.organisation.contactPerson],
+  ['电话', 'Phone', (a) => a.organisation.phone],
+  ['邮箱', 'Email', (a) => a.organisation.email],
+  ['状态', 'Status', (a) => t(`application.status.${a.status}`, 'zh-CN')],
+  ['登记时间', 'Registered at', (a) => a.createdAt],
+  ['提交时间', 'Submitted at', (a) => a.submittedAt ?? ''],
+  ['资格审查', 'Eligibility', (a) => (a.eligibility ? t(`eligibility.${a.eligibility.decision}`, 'zh-CN') : '')],
+  ['理由', 'Reason', (a) => a.eligibility?.reason ?? ''],
+];
+
+// RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula (CSV injection).
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The office's list as CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF lines, bilingual header. */
+export async function exportApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<CsvExportResponse> {
+  const list = await listApplications(deps, session, query);
+  const lines = [
+    CSV_COLUMNS.map(([zh, en]) => cell(`${zh} ${en}`)).join(','),
+    ...list.applications.map((a) => CSV_COLUMNS.map(([, , get]) => cell(get(a))).join(',')),
+  ];
+  return { fileName: `applications-${list.roundId}.csv`, contentType: 'text/csv; charset=utf-8', csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+}
+
+/**
+ * The office decides a submitted application's eligibility (audited), with
+ * the reason the applicant sees; a later decision replaces an earlier one
+ * (both stay in the audit chain).
+ */
+export async function decideEligibility(
+  deps: ApplicationDeps,
+  session: Session,
+  applicationId: string,
+  input: v.InferOutput<typeof EligibilityDecisionBody>,
+  now: Date,
+  requestId: string,
+): Promise<ApplicationSummary> {
+  const { application: app } = await visibleBundle(deps, session, applicationId);
+  if (app.status !== 'submitted') throw new AppError('NOT_SUBMITTED', 422, { status: app.status });
+  const ctx = await roundContext(deps, app.roundId);
+  const eligibility = { decision: input.decision, reason: input.reason, decidedAt: now.toISOString(), decidedBy: session.personId };
+  const next: ApplicationRecord = { ...app, eligibility, updatedAt: now.toISOString(), version: app.version + 1 };
+  try {
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.eligibilityDecided',
+      target: { type: 'application', id: applicationId },
+      context: { applicationId, stage: ctx.round.stage },
+      state: { applicationId, eligibility },
+      requestId,
+      now,
+      writes: [deps.applications.applicationUpdate(next, app.version)],
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
+    throw error;
+  }
+  return summaryOf(next);
+}

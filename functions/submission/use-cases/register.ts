@@ -1,0 +1,84 @@
+import { ulid } from 'ulid';
+import type * as v from 'valibot';
+import type { ApplicationView, RegisterApplicationBody, SelfCheck } from '../../../shared/api/applications';
+import { roundScope } from '../../../shared/audit/chain';
+import { evaluateEligibility, validateCreditCode } from '../../../shared/eligibility';
+import type { ApplicationRecord } from '../../lib/applications/repository';
+import { WriteConditionError } from '../../lib/audit/log';
+import { AppError } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import { actorOf, applicationView, registrationOpen, roundContext, type ApplicationDeps } from './context';
+
+/**
+ * Registers the caller's organisation for an open round of their programme
+ * (audited): a valid unified social credit code (GB 32100-2015), at most once
+ * per code and once per applicant in a round. The declarations are checked
+ * against the round's checklist as a self-check; the office decides.
+ */
+export async function registerApplication(
+  deps: ApplicationDeps,
+  session: Session,
+  input: v.InferOutput<typeof RegisterApplicationBody>,
+  now: Date,
+  requestId: string,
+): Promise<ApplicationView> {
+  const ctx = await roundContext(deps, input.roundId, session.programmeId);
+  if (!registrationOpen(ctx.config, now)) {
+    throw new AppError('REGISTRATION_CLOSED', 422, { opens: ctx.config.dates.registrationOpens, closes: ctx.config.dates.registrationCloses });
+  }
+  const code = validateCreditCode(input.organisation.creditCode);
+  if (!code.ok) {
+    throw new AppError('CREDIT_CODE_INVALID', 400, { reason: code.error.reason, ...code.error.details }, { reason: code.error.reason });
+  }
+  const organisation = { ...input.organisation, creditCode: code.value };
+  const result = evaluateEligibility(
+    ctx.config.eligibility,
+    { ...input.declarations, selfAssessmentSubmitted: true },
+    {
+      organisationName: organisation.name,
+      creditCode: organisation.creditCode,
+      legalPerson: input.declarations.legalPerson,
+      establishedOn: input.declarations.establishedOn,
+      ...(input.declarations.roundsSinceLastWin !== undefined ? { roundsSinceLastWin: input.declarations.roundsSinceLastWin } : {}),
+    },
+    now.toISOString(),
+  );
+  const selfCheck: SelfCheck = {
+    eligible: result.eligible,
+    failures: result.failures.map((f) => ({ ruleId: f.ruleId, code: f.reason?.code ?? 'UNKNOWN', params: f.reason?.params ?? {} })),
+  };
+  const app: ApplicationRecord = {
+    applicationId: ulid(now.getTime()),
+    roundId: ctx.round.roundId,
+    programmeId: ctx.round.programmeId,
+    ownerPersonId: session.personId,
+    status: 'registered',
+    organisation,
+    declarations: input.declarations,
+    selfCheck,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  try {
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.registered',
+      target: { type: 'application', id: app.applicationId },
+      context: { applicationId: app.applicationId, stage: ctx.round.stage },
+      state: app,
+      requestId,
+      now,
+      writes: deps.applications.registration(app),
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) {
+      if (error.index === 1) throw new AppError('CREDIT_CODE_TAKEN', 409, { creditCode: code.value });
+      if (error.index === 2) throw new AppError('ALREADY_REGISTERED', 409);
+      throw new AppError('CONFLICT', 409);
+    }
+    throw error;
+  }
+  return applicationView(ctx, { application: app, sections: [], documents: [] });
+}

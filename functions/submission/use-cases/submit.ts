@@ -1,0 +1,148 @@
+import { ulid } from 'ulid';
+import type { ApplicationView, Receipt, SubmitResponse } from '../../../shared/api/applications';
+import { canonicalJson, roundScope } from '../../../shared/audit/chain';
+import { bilingual, t } from '../../../shared/messages';
+import type { ApplicationRecord } from '../../lib/applications/repository';
+import { WriteConditionError } from '../../lib/audit/log';
+import { AppError } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import {
+  actorOf,
+  applicationView,
+  assertBeforeDeadline,
+  completeness,
+  manifestOf,
+  ownBundle,
+  roundContext,
+  sha256Hex,
+  textsDigest,
+  type ApplicationDeps,
+} from './context';
+
+/**
+ * Submits the package formally (audited): only the owner, only before the
+ * deadline (server time), only when complete, and exactly once — a retry
+ * (same or no idempotency key, or a second press) answers the receipt of the
+ * first submission. The receipt's manifest covers every file and the texts,
+ * and the transaction checks each section is still the version the receipt
+ * hashed, so the receipt describes exactly what is locked.
+ */
+export async function submitApplication(
+  deps: ApplicationDeps,
+  session: Session,
+  applicationId: string,
+  idempotencyKey: string | undefined,
+  now: Date,
+  requestId: string,
+): Promise<SubmitResponse> {
+  const bundle = await ownBundle(deps, session, applicationId);
+  const app = bundle.application;
+  if (app.status === 'submitted' && app.receipt) return { receipt: app.receipt, replayed: true };
+  if (app.status === 'withdrawn') throw new AppError('APPLICATION_WITHDRAWN', 409);
+  const ctx = await roundContext(deps, app.roundId);
+  assertBeforeDeadline(ctx, now);
+  const state = completeness(ctx, bundle);
+  if (!state.complete) throw new AppError('PACKAGE_INCOMPLETE', 422, state);
+
+  const manifest = manifestOf(bundle);
+  const textsSha256 = textsDigest(ctx, bundle);
+  const receipt: Receipt = {
+    receiptId: ulid(now.getTime()),
+    applicationId,
+    roundId: app.roundId,
+    organisationName: app.organisation.name,
+    creditCode: app.organisation.creditCode,
+    submittedAt: now.toISOString(),
+    textsSha256,
+    manifest,
+    packageSha256: sha256Hex(canonicalJson({ textsSha256, manifest })),
+  };
+  const next: ApplicationRecord = {
+    ...app,
+    status: 'submitted',
+    receipt,
+    submittedAt: receipt.submittedAt,
+    updatedAt: receipt.submittedAt,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    version: app.version + 1,
+  };
+  try {
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.submitted',
+      target: { type: 'application', id: applicationId },
+      context: { applicationId, stage: ctx.round.stage },
+      state: receipt,
+      requestId,
+      now,
+      writes: [
+        deps.applications.applicationUpdate(next, app.version),
+        ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof WriteConditionError)) throw error;
+    const fresh = await deps.applications.get(applicationId);
+    // A concurrent retry submitted first: answer its receipt.
+    if (fresh?.status === 'submitted' && fresh.receipt) return { receipt: fresh.receipt, replayed: true };
+    throw new AppError('CONFLICT', 409);
+  }
+  await mailReceipt(deps, session, receipt, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
+  return { receipt, replayed: false };
+}
+
+async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Receipt, now: Date): Promise<void> {
+  const programme = (await deps.awards.getProgramme(session.programmeId))?.name ?? { 'zh-CN': session.programmeId, en: session.programmeId };
+  const params = (locale: 'zh-CN' | 'en') => ({
+    programme: programme[locale],
+    organisation: receipt.organisationName,
+    receiptId: receipt.receiptId,
+    submittedAt: receipt.submittedAt,
+    packageSha256: receipt.packageSha256,
+  });
+  await deps.mailer.send(
+    {
+      to: session.email,
+      subject: `${bilingual('mail.submitted.subject', params('zh-CN'))['zh-CN']} / ${bilingual('mail.submitted.subject', params('en')).en}`,
+      text: [t('mail.submitted.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.submitted.body', 'en', params('en'))].join('\n\n'),
+    },
+    now,
+  );
+}
+
+/**
+ * Withdraws an application before the deadline (audited); it then leaves the
+ * round for good. Withdrawing again answers the same withdrawn application.
+ */
+export async function withdrawApplication(
+  deps: ApplicationDeps,
+  session: Session,
+  applicationId: string,
+  now: Date,
+  requestId: string,
+): Promise<ApplicationView> {
+  const bundle = await ownBundle(deps, session, applicationId);
+  const app = bundle.application;
+  const ctx = await roundContext(deps, app.roundId);
+  if (app.status === 'withdrawn') return applicationView(ctx, bundle);
+  assertBeforeDeadline(ctx, now);
+  const next: ApplicationRecord = { ...app, status: 'withdrawn', withdrawnAt: now.toISOString(), updatedAt: now.toISOString(), version: app.version + 1 };
+  try {
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.withdrawn',
+      target: { type: 'application', id: applicationId },
+      context: { applicationId, stage: ctx.round.stage },
+      state: { applicationId, status: next.status, withdrawnAt: next.withdrawnAt, previousStatus: app.status },
+      requestId,
+      now,
+      writes: [deps.applications.applicationUpdate(next, app.version)],
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
+    throw error;
+  }
+  return applicationView(ctx, { ...bundle, application: next });
+}
