@@ -17,5 +17,9 @@ export default defineConfig({
     // Any asset becomes a file: a `data:` stylesheet or font would be blocked by the CSP.
     assetsInlineLimit: 0,
   },
-  server: { port: 5173 },
+  // `npx vite web` during development: the API, outbox and results come from a running `npm start`.
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(['/api', '/dev', '/results'].map((prefix) => [prefix, process.env.MERIT_API ?? 'http://localhost:3000'])),
+  },
 });

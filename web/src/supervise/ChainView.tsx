@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AuditEntry, ChainVerification } from '../../../shared/audit/chain';
+import type { AuditChainSummary } from '../../../shared/api';
 import type { Call } from '../api';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Timeline } from './Timeline';
@@ -45,6 +46,8 @@ export function ChainView({ scope }: { scope: string }) {
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   const [names, setNames] = useState<Record<string, string>>({});
   const [verification, setVerification] = useState<ChainVerification | null>(null);
+  const [summary, setSummary] = useState<AuditChainSummary | null>(null);
+  const locale = useLocale();
 
   const load = useCallback(() => {
     setError(null);
@@ -54,13 +57,17 @@ export function ChainView({ scope }: { scope: string }) {
   }, [call, scope]);
   useEffect(load, [load]);
 
-  // Names make the timeline readable; without them it shows person ids.
+  // Names make the timeline readable; without them it shows person ids and the scope.
   useEffect(() => {
+    call('audit.chains').then(
+      (res) => setSummary(res.chains.find((c) => c.scope === scope) ?? null),
+      () => undefined,
+    );
     call('people.list').then(
       (res) => setNames(Object.fromEntries(res.people.map((p) => [p.personId, p.name]))),
       () => undefined,
     );
-  }, [call]);
+  }, [call, scope]);
 
   return (
     <div class="stack">
@@ -68,6 +75,7 @@ export function ChainView({ scope }: { scope: string }) {
         <a href="/supervise">← {t('supervise.back')}</a>
       </p>
       <h2 class="chain-title">
+        {summary && <span class="chain-name">{summary.name[locale]} </span>}
         <code>{scope}</code>
       </h2>
       {error !== null ? (
