@@ -1,0 +1,3 @@
+export * from './checklist';
+export * from './credit-code';
+export * from './evaluate';

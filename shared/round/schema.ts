@@ -1,0 +1,240 @@
+import * as v from 'valibot';
+import { EDITIONS } from '../criteria';
+import { defaultChecklist, EligibilityRuleSchema } from '../eligibility/checklist';
+import { ROUND_DEFAULTS } from './defaults';
+
+/**
+ * Issue messages inside the schema are catalogue codes, optionally followed
+ * by a space and JSON parameters (`CONFIG_WEIGHTS_SUM {"sum":0.9}`);
+ * `parseRoundConfig` turns them into bilingual texts.
+ */
+const coded = (code: string, params?: Readonly<Record<string, string | number>>) => (params ? `${code} ${JSON.stringify(params)}` : code);
+
+const Int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer('CONFIG_NOT_INTEGER'), v.minValue(min, 'CONFIG_TOO_SMALL'), v.maxValue(max, 'CONFIG_TOO_LARGE'));
+
+const Timestamp = v.pipe(
+  v.string(),
+  v.isoTimestamp('CONFIG_INVALID_DATE'),
+  v.check((s) => Number.isFinite(Date.parse(s)), 'CONFIG_INVALID_DATE'),
+);
+
+const unique = (values: readonly string[]) => new Set(values).size === values.length;
+const firstDuplicate = (values: readonly string[]) => values.find((value, index) => values.indexOf(value) !== index) ?? '';
+const NoDuplicates = v.check((values: string[]) => unique(values), (issue) => coded('CONFIG_DUPLICATE', { value: firstDuplicate(issue.input) }));
+
+/** The dated milestones of a round, in the order they must fall. */
+export const ROUND_DATE_FIELDS = [
+  'registrationOpens',
+  'registrationCloses',
+  'submissionDeadline',
+  'materialReviewDeadline',
+  'onSiteDeadline',
+  'defenseDate',
+] as const;
+
+/** A dated milestone of a round. */
+export type RoundDateField = (typeof ROUND_DATE_FIELDS)[number];
+
+const DatesSchema = v.strictObject({
+  /** Online registration opens (the round moves from the call to registration). */
+  registrationOpens: Timestamp,
+  /** Online registration closes. */
+  registrationCloses: Timestamp,
+  /** Formal submission deadline: packages are locked after it. */
+  submissionDeadline: Timestamp,
+  /** Material review (scores and consensus) is due. */
+  materialReviewDeadline: Timestamp,
+  /** On-site evaluations are due. */
+  onSiteDeadline: Timestamp,
+  /** Presentation and defense day. */
+  defenseDate: Timestamp,
+});
+
+/** The three stage weights are fractions of 1 given to the thousandth (0.3, 0.25 …) so the final score stays exact. */
+const Weight = v.pipe(
+  v.number(),
+  v.minValue(0, 'CONFIG_TOO_SMALL'),
+  v.maxValue(1, 'CONFIG_TOO_LARGE'),
+  v.check((w) => Math.abs(w * 1000 - Math.round(w * 1000)) < 1e-9, 'CONFIG_WEIGHT_PRECISION'),
+);
+
+const WeightsSchema = v.strictObject({ material: Weight, onSite: Weight, defense: Weight });
+
+/** MIME types of the upload formats the award accepts by default: PDF, DOCX, XLSX, JPEG, PNG. */
+const MimeType = v.pipe(v.string(), v.regex(/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/, 'CONFIG_INVALID_MIME'));
+
+const UploadsSchema = v.strictObject({
+  allowedTypes: v.pipe(
+    v.array(MimeType),
+    v.minLength(1, 'CONFIG_EMPTY_LIST'),
+    NoDuplicates,
+  ),
+  /** Largest single file, in bytes. */
+  maxFileBytes: Int(1, Number.MAX_SAFE_INTEGER),
+  /** Largest sum of an application's current files, in bytes. */
+  maxApplicationBytes: Int(1, Number.MAX_SAFE_INTEGER),
+  /** Most files in one application. */
+  maxFiles: Int(1, 10_000),
+});
+
+const PackageSchema = v.strictObject({
+  /** Most characters of the organisational profile (组织概述). */
+  profileMaxChars: Int(1, 1_000_000),
+  /** Most characters of the self-assessment text for one item. */
+  itemMaxChars: Int(1, 1_000_000),
+  /** Most characters of the whole self-assessment report (all items together). */
+  maxTotalChars: Int(1, 10_000_000),
+  /** Document categories of which at least one verified document is needed to submit (ids of the submission feature). */
+  requiredDocuments: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'CONFIG_INVALID_ID'))), NoDuplicates),
+});
+
+const Department = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'CONFIG_INVALID_ID'));
+
+const RoundObject = v.strictObject({
+  edition: v.optional(v.picklist(EDITIONS, 'CONFIG_UNKNOWN_EDITION'), ROUND_DEFAULTS.edition),
+  dates: DatesSchema,
+  winnersQuota: v.optional(Int(1, 1000), ROUND_DEFAULTS.winnersQuota),
+  /** Final score (points on the 1,000 scale) at or above which an application is a recommended candidate. */
+  candidateThreshold: v.optional(Int(0, 1000), ROUND_DEFAULTS.candidateThreshold),
+  /** Stage weights as fractions of 1 (to the thousandth), summing to 1. */
+  weights: v.optional(WeightsSchema, () => ({ ...ROUND_DEFAULTS.weights })),
+  teams: v.optional(
+    v.strictObject({
+      materialReviewMin: v.optional(Int(2, 100), ROUND_DEFAULTS.teams.materialReviewMin),
+      onSiteMin: v.optional(Int(2, 100), ROUND_DEFAULTS.teams.onSiteMin),
+      defensePanelMin: v.optional(Int(1, 100), ROUND_DEFAULTS.teams.defensePanelMin),
+    }),
+    () => ({ ...ROUND_DEFAULTS.teams }),
+  ),
+  /** Independent scores this many percentage points apart flag an item for discussion. */
+  divergenceThreshold: v.optional(Int(5, 100), ROUND_DEFAULTS.divergenceThreshold),
+  /** How many applications get a site visit; left out, twice the winners quota. */
+  siteVisitShortlistSize: v.optional(Int(1, 1000)),
+  publicNoticeDays: v.optional(Int(1, 90), ROUND_DEFAULTS.publicNoticeDays),
+  /** Government departments asked for their opinion on every candidate (DOMAIN.md stage 8). */
+  opinionDepartments: v.optional(
+    v.pipe(v.array(Department), NoDuplicates),
+    () => [...ROUND_DEFAULTS.opinionDepartments],
+  ),
+  eligibility: v.optional(
+    v.pipe(
+      v.array(EligibilityRuleSchema),
+      v.check(
+        (rules) => unique(rules.map((r) => r.id)),
+        (issue) => coded('CONFIG_DUPLICATE', { value: firstDuplicate(issue.input.map((r) => r.id)) }),
+      ),
+    ),
+    // Without region prefixes the default list has no area rule; a programme adds it with its own area.
+    () => defaultChecklist(),
+  ),
+  conflicts: v.optional(
+    v.strictObject({ employmentYears: v.optional(Int(0, 50), ROUND_DEFAULTS.conflicts.employmentYears) }),
+    () => ({ ...ROUND_DEFAULTS.conflicts }),
+  ),
+  uploads: v.optional(
+    v.strictObject({
+      allowedTypes: v.optional(UploadsSchema.entries.allowedTypes, () => [...ROUND_DEFAULTS.uploads.allowedTypes]),
+      maxFileBytes: v.optional(UploadsSchema.entries.maxFileBytes, ROUND_DEFAULTS.uploads.maxFileBytes),
+      maxApplicationBytes: v.optional(UploadsSchema.entries.maxApplicationBytes, ROUND_DEFAULTS.uploads.maxApplicationBytes),
+      maxFiles: v.optional(UploadsSchema.entries.maxFiles, ROUND_DEFAULTS.uploads.maxFiles),
+    }),
+    () => ({ ...ROUND_DEFAULTS.uploads, allowedTypes: [...ROUND_DEFAULTS.uploads.allowedTypes] }),
+  ),
+  /** The application package: text limits of the profile and self-assessment, required documents. */
+  package: v.optional(
+    v.strictObject({
+      profileMaxChars: v.optional(PackageSchema.entries.profileMaxChars, ROUND_DEFAULTS.package.profileMaxChars),
+      itemMaxChars: v.optional(PackageSchema.entries.itemMaxChars, ROUND_DEFAULTS.package.itemMaxChars),
+      maxTotalChars: v.optional(PackageSchema.entries.maxTotalChars, ROUND_DEFAULTS.package.maxTotalChars),
+      requiredDocuments: v.optional(PackageSchema.entries.requiredDocuments, () => [...ROUND_DEFAULTS.package.requiredDocuments]),
+    }),
+    () => ({ ...ROUND_DEFAULTS.package, requiredDocuments: [...ROUND_DEFAULTS.package.requiredDocuments] }),
+  ),
+});
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+// Cross-field rules run on the object as parsed so far (defaults filled), even when some field failed, so that they are
+// reported together with every field-level problem (valibot skips a plain `check` once any field fails).
+// A rule is skipped when one of its fields already has an issue of its own.
+const crossFieldRules = v.rawCheck<v.InferOutput<typeof RoundObject>>(({ dataset, addIssue }) => {
+  const root: unknown = dataset.value;
+  if (!isRecord(root)) return;
+  const flagged = new Set((dataset.issues ?? []).map((issue) => (issue.path ?? []).map((p) => String(p.key)).join('.')));
+  const clean = (...paths: string[]) => paths.every((path) => ![...flagged].some((f) => f === path || f.startsWith(`${path}.`) || path.startsWith(`${f}.`)));
+  const report = (path: string[], message: string) => {
+    let input: Json = root;
+    const items = path.map((key) => {
+      const value = input[key];
+      const item = { type: 'object' as const, origin: 'value' as const, input, key, value };
+      input = isRecord(value) ? value : {};
+      return item;
+    });
+    addIssue({ message, path: items as [(typeof items)[number], ...typeof items] });
+  };
+
+  // Stage dates fall in order; registration may close at the submission deadline itself, every other milestone comes strictly later.
+  const dates = root.dates;
+  if (isRecord(dates)) {
+    for (let i = 1; i < ROUND_DATE_FIELDS.length; i++) {
+      const earlier = ROUND_DATE_FIELDS[i - 1]!;
+      const later = ROUND_DATE_FIELDS[i]!;
+      const a = dates[earlier];
+      const b = dates[later];
+      if (typeof a !== 'string' || typeof b !== 'string' || !clean(`dates.${earlier}`, `dates.${later}`)) continue;
+      const ok = earlier === 'registrationCloses' ? Date.parse(a) <= Date.parse(b) : Date.parse(a) < Date.parse(b);
+      if (!ok) report(['dates', later], coded('CONFIG_DATES_OUT_OF_ORDER', { earlier, later }));
+    }
+  }
+
+  // DOMAIN.md "Aggregation": the three stage weights sum to 1 (checked in thousandths, so 0.3 + 0.5 + 0.2 is exact).
+  const weights = root.weights;
+  if (isRecord(weights) && clean('weights')) {
+    const values = [weights.material, weights.onSite, weights.defense];
+    if (values.every(isNumber)) {
+      const perMille = values.reduce((sum, w) => sum + Math.round(w * 1000), 0);
+      if (perMille !== 1000) report(['weights'], coded('CONFIG_WEIGHTS_SUM', { sum: perMille / 1000 }));
+    }
+  }
+
+  const quota = isNumber(root.winnersQuota) ? root.winnersQuota : ROUND_DEFAULTS.winnersQuota;
+  if (isNumber(root.siteVisitShortlistSize) && clean('siteVisitShortlistSize', 'winnersQuota') && root.siteVisitShortlistSize < quota) {
+    report(['siteVisitShortlistSize'], coded('CONFIG_SHORTLIST_BELOW_QUOTA', { quota }));
+  }
+
+  const uploads = root.uploads;
+  if (isRecord(uploads) && clean('uploads.maxFileBytes', 'uploads.maxApplicationBytes')) {
+    const file = isNumber(uploads.maxFileBytes) ? uploads.maxFileBytes : ROUND_DEFAULTS.uploads.maxFileBytes;
+    const application = isNumber(uploads.maxApplicationBytes) ? uploads.maxApplicationBytes : ROUND_DEFAULTS.uploads.maxApplicationBytes;
+    if (file > application) report(['uploads', 'maxFileBytes'], 'CONFIG_FILE_LIMIT_ABOVE_APPLICATION_LIMIT');
+  }
+
+  const pkg = root.package;
+  if (isRecord(pkg) && clean('package.itemMaxChars', 'package.maxTotalChars')) {
+    const item = isNumber(pkg.itemMaxChars) ? pkg.itemMaxChars : ROUND_DEFAULTS.package.itemMaxChars;
+    const total = isNumber(pkg.maxTotalChars) ? pkg.maxTotalChars : ROUND_DEFAULTS.package.maxTotalChars;
+    if (item > total) report(['package', 'itemMaxChars'], coded('CONFIG_MIN_ABOVE_MAX', { max: total }));
+  }
+});
+
+/** The configuration of one round, with its defaults and cross-field rules (weights sum to 1, dates in order, shortlist ≥ quota …). */
+export const RoundConfigSchema = v.pipe(
+  RoundObject,
+  crossFieldRules,
+  v.transform((config) => ({ ...config, siteVisitShortlistSize: config.siteVisitShortlistSize ?? ROUND_DEFAULTS.siteVisitsPerPlace * config.winnersQuota })),
+);
+
+/** A valid round configuration (all defaults filled). */
+export type RoundConfig = v.InferOutput<typeof RoundConfigSchema>;
+
+/** A round configuration as entered (defaults may be left out). */
+export type RoundConfigInput = v.InferInput<typeof RoundObject>;
+
+/** The stage dates of a round. */
+export type RoundDates = RoundConfig['dates'];
+
+/** The stage weights of a round, as fractions of 1. */
+export type RoundWeights = RoundConfig['weights'];
