@@ -1,5 +1,7 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
+import { archiveStream, isStreamEvent } from '../lib/audit/archive';
 import { AwardsStore } from '../lib/awards/store';
-import { tableName } from '../lib/config';
+import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
@@ -9,8 +11,8 @@ let deps: Promise<AuditTrailDeps & Awaited<ReturnType<typeof runtime>>> | undefi
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({ ...rt, awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')) })));
 
-/** The publication function: the public site's data, the audit trail, rankings, notices, results. */
-export const handler = createRouter(
+/** The publication function's HTTP routes: the public site's data, the audit trail, rankings, notices, results. */
+const http = createRouter(
   'publication',
   {
     'publication.health': async () => {
@@ -23,3 +25,13 @@ export const handler = createRouter(
   },
   runtime,
 );
+
+/** The publication function: its HTTP routes, and (AWS) the audit table's stream, archived entry by entry. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+export async function handler(event: DynamoDBStreamEvent): Promise<void>;
+export async function handler(event: APIGatewayProxyEventV2 | DynamoDBStreamEvent): Promise<APIGatewayProxyStructuredResultV2 | void> {
+  if (!isStreamEvent(event)) return http(event);
+  const { clients, config, logger } = await runtime();
+  const archived = await archiveStream(clients.s3, bucketName(config, 'auditArchive'), event);
+  logger.info('audit entries archived', { archived, records: event.Records.length });
+}

@@ -55,7 +55,11 @@ export class MeritApi extends Construct {
     const integrationOf = (fn: FunctionName) => {
       let integration = integrations.get(fn);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${fn}-integration`, props.functions[fn].function);
+        // One invoke permission per function for the whole API: one per route would grow the function's
+        // resource policy towards its 20 KB limit as the route table grows. The router rejects foreign routes.
+        integration = new HttpLambdaIntegration(`${fn}-integration`, props.functions[fn].function, {
+          scopePermissionToRoute: false,
+        });
         integrations.set(fn, integration);
       }
       return integration;
