@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   shared.__meritStack ??= startLocalStack({
     port: 0,
     adminEmail: 'admin@merit.test',
-    env: { MERIT_LINK_LIMIT_PER_ADDRESS: '12', MERIT_LINK_LIMIT_PER_CLIENT: '100000' },
+    env: { MERIT_LINK_LIMIT_PER_ADDRESS: '40', MERIT_LINK_LIMIT_PER_CLIENT: '100000' },
   });
   shared.__meritStackUsers = (shared.__meritStackUsers ?? 0) + 1;
   const stack = await shared.__meritStack;
