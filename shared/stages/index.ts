@@ -1,0 +1,4 @@
+export * from './application';
+export * from './errors';
+export * from './events';
+export * from './round';
