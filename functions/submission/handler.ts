@@ -68,10 +68,10 @@ const http = createRouter(
     },
     'applications.form': async (req) => ({ body: await applicationForm(await appDeps(), param(req.params, 'roundId'), req.now) }),
     'applications.register': async (req) => ({ body: await registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId) }),
-    'applications.mine': async (req) => ({ body: { applications: await myApplications(await appDeps(), req.session) } }),
+    'applications.mine': async (req) => ({ body: { applications: await myApplications(await appDeps(), req.session, req.now) } }),
     'applications.list': async (req) => ({ body: await listApplications(await appDeps(), req.session, req.query) }),
     'applications.export': async (req) => ({ body: await exportApplications(await appDeps(), req.session, req.query) }),
-    'applications.get': async (req) => ({ body: await readApplication(await appDeps(), req.session, param(req.params, 'applicationId')) }),
+    'applications.get': async (req) => ({ body: await readApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now) }),
     'applications.saveSection': async (req) => ({
       body: await saveSection(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'section'), req.body, req.now, req.requestId),
     }),

@@ -65,6 +65,20 @@ describe('formal submission', () => {
     expect(receiptMails).toHaveLength(1);
   });
 
+  it('does not let an upload that never arrived block submission once the page retried it as a replacement', async () => {
+    const { cookie, applicationId } = await completeApplicant('retried');
+    const lost = await api('POST', `/api/submission/applications/${applicationId}/documents`, {
+      cookie,
+      body: { category: 'other', fileName: 'lost.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+    });
+    const blocked = await api('POST', submitPath(applicationId), { cookie, body: {} });
+    expect(blocked.body.error.details.pendingDocuments).toEqual([lost.body.document.documentId]);
+    await upload(cookie, applicationId, PDF, { category: 'other', fileName: 'lost.pdf', replaces: lost.body.document.documentId });
+    const res = await api('POST', submitPath(applicationId), { cookie, body: {} });
+    expect(res.status).toBe(201);
+    expect(res.body.receipt.manifest).toHaveLength(3);
+  });
+
   it('makes the package immutable once submitted: saves and uploads are refused with APPLICATION_LOCKED', async () => {
     const { cookie, applicationId } = await completeApplicant('locked');
     expect((await api('POST', submitPath(applicationId), { cookie, body: {} })).status).toBe(201);

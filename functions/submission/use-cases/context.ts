@@ -14,7 +14,7 @@ import { canonicalJson } from '../../../shared/audit/chain';
 import { getCriteria } from '../../../shared/criteria';
 import { bilingual } from '../../../shared/messages';
 import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
-import type { DocumentStore } from '../../lib/applications/documents';
+import { UPLOAD_TTL_SECONDS, type DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
 import type { RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
@@ -105,14 +105,29 @@ export async function ownBundle(deps: Pick<ApplicationDeps, 'applications'>, ses
 /** Documents that count: not rejected and not replaced by a newer verified version. */
 export const activeDocuments = (docs: readonly DocumentRecord[]) => docs.filter((d) => d.status !== 'rejected' && !d.replacedBy);
 
+/** Time after which a pending upload whose object never arrived stops blocking submission (its form has expired). */
+const ABANDONED_AFTER_MS = (UPLOAD_TTL_SECONDS + 5 * 60) * 1000;
+
+/**
+ * Pending documents that hold up submission: not abandoned (the upload form
+ * expired without an object arriving) and not superseded by a later upload
+ * that replaces them (the page retried).
+ */
+function blockingPending(docs: readonly DocumentRecord[], now: Date): DocumentRecord[] {
+  const superseded = new Set(docs.map((d) => d.replaces).filter(Boolean));
+  return activeDocuments(docs).filter(
+    (d) => d.status === 'pending' && !superseded.has(d.documentId) && now.getTime() - Date.parse(d.createdAt) < ABANDONED_AFTER_MS,
+  );
+}
+
 /** What the package still lacks before it can be submitted (profile, 23 texts, required verified documents, nothing pending). */
-export function completeness(ctx: RoundContext, bundle: ApplicationBundle): Completeness {
+export function completeness(ctx: RoundContext, bundle: ApplicationBundle, now: Date): Completeness {
   const filled = new Set(bundle.sections.filter((s) => s.text.trim().length > 0).map((s) => s.section));
   const active = activeDocuments(bundle.documents);
   const verified = new Set(active.filter((d) => d.status === 'verified').map((d) => d.category));
   const missingSections = ctx.sections.filter((s) => !filled.has(s));
   const missingDocuments = ctx.rules.requiredDocuments.filter((c) => !verified.has(c));
-  const pendingDocuments = active.filter((d) => d.status === 'pending').map((d) => d.documentId);
+  const pendingDocuments = blockingPending(bundle.documents, now).map((d) => d.documentId);
   return {
     complete: missingSections.length === 0 && missingDocuments.length === 0 && pendingDocuments.length === 0,
     missingSections,
@@ -175,7 +190,7 @@ export function summaryOf(app: ApplicationRecord): ApplicationSummary {
 }
 
 /** The whole application as its owner (and the office) see it. */
-export function applicationView(ctx: RoundContext, bundle: ApplicationBundle): ApplicationView {
+export function applicationView(ctx: RoundContext, bundle: ApplicationBundle, now: Date): ApplicationView {
   const sections: SectionView[] = ctx.sections.flatMap((id) => {
     const s = bundle.sections.find((x) => x.section === id);
     return s ? [{ section: s.section, text: s.text, version: s.version, updatedAt: s.updatedAt }] : [];
@@ -188,7 +203,7 @@ export function applicationView(ctx: RoundContext, bundle: ApplicationBundle): A
     rules: ctx.rules,
     sections,
     documents: [...bundle.documents].sort((a, b) => (a.documentId < b.documentId ? -1 : 1)).map(documentView),
-    completeness: completeness(ctx, bundle),
+    completeness: completeness(ctx, bundle, now),
     ...(bundle.application.receipt ? { receipt: bundle.application.receipt } : {}),
   };
 }

@@ -3,15 +3,15 @@ import type { Session } from '../../lib/http/router';
 import { applicationView, registrationOpen, roundContext, visibleBundle, type ApplicationDeps } from './context';
 
 /** One application, for its owner or the office of its programme; 404 for anyone else. */
-export async function readApplication(deps: ApplicationDeps, session: Session, applicationId: string): Promise<ApplicationView> {
+export async function readApplication(deps: ApplicationDeps, session: Session, applicationId: string, now: Date): Promise<ApplicationView> {
   const bundle = await visibleBundle(deps, session, applicationId);
-  return applicationView(await roundContext(deps, bundle.application.roundId), bundle);
+  return applicationView(await roundContext(deps, bundle.application.roundId), bundle, now);
 }
 
 /** The caller's own applications (the applicant's dashboard: stage, status, decisions with reasons, receipt). */
-export async function myApplications(deps: ApplicationDeps, session: Session): Promise<ApplicationView[]> {
+export async function myApplications(deps: ApplicationDeps, session: Session, now: Date): Promise<ApplicationView[]> {
   const ids = await deps.applications.idsOfOwner(session.personId);
-  const views = await Promise.all(ids.map((id) => readApplication(deps, session, id)));
+  const views = await Promise.all(ids.map((id) => readApplication(deps, session, id, now)));
   return views.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 }
 

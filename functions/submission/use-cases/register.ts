@@ -80,5 +80,5 @@ export async function registerApplication(
     }
     throw error;
   }
-  return applicationView(ctx, { application: app, sections: [], documents: [] });
+  return applicationView(ctx, { application: app, sections: [], documents: [] }, now);
 }

@@ -41,7 +41,7 @@ export async function submitApplication(
   if (app.status === 'withdrawn') throw new AppError('APPLICATION_WITHDRAWN', 409);
   const ctx = await roundContext(deps, app.roundId);
   assertBeforeDeadline(ctx, now);
-  const state = completeness(ctx, bundle);
+  const state = completeness(ctx, bundle, now);
   if (!state.complete) throw new AppError('PACKAGE_INCOMPLETE', 422, state);
 
   const manifest = manifestOf(bundle);
@@ -125,7 +125,7 @@ export async function withdrawApplication(
   const bundle = await ownBundle(deps, session, applicationId);
   const app = bundle.application;
   const ctx = await roundContext(deps, app.roundId);
-  if (app.status === 'withdrawn') return applicationView(ctx, bundle);
+  if (app.status === 'withdrawn') return applicationView(ctx, bundle, now);
   assertBeforeDeadline(ctx, now);
   const next: ApplicationRecord = { ...app, status: 'withdrawn', withdrawnAt: now.toISOString(), updatedAt: now.toISOString(), version: app.version + 1 };
   try {
@@ -144,5 +144,5 @@ export async function withdrawApplication(
     if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
     throw error;
   }
-  return applicationView(ctx, { ...bundle, application: next });
+  return applicationView(ctx, { ...bundle, application: next }, now);
 }
