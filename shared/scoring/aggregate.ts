@@ -22,21 +22,32 @@ export interface DivergenceFlag {
 export function divergenceFlags(cards: readonly Scorecard[], thresholdPercentPoints: number, criteria?: Criteria): DivergenceFlag[] {
   const flags: DivergenceFlag[] = [];
   if (cards.length < 2) return flags;
-  const itemIds: readonly ItemId[] = criteria ? criteria.items.map((item) => item.id) : [...new Set(cards.flatMap((card) => Object.keys(card) as ItemId[]))];
-  for (const itemId of itemIds) {
-    let low: Percentage | undefined;
-    let high: Percentage | undefined;
-    for (const card of cards) {
-      const percent = card[itemId];
+  const itemIds = criteria ? itemIdsOf(criteria) : [...new Set(cards.flatMap((card) => Object.keys(card) as ItemId[]))];
+  for (let i = 0; i < itemIds.length; i++) {
+    const itemId = itemIds[i]!;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < cards.length; k++) {
+      const percent = cards[k]![itemId];
       if (percent === undefined) continue;
-      if (low === undefined || percent < low) low = percent;
-      if (high === undefined || percent > high) high = percent;
+      if (percent < low) low = percent;
+      if (percent > high) high = percent;
     }
-    if (low === undefined || high === undefined) continue;
-    const spread = high - low;
-    if (spread >= thresholdPercentPoints) flags.push({ itemId, min: low, max: high, spread });
+    if (high - low >= thresholdPercentPoints) flags.push({ itemId, min: low as Percentage, max: high as Percentage, spread: high - low });
   }
   return flags;
+}
+
+const itemIdCache = new WeakMap<Criteria, readonly ItemId[]>();
+
+/** The item ids of a catalogue in order, computed once per catalogue. */
+function itemIdsOf(criteria: Criteria): readonly ItemId[] {
+  let ids = itemIdCache.get(criteria);
+  if (!ids) {
+    ids = criteria.items.map((item) => item.id);
+    itemIdCache.set(criteria, ids);
+  }
+  return ids;
 }
 
 /** A stage's score: the exact totals of the leader's consensus card. */
