@@ -1,0 +1,309 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_ACCESS, FUNCTIONS, type FunctionName } from '../../shared/api/functions';
+import { ROUTES } from '../../shared/api/routes';
+import { ENV } from '../../shared/runtime';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
+import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
+import type { MeritApp } from '../../infra/lib/merit-app';
+import { actionsOf, fakeSite, resourcesOf, synthMerit, type Statement } from './helpers';
+
+let merit: MeritApp;
+let template: Template;
+let resources: Record<string, { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> }>;
+
+beforeAll(() => {
+  merit = synthMerit({
+    bundle: true,
+    context: { adminEmail: 'Office@Example.org', mailFrom: 'award@example.org', siteDir: fakeSite() },
+  });
+  template = Template.fromStack(merit.stateless);
+  resources = template.toJSON().Resources;
+});
+
+const id = (construct: { node: { defaultChild?: unknown } }) => {
+  const stack = merit.app.node.findChild('Merit-Stateless') as typeof merit.stateless;
+  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+};
+const statefulId = (construct: { node: { defaultChild?: unknown } }) =>
+  merit.stateful.getLogicalId(construct.node.defaultChild as CfnElement);
+const fnId = (fn: FunctionName) => id(merit.stateless.functions[fn].function);
+const roleStatements = (fn: FunctionName): Statement[] =>
+  Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: id(merit.stateless.functions[fn].role) }]))
+    .flatMap((r) => r.Properties.PolicyDocument.Statement as Statement[]);
+const allStatements = (): Statement[] =>
+  Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::Role')
+    .flatMap((r) =>
+      r.Type === 'AWS::IAM::Policy'
+        ? (r.Properties.PolicyDocument.Statement as Statement[])
+        : ((r.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement),
+    );
+/** True when a statement's resources point at a resource of the stateful stack (by its logical id). */
+const touches = (s: Statement, statefulLogicalId: string) => JSON.stringify(s.Resource).includes(statefulLogicalId);
+
+describe('functions', () => {
+  it.each(FUNCTIONS)('%s: Node.js 22 on arm64, index.handler, 512 MB, 29 s, its own log group kept a year', (fn) => {
+    const p = resources[fnId(fn)]!.Properties;
+    expect(p.Runtime).toBe('nodejs22.x');
+    expect(p.Architectures).toEqual(['arm64']);
+    expect(p.Handler).toBe('index.handler');
+    expect(p.MemorySize).toBe(512);
+    expect(p.Timeout).toBe(29);
+    expect(p.LoggingConfig.LogGroup).toEqual({ Ref: id(merit.stateless.functions[fn].logGroup) });
+    expect(resources[id(merit.stateless.functions[fn].logGroup)]!.Properties.RetentionInDays).toBe(365);
+  });
+
+  it.each(FUNCTIONS)('%s: code is the esbuild bundle of infra/bundling.ts (one ESM file with its source map)', (fn) => {
+    const key = JSON.stringify(resources[fnId(fn)]!.Properties.Code.S3Key);
+    const hash = /"([0-9a-f]{64})\.zip"/.exec(key)?.[1];
+    expect(hash).toBeDefined();
+    const dir = join(merit.app.outdir, `asset.${hash}`);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __merit_cr } from 'node:module';")).toBe(true);
+    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+  });
+
+  it.each(FUNCTIONS)('%s: environment names exactly the tables and buckets of its FUNCTION_ACCESS line, and the stage settings', (fn) => {
+    const vars = resources[fnId(fn)]!.Properties.Environment.Variables as Record<string, unknown>;
+    const access = FUNCTION_ACCESS[fn];
+    const tableVars = Object.values(TABLES).map((t) => t.envVar).filter((v) => v in vars);
+    expect(tableVars.sort()).toEqual((Object.keys(access.tables) as TableKey[]).map((t) => TABLES[t].envVar).sort());
+    const bucketVars = Object.values(BUCKETS).map((b) => b.envVar).filter((v) => v in vars);
+    expect(bucketVars.sort()).toEqual((Object.keys(access.buckets) as BucketKey[]).map((b) => BUCKETS[b].envVar).sort());
+    expect(vars).toMatchObject({
+      [ENV.stage]: 'aws',
+      [ENV.adminEmail]: 'office@example.org',
+      [ENV.mailFrom]: 'award@example.org',
+      [ENV.defaultProgrammeId]: 'city',
+      [ENV.publicUrlParam]: '/merit/Merit-Stateless/public-url',
+    });
+    expect(vars[ENV.signingKeySecretArn]).toBeDefined();
+    expect(vars).not.toHaveProperty(ENV.signingKey);
+    expect(vars).not.toHaveProperty(ENV.dynamoEndpoint);
+  });
+
+  it('publication is told the audit archive bucket', () => {
+    expect(resources[fnId('publication')]!.Properties.Environment.Variables).toHaveProperty(BUCKETS.auditArchive.envVar);
+  });
+});
+
+describe('least privilege', () => {
+  it('never grants a wildcard action, and no function may delete an object', () => {
+    for (const s of allStatements()) {
+      for (const action of actionsOf(s)) expect(action).not.toMatch(/^(\*|dynamodb:\*|s3:\*)$/);
+    }
+    for (const fn of FUNCTIONS) {
+      for (const s of roleStatements(fn)) for (const action of actionsOf(s)) expect(action).not.toMatch(/^s3:Delete/);
+    }
+  });
+
+  it('no role may update, delete or batch-write in the audit table (append only: conditional puts and reads)', () => {
+    const audit = statefulId(merit.stateful.tables.audit);
+    const onAudit = allStatements().filter((s) => touches(s, audit));
+    expect(onAudit.length).toBeGreaterThanOrEqual(FUNCTIONS.length); // every function appends
+    const allowed = new Set([
+      'dynamodb:PutItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      // reading the stream (publication's archiver)
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    for (const s of onAudit) {
+      for (const action of actionsOf(s)) {
+        expect(action).not.toMatch(/Update|Delete|BatchWrite|PartiQL|\*/);
+        expect(allowed.has(action), `${action} on the audit table`).toBe(true);
+      }
+    }
+    for (const s of allStatements().filter((st) => resourcesOf(st).includes('*'))) {
+      for (const action of actionsOf(s)) expect(action).not.toMatch(/^dynamodb:(Put|Update|Delete|BatchWrite|PartiQL)/);
+    }
+  });
+
+  it.each(FUNCTIONS)('%s: table actions follow FUNCTION_ACCESS (read, readwrite, append)', (fn) => {
+    for (const [key, level] of Object.entries(FUNCTION_ACCESS[fn].tables) as [TableKey, string][]) {
+      const actions = roleStatements(fn)
+        .filter((s) => touches(s, statefulId(merit.stateful.tables[key])))
+        .flatMap(actionsOf);
+      expect(actions).toContain('dynamodb:Query');
+      if (level === 'read') expect(actions.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
+      if (level === 'readwrite') expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+      if (level === 'append') expect(actions).toContain('dynamodb:PutItem');
+    }
+    const untouched = (Object.keys(TABLES) as TableKey[]).filter((t) => !(t in FUNCTION_ACCESS[fn].tables));
+    for (const t of untouched) {
+      expect(roleStatements(fn).filter((s) => touches(s, statefulId(merit.stateful.tables[t])))).toEqual([]);
+    }
+  });
+
+  it('the audit archive can only be written to (s3:PutObject on objects; ListBucket for the health check)', () => {
+    const archive = statefulId(merit.stateful.buckets.auditArchive);
+    const actions = allStatements()
+      .filter((s) => touches(s, archive))
+      .flatMap(actionsOf);
+    expect([...new Set(actions)].sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
+  });
+
+  it('only the submission function sends mail, and only from mailFrom', () => {
+    const ses = (fn: FunctionName) => roleStatements(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    expect(ses('submission')).toEqual([
+      expect.objectContaining({ Action: 'ses:SendEmail', Condition: { StringEquals: { 'ses:FromAddress': 'award@example.org' } } }),
+    ]);
+    expect(ses('scoring')).toEqual([]);
+    expect(ses('publication')).toEqual([]);
+  });
+
+  it.each(FUNCTIONS)('%s: reads the signing key and the public URL parameter', (fn) => {
+    const actions = roleStatements(fn).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'ssm:GetParameter']));
+  });
+
+  it('uses no AWS managed policies for our functions', () => {
+    for (const fn of FUNCTIONS) {
+      expect(resources[id(merit.stateless.functions[fn].role)]!.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one route per line of the route table, each to its function', () => {
+    const routes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+    expect(routes).toHaveLength(Object.keys(ROUTES).length);
+    const integrationFn = new Map(
+      Object.entries(resources)
+        .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Integration')
+        .map(([logical, r]) => [logical, JSON.stringify(r.Properties.IntegrationUri)]),
+    );
+    for (const route of Object.values(ROUTES)) {
+      const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+      expect(found, `${route.method} ${route.path}`).toBeDefined();
+      const integration = JSON.stringify(found!.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1];
+      expect(integrationFn.get(integration!)).toContain(fnId(route.fn));
+    }
+  });
+
+  it('throttles and logs the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('CloudFront', () => {
+  const distribution = () =>
+    Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')!.Properties.DistributionConfig;
+
+  it('answers with the strict CSP and the security headers of shared/security-headers.ts', () => {
+    const config = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')!.Properties
+      .ResponseHeadersPolicyConfig;
+    const csp = JSON.stringify(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", 'upgrade-insecure-requests']) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).toContain(statefulId(merit.stateful.buckets.documents)); // presigned POST uploads go straight to the documents bucket
+    expect(config.SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: SECURITY_HEADERS['X-Frame-Options'] },
+      ReferrerPolicy: { ReferrerPolicy: SECURITY_HEADERS['Referrer-Policy'] },
+    });
+    expect(config.CustomHeadersConfig.Items).toEqual(
+      expect.arrayContaining([
+        { Header: 'Permissions-Policy', Value: SECURITY_HEADERS['Permissions-Policy'], Override: true },
+        { Header: 'Cross-Origin-Opener-Policy', Value: SECURITY_HEADERS['Cross-Origin-Opener-Policy'], Override: true },
+      ]),
+    );
+    const policy = { Ref: id(merit.stateless.site.responseHeadersPolicy) };
+    const d = distribution();
+    for (const behavior of [d.DefaultCacheBehavior, ...d.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual(policy);
+  });
+
+  it('sends /api/* to the HTTP API uncached with every viewer header but Host, cookies and query strings', () => {
+    const d = distribution();
+    const api = d.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      ViewerProtocolPolicy: 'https-only',
+    });
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+    const origin = d.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain(id(merit.stateless.api.httpApi));
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('serves the site and /results/* from the web bucket through origin access control, and logs', () => {
+    const d = distribution();
+    const results = d.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/results/*');
+    expect(results.TargetOriginId).toBe(d.DefaultCacheBehavior.TargetOriginId);
+    const origin = d.Origins.find((o: { Id: string }) => o.Id === results.TargetOriginId);
+    expect(origin.OriginAccessControlId).toBeDefined();
+    expect(JSON.stringify(origin.DomainName)).toContain(statefulId(merit.stateful.buckets.web));
+    expect(d.Logging.Bucket).toBeDefined();
+    expect(d.DefaultRootObject).toBe('index.html');
+  });
+
+  it('rewrites extension-less paths to /index.html (single-page app), and nothing else', () => {
+    const fn = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Function')!;
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      expect.objectContaining({ EventType: 'viewer-request' }),
+    ]);
+    const handler = new Function(`${fn.Properties.FunctionCode as string}; return handler;`)() as (e: unknown) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite('/apply/application/01J')).toBe('/index.html');
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('uploads the built site without touching published results', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: false, Exclude: ['results/*'] });
+  });
+
+  it('publishes the site URL in an SSM parameter the functions read', () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/merit/Merit-Stateless/public-url',
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [id(merit.stateless.site.distribution), 'DomainName'] }]] },
+    });
+    template.hasOutput('SiteUrl', Match.anyValue());
+    template.hasOutput('ApiUrl', Match.anyValue());
+  });
+});
+
+describe('events', () => {
+  it('feeds the audit table stream to the publication function, retried, bisected, with an encrypted failure queue', () => {
+    const queue = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SQS::Queue')!;
+    expect(queue[1].Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId('publication') },
+      EventSourceArn: Match.objectLike({}),
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: Match.anyValue(),
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue[0], 'Arn'] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+    });
+    const mapping = Object.values(resources).find((r) => r.Type === 'AWS::Lambda::EventSourceMapping')!;
+    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toMatch(new RegExp(`${statefulId(merit.stateful.tables.audit)}StreamArn`));
+  });
+
+  it('sends every object created in the documents bucket to the submission function (upload verification)', () => {
+    const notifications = Object.values(resources).find((r) => r.Type === 'Custom::S3BucketNotifications')!.Properties;
+    expect(JSON.stringify(notifications.BucketName)).toContain(statefulId(merit.stateful.buckets.documents));
+    expect(notifications.NotificationConfiguration.LambdaFunctionConfigurations).toEqual([
+      expect.objectContaining({ Events: ['s3:ObjectCreated:*'], LambdaFunctionArn: { 'Fn::GetAtt': [fnId('submission'), 'Arn'] } }),
+    ]);
+  });
+});
