@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, uniqueEmail } from './helpers';
-import { createRound, PDF, PNG, registeredApplicant, sha256, stackRuntime, upload } from './applications-helpers';
+import { createRound, minimalDocx, PDF, PNG, registeredApplicant, sha256, stackRuntime, upload } from './applications-helpers';
 
 const MAX_FILE = 64 * 1024;
 let roundId: string;
@@ -34,6 +34,14 @@ describe('uploads straight to the bucket, verified from its event', () => {
     const file = await fetch(download.body.url);
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('verifies a DOCX by its ZIP entries, not only its ZIP signature', async () => {
+    const { cookie, applicationId } = await registeredApplicant(roundId, uniqueEmail('docx'));
+    const docx = minimalDocx();
+    const type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const doc = await upload(cookie, applicationId, docx, { category: 'selfAssessmentReport', fileName: '自评报告.docx', contentType: type });
+    expect(doc.status, JSON.stringify(doc.rejection)).toBe('verified');
   });
 
   it('rejects PNG bytes under a .pdf name with DOCUMENT_TYPE_MISMATCH, a reason the applicant sees', async () => {

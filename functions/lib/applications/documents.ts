@@ -9,6 +9,9 @@ export const UPLOAD_TTL_SECONDS = 15 * 60;
 /** How long a download link stays valid. */
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
+/** Bytes read for magic-byte sniffing: enough for the ZIP entries that tell DOCX and XLSX apart (written first by Office). */
+const SNIFF_BYTES = 1024 * 1024;
+
 const KEY = /^rounds\/([^/]+)\/applications\/([0-9A-HJKMNP-TV-Z]{26})\/documents\/([0-9A-HJKMNP-TV-Z]{26})$/;
 
 /** Object key of a document version: one key per upload, so nothing is ever overwritten. */
@@ -68,10 +71,21 @@ export class DocumentStore {
     const version = versionId ?? head.VersionId;
     if (size > maxBytes || size === 0) return { size, ...(version ? { versionId: version } : {}) };
     const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(version ? { VersionId: version } : {}) }));
-    const bytes = await out.Body!.transformToByteArray();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const sniffed = await fileTypeFromBuffer(bytes);
-    return { size: bytes.length, sha256, ...(sniffed ? { sniffedType: sniffed.mime } : {}), ...(version ? { versionId: version } : {}) };
+    // Streamed: the hash covers every byte, only the head is kept for sniffing, so a 50 MB file never sits in memory.
+    const hash = createHash('sha256');
+    const start: Uint8Array[] = [];
+    let headBytes = 0;
+    let total = 0;
+    for await (const chunk of out.Body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      total += chunk.length;
+      if (headBytes < SNIFF_BYTES) {
+        start.push(chunk);
+        headBytes += chunk.length;
+      }
+    }
+    const sniffed = await fileTypeFromBuffer(Buffer.concat(start).subarray(0, SNIFF_BYTES));
+    return { size: total, sha256: hash.digest('hex'), ...(sniffed ? { sniffedType: sniffed.mime } : {}), ...(version ? { versionId: version } : {}) };
   }
 
   /** A short-lived link that downloads one stored version under its original file name. */
