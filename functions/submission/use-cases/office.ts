@@ -93,7 +93,8 @@ const CSV_COLUMNS: readonly [string, string, (a: ApplicationSummary) => string][
 ];
 
 // RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula (CSV injection).
-function cell(value: string): string {
+/** One CSV field: quoted per RFC 4180, formula-like text neutralised. */
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -102,8 +103,8 @@ function cell(value: string): string {
 export async function exportApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<CsvExportResponse> {
   const list = await listApplications(deps, session, query);
   const lines = [
-    CSV_COLUMNS.map(([zh, en]) => cell(`${zh} ${en}`)).join(','),
-    ...list.applications.map((a) => CSV_COLUMNS.map(([, , get]) => cell(get(a))).join(',')),
+    CSV_COLUMNS.map(([zh, en]) => csvCell(`${zh} ${en}`)).join(','),
+    ...list.applications.map((a) => CSV_COLUMNS.map(([, , get]) => csvCell(get(a))).join(',')),
   ];
   return { fileName: `applications-${list.roundId}.csv`, contentType: 'text/csv; charset=utf-8', csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }
