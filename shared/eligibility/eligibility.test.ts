@@ -6,6 +6,7 @@ import {
   creditCodeCheckCharacter,
   defaultChecklist,
   ELIGIBILITY_REASON_CODES,
+  ELIGIBILITY_RULE_KINDS,
   evaluateEligibility,
   validateCreditCode,
   type ApplicantProfile,
@@ -133,7 +134,8 @@ describe('eligibility checklist', () => {
     expect(() => evaluateEligibility(defaultChecklist(), declarations, profile, 'yesterday')).toThrow(RangeError);
   });
 
-  it('has a catalogue entry for every reason code', () => {
+  it('has a catalogue entry for every reason code and a term for every kind of rule', () => {
     for (const code of [...ELIGIBILITY_REASON_CODES, 'INVALID_CREDIT_CODE'] as const) expect(messages[code], code).toBeDefined();
+    for (const kind of ELIGIBILITY_RULE_KINDS) expect(messages[`domain.rule.${kind}`], kind).toBeDefined();
   });
 });

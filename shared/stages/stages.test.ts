@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../messages';
+import { domainMessages } from '../messages/domain';
 import { defaultRoundConfig, type RoundConfig } from '../round';
 import {
   ALLOWED_FROM,
@@ -239,5 +240,17 @@ describe('application states', () => {
     for (const code of TRANSITION_ERROR_CODES) expect(messages[code], code).toBeDefined();
     for (const stage of ROUND_STAGES) expect(messages[`domain.stage.${stage}`], stage).toBeDefined();
     for (const status of APPLICATION_STATES) expect(messages[`domain.status.${status}`], status).toBeDefined();
+  });
+});
+
+describe('domain message catalogue', () => {
+  // DEADLINE_PASSED is also defined by the submission feature for the same rule, with the same {deadline} parameter.
+  const SHARED_WITH_OTHER_SECTIONS = new Set(['DEADLINE_PASSED']);
+
+  it('is not silently overridden by another section of the catalogue', () => {
+    for (const [key, text] of Object.entries(domainMessages)) {
+      if (SHARED_WITH_OTHER_SECTIONS.has(key)) continue;
+      expect(messages[key as keyof typeof messages], key).toBe(text);
+    }
   });
 });

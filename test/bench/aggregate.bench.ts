@@ -52,6 +52,7 @@ export function syntheticRound(count: number, seed = 19580): ApplicationScores[]
 
 const SCORECARDS_PER_APPLICATION = 7;
 
+/** The benchmarks of this file, run by `test/bench/run.ts`. */
 export const benchmarks = [
   benchmark({
     name: `evaluateRound: 1,000 applications × ${SCORECARDS_PER_APPLICATION} cards × 23 items`,
