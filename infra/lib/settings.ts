@@ -29,7 +29,7 @@ const text = (scope: Construct, key: string): string | undefined => {
   return s === '' ? undefined : s;
 };
 
-/** Reads and checks the context values; warns (does not fail) when the first administrator is missing. */
+/** Reads and checks the context values; warns (does not fail) when the first administrator or the built site is missing. */
 export function readSettings(scope: Construct): MeritSettings {
   const adminEmail = text(scope, 'adminEmail')?.toLowerCase();
   if (!adminEmail) {
@@ -50,6 +50,13 @@ export function readSettings(scope: Construct): MeritSettings {
   }
   const siteContext = text(scope, 'siteDir') ?? 'web/dist';
   const siteDir = isAbsolute(siteContext) ? siteContext : resolve(REPO_ROOT, siteContext);
+  const siteBuilt = existsSync(resolve(siteDir, 'index.html'));
+  if (!siteBuilt) {
+    Annotations.of(scope).addWarningV2(
+      'merit:siteNotBuilt',
+      `No built site in ${siteDir}: the site is not uploaded to the web bucket. Run npm run build before cdk deploy.`,
+    );
+  }
   return {
     adminEmail,
     mailFrom: text(scope, 'mailFrom') ?? adminEmail,
@@ -57,6 +64,6 @@ export function readSettings(scope: Construct): MeritSettings {
     publicUrl,
     certificateArn,
     auditRetentionYears: years,
-    siteDir: existsSync(resolve(siteDir, 'index.html')) ? siteDir : undefined,
+    siteDir: siteBuilt ? siteDir : undefined,
   };
 }

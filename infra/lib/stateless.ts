@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -91,7 +91,8 @@ export class StatelessStack extends Stack {
       webBucket: buckets.web,
       apiDomainName: this.api.domainName,
       logBucket: stateful.accessLogs,
-      connectSrc: [`https://${stateful.buckets.documents.bucketRegionalDomainName}`],
+      // The browser uploads straight to the bucket, at the URL the SDK presigns for (virtual-hosted, regional).
+      connectSrc: [`https://${stateful.buckets.documents.bucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`],
       siteDir: settings.siteDir,
       ...(settings.certificateArn && settings.publicUrl
         ? { customDomain: { domainName: new URL(settings.publicUrl).host, certificateArn: settings.certificateArn } }
