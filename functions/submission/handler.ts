@@ -43,7 +43,7 @@ const http = createRouter(
       return { body: { accepted: true } };
     },
     'auth.exchange': async (req) => {
-      const { body, cookie } = await exchangeSignInLink(await appDeps(), req.body.token, req.now);
+      const { body, cookie } = await exchangeSignInLink(await appDeps(), req.body.token, req.now, req.requestId);
       return { body, cookies: [cookie] };
     },
     'auth.session': async (req) => {

@@ -57,6 +57,12 @@ export const submissionMessages = {
     en: '{organisation}:\n\nYour application was formally submitted at {submittedAt}; receipt {receiptId}, package SHA-256 {packageSha256}. Submitted materials can no longer be changed.',
   },
 
+  'mail.eligibility.subject': { 'zh-CN': '【{programme}】资格审查结论：{decision}', en: '[{programme}] Eligibility decision: {decision}' },
+  'mail.eligibility.body': {
+    'zh-CN': '{organisation}：\n\n评审委员会办公室对您的申报作出资格审查结论：{decision}。\n\n理由：{reason}\n\n登录申报系统可查看详情。',
+    en: '{organisation}:\n\nThe award office has decided on the eligibility of your application: {decision}.\n\nReason: {reason}\n\nSign in to see the details.',
+  },
+
   // Labels
   'document.category.businessLicence': { 'zh-CN': '营业执照（法人登记证书）', en: 'Business licence (legal person registration)' },
   'document.category.selfAssessmentReport': { 'zh-CN': '自评报告', en: 'Self-assessment report' },

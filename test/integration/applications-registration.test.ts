@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, mailTo, uniqueEmail } from './helpers';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signRegistrationToken } from '../../functions/lib/applications/registration-token';
+import { api, mailTo, signInAdmin, uniqueEmail } from './helpers';
 import { createRound, registeredApplicant, registration, signInApplicant, stackRuntime, validCreditCode } from './applications-helpers';
 
 let roundId: string;
@@ -40,6 +41,17 @@ describe('applicant self-registration by link', () => {
     expect(again.body.person.personId).toBe(first.body.person.personId);
     expect((await api('POST', '/api/submission/auth/links', { body: { email } })).status).toBe(202);
     expect((await mailTo(email)).length).toBe(3);
+  });
+
+  it('refuses a registration link older than 15 minutes with LINK_EXPIRED and creates nobody', async () => {
+    const email = uniqueEmail('expired');
+    const key = new TextEncoder().encode(inject('stackEnv').MERIT_SIGNING_KEY);
+    const token = await signRegistrationToken(key, email, 'city', new Date(Date.now() - 16 * 60 * 1000));
+    const res = await api('POST', '/api/submission/auth/session', { body: { token } });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('LINK_EXPIRED');
+    const people = await api('GET', '/api/submission/people', { cookie: await signInAdmin() });
+    expect(people.body.people.some((p: { email: string }) => p.email === email)).toBe(false);
   });
 
   it('refuses a replayed registration link with LINK_ALREADY_USED', async () => {

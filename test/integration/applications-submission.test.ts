@@ -158,6 +158,10 @@ describe('the applicant dashboard and the office', () => {
       body: { decision: 'ineligible', reason: '成立未满三年 / operating for less than 3 years' },
     });
     expect(decided.status).toBe(200);
+    const me = await api('GET', '/api/submission/auth/session', { cookie });
+    const [mail] = await mailTo(me.body.person.email);
+    expect(mail!.subject).toContain('不符合申报条件');
+    expect(mail!.text).toContain('成立未满三年');
     const mine = await api('GET', '/api/submission/applications/mine', { cookie });
     expect(mine.body.applications).toEqual([
       expect.objectContaining({

@@ -68,7 +68,12 @@ export async function requestApplicantLink(
  * unless the address became one meanwhile, then spends the link and opens a
  * session like any sign-in link.
  */
-export async function exchangeRegistrationLink(deps: SignInDeps, token: string, now: Date): Promise<{ body: SessionResponse; cookie: string }> {
+export async function exchangeRegistrationLink(
+  deps: SignInDeps,
+  token: string,
+  now: Date,
+  requestId: string,
+): Promise<{ body: SessionResponse; cookie: string }> {
   const claims = await verifyRegistrationToken(deps.key, token, now);
   let person = await applicantOf(deps, claims.email, claims.programmeId);
   if (!person) {
@@ -89,7 +94,7 @@ export async function exchangeRegistrationLink(deps: SignInDeps, token: string, 
         action: 'person.selfRegistered',
         target: { type: 'person', id: created.personId },
         state: personView(created),
-        requestId: claims.linkId,
+        requestId,
         now,
         writes: deps.identity.personPuts(created),
       });

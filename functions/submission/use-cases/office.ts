@@ -143,5 +143,27 @@ export async function decideEligibility(
     if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
     throw error;
   }
+  await mailDecision(deps, next).catch((e: unknown) => deps.logger.error('decision mail failed', { applicationId, error: e as Error }));
   return summaryOf(next);
+}
+
+/** Tells the applicant the decision and its reason, in Chinese then English. */
+async function mailDecision(deps: ApplicationDeps, app: ApplicationRecord): Promise<void> {
+  const owner = await deps.identity.getPerson(app.ownerPersonId);
+  if (!owner || !app.eligibility) return;
+  const programme = (await deps.awards.getProgramme(app.programmeId))?.name ?? { 'zh-CN': app.programmeId, en: app.programmeId };
+  const params = (locale: 'zh-CN' | 'en') => ({
+    programme: programme[locale],
+    organisation: app.organisation.name,
+    decision: t(`eligibility.${app.eligibility!.decision}`, locale),
+    reason: app.eligibility!.reason || '—',
+  });
+  await deps.mailer.send(
+    {
+      to: owner.email,
+      subject: `${t('mail.eligibility.subject', 'zh-CN', params('zh-CN'))} / ${t('mail.eligibility.subject', 'en', params('en'))}`,
+      text: [t('mail.eligibility.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.eligibility.body', 'en', params('en'))].join('\n\n'),
+    },
+    new Date(app.updatedAt),
+  );
 }

@@ -138,9 +138,10 @@ export async function exchangeSignInLink(
   deps: SignInDeps,
   token: string,
   now: Date,
+  requestId = 'exchange',
 ): Promise<{ body: SessionResponse; cookie: string }> {
   // A self-registration link (an applicant new to the programme) creates the applicant first.
-  if (isRegistrationToken(token)) return exchangeRegistrationLink(deps, token, now);
+  if (isRegistrationToken(token)) return exchangeRegistrationLink(deps, token, now, requestId);
   const claims = await verifyLinkToken(deps.key, token, now);
   const person = await deps.identity.getPerson(claims.personId);
   if (!person) throw new AppError('LINK_INVALID', 401);
