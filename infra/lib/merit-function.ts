@@ -106,7 +106,10 @@ export class MeritFunction extends Construct {
     );
     this.function.addEnvironment(envVar, table.tableName);
     if (indexes.length > 0) {
-      this.acknowledge(new RegExp(`^Resource::.*${table.node.id}[0-9A-F]{8}.*/index/\\*$`), `${access} access includes the ${table.node.id} table's secondary indexes.`);
+      this.acknowledge(
+        new RegExp(`^Resource::.*${table.node.id}[0-9A-F]{8}.*/index/\\*$`),
+        `${access} access to the ${table.node.id} table includes querying its secondary indexes, named at run time.`,
+      );
     }
   }
 
@@ -118,7 +121,10 @@ export class MeritFunction extends Construct {
     // The health check (HeadBucket) needs s3:ListBucket on the bucket itself: it lists keys, reads no object.
     this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     this.function.addEnvironment(envVar, bucket.bucketName);
-    this.acknowledge(new RegExp(`^Resource::.*${bucket.node.id}[0-9A-F]{8}.*/\\*$`), `Objects of the ${bucket.node.id} bucket are addressed by key at run time (${access}); no delete action is granted.`);
+    this.acknowledge(
+      new RegExp(`^Resource::.*${bucket.node.id}[0-9A-F]{8}.*/\\*$`),
+      `Objects of the ${bucket.node.id} bucket are addressed by key at run time (${access}); no delete action is granted.`,
+    );
   }
 
   /** Sends mail through SES, only from the configured sender. */
@@ -172,7 +178,7 @@ function bundledCode(fn: FunctionName): lambda.Code {
       image: DockerImage.fromRegistry('scratch'),
       local: {
         tryBundle(outputDir: string): boolean {
-          buildSync({ ...bundleOptions(fn), outdir: outputDir, logLevel: 'error' });
+          buildSync({ ...bundleOptions(fn), outdir: outputDir });
           return true;
         },
       },

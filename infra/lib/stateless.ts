@@ -58,7 +58,6 @@ export class StatelessStack extends Stack {
       [ENV.defaultProgrammeId]: settings.programmeId,
       ...(settings.adminEmail ? { [ENV.adminEmail]: settings.adminEmail } : {}),
       ...(settings.mailFrom ? { [ENV.mailFrom]: settings.mailFrom } : {}),
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
 
     this.functions = Object.fromEntries(
