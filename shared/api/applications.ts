@@ -60,6 +60,19 @@ export function packageRules(config: unknown): PackageRules {
   };
 }
 
+const TYPE_LABELS: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+/** The allowed file types of a round as people name them (`PDF, DOCX, PNG`). */
+export function fileTypeLabels(allowedTypes: readonly string[]): string {
+  return allowedTypes.map((type) => TYPE_LABELS[type] ?? type).join(', ');
+}
+
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const IsoDate = v.pipe(v.string(), v.isoDate());
 const Sha256Hex = v.pipe(v.string(), v.toLowerCase(), v.regex(/^[0-9a-f]{64}$/));

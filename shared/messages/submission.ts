@@ -31,7 +31,7 @@ export const submissionMessages = {
   NOT_SUBMITTED: { 'zh-CN': '该申报尚未正式提交。', en: 'This application has not been submitted.' },
 
   // Documents: creating an upload
-  DOCUMENT_TYPE_REFUSED: { 'zh-CN': '不接受这种文件类型（{contentType}）。允许的类型：PDF、DOCX、XLSX、JPEG、PNG。', en: 'This file type ({contentType}) is not accepted. Allowed: PDF, DOCX, XLSX, JPEG, PNG.' },
+  DOCUMENT_TYPE_REFUSED: { 'zh-CN': '不接受这种文件类型（{contentType}）。允许的类型：{allowed}。', en: 'This file type ({contentType}) is not accepted. Allowed: {allowed}.' },
   DOCUMENT_FILE_TOO_LARGE: { 'zh-CN': '文件过大：单个文件最多 {maxBytes} 字节。', en: 'The file is too large: at most {maxBytes} bytes per file.' },
   APPLICATION_TOO_LARGE: { 'zh-CN': '全部材料合计超过上限（{maxBytes} 字节）。', en: 'All documents together would exceed the limit ({maxBytes} bytes).' },
   DOCUMENT_REPLACED: { 'zh-CN': '该材料已被新版本替换。', en: 'This document has already been replaced by a newer version.' },
@@ -40,7 +40,7 @@ export const submissionMessages = {
   // Documents: why verification rejected an upload (the applicant sees these)
   DOCUMENT_TOO_LARGE: { 'zh-CN': '文件超过单个文件大小上限，已拒收。', en: 'The file exceeds the size limit per file and was rejected.' },
   DOCUMENT_EMPTY: { 'zh-CN': '文件为空，已拒收。', en: 'The file is empty and was rejected.' },
-  DOCUMENT_TYPE_NOT_ALLOWED: { 'zh-CN': '文件内容不是允许的类型（PDF、DOCX、XLSX、JPEG、PNG），已拒收。', en: 'The file content is not an allowed type (PDF, DOCX, XLSX, JPEG, PNG) and was rejected.' },
+  DOCUMENT_TYPE_NOT_ALLOWED: { 'zh-CN': '文件内容不是允许的类型（{allowed}），已拒收。', en: 'The file content is not an allowed type ({allowed}) and was rejected.' },
   DOCUMENT_TYPE_MISMATCH: { 'zh-CN': '文件内容与声明的类型不符（内容为 {actual}，声明为 {declared}），已拒收。', en: 'The file content does not match its declared type (content is {actual}, declared {declared}) and was rejected.' },
   DOCUMENT_SIZE_MISMATCH: { 'zh-CN': '上传的文件大小与声明不符，已拒收。请重新上传。', en: 'The uploaded size differs from the declared size; the file was rejected. Please upload it again.' },
   DOCUMENT_CHECKSUM_MISMATCH: { 'zh-CN': '文件校验值（SHA-256）与浏览器计算的不一致，文件可能在传输中损坏，已拒收。请重新上传。', en: 'The file’s SHA-256 differs from the one your browser computed; it may have been damaged in transit and was rejected. Please upload it again.' },

@@ -58,6 +58,7 @@ describe('uploads straight to the bucket, verified from its event', () => {
     const doc = await upload(cookie, applicationId, Buffer.from('just some words, not a PDF at all\n'.repeat(20)), { fileName: 'report.pdf' });
     expect(doc.status).toBe('rejected');
     expect(doc.rejection.code).toBe('DOCUMENT_TYPE_NOT_ALLOWED');
+    expect(doc.rejection.message['zh-CN']).toContain('PDF, JPEG, PNG, DOCX, XLSX');
   });
 
   it('rejects a file whose SHA-256 differs from the one the browser declared with DOCUMENT_CHECKSUM_MISMATCH', async () => {
@@ -88,6 +89,7 @@ describe('uploads straight to the bucket, verified from its event', () => {
     const exe = await api('POST', path, { cookie, body: { ...base, fileName: 'a.exe', contentType: 'application/x-msdownload' } });
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('DOCUMENT_TYPE_REFUSED');
+    expect(exe.body.error.message.en).toContain('Allowed: PDF, JPEG, PNG, DOCX, XLSX.');
     const view = await api('GET', `/api/submission/applications/${applicationId}`, { cookie });
     expect(view.body.documents).toEqual([]);
   });

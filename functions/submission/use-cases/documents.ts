@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type * as v from 'valibot';
-import type { CreateDocumentBody, CreateDocumentResponse, DocumentView, DownloadResponse } from '../../../shared/api/applications';
+import { fileTypeLabels, type CreateDocumentBody, type CreateDocumentResponse, type DocumentView, type DownloadResponse } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
 import { documentObjectKey } from '../../lib/applications/documents';
 import type { DocumentRecord } from '../../lib/applications/repository';
@@ -40,7 +40,7 @@ export async function createDocument(
   assertBeforeDeadline(ctx, now);
   const { allowedTypes, maxFileBytes, maxApplicationBytes } = ctx.config.uploads;
   if (!allowedTypes.includes(input.contentType)) {
-    throw new AppError('DOCUMENT_TYPE_REFUSED', 415, { contentType: input.contentType, allowedTypes }, { contentType: input.contentType });
+    throw new AppError('DOCUMENT_TYPE_REFUSED', 415, { contentType: input.contentType, allowedTypes }, { contentType: input.contentType, allowed: fileTypeLabels(allowedTypes) });
   }
   if (input.size > maxFileBytes) throw new AppError('DOCUMENT_FILE_TOO_LARGE', 413, { maxBytes: maxFileBytes }, { maxBytes: maxFileBytes });
   const total = activeDocuments(bundle.documents).reduce((sum, d) => sum + d.size, 0) + input.size;

@@ -1,5 +1,5 @@
 import type { S3Event } from 'aws-lambda';
-import type { DocumentRejection } from '../../../shared/api/applications';
+import { fileTypeLabels, type DocumentRejection } from '../../../shared/api/applications';
 import { SYSTEM_ACTOR } from '../../../shared/audit/actions';
 import { roundScope } from '../../../shared/audit/chain';
 import { parseDocumentKey, type StoredObject } from '../../lib/applications/documents';
@@ -26,7 +26,7 @@ export function rejectionOf(
   const { allowedTypes, maxFileBytes } = ctx.config.uploads;
   if (stored.size > maxFileBytes) return { code: 'DOCUMENT_TOO_LARGE', params: { size: stored.size, maxBytes: maxFileBytes } };
   if (stored.size === 0) return { code: 'DOCUMENT_EMPTY' };
-  if (!stored.sniffedType || !allowedTypes.includes(stored.sniffedType)) return { code: 'DOCUMENT_TYPE_NOT_ALLOWED', params: { actual: stored.sniffedType ?? 'unknown' } };
+  if (!stored.sniffedType || !allowedTypes.includes(stored.sniffedType)) return { code: 'DOCUMENT_TYPE_NOT_ALLOWED', params: { actual: stored.sniffedType ?? 'unknown', allowed: fileTypeLabels(allowedTypes) } };
   if (stored.sniffedType !== doc.contentType) return { code: 'DOCUMENT_TYPE_MISMATCH', params: { actual: stored.sniffedType, declared: doc.contentType } };
   if (stored.size !== doc.size) return { code: 'DOCUMENT_SIZE_MISMATCH', params: { size: stored.size, declared: doc.size } };
   if (stored.sha256 !== doc.sha256) return { code: 'DOCUMENT_CHECKSUM_MISMATCH' };
