@@ -2,7 +2,7 @@ import type { Criteria, ItemId } from '../criteria';
 import { ScoringError } from './errors';
 import type { Hundredths } from './exact';
 import type { Percentage } from './percentage';
-import { scorecardTotals, type Scorecard, type ScorecardTotals } from './scorecard';
+import { criteriaLayout, scorecardTotals, type Scorecard, type ScorecardTotals } from './scorecard';
 
 /** An item where a team's independent scores lie far apart and must be discussed before the consensus. */
 export interface DivergenceFlag {
@@ -22,7 +22,7 @@ export interface DivergenceFlag {
 export function divergenceFlags(cards: readonly Scorecard[], thresholdPercentPoints: number, criteria?: Criteria): DivergenceFlag[] {
   const flags: DivergenceFlag[] = [];
   if (cards.length < 2) return flags;
-  const itemIds = criteria ? itemIdsOf(criteria) : [...new Set(cards.flatMap((card) => Object.keys(card) as ItemId[]))];
+  const itemIds = criteria ? criteriaLayout(criteria).itemIds : [...new Set(cards.flatMap((card) => Object.keys(card) as ItemId[]))];
   for (let i = 0; i < itemIds.length; i++) {
     const itemId = itemIds[i]!;
     let low = Number.POSITIVE_INFINITY;
@@ -36,18 +36,6 @@ export function divergenceFlags(cards: readonly Scorecard[], thresholdPercentPoi
     if (high - low >= thresholdPercentPoints) flags.push({ itemId, min: low as Percentage, max: high as Percentage, spread: high - low });
   }
   return flags;
-}
-
-const itemIdCache = new WeakMap<Criteria, readonly ItemId[]>();
-
-/** The item ids of a catalogue in order, computed once per catalogue. */
-function itemIdsOf(criteria: Criteria): readonly ItemId[] {
-  let ids = itemIdCache.get(criteria);
-  if (!ids) {
-    ids = criteria.items.map((item) => item.id);
-    itemIdCache.set(criteria, ids);
-  }
-  return ids;
 }
 
 /** A stage's score: the exact totals of the leader's consensus card. */

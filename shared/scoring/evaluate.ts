@@ -1,9 +1,9 @@
 import type { Criteria } from '../criteria';
-import { divergenceFlags, stageScore, weightsPerMille, type DivergenceFlag, type FractionalWeights, type StageScore } from './aggregate';
+import { areValidWeights, divergenceFlags, stageScore, weightsPerMille, type DivergenceFlag, type FractionalWeights, type StageScore } from './aggregate';
 import { ScoringError } from './errors';
 import type { Hundredths } from './exact';
-import { candidates, proposeWinners, rankApplications, standingOf, type RankedStanding, type WinnerProposal } from './ranking';
-import type { Scorecard } from './scorecard';
+import { candidates, proposeWinners, rankApplications, type RankedStanding, type Standing, type WinnerProposal } from './ranking';
+import { criteriaLayout, scorecardSums, type Scorecard } from './scorecard';
 
 /** The settings of a round that aggregation reads (a `RoundConfig` satisfies it). */
 export interface EvaluationSettings {
@@ -23,7 +23,7 @@ export interface TeamScorecards {
   readonly consensus: Scorecard;
 }
 
-/** What a team's cards come to: the items to discuss and the stage score. */
+/** What a team's cards come to: the items to discuss and the stage score (item, category and total). */
 export interface TeamResult {
   readonly flags: readonly DivergenceFlag[];
   readonly score: StageScore;
@@ -44,11 +44,16 @@ export interface ApplicationScores {
   readonly defense: Hundredths;
 }
 
-/** One application's aggregated stages. */
+/** One application's aggregated stages (per-item scores: {@link aggregateTeam} or `scorecardTotals` on a consensus card). */
 export interface ApplicationEvaluation {
   readonly applicationId: string;
-  readonly material: TeamResult;
-  readonly onSite: TeamResult;
+  /** Items the material-review team must discuss. */
+  readonly materialFlags: readonly DivergenceFlag[];
+  /** Items the site team must discuss. */
+  readonly onSiteFlags: readonly DivergenceFlag[];
+  /** Stage totals in hundredths. */
+  readonly material: Hundredths;
+  readonly onSite: Hundredths;
   readonly defense: Hundredths;
 }
 
@@ -64,25 +69,45 @@ export interface RoundEvaluation {
   readonly proposal: WinnerProposal;
 }
 
+const MAX_STAGE_HUNDREDTHS = 100_000;
+
 // DOMAIN.md stage 7: weighted stage scores → ranked list; total ≥ threshold = candidate; at most the quota proposed.
+// Same rules as aggregateTeam + standingOf, read in one pass per card (the 10,000-application budget of `npm run bench`).
 /**
  * Aggregates every application's cards, ranks them with the tie-breaks of
- * DOMAIN.md and picks candidates and the proposal. Throws `ScoringError` for
- * incomplete or off-grid cards, a defense score outside 0–1,000 points, or a
- * repeated application id.
+ * DOMAIN.md (results items 4.7 of the on-site consensus, then the on-site
+ * total) and picks candidates and the proposal. Throws `ScoringError` for
+ * incomplete or off-grid cards, weights not summing to 1, a defense score
+ * outside 0–1,000 points, or a repeated application id.
  */
 export function evaluateRound(applications: readonly ApplicationScores[], settings: EvaluationSettings, criteria: Criteria): RoundEvaluation {
   const weights = weightsPerMille(settings.weights);
+  if (!areValidWeights(weights)) throw new ScoringError('INVALID_WEIGHTS', { ...weights });
+  const layout = criteriaLayout(criteria);
   const seen = new Set<string>();
   const evaluations: ApplicationEvaluation[] = [];
-  const standings = [];
+  const standings: Standing[] = [];
   for (const application of applications) {
-    if (seen.has(application.applicationId)) throw new ScoringError('DUPLICATE_APPLICATION', { applicationId: application.applicationId });
-    seen.add(application.applicationId);
-    const material = aggregateTeam(application.material, criteria, settings.divergenceThreshold);
-    const onSite = aggregateTeam(application.onSite, criteria, settings.divergenceThreshold);
-    evaluations.push({ applicationId: application.applicationId, material, onSite, defense: application.defense });
-    standings.push(standingOf({ applicationId: application.applicationId, material: material.score.total, onSite: onSite.score, defense: application.defense }, weights, criteria));
+    const { applicationId, defense } = application;
+    if (seen.has(applicationId)) throw new ScoringError('DUPLICATE_APPLICATION', { applicationId });
+    seen.add(applicationId);
+    if (!Number.isInteger(defense) || defense < 0 || defense > MAX_STAGE_HUNDREDTHS) throw new ScoringError('INVALID_SCORE', { stage: 'defense', value: String(defense) });
+    const material = scorecardSums(application.material.consensus, layout);
+    const onSite = scorecardSums(application.onSite.consensus, layout);
+    evaluations.push({
+      applicationId,
+      materialFlags: divergenceFlags(application.material.independent, settings.divergenceThreshold, criteria),
+      onSiteFlags: divergenceFlags(application.onSite.independent, settings.divergenceThreshold, criteria),
+      material: material.total,
+      onSite: onSite.total,
+      defense,
+    });
+    standings.push({
+      applicationId,
+      final: material.total * weights.material + onSite.total * weights.onSite + defense * weights.defense,
+      results: onSite.results,
+      onSite: onSite.total,
+    });
   }
   const ranked = rankApplications(standings);
   const chosen = candidates(ranked, settings.candidateThreshold);

@@ -55,3 +55,50 @@ export function scorecardTotals(card: Scorecard, criteria: Criteria): ScorecardT
   }
   return { items: items as Record<ItemId, Hundredths>, categories: categories as Record<CategoryId, Hundredths>, total };
 }
+
+/** A catalogue laid out flat for fast scoring: item ids, their points and whether each item is a results item, in order. */
+export interface CriteriaLayout {
+  readonly itemIds: readonly ItemId[];
+  readonly points: readonly number[];
+  readonly isResults: readonly boolean[];
+}
+
+const layouts = new WeakMap<Criteria, CriteriaLayout>();
+
+/** The flat layout of a catalogue, computed once per catalogue. */
+export function criteriaLayout(criteria: Criteria): CriteriaLayout {
+  let layout = layouts.get(criteria);
+  if (!layout) {
+    layout = {
+      itemIds: criteria.items.map((item) => item.id),
+      points: criteria.items.map((item) => item.points),
+      isResults: criteria.items.map((item) => item.kind === 'results'),
+    };
+    layouts.set(criteria, layout);
+  }
+  return layout;
+}
+
+/** The total and the results-items (4.7) part of a complete scorecard, in hundredths. */
+export interface CardSums {
+  readonly total: Hundredths;
+  readonly results: Hundredths;
+}
+
+// The hot path of the comprehensive evaluation: one read per item, no per-item objects; same rules as scorecardTotals.
+/** Total and results part of a complete card; throws `ScoringError` when an item is unscored or off-grid. */
+export function scorecardSums(card: Scorecard, layout: CriteriaLayout): CardSums {
+  const { itemIds, points, isResults } = layout;
+  let total = 0;
+  let results = 0;
+  for (let i = 0; i < itemIds.length; i++) {
+    const itemId = itemIds[i]!;
+    const percent = card[itemId];
+    if (percent === undefined) throw new ScoringError('INCOMPLETE_SCORECARD', { itemId });
+    if (!(percent >= 0 && percent <= 100 && percent % 5 === 0)) throw new ScoringError('INVALID_PERCENTAGE', { value: String(percent) });
+    const score = percent * points[i]!;
+    total += score;
+    if (isResults[i]) results += score;
+  }
+  return { total, results };
+}

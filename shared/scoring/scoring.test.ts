@@ -4,6 +4,7 @@ import { GBT19580_2012, type ItemId } from '../criteria';
 import { messages } from '../messages';
 import { parseRoundConfig } from '../round';
 import {
+  aggregateTeam,
   bandFor,
   candidates,
   checkScorecard,
@@ -23,6 +24,7 @@ import {
   scorecardTotals,
   ScoringError,
   siteVisitShortlist,
+  standingOf,
   weightsPerMille,
   type ApplicationScores,
   type Percentage,
@@ -239,6 +241,30 @@ describe('comprehensive evaluation', () => {
     ]);
     expect(result.candidates.map((s) => s.applicationId)).toEqual(['high', 'mid']);
     expect(result.proposal.proposed.map((s) => s.applicationId)).toEqual(['high']);
+  });
+
+  it('agrees with the item-by-item path (aggregateTeam, standingOf, finalScore) on every application (property)', () => {
+    const settings = { weights: { material: 0.3, onSite: 0.5, defense: 0.2 }, candidateThreshold: 500, winnersQuota: 6, divergenceThreshold: 20 };
+    const apps = fc.array(fc.tuple(fc.array(card, { minLength: 1, maxLength: 5 }), card, card, fc.integer({ min: 0, max: 1000 })), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(apps, (list) => {
+        const input = list.map(([independent, consensus, onSite, defense], i): ApplicationScores => ({
+          applicationId: `a${i}`,
+          material: { independent, consensus },
+          onSite: { independent: [onSite, consensus], consensus: onSite },
+          defense: defense * 100,
+        }));
+        const result = evaluateRound(input, settings, criteria);
+        for (const [i, application] of input.entries()) {
+          const material = aggregateTeam(application.material, criteria, 20);
+          const onSite = aggregateTeam(application.onSite, criteria, 20);
+          const reference = standingOf({ applicationId: application.applicationId, material: material.score.total, onSite: onSite.score, defense: application.defense }, DEFAULT_WEIGHTS, criteria);
+          expect(result.ranked.find((s) => s.applicationId === application.applicationId)).toMatchObject(reference);
+          expect(result.applications[i]).toMatchObject({ materialFlags: material.flags, onSiteFlags: onSite.flags, material: material.score.total, onSite: onSite.score.total });
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('refuses the same application twice with DUPLICATE_APPLICATION', () => {

@@ -4,7 +4,7 @@
  * material consensus card and the on-site consensus card; the benchmark runs
  * `evaluateRound` (divergence flags, exact stage totals, weighted final score,
  * ranking with tie-breaks, candidates, proposal). Budget: 10,000 applications
- * in ≤ 200 ms; 1,000 is reported to show the growth is linear.
+ * in ≤ 200 ms (median); 1,000 is reported, unbudgeted, to show the growth.
  */
 import { GBT19580_2012 } from '../../shared/criteria';
 import { ROUND_DEFAULTS } from '../../shared/round';
@@ -55,8 +55,8 @@ const SCORECARDS_PER_APPLICATION = 7;
 /** The benchmarks of this file, run by `test/bench/run.ts`. */
 export const benchmarks = [
   benchmark({
+    // Reported, not budgeted: it shows how the time grows towards the 10k case.
     name: `evaluateRound: 1,000 applications × ${SCORECARDS_PER_APPLICATION} cards × 23 items`,
-    budgetMs: 20,
     setup: () => syntheticRound(1_000),
     run: (round) => evaluateRound(round, settings, criteria),
     warmup: 10,
@@ -67,7 +67,8 @@ export const benchmarks = [
     budgetMs: 200,
     setup: () => syntheticRound(10_000),
     run: (round) => evaluateRound(round, settings, criteria),
-    runs: 7,
+    warmup: 3,
+    runs: 9,
   }),
 ];
 
