@@ -69,6 +69,10 @@ describe('conflicts of interest', () => {
     expect(detectConflicts(former, applicant, settings, NOW)).toEqual([]);
   });
 
+  it('refuses a time it cannot read rather than clearing past employment', () => {
+    expect(() => declaredConflicts(declaration([{ kind: 'employment', endedOn: '2025-01-01' }]), settings, 'now')).toThrow(RangeError);
+  });
+
   it('compares organisation names ignoring spaces, width and case', () => {
     expect(normaliseOrganisationName('ＡＢＣ（福州）有限公司 ')).toBe(normaliseOrganisationName('abc(福州)有限公司'));
   });

@@ -108,6 +108,13 @@ function epoch(value: string): number {
   return DATE.test(value) ? Date.parse(value) : Number.NaN;
 }
 
+/** Epoch ms of the caller's `now`; a time that cannot be read would clear every past employment, so it is refused. */
+function nowOf(value: string): number {
+  const at = epoch(value);
+  if (!Number.isFinite(at)) throw new RangeError(`now is not an ISO timestamp: ${value}`);
+  return at;
+}
+
 /** Same calendar moment `years` later (UTC). */
 function plusYears(ms: number, years: number): number {
   const d = new Date(ms);
@@ -124,7 +131,7 @@ function employmentIsRecent(endedOn: string | undefined, years: number, now: num
 
 /** The declared relations that are conflicts at `now` (ISO timestamp): all of them except employment that ended long enough ago. */
 export function declaredConflicts(declaration: ConflictDeclaration, settings: ConflictSettings, now: string): Conflict[] {
-  const at = epoch(now);
+  const at = nowOf(now);
   return declaration.relations
     .filter((r) => r.kind !== 'employment' || employmentIsRecent(r.endedOn, settings.conflicts.employmentYears, at))
     .map((r) => ({ source: 'declared' as const, kind: r.kind }));
@@ -143,7 +150,7 @@ export function normaliseOrganisationName(name: string): string {
 // DOMAIN.md: the system refuses obvious conflicts on its own — the reviewer works (or recently worked) for the applicant.
 /** Conflicts the system sees without a declaration: a current or recent employer that is the applicant (same credit code or same name). */
 export function detectConflicts(reviewer: ReviewerProfile, applicant: ApplicantIdentity, settings: ConflictSettings, now: string): Conflict[] {
-  const at = epoch(now);
+  const at = nowOf(now);
   const code = applicant.creditCode.trim().toUpperCase();
   const name = normaliseOrganisationName(applicant.organisationName);
   for (const employer of reviewer.employers) {

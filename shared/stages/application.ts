@@ -158,7 +158,8 @@ function decide(state: ApplicationState, command: ApplicationCommand, now: numbe
       return command.proposed ? 'proposed' : 'notProposed';
     case 'fileObjection':
       // DOMAIN.md stage 10: written, real-name objections with evidence, only within the notice period.
-      if (!isNoticeOpen(command.round, new Date(now).toISOString())) return refuse(now < instantOr(command.round.noticeOpenedAt) ? 'STAGE_CLOSED' : 'NOTICE_PERIOD_OVER');
+      if (command.round.noticeOpenedAt === undefined || now < toInstant(command.round.noticeOpenedAt, 'noticeOpenedAt')) return refuse('STAGE_CLOSED');
+      if (!isNoticeOpen(command.round, new Date(now).toISOString())) return refuse('NOTICE_PERIOD_OVER');
       if (!command.realName || !command.hasEvidence) return refuse('OBJECTION_INCOMPLETE');
       return 'proposed';
     case 'resolveObjection':

@@ -183,6 +183,8 @@ describe('application states', () => {
     expect(checkApplicationCommand(at('proposed'), file(true, false), DURING_NOTICE, config)?.code).toBe('OBJECTION_INCOMPLETE');
     expect(checkApplicationCommand(at('proposed'), file(true, true), '2026-12-08T00:00:00.000Z', config)?.code).toBe('NOTICE_PERIOD_OVER');
     expect(applyApplicationCommand(at('proposed'), file(true, true), DURING_NOTICE, config).state.openObjections).toEqual(['o1']);
+    const beforeNotice: ApplicationCommand = { type: 'fileObjection', objectionId: 'o1', realName: true, hasEvidence: true, round: { roundId: 'r1', stage: 'deliberation' } };
+    expect(checkApplicationCommand(at('proposed'), beforeNotice, DURING_NOTICE, config)?.code).toBe('STAGE_CLOSED');
   });
 
   it('awards only when no objection is open, and an upheld objection ends in notAwarded', () => {
