@@ -67,7 +67,10 @@ const http = createRouter(
       return { body: { accepted: true } };
     },
     'applications.form': async (req) => ({ body: await applicationForm(await appDeps(), param(req.params, 'roundId'), req.now) }),
-    'applications.register': async (req) => ({ body: await registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId) }),
+    'applications.register': async (req) => {
+      const { application, created } = await registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId);
+      return { body: application, status: created ? 201 : 200 };
+    },
     'applications.mine': async (req) => ({ body: { applications: await myApplications(await appDeps(), req.session, req.now) } }),
     'applications.list': async (req) => ({ body: await listApplications(await appDeps(), req.session, req.query) }),
     'applications.export': async (req) => ({ body: await exportApplications(await appDeps(), req.session, req.query) }),

@@ -106,6 +106,16 @@ describe('registering the organisation', () => {
     expect((await api('GET', '/api/submission/applications/mine', { cookie })).body.applications).toEqual([]);
   });
 
+  it('answers a retried registration with the application already registered, creating nothing new', async () => {
+    const cookie = await signInApplicant(uniqueEmail('retry'));
+    const body = registration(roundId);
+    const first = await api('POST', '/api/submission/applications', { cookie, body });
+    const retry = await api('POST', '/api/submission/applications', { cookie, body });
+    expect([first.status, retry.status]).toEqual([201, 200]);
+    expect(retry.body.applicationId).toBe(first.body.applicationId);
+    expect((await api('GET', '/api/submission/applications/mine', { cookie })).body.applications).toHaveLength(1);
+  });
+
   it('refuses a second organisation from the same applicant in a round with ALREADY_REGISTERED', async () => {
     const { cookie } = await registeredApplicant(roundId, uniqueEmail('twice'));
     const res = await api('POST', '/api/submission/applications', { cookie, body: registration(roundId) });

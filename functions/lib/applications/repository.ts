@@ -131,6 +131,12 @@ export class ApplicationsRepository {
     return out.Item ? strip<DocumentRecord>(out.Item) : undefined;
   }
 
+  /** The application that holds a credit code in a round, if any. */
+  async idOfCreditCode(roundId: string, creditCode: string): Promise<string | undefined> {
+    const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: codeKey(roundId, creditCode), ConsistentRead: true }));
+    return out.Item ? String(out.Item.applicationId) : undefined;
+  }
+
   /** Application ids of a person, one per round. */
   async idsOfOwner(personId: string): Promise<string[]> {
     const out = await this.ddb.send(

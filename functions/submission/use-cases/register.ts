@@ -13,7 +13,9 @@ import { actorOf, applicationView, registrationOpen, roundContext, type Applicat
  * Registers the caller's organisation for an open round of their programme
  * (audited): a valid unified social credit code (GB 32100-2015), at most once
  * per code and once per applicant in a round. The declarations are checked
- * against the round's checklist as a self-check; the office decides.
+ * against the round's checklist as a self-check; the office decides. A
+ * retry of a registration that went through (same applicant, same code)
+ * answers the registered application instead of an error.
  */
 export async function registerApplication(
   deps: ApplicationDeps,
@@ -21,7 +23,7 @@ export async function registerApplication(
   input: v.InferOutput<typeof RegisterApplicationBody>,
   now: Date,
   requestId: string,
-): Promise<ApplicationView> {
+): Promise<{ application: ApplicationView; created: boolean }> {
   const ctx = await roundContext(deps, input.roundId, session.programmeId);
   if (!registrationOpen(ctx.config, now)) {
     throw new AppError('REGISTRATION_CLOSED', 422, { opens: ctx.config.dates.registrationOpens, closes: ctx.config.dates.registrationCloses });
@@ -74,11 +76,16 @@ export async function registerApplication(
     });
   } catch (error) {
     if (error instanceof WriteConditionError) {
-      if (error.index === 1) throw new AppError('CREDIT_CODE_TAKEN', 409, { creditCode: code.value });
+      if (error.index === 1) {
+        const holder = await deps.applications.idOfCreditCode(app.roundId, code.value);
+        const existing = holder ? await deps.applications.bundle(holder) : undefined;
+        if (existing?.application.ownerPersonId === session.personId) return { application: applicationView(ctx, existing, now), created: false };
+        throw new AppError('CREDIT_CODE_TAKEN', 409, { creditCode: code.value });
+      }
       if (error.index === 2) throw new AppError('ALREADY_REGISTERED', 409);
       throw new AppError('CONFLICT', 409);
     }
     throw error;
   }
-  return applicationView(ctx, { application: app, sections: [], documents: [] }, now);
+  return { application: applicationView(ctx, { application: app, sections: [], documents: [] }, now), created: true };
 }
