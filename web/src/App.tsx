@@ -12,6 +12,7 @@ const NotFound = lazy(() => import('./public').then((m) => m.NotFound));
 const ApplyArea = lazy(() => import('./apply/ApplyArea').then((m) => m.ApplyArea));
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
 const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea));
+const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
 
 function Footer() {
@@ -55,6 +56,8 @@ export function App({ state }: { state: AppState }) {
               <Route path="/apply" component={ApplyArea} />
               <Route path="/review" component={ReviewArea} />
               <Route path="/admin" component={AdminArea} />
+              <Route path="/office" component={OfficeArea} />
+              <Route path="/office/:applicationId" component={OfficeArea} />
               <Route path="/supervise" component={SuperviseArea} />
               <Route path="/supervise/:scope" component={SuperviseArea} />
               <Route default component={NotFound} />

@@ -8,6 +8,11 @@ export function AdminArea() {
   return (
     <RequireRole roles={['admin']}>
       <h1>{t('admin.title')}</h1>
+      <p>
+        <a class="button" href="/office">
+          {t('office.open')}
+        </a>
+      </p>
       <People />
     </RequireRole>
   );

@@ -9,14 +9,14 @@ export const AREA_OF_ROLE = {
   admin: '/admin',
 } as const satisfies Record<Role, string>;
 
-/** The areas a role may open (the office may also read the supervisors' workspace). */
+/** The areas a role may open (the office may also read the supervisors' workspace; supervisors read the applications). */
 export const AREAS_OF_ROLE = {
   applicant: ['/apply'],
   expert: ['/review'],
   deliberator: ['/review'],
-  supervisor: ['/supervise'],
-  admin: ['/admin', '/supervise'],
-} as const satisfies Record<Role, readonly (typeof AREA_OF_ROLE)[Role][]>;
+  supervisor: ['/supervise', '/office'],
+  admin: ['/admin', '/office', '/supervise'],
+} as const satisfies Record<Role, readonly (keyof typeof AREA_LABEL)[]>;
 
 /** The navigation label of each area. */
 export const AREA_LABEL = {
@@ -24,4 +24,5 @@ export const AREA_LABEL = {
   '/review': 'nav.review',
   '/supervise': 'nav.supervise',
   '/admin': 'nav.admin',
+  '/office': 'nav.office',
 } as const;

@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import type { ApplicationView } from '../../../shared/api/applications';
+import { useLocale, useT } from '../i18n';
+import { useAppState } from '../state';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { formatMoment, readerTimeZone, tKnown } from './format';
+
+/**
+ * Where the application is: the round's stage, its status, the deadline (in
+ * the reader's time zone, with the server's value), the office's decisions
+ * with their reasons, and withdrawal before the deadline.
+ */
+export function Dashboard({
+  app,
+  roundName,
+  now = () => Date.now(),
+  onWithdrawn,
+}: {
+  app: ApplicationView;
+  roundName?: string;
+  now?: () => number;
+  onWithdrawn: (app: ApplicationView) => void;
+}) {
+  const { call } = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const beforeDeadline = now() < Date.parse(app.submissionDeadline);
+
+  const withdraw = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onWithdrawn(await call('applications.withdraw', { params: { applicationId: app.applicationId } }));
+      setConfirming(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card dashboard" aria-labelledby="dashboard-title" data-status={app.status}>
+      <h1 id="dashboard-title">{app.organisation.name}</h1>
+      {roundName && <p class="muted">{roundName}</p>}
+      <dl class="facts">
+        <dt>{t('dashboard.stage')}</dt>
+        <dd data-stage={app.stage}>{tKnown(t, `domain.stage.${app.stage}`, app.stage)}</dd>
+        <dt>{t('dashboard.status')}</dt>
+        <dd>
+          <span class={`badge status-${app.status}`} data-application-status={app.status}>
+            {t(`application.status.${app.status}`)}
+          </span>
+        </dd>
+        <dt>{t('dashboard.deadline')}</dt>
+        <dd>
+          <time dateTime={app.submissionDeadline}>{formatMoment(app.submissionDeadline, locale)}</time>{' '}
+          <span class="muted small">({t('dashboard.deadlineServer', { iso: app.submissionDeadline, zone: readerTimeZone() })})</span>
+          {!beforeDeadline && <span class="badge"> {t('dashboard.deadlinePassed')}</span>}
+        </dd>
+        <dt>{t('dashboard.creditCode')}</dt>
+        <dd>
+          <code>{app.organisation.creditCode}</code>
+        </dd>
+        {app.submittedAt && (
+          <>
+            <dt>{t('dashboard.submittedAt')}</dt>
+            <dd>{formatMoment(app.submittedAt, locale)}</dd>
+          </>
+        )}
+        {app.withdrawnAt && (
+          <>
+            <dt>{t('dashboard.withdrawnAt')}</dt>
+            <dd>{formatMoment(app.withdrawnAt, locale)}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>{t('dashboard.decisions')}</h2>
+      {app.eligibility ? (
+        <div class={app.eligibility.decision === 'eligible' ? 'notice' : 'error'} data-eligibility={app.eligibility.decision}>
+          <p>
+            <strong>{t(`eligibility.${app.eligibility.decision}`)}</strong> · {formatMoment(app.eligibility.decidedAt, locale)}
+          </p>
+          {app.eligibility.reason && (
+            <p>
+              {t('dashboard.reason')}: {app.eligibility.reason}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
+      )}
+      <h2>{t('dashboard.requests')}</h2>
+      <p class="muted">{t('dashboard.noRequests')}</p>
+
+      {app.selfCheck.failures.length > 0 && (
+        <div class="self-check">
+          <h2>{t('dashboard.selfCheck')}</h2>
+          <p class="muted small">{t('dashboard.selfCheckIntro')}</p>
+          <ul>
+            {app.selfCheck.failures.map((f) => (
+              <li key={f.ruleId}>{tKnown(t, f.code, f.code, f.params)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {app.status !== 'withdrawn' && beforeDeadline && (
+        <div class="withdraw no-print">
+          {!confirming ? (
+            <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+              {t('withdraw.button')}
+            </button>
+          ) : (
+            <div class="confirm-box" role="group" aria-labelledby="withdraw-confirm">
+              <p id="withdraw-confirm">
+                <strong>{t('withdraw.confirm')}</strong>
+              </p>
+              <button type="button" class="danger" disabled={busy} onClick={() => void withdraw()}>
+                {t('withdraw.yes')}
+              </button>{' '}
+              <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(false)}>
+                {t('withdraw.cancel')}
+              </button>
+            </div>
+          )}
+          {error !== null && <ErrorMessage error={error} />}
+        </div>
+      )}
+    </section>
+  );
+}
