@@ -167,4 +167,13 @@ export const domainMessages = {
   'domain.funnel.candidates': { 'zh-CN': '推荐候选', en: 'Candidates' },
   'domain.funnel.proposed': { 'zh-CN': '拟获奖', en: 'Proposed' },
   'domain.funnel.winners': { 'zh-CN': '获奖', en: 'Winners' },
+
+  // Audit labels (`audit.<action>`) of the actions only the state machines emit (shared/stages/events.ts)
+  'audit.round.noticeOpened': { 'zh-CN': '发布公示', en: 'Public notice opened' },
+  'audit.application.shortlistDecided': { 'zh-CN': '现场评审入围结论', en: 'Site-visit shortlist decided' },
+  'audit.application.defenseScored': { 'zh-CN': '陈述答辩评分', en: 'Defense scored' },
+  'audit.application.evaluated': { 'zh-CN': '综合评价', en: 'Comprehensive evaluation' },
+  'audit.application.proposalDecided': { 'zh-CN': '审议结论', en: 'Deliberation decided' },
+  'audit.application.awarded': { 'zh-CN': '获奖', en: 'Awarded' },
+  'audit.application.notAwarded': { 'zh-CN': '未获奖', en: 'Not awarded' },
 } as const satisfies Catalogue;

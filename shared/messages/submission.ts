@@ -23,7 +23,6 @@ export const submissionMessages = {
   TEXT_TOO_LONG: { 'zh-CN': '内容过长：最多 {max} 个字符，当前 {length} 个。', en: 'The text is too long: at most {max} characters, this one has {length}.' },
   APPLICATION_LOCKED: { 'zh-CN': '申报材料已正式提交，不能再修改。', en: 'The application has been formally submitted and can no longer be changed.' },
   APPLICATION_WITHDRAWN: { 'zh-CN': '该申报已撤回。', en: 'This application has been withdrawn.' },
-  DEADLINE_PASSED: { 'zh-CN': '已超过材料提交截止时间（{deadline}）。', en: 'The submission deadline ({deadline}) has passed.' },
   PACKAGE_INCOMPLETE: {
     'zh-CN': '申报材料不完整，不能提交：请补齐组织概述、23 项自评内容和必需的证明材料，并等待材料校验完成。',
     en: 'The package is incomplete and cannot be submitted: fill in the profile and all 23 self-assessment texts, upload the required documents and wait until they are verified.',
