@@ -112,7 +112,7 @@ describe('the supervisor workspace', () => {
     await page.goto(adminLink);
     await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('登录链接已使用过').waitFor();
     await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('This sign-in link has already been used').waitFor();
-    expect(page.url()).toBe(`${baseUrl()}/signin`);
+    expect(page.url()).toBe(`${baseUrl()}/auth`);
     await page.getByRole('button', { name: '重新获取登录链接' }).click();
     await page.waitForURL(`${baseUrl()}/sign-in`);
     const refused = browser.problems.splice(before);

@@ -20,7 +20,7 @@ describe('applicant self-registration by link', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: true });
     const [mail] = await mailTo(email);
-    expect(mail!.links[0]).toMatch(/\/signin#token=/);
+    expect(mail!.links[0]).toMatch(/\/auth#token=/);
     const cookie = await signInApplicant(email);
     const me = await api('GET', '/api/submission/auth/session', { cookie });
     expect(me.body).toMatchObject({ role: 'applicant', programmeId: 'city', person: { email, status: 'active' } });

@@ -25,7 +25,7 @@ describe('sign-in links', () => {
     expect(res.status).toBe(202);
     const [mail] = await mailTo(inject('adminEmail'));
     const link = mail!.links[0]!;
-    expect(link).toMatch(/\/signin#token=[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(link).toMatch(/\/auth#token=[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(link).not.toContain('?');
     expect(mail!.text).toContain('15');
   });

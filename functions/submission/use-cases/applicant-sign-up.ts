@@ -9,7 +9,7 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import { personView, type PersonRecord } from '../../lib/identity/store';
 import { registrationOpen } from './context';
-import { limitLinkRequests, mailLink, openSession, type SignInDeps } from './sign-in';
+import { limitLinkRequests, linkUrl, mailLink, openSession, type SignInDeps } from './sign-in';
 
 /** Whether a programme has a round whose online registration is open at `now`. */
 async function hasOpenRound(deps: SignInDeps, programmeId: string, now: Date): Promise<boolean> {
@@ -50,7 +50,7 @@ export async function requestApplicantLink(
   }
   if (!(await hasOpenRound(deps, programmeId, now))) return;
   const token = await signRegistrationToken(deps.key, input.email, programmeId, now);
-  const link = `${await deps.publicUrl()}/signin#token=${token}`;
+  const link = linkUrl(await deps.publicUrl(), token);
   const programme = (await deps.awards.getProgramme(programmeId))?.name ?? { 'zh-CN': programmeId, en: programmeId };
   const params = (locale: 'zh-CN' | 'en') => ({ programme: programme[locale], minutes: LINK_TTL_SECONDS / 60, link });
   await deps.mailer.send(

@@ -21,10 +21,13 @@ export type SignInDeps = Pick<Runtime, 'identity' | 'audit' | 'mailer' | 'key' |
 /** Link requests are counted per address and per client in 15-minute windows (abuse and mail-bombing guard). */
 const WINDOW_SECONDS = 15 * 60;
 
-/** The URL of a sign-in link: the token rides in the fragment, which browsers never send to a server or log. */
+/** Where every mailed link lands (the site's link page, web/src/public/LinkLanding.tsx); the token rides in the fragment, which browsers never send to a server or log. */
+export const linkUrl = (publicUrl: string, token: string) => `${publicUrl}/auth#token=${token}`;
+
+/** The URL of a sign-in link for one person. */
 export async function signInUrl(deps: Pick<SignInDeps, 'key' | 'publicUrl'>, personId: string, now: Date): Promise<string> {
   const { token } = await signLinkToken(deps.key, personId, now);
-  return `${await deps.publicUrl()}/signin#token=${token}`;
+  return linkUrl(await deps.publicUrl(), token);
 }
 
 async function programmeName(deps: SignInDeps, programmeId: string) {
