@@ -17,7 +17,7 @@ const { values } = parseArgs({
     table: { type: 'string' },
     region: { type: 'string' },
     endpoint: { type: 'string' },
-    data: { type: 'string', default: '.data' },
+    data: { type: 'string', default: process.env.MERIT_DATA_DIR ?? '.data' },
     help: { type: 'boolean', short: 'h' },
   },
 });
