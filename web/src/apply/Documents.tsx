@@ -229,6 +229,7 @@ export function Documents({
                     {!readOnly && doc.status !== 'rejected' && (
                       <label class="button secondary file-button">
                         {t(doc.status === 'pending' ? 'documents.uploadAgain' : 'documents.replace')}
+                        <span class="visually-hidden">: {doc.fileName}</span>
                         <input type="file" class="visually-hidden" accept={accept} onChange={pick(category, doc.documentId)} />
                       </label>
                     )}
@@ -287,7 +288,10 @@ export function Documents({
             )}
             {!readOnly && (
               <div class="doc-add">
-                <label for={inputId}>{t('documents.add')}</label>
+                <label for={inputId}>
+                  {t('documents.add')}
+                  <span class="visually-hidden">: {t(`document.category.${category}`)}</span>
+                </label>
                 <input id={inputId} type="file" accept={accept} onChange={pick(category)} />
               </div>
             )}

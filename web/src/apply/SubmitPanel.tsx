@@ -34,6 +34,7 @@ export function SubmitPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const key = useRef<string | null>(null);
+  const inFlight = useRef(false);
   const late = now() >= Date.parse(deadline);
 
   const missing: string[] = [
@@ -45,7 +46,9 @@ export function SubmitPanel({
   const ready = missing.length === 0 && !late;
 
   const submit = async () => {
-    if (busy) return;
+    // A second press before the first answer sends nothing (and would carry the same key anyway).
+    if (inFlight.current) return;
+    inFlight.current = true;
     key.current ??= newIdempotencyKey();
     setBusy(true);
     setError(null);
@@ -55,6 +58,7 @@ export function SubmitPanel({
     } catch (e) {
       setError(e);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
