@@ -11,6 +11,7 @@ import type {
   SelfCheck,
 } from '../../../shared/api/applications';
 import type { TransactItem } from '../audit/log';
+import { queryAll } from '../dynamo';
 
 /** An application as stored. */
 export interface ApplicationRecord {
@@ -102,21 +103,12 @@ export class ApplicationsRepository {
 
   /** The application with its sections and documents, in one consistent query. */
   async bundle(applicationId: string): Promise<ApplicationBundle | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.ddb.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
+      ConsistentRead: true,
+    });
     const app = items.find((i) => i.sk === 'APP');
     if (!app) return undefined;
     return {
@@ -152,22 +144,13 @@ export class ApplicationsRepository {
 
   /** Every application of a round (without sections and documents). */
   async listRound(roundId: string): Promise<ApplicationRecord[]> {
-    const apps: ApplicationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.ddb.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :r',
-          ExpressionAttributeValues: { ':r': `ROUND#${roundId}#APPS` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      apps.push(...(out.Items ?? []).map((i) => strip<ApplicationRecord>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return apps;
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :r',
+      ExpressionAttributeValues: { ':r': `ROUND#${roundId}#APPS` },
+    });
+    return items.map((i) => strip<ApplicationRecord>(i));
   }
 
   /**

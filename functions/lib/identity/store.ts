@@ -10,6 +10,7 @@ import {
 import type { PersonView } from '../../../shared/api/schemas';
 import type { Role } from '../../../shared/api/roles';
 import type { TransactItem } from '../audit/log';
+import { queryAll } from '../dynamo';
 import { AppError } from '../http/errors';
 
 /** A person as stored: one record per email, programme and role. */
@@ -113,22 +114,13 @@ export class IdentityStore {
 
   /** Everyone with a role in a programme, ordered by role then email. */
   async listPeople(programmeId: string): Promise<PersonRecord[]> {
-    const people: PersonRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.ddb.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :person)',
-          ExpressionAttributeValues: { ':p': `PROGRAMME#${programmeId}`, ':person': 'PERSON#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      people.push(...(out.Items ?? []).map((i) => stripKeys<PersonRecord>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return people;
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :person)',
+      ExpressionAttributeValues: { ':p': `PROGRAMME#${programmeId}`, ':person': 'PERSON#' },
+    });
+    return items.map((i) => stripKeys<PersonRecord>(i));
   }
 
   /** The write that marks a person revoked, under a version check (a concurrent change makes it fail). */
