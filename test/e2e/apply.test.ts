@@ -46,6 +46,13 @@ async function openMailedLink(page: Page, email: string): Promise<void> {
   await page.goto(await latestLink(email));
 }
 
+/** On a 360 px phone the page fits the screen: nothing scrolls sideways (wide tables scroll inside their own box). */
+async function fitsPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 let browser: TestBrowser;
 
 beforeAll(async () => {
@@ -86,6 +93,7 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.waitForURL(`${baseUrl()}/apply`);
     expect(page.url()).not.toContain('token');
     await page.getByRole('heading', { name: '登记申报组织' }).waitFor();
+    await fitsPhone(page);
 
     // The credit code is checked while typing (GB 32100-2015 check character).
     const wrongCheck = creditCode.slice(0, 17) + (creditCode.endsWith('0') ? '1' : '0');
@@ -124,16 +132,17 @@ async function applyAndReview(page: Page): Promise<void> {
     }
     await expect.poll(() => page.locator('[data-save-state="saved"]').count(), { timeout: 30_000 }).toBe(24);
     await page.locator('[data-section="4.7.7"]').getByText(/已保存/).waitFor();
+    await fitsPhone(page);
 
     // Two real PDFs straight to the bucket, each with a progress bar reaching 100%, then verified by the server.
     const licence = pdf('business licence');
     const report = pdf('self-assessment report');
     await page.locator('#doc-businessLicence').setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: licence });
     await page.locator('[data-upload="营业执照.pdf"] [data-progress="100"]').waitFor();
-    await page.locator('[data-category="businessLicence"] [data-status="verified"]').getByText('营业执照.pdf').waitFor({ timeout: 20_000 });
+    await page.locator('[data-category="businessLicence"] [data-status="verified"] .doc-name').getByText('营业执照.pdf').waitFor({ timeout: 20_000 });
     await page.locator('#doc-selfAssessmentReport').setInputFiles({ name: 'self-assessment.pdf', mimeType: 'application/pdf', buffer: report });
     await page.locator('[data-upload="self-assessment.pdf"] [data-progress="100"]').waitFor();
-    await page.locator('[data-category="selfAssessmentReport"] [data-status="verified"]').getByText('self-assessment.pdf').waitFor({ timeout: 20_000 });
+    await page.locator('[data-category="selfAssessmentReport"] [data-status="verified"] .doc-name').getByText('self-assessment.pdf').waitFor({ timeout: 20_000 });
 
     // Submit formally once the package is complete; a confirmation first.
     await page.locator('[data-submit="ready"]').waitFor({ timeout: 15_000 });
@@ -156,10 +165,7 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.locator(`[data-receipt] [data-sha256="${sha256(licence)}"]`).waitFor();
     expect(await page.locator('textarea#section-profile').count()).toBe(0); // the package is locked
 
-    // On a phone the page fits the screen: nothing scrolls sideways but the manifest table.
-    await page.setViewportSize({ width: 360, height: 740 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await fitsPhone(page);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${baseUrl()}/`);
 
@@ -174,6 +180,7 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.waitForURL(`${baseUrl()}/office`);
     const funnel = page.locator('[data-funnel]');
     await funnel.waitFor();
+    await fitsPhone(page);
     const [registered, submitted] = (await funnel.getAttribute('data-funnel'))!.split('/').map(Number);
     expect(registered).toBeGreaterThanOrEqual(1);
     expect(submitted).toBeGreaterThanOrEqual(1);

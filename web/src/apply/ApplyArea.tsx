@@ -91,6 +91,14 @@ function Package({ app, form, onChanged, onSubmitted }: {
     setUnsaved((list) => (dirty ? (list.includes(section) ? list : [...list, section]) : list.filter((s) => s !== section)));
   }, []);
 
+  // Leaving with edits not yet saved: the browser asks first.
+  useEffect(() => {
+    if (unsaved.length === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved.length > 0]);
+
   const editor = (section: string) => (
     <SectionEditor
       key={section}

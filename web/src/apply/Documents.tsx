@@ -99,6 +99,12 @@ export function Documents({
     return () => controller.abort();
   }, []);
 
+  // Documents still being verified when the page opened (an upload from before a reload): follow them too.
+  useEffect(() => {
+    const recent = (d: DocumentView) => Date.now() - Date.parse(d.createdAt) < 15 * 60_000;
+    for (const d of documents) if (d.status === 'pending' && !d.replacedBy && recent(d)) void watch(d.documentId).catch(() => undefined);
+  }, []);
+
   const putDoc = (doc: DocumentView) => {
     const others = docsRef.current.filter((d) => d.documentId !== doc.documentId);
     // A verified replacement marks the document it replaces (the server does the same).
@@ -112,22 +118,27 @@ export function Documents({
     setUploads((list) => list.map((u) => (u.localId === localId ? Object.assign(u, change) && { ...u } : u)));
   const drop = (localId: number) => setUploads((list) => list.filter((u) => u.localId !== localId));
 
-  const follow = async (u: LocalUpload, documentId: string) => {
-    patch(u.localId, { phase: 'verifying' });
+  /** Asks for a document until it is verified or rejected; false when it stayed pending. */
+  const watch = async (documentId: string): Promise<boolean> => {
     for (let i = 0; i < pollLimit; i++) {
       await sleep(pollMs, alive.current.signal);
       try {
         const doc = await call('documents.get', { params: { applicationId, documentId }, signal: alive.current.signal });
         if (doc.status !== 'pending') {
           putDoc(doc);
-          drop(u.localId);
-          return;
+          return true;
         }
       } catch (e) {
         if ((e as Error).name === 'AbortError') throw e;
         // A failed look is tried again at the next tick.
       }
     }
+    return false;
+  };
+
+  const follow = async (u: LocalUpload, documentId: string) => {
+    patch(u.localId, { phase: 'verifying' });
+    if (await watch(documentId)) return drop(u.localId);
     patch(u.localId, { phase: 'slow' });
   };
 

@@ -1,0 +1,98 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApplicationListResponse, ApplicationSummary } from '../../../shared/api/applications';
+import { routedFetch } from '../apply/fakes';
+import { renderWithState } from '../test-utils';
+import { ApplicationList } from './ApplicationList';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const LIST = 'GET /api/submission/applications';
+const EXPORT = 'GET /api/submission/applications/export';
+
+function summary(id: string, name: string, district: string, status: ApplicationSummary['status']): ApplicationSummary {
+  return {
+    applicationId: id,
+    roundId: 'city-2026',
+    programmeId: 'city',
+    status,
+    organisation: {
+      name,
+      creditCode: `91510100MA61R8X0${id}`,
+      district,
+      industry: '制造业',
+      size: 'medium',
+      address: '示范路',
+      legalRepresentative: '王',
+      contactPerson: '赵',
+      phone: '028-1234567',
+      email: 'a@example.org',
+    },
+    selfCheck: { eligible: true, failures: [] },
+    createdAt: '2026-07-02T02:00:00.000Z',
+    ...(status === 'submitted' ? { submittedAt: '2026-08-01T02:00:00.000Z' } : {}),
+    version: 1,
+  };
+}
+
+const all: ApplicationListResponse = {
+  roundId: 'city-2026',
+  funnel: { registered: 541, submitted: 170, withdrawn: 3, eligible: 0, ineligible: 0, submittedPercent: 31.4 },
+  applications: [summary('A1', '成都甲公司', '锦江区', 'submitted'), summary('B2', '成都乙公司', '青羊区', 'registered')],
+};
+
+describe('the office’s list of applications', () => {
+  it('shows the funnel (registered, submitted and the share) and filters by district through the API', async () => {
+    const fetch = routedFetch({ [LIST]: ({ url }) => ({ status: 200, body: url.includes('district=') ? { ...all, applications: [all.applications[1]] } : all }) });
+    renderWithState(<ApplicationList />, { locale: 'en', fetch });
+
+    await screen.findByText('成都甲公司');
+    expect(document.querySelector('[data-count="registered"] dd')!.textContent).toBe('541');
+    expect(document.querySelector('[data-count="submitted"] dd')!.textContent).toBe('170');
+    expect(document.querySelector('[data-count="percent"] dd')!.textContent).toBe('31.4%');
+
+    fireEvent.change(screen.getByLabelText('District'), { target: { value: '青羊区' } });
+
+    await screen.findByText('成都乙公司');
+    expect(screen.queryByText('成都甲公司')).toBeNull();
+    expect(fetch.calls.at(-1)!.key).toBe(LIST);
+    expect(document.querySelector('[data-count="registered"] dd')!.textContent).toBe('541'); // the funnel covers the whole round
+  });
+
+  it('exports the CSV the server made as a file download with its name (UTF-8 with BOM kept)', async () => {
+    const csv = '\uFEFF申报编号 Application id\r\nA1\r\n';
+    const fetch = routedFetch({
+      [LIST]: { status: 200, body: all },
+      [EXPORT]: { status: 200, body: { fileName: 'applications-city-2026.csv', contentType: 'text/csv; charset=utf-8', csv } },
+    });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicked: { download: string; href: string }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href });
+    });
+    renderWithState(<ApplicationList />, { locale: 'en', fetch });
+    await screen.findByText('成都甲公司');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]).toEqual({ download: 'applications-city-2026.csv', href: 'blob:test' });
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(blobs[0]!.type).toMatch(/^text\/csv/);
+    expect(fetch.calls.find((c) => c.key === EXPORT)).toBeTruthy();
+  });
+
+  it('says so when no organisation has registered yet', async () => {
+    renderWithState(<ApplicationList />, { locale: 'en', fetch: routedFetch({ [LIST]: { status: 200, body: { ...all, applications: [] } } }) });
+    expect(await screen.findByText('No organisation has registered for this round yet.')).toBeTruthy();
+  });
+});
