@@ -1,0 +1,48 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithState } from '../test-utils';
+import { Dashboard } from './Dashboard';
+import { routedFetch } from './fakes';
+import { applicationFixture } from './fixtures';
+
+afterEach(cleanup);
+
+const before = () => Date.parse('2026-08-01T00:00:00Z');
+
+describe('the applicant’s dashboard', () => {
+  it('shows the stage, the status, the deadline with the server’s value, and the office’s decision with its reason', () => {
+    const app = applicationFixture({
+      status: 'submitted',
+      stage: 'eligibility',
+      submittedAt: '2026-08-01T01:00:00.000Z',
+      eligibility: { decision: 'ineligible', reason: '营业执照已过期。', decidedAt: '2026-09-05T02:00:00.000Z' },
+    });
+    renderWithState(<Dashboard app={app} now={before} onWithdrawn={vi.fn()} />, { locale: 'en' });
+
+    expect(screen.getByText('Eligibility and completeness')).toBeTruthy();
+    expect(document.querySelector('[data-application-status="submitted"]')!.textContent).toBe('Submitted');
+    expect(document.querySelector('time[datetime="2026-09-01T09:00:00.000Z"]')).toBeTruthy();
+    expect(screen.getByText(/server time 2026-09-01T09:00:00.000Z, shown in/)).toBeTruthy();
+    const decision = document.querySelector('[data-eligibility="ineligible"]')!;
+    expect(decision.textContent).toContain('Not eligible');
+    expect(decision.textContent).toContain('营业执照已过期。');
+  });
+
+  it('withdraws only after a confirmation, and not at all after the deadline', async () => {
+    const app = applicationFixture();
+    const withdrawn = { ...app, status: 'withdrawn' as const, withdrawnAt: '2026-08-01T00:00:05.000Z' };
+    const fetch = routedFetch({ [`POST /api/submission/applications/${app.applicationId}/withdraw`]: { status: 200, body: withdrawn } });
+    const onWithdrawn = vi.fn();
+    const view = renderWithState(<Dashboard app={app} now={before} onWithdrawn={onWithdrawn} />, { locale: 'en', fetch });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw the application' }));
+    expect(fetch.calls).toHaveLength(0);
+    expect(screen.getByText(/leaves this round for good/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, withdraw' }));
+    await waitFor(() => expect(onWithdrawn).toHaveBeenCalledWith(withdrawn));
+    view.unmount();
+
+    renderWithState(<Dashboard app={app} now={() => Date.parse(app.submissionDeadline)} onWithdrawn={vi.fn()} />, { locale: 'en' });
+    expect(screen.queryByRole('button', { name: 'Withdraw the application' })).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionResponse } from '../../../shared/api';
+import { routedFetch } from '../apply/fakes';
+import { applicationFixture } from '../apply/fixtures';
+import { renderWithState } from '../test-utils';
+import { ApplicationDetail } from './ApplicationDetail';
+
+afterEach(cleanup);
+
+const app = applicationFixture({
+  status: 'submitted',
+  submittedAt: '2026-08-01T01:00:00.000Z',
+  sections: [{ section: 'profile', text: '我们是一家制造企业。', version: 2, updatedAt: '2026-07-20T00:00:00.000Z' }],
+});
+const GET = `GET /api/submission/applications/${app.applicationId}`;
+const DECIDE = `POST /api/submission/applications/${app.applicationId}/eligibility`;
+const session = (role: 'admin' | 'supervisor'): SessionResponse => ({
+  person: { personId: 'P1', email: 'office@example.org', name: '办公室', role, programmeId: 'city', status: 'active', createdAt: '2026-01-01T00:00:00.000Z' },
+  role,
+  programmeId: 'city',
+  expiresAt: '2999-01-01T00:00:00.000Z',
+});
+
+describe('one application as the office sees it', () => {
+  it('lets an administrator decide eligibility, with a reason required when refusing', async () => {
+    const decided = { ...app, eligibility: { decision: 'ineligible', reason: '成立不满三年。', decidedAt: '2026-09-02T00:00:00.000Z' } };
+    const fetch = routedFetch({ [GET]: [{ status: 200, body: app }, { status: 200, body: decided }], [DECIDE]: { status: 200, body: decided } });
+    const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    await screen.findByText('我们是一家制造企业。');
+
+    fireEvent.click(screen.getByLabelText('Not eligible'));
+    fireEvent.submit(screen.getByRole('button', { name: 'Record the decision' }).closest('form')!);
+    expect(screen.getByRole('alert').textContent).toBe('A reason is required.');
+    expect(fetch.calls.filter((c) => c.key === DECIDE)).toHaveLength(0);
+
+    fireEvent.input(screen.getByLabelText(/^Reason/), { target: { value: ' 成立不满三年。 ' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Record the decision' }).closest('form')!);
+
+    await waitFor(() => expect(document.querySelector('[data-eligibility="ineligible"]')).toBeTruthy());
+    expect(fetch.calls.find((c) => c.key === DECIDE)!.body).toEqual({ decision: 'ineligible', reason: '成立不满三年。' });
+  });
+
+  it('is read-only for a supervisor', async () => {
+    const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale: 'en', fetch: routedFetch({ [GET]: { status: 200, body: app } }) });
+    view.state.signedIn(session('supervisor'));
+    await screen.findByText('我们是一家制造企业。');
+    expect(screen.queryByRole('button', { name: 'Record the decision' })).toBeNull();
+    expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
+  });
+
+  it('says "not found" for an application it may not see', async () => {
+    renderWithState(<ApplicationDetail applicationId="01JNOPE000000000000000000" />, { locale: 'en', fetch: routedFetch({}) });
+    expect((await screen.findByRole('alert')).getAttribute('data-error-code')).toBe('NOT_FOUND');
+  });
+});
