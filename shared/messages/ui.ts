@@ -257,6 +257,7 @@ export const uiMessages = {
   'package.autosave': { 'zh-CN': '内容在您停止输入后自动保存。', en: 'Your text is saved automatically when you pause typing.' },
   'package.items': { 'zh-CN': '自评报告（GB/T 19580 23 个评分条款）', en: 'Self-assessment (the 23 scored items of GB/T 19580)' },
   'package.itemsIntro': { 'zh-CN': '请针对每个条款说明本组织的做法、展开、学习和整合情况，结果类条款说明水平、趋势和对比。', en: 'For each item describe your approach, deployment, learning and integration; for results items, levels, trends and comparisons.' },
+  'package.filled': { 'zh-CN': '已填写 {filled} / {total} 部分（含组织概述）。', en: '{filled} of {total} sections filled in (the profile included).' },
   'package.count': { 'zh-CN': '{count} / {max} 字', en: '{count} / {max} characters' },
   'package.saving': { 'zh-CN': '正在保存…', en: 'Saving…' },
   'package.unsaved': { 'zh-CN': '有未保存的修改', en: 'Unsaved changes' },

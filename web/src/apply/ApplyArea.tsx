@@ -122,6 +122,9 @@ function Package({ app, form, onChanged, onSubmitted }: {
       <section class="card" aria-labelledby="items-title">
         <h2 id="items-title">{t('package.items')}</h2>
         <p class="muted small">{t('package.itemsIntro')}</p>
+        <p class="small" data-filled={form.sections.length - app.completeness.missingSections.length}>
+          {t('package.filled', { filled: form.sections.length - app.completeness.missingSections.length, total: form.sections.length })}
+        </p>
         {GBT19580_2012.categories.map((category) => (
           <fieldset key={category.id} class="category">
             <legend>
