@@ -42,6 +42,7 @@ export const uiMessages = {
   'home.stage': { 'zh-CN': '阶段', en: 'Stage' },
   'home.registrationOpens': { 'zh-CN': '申报开始', en: 'Registration opens' },
   'home.submissionDeadline': { 'zh-CN': '材料截止', en: 'Submission deadline' },
+  'home.apply': { 'zh-CN': '在线申报', en: 'Apply online' },
   'home.signInHint': { 'zh-CN': '申报组织、评审专家、监督员和管理员请通过邮件链接登录。', en: 'Applicants, reviewers, supervisors and administrators sign in through a link sent by mail.' },
   'health.title': { 'zh-CN': '系统状态', en: 'System status' },
   'health.fn.submission': { 'zh-CN': '申报服务', en: 'Submission service' },

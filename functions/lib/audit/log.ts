@@ -38,6 +38,7 @@ export class WriteConditionError extends Error {
 
 const SEQ_WIDTH = 12;
 const MAX_ATTEMPTS = 12;
+const MAX_BACKOFF_MS = 200;
 const chainKey = (scope: string) => `CHAIN#${scope}`;
 const seqKey = (seq: number) => String(seq).padStart(SEQ_WIDTH, '0');
 
@@ -136,13 +137,15 @@ export class AuditLog {
         const lostRace = reasons[change.writes.length]?.Code === 'ConditionalCheckFailed';
         const contended = reasons.some((r) => r.Code === 'TransactionConflict');
         if (!lostRace && !contended) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+        // Exponential backoff with full jitter, so many writers to one round's chain spread out instead of colliding again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_BACKOFF_MS, 10 * 2 ** attempt)));
         continue;
       }
       // The change is committed; a failed archive copy must not turn it into an error (the chain itself is the record).
       await this.afterAppend?.(entry).catch((e: unknown) => console.error('audit archive copy failed', entry.scope, entry.seq, e));
       return entry;
     }
-    throw new AppError('CONFLICT', 409, { reason: 'audit chain contended' });
+    // Nothing was written: a busy chain is a passing condition (503, retry), not a conflict with the caller's data.
+    throw new AppError('BUSY', 503, { reason: 'audit chain contended' });
   }
 }

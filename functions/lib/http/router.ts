@@ -131,7 +131,7 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
     } catch (error) {
       if (error instanceof AppError) {
         if (error.status >= 500) logger.error('request failed', { requestId, code: error.code });
-        return errorResponse(error, requestId);
+        return errorResponse(error, requestId, error.status === 503 ? { 'retry-after': '1' } : undefined);
       }
       if (isThrottle(error)) {
         logger.warn('dependency throttled', { requestId, error: error as Error });

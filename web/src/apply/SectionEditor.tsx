@@ -27,16 +27,14 @@ function queued<T>(applicationId: string, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** A 409 that means the text was based on an old version (not the audit chain being busy, which passes). */
+/** A 409 CONFLICT: the text was based on an old version. */
 export function isStaleVersion(error: unknown): boolean {
-  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'CONFLICT') return false;
-  return (error.details as { reason?: unknown } | undefined)?.reason !== 'audit chain contended';
+  return error instanceof ApiError && error.status === 409 && error.code === 'CONFLICT';
 }
 
-/** A failure worth trying again by itself: no answer, the server busy or failing, or the audit chain contended. */
+/** A failure worth trying again by itself: no answer, or the server busy (503 BUSY when the audit chain is contended) or failing. */
 function isPassing(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  return error.status === 0 || error.status >= 500 || (error.status === 409 && !isStaleVersion(error));
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'tooLong' | 'conflict' | 'failed';
