@@ -50,9 +50,9 @@ export function App({ state }: { state: AppState }) {
             <Router>
               <Route path="/" component={Home} />
               <Route path="/sign-in" component={SignIn} />
-              {/* Mailed links open /signin#token=…; /auth is the same landing. */}
-              <Route path="/signin" component={LinkLanding} />
+              {/* Mailed links open /auth#token=…; /signin is kept for links mailed before that (they last 15 minutes). */}
               <Route path="/auth" component={LinkLanding} />
+              <Route path="/signin" component={LinkLanding} />
               <Route path="/apply" component={ApplyArea} />
               <Route path="/review" component={ReviewArea} />
               <Route path="/admin" component={AdminArea} />

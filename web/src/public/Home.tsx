@@ -55,6 +55,11 @@ export function Home() {
                           <dt>{t('home.submissionDeadline')}</dt>
                           <dd>{formatDate(r.submissionDeadline, locale)}</dd>
                         </dl>
+                        {r.stage === 'registration' && (
+                          <a class="button" href="/apply">
+                            {t('home.apply')}
+                          </a>
+                        )}
                       </li>
                     );
                   })}

@@ -18,7 +18,7 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.token-for-test.signature';
 
 describe('link landing', () => {
   it('exchanges the token from the fragment once, removes it from the address and goes to the role’s area', async () => {
-    history.replaceState(null, '', `/signin#token=${TOKEN}`);
+    history.replaceState(null, '', `/auth#token=${TOKEN}`);
     const session = { person: { name: '李监督' }, role: 'supervisor', programmeId: 'city', expiresAt: '2026-12-01T00:00:00Z' };
     const fetch = fakeFetch(200, session);
 
@@ -39,7 +39,7 @@ describe('link landing', () => {
   });
 
   it('shows an expired link in both languages with a button to ask for a new one', async () => {
-    history.replaceState(null, '', `/signin#token=${TOKEN}`);
+    history.replaceState(null, '', `/auth#token=${TOKEN}`);
     const fetch = fakeFetch(401, { error: { code: 'LINK_EXPIRED', message: bilingual('LINK_EXPIRED') } });
 
     renderWithState(<LinkLanding />, { locale: 'zh-CN', fetch });

@@ -47,6 +47,7 @@ export function Header() {
             {t(AREA_LABEL[area])}
           </a>
         ))}
+        {!session && <a href="/apply">{t('nav.apply')}</a>}
         {!session && <a href="/sign-in">{t('nav.signIn')}</a>}
       </nav>
       <div class="header-tools">
