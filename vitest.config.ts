@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // infra (CDK template + cdk-nag), e2e (real headless Chromium against the local stack).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     projects: [
       {
         test: {
