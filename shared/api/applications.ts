@@ -356,5 +356,18 @@ export interface ApplicationFormResponse {
   readonly sections: readonly string[];
   readonly allowedTypes: readonly string[];
   readonly maxFileBytes: number;
-  readonly checklist: readonly { readonly id: string; readonly kind: string }[];
+  /** The round's eligibility rules with their numbers (years, rounds), so the declarations can say "in the last 3 years". */
+  readonly checklist: readonly ChecklistRuleView[];
+}
+
+/** One rule of a round's eligibility checklist as the form shows it. */
+export interface ChecklistRuleView {
+  readonly id: string;
+  readonly kind: string;
+  /** Years an incident or penalty counts (noMajorIncident, noSeriousPenalty). */
+  readonly years?: number;
+  /** Minimum years of operation (operatingYears). */
+  readonly minYears?: number;
+  /** Rounds a past winner waits (notRecentWinner). */
+  readonly rounds?: number;
 }

@@ -116,7 +116,7 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.locator('#reg-phone').fill('028-12345678');
     await page.locator('#reg-email').fill(email);
     await page.locator('#reg-establishedOn').fill('2012-03-15');
-    for (const label of ['本组织是依法登记的法人。', '近年内未发生重大质量、安全或环境事故。', '近年内未受到严重行政处罚。', '本组织信用记录良好。', '本组织已导入并实施卓越绩效管理模式。']) {
+    for (const label of ['本组织是依法登记的法人。', '近 3 年内未发生重大质量、安全或环境事故。', '近 1 年内未受到严重行政处罚。', '本组织信用记录良好。', '本组织已导入并实施卓越绩效管理模式。']) {
       await page.getByLabel(label).check();
     }
     await page.getByRole('button', { name: '登记申报' }).click();

@@ -13,6 +13,23 @@ afterAll(async () => {
   rt.clients.s3.destroy();
 });
 
+describe('the application form of a round', () => {
+  it("gives the round's checklist with its own numbers (years, rounds), its sections and upload rules, to anyone", async () => {
+    const res = await api('GET', `/api/submission/rounds/${roundId}/form`);
+    expect(res.status).toBe(200);
+    expect(res.body.sections).toHaveLength(24); // the profile and the 23 items
+    expect(res.body.checklist).toEqual(
+      expect.arrayContaining([
+        { id: 'operatingYears', kind: 'operatingYears', minYears: 3 },
+        { id: 'noMajorIncident', kind: 'noMajorIncident', years: 3 },
+        { id: 'noSeriousPenalty', kind: 'noSeriousPenalty', years: 1 },
+        { id: 'notRecentWinner', kind: 'notRecentWinner', rounds: 3 },
+      ]),
+    );
+    expect(res.body.allowedTypes).toContain('application/pdf');
+  });
+});
+
 describe('applicant self-registration by link', () => {
   it('mails a new address a registration link that creates an applicant in the programme', async () => {
     const email = uniqueEmail('applicant');

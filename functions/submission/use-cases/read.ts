@@ -31,6 +31,12 @@ export async function applicationForm(deps: ApplicationDeps, roundId: string, no
     sections: ctx.sections,
     allowedTypes: uploads.allowedTypes,
     maxFileBytes: uploads.maxFileBytes,
-    checklist: eligibility.map((rule) => ({ id: rule.id, kind: rule.kind })),
+    checklist: eligibility.map(({ id, kind, ...numbers }) => ({
+      id,
+      kind,
+      ...('years' in numbers ? { years: numbers.years } : {}),
+      ...('minYears' in numbers ? { minYears: numbers.minYears } : {}),
+      ...('rounds' in numbers ? { rounds: numbers.rounds } : {}),
+    })),
   };
 }

@@ -51,6 +51,27 @@ describe('registration form', () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it("words the declarations with the round's own periods (years of operation, incident and penalty years, cooldown)", () => {
+    // Prepare: a round stricter than the defaults
+    const strict = {
+      ...form,
+      checklist: form.checklist.map((rule) =>
+        rule.kind === 'noMajorIncident' ? { ...rule, years: 5 }
+        : rule.kind === 'noSeriousPenalty' ? { ...rule, years: 2 }
+        : rule.kind === 'operatingYears' ? { ...rule, minYears: 4 }
+        : rule.kind === 'notRecentWinner' ? { ...rule, rounds: 2 }
+        : rule,
+      ),
+    };
+    // Act
+    renderWithState(<RegistrationForm form={strict} onRegistered={vi.fn()} />, { locale: 'zh-CN' });
+    // Assess
+    screen.getByText('近 5 年内未发生重大质量、安全或环境事故。');
+    screen.getByText('近 2 年内未受到严重行政处罚。');
+    screen.getByText('本轮要求连续经营满 4 年。');
+    screen.getByText('往届获奖组织须间隔 2 届方可再次申报。');
+  });
+
   it('checks the credit code while typing: length first, then the GB 32100-2015 check character', () => {
     renderWithState(<RegistrationForm form={form} onRegistered={vi.fn()} />, { locale: 'zh-CN' });
 

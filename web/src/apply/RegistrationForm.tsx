@@ -42,6 +42,8 @@ export function RegistrationForm({ form, onRegistered }: { form: ApplicationForm
   const [error, setError] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const kinds = useMemo(() => new Set(form.checklist.map((c) => c.kind)), [form]);
+  // The round's own numbers (years, rounds) for the declarations' wording; DOMAIN.md defaults if a rule leaves one out.
+  const numberOf = (kind: string, key: 'years' | 'minYears' | 'rounds', fallback: number) => form.checklist.find((c) => c.kind === kind)?.[key] ?? fallback;
   const say = (p: FieldProblem) => t(p.key, p.params);
 
   const setField = (field: keyof OrganisationFields, value: string) => {
@@ -139,6 +141,7 @@ export function RegistrationForm({ form, onRegistered }: { form: ApplicationForm
           <p class="muted small">{t('register.declarationsIntro')}</p>
           <div class="apply-field">
             <label for="reg-establishedOn">{t('register.establishedOn')}</label>
+            {kinds.has('operatingYears') && <p class="muted small">{t('register.operatingYearsHint', { minYears: numberOf('operatingYears', 'minYears', 3) })}</p>}
             <input
               id="reg-establishedOn"
               type="date"
@@ -158,7 +161,7 @@ export function RegistrationForm({ form, onRegistered }: { form: ApplicationForm
             <div class="apply-field">
               <label class="check">
                 <input type="checkbox" checked={decl.noMajorIncident} onChange={(e) => setDeclaration({ noMajorIncident: e.currentTarget.checked })} />
-                {t('register.declare.noMajorIncident')}
+                {t('register.declare.noMajorIncident', { years: numberOf('noMajorIncident', 'years', 3) })}
               </label>
               {!decl.noMajorIncident && (
                 <div class="date-list" role="group" aria-label={t('register.incidents')}>
@@ -204,7 +207,7 @@ export function RegistrationForm({ form, onRegistered }: { form: ApplicationForm
             <div class="apply-field">
               <label class="check">
                 <input type="checkbox" checked={decl.noSeriousPenalty} onChange={(e) => setDeclaration({ noSeriousPenalty: e.currentTarget.checked })} />
-                {t('register.declare.noSeriousPenalty')}
+                {t('register.declare.noSeriousPenalty', { years: numberOf('noSeriousPenalty', 'years', 1) })}
               </label>
               {!decl.noSeriousPenalty && (
                 <div class="date-list" role="group" aria-label={t('register.penalties')}>
@@ -253,6 +256,7 @@ export function RegistrationForm({ form, onRegistered }: { form: ApplicationForm
                 <input type="checkbox" checked={decl.wonBefore} onChange={(e) => setDeclaration({ wonBefore: e.currentTarget.checked })} />
                 {t('register.declare.wonBefore')}
               </label>
+              <p class="muted small">{t('register.cooldownHint', { rounds: numberOf('notRecentWinner', 'rounds', 3) })}</p>
               {decl.wonBefore && (
                 <>
                   <label for="reg-roundsSinceLastWin">{t('register.roundsSinceLastWin')}</label>
