@@ -22,6 +22,9 @@ export function bundleOptions(fn: FunctionName): BuildOptions {
     outdir: bundleDir(fn),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // Clients needed only now and then (SES for mail, SSM for the public URL) are dynamic imports in their own chunks.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     target: 'node22',
     format: 'esm',

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ulid } from 'ulid';
 import type { Config } from './config';
 
@@ -30,10 +30,13 @@ export function outboxMailer(dir: string): Mailer {
 
 /** Sends through Amazon SES v2 from the configured sender. */
 export function sesMailer(config: Config): Mailer {
-  const ses = new SESv2Client({ region: config.region });
+  // The SES client is loaded with the first mail (its own chunk): most requests send none, so cold starts skip it.
+  let ses: Promise<SESv2Client> | undefined;
   return {
     async send(mail) {
-      await ses.send(
+      const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+      ses ??= Promise.resolve(new SESv2Client({ region: config.region }));
+      await (await ses).send(
         new SendEmailCommand({
           FromEmailAddress: config.mailFrom,
           Destination: { ToAddresses: [mail.to] },

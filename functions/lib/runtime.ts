@@ -1,7 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
@@ -75,6 +74,8 @@ export function lazyRuntime(fn: FunctionName): () => Promise<Runtime> {
 async function resolvePublicUrl(config: Config): Promise<string> {
   if (config.publicUrl) return config.publicUrl;
   if (!config.publicUrlParam) throw new Error('no public URL configured');
+  // Read once per container, only when a link is mailed: the SSM client is its own chunk.
+  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
   const ssm = new SSMClient({ region: config.region });
   const out = await ssm.send(new GetParameterCommand({ Name: config.publicUrlParam }));
   const value = out.Parameter?.Value;
