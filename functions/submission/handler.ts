@@ -13,6 +13,7 @@ import { decideEligibility, exportApplications, listApplications } from './use-c
 import { saveSection } from './use-cases/package';
 import { invitePerson, listPeople, revokePerson } from './use-cases/people';
 import { applicationForm, myApplications, readApplication } from './use-cases/read';
+import { answerRequest, createRequest, listRequests } from './use-cases/requests';
 import { registerApplication } from './use-cases/register';
 import { exchangeSignInLink, requestSignInLinks, signOutCookie } from './use-cases/sign-in';
 import { submitApplication, withdrawApplication } from './use-cases/submit';
@@ -97,6 +98,14 @@ const http = createRouter(
     }),
     'applications.decideEligibility': async (req) => ({
       body: await decideEligibility(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
+    }),
+    'applications.requests': async (req) => ({ body: await listRequests(await appDeps(), req.session, param(req.params, 'applicationId')) }),
+    'applications.createRequest': async (req) => {
+      const { request, created } = await createRequest(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId);
+      return { body: request, status: created ? 201 : 200 };
+    },
+    'applications.answerRequest': async (req) => ({
+      body: await answerRequest(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'requestId'), req.body, req.now, req.requestId),
     }),
   },
   runtime,

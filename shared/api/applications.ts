@@ -371,3 +371,57 @@ export interface ChecklistRuleView {
   /** Rounds a past winner waits (notRecentWinner). */
   readonly rounds?: number;
 }
+
+/** Longest text of an office request (补正/说明要求), in characters. */
+export const OFFICE_REQUEST_MAX_CHARS = 2000;
+/** Longest answer of an applicant to an office request, in characters. */
+export const OFFICE_ANSWER_MAX_CHARS = 4000;
+
+/** POST /api/submission/applications/{applicationId}/requests — the office asks the applicant to correct or explain something. */
+export const CreateOfficeRequestBody = v.object({
+  /** What the office asks for; the limit ({@link OFFICE_REQUEST_MAX_CHARS} characters) is checked by the use case. */
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(OFFICE_REQUEST_MAX_CHARS * 4)),
+  /** Sections it concerns (`profile`, `4.1.2` …), if any. */
+  sections: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(20))), v.maxLength(30)), []),
+  /** Document categories it concerns, if any. */
+  documentCategories: v.optional(v.pipe(v.array(v.picklist(DOCUMENT_CATEGORIES)), v.maxLength(DOCUMENT_CATEGORIES.length)), []),
+  /** Makes retries safe: the same key answers the request already made. */
+  idempotencyKey: v.optional(v.pipe(v.string(), v.minLength(8), v.maxLength(100))),
+});
+
+/** POST /api/submission/applications/{applicationId}/requests/{requestId}/answer — the applicant answers an office request. */
+export const AnswerOfficeRequestBody = v.object({
+  /** The answer; the limit ({@link OFFICE_ANSWER_MAX_CHARS} characters) is checked by the use case. */
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(OFFICE_ANSWER_MAX_CHARS * 4)),
+});
+
+/** Whether the applicant has answered an office request. */
+export type OfficeRequestStatus = 'open' | 'answered';
+
+/** The applicant's answer to an office request. */
+export interface OfficeAnswer {
+  readonly text: string;
+  readonly answeredAt: string;
+  /** Person id of the applicant who answered. */
+  readonly answeredBy: string;
+}
+
+/** An office request (补正/说明要求) as the office and the applicant see it. Answering never changes the submitted package. */
+export interface OfficeRequestView {
+  readonly requestId: string;
+  readonly applicationId: string;
+  readonly text: string;
+  readonly sections: readonly string[];
+  readonly documentCategories: readonly DocumentCategory[];
+  readonly status: OfficeRequestStatus;
+  readonly createdAt: string;
+  /** Person id of the administrator who asked. */
+  readonly createdBy: string;
+  readonly answer?: OfficeAnswer;
+}
+
+/** GET /api/submission/applications/{applicationId}/requests — oldest first. */
+export interface OfficeRequestsResponse {
+  readonly applicationId: string;
+  readonly requests: readonly OfficeRequestView[];
+}

@@ -1,8 +1,10 @@
 import type * as v from 'valibot';
 import type { FunctionName } from './functions';
 import {
+  AnswerOfficeRequestBody,
   ApplicantLinkBody,
   CreateDocumentBody,
+  CreateOfficeRequestBody,
   EligibilityDecisionBody,
   RegisterApplicationBody,
   SaveSectionBody,
@@ -16,6 +18,8 @@ import {
   type DocumentView,
   type DownloadResponse,
   type MyApplicationsResponse,
+  type OfficeRequestsResponse,
+  type OfficeRequestView,
   type SectionView,
   type SubmitResponse,
 } from './applications';
@@ -175,6 +179,18 @@ export const ROUTES = {
   'applications.decideEligibility': route<ApplicationSummary, typeof EligibilityDecisionBody>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/eligibility', fn: 'submission', access: ['admin'], body: EligibilityDecisionBody,
     summary: 'Decide eligibility of a submitted application with the reason the applicant sees',
+  }),
+  'applications.requests': route<OfficeRequestsResponse>({
+    method: 'GET', path: '/api/submission/applications/{applicationId}/requests', fn: 'submission', access: ['applicant', 'admin', 'supervisor'],
+    summary: "What the office asked for (补正/说明要求) and the answers, oldest first (its owner, or the office of its programme; 404 for anyone else)",
+  }),
+  'applications.createRequest': route<OfficeRequestView, typeof CreateOfficeRequestBody>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/requests', fn: 'submission', access: ['admin'], body: CreateOfficeRequestBody, status: 201,
+    summary: 'Ask the applicant to correct or explain something (any status but withdrawn; audited, mailed; an idempotency key makes retries safe)',
+  }),
+  'applications.answerRequest': route<OfficeRequestView, typeof AnswerOfficeRequestBody>({
+    method: 'POST', path: '/api/submission/applications/{applicationId}/requests/{requestId}/answer', fn: 'submission', access: ['applicant'], body: AnswerOfficeRequestBody,
+    summary: 'Answer an office request once (again: 409 REQUEST_ANSWERED); the submitted package does not change',
   }),
 } as const;
 

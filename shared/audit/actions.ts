@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'application.submitted',
   'application.withdrawn',
   'application.eligibilityDecided',
+  'application.infoRequested',
+  'application.infoAnswered',
   'application.shortlistDecided',
   'application.defenseScored',
   'application.evaluated',

@@ -29,6 +29,15 @@ export const submissionMessages = {
   },
   NOT_SUBMITTED: { 'zh-CN': '该申报尚未正式提交。', en: 'This application has not been submitted.' },
 
+  // Office requests (补正/说明要求)
+  REQUEST_ANSWERED: { 'zh-CN': '该要求已经答复过，每项要求只能答复一次。', en: 'This request has already been answered; each request is answered once.' },
+  REQUEST_TOO_LONG: { 'zh-CN': '要求内容过长：最多 {max} 个字符，当前 {length} 个。', en: 'The request is too long: at most {max} characters, this one has {length}.' },
+  ANSWER_TOO_LONG: { 'zh-CN': '答复内容过长：最多 {max} 个字符，当前 {length} 个。', en: 'The answer is too long: at most {max} characters, this one has {length}.' },
+  REQUESTS_FULL: {
+    'zh-CN': '该申报的要求与答复已达存储上限，不能再提出新的要求。',
+    en: 'This application holds as many requests and answers as it can store; no further request can be made.',
+  },
+
   // Documents: creating an upload
   DOCUMENT_TYPE_REFUSED: { 'zh-CN': '不接受这种文件类型（{contentType}）。允许的类型：{allowed}。', en: 'This file type ({contentType}) is not accepted. Allowed: {allowed}.' },
   DOCUMENT_FILE_TOO_LARGE: { 'zh-CN': '文件过大：单个文件最多 {maxBytes} 字节。', en: 'The file is too large: at most {maxBytes} bytes per file.' },
@@ -62,6 +71,12 @@ export const submissionMessages = {
     en: '{organisation}:\n\nThe award office has decided on the eligibility of your application: {decision}.\n\nReason: {reason}\n\nSign in to see the details.',
   },
 
+  'mail.request.subject': { 'zh-CN': '【{programme}】评审委员会办公室的补正/说明要求', en: '[{programme}] A request from the award office' },
+  'mail.request.body': {
+    'zh-CN': '{organisation}：\n\n评审委员会办公室就您的申报提出以下要求：\n\n{text}\n\n涉及：{concerns}\n\n请登录申报系统查看并答复。答复不会改变已提交的申报材料。',
+    en: '{organisation}:\n\nThe award office asks the following about your application:\n\n{text}\n\nConcerns: {concerns}\n\nSign in to read it and answer. Answering does not change the submitted package.',
+  },
+
   // Labels
   'document.category.businessLicence': { 'zh-CN': '营业执照（法人登记证书）', en: 'Business licence (legal person registration)' },
   'document.category.selfAssessmentReport': { 'zh-CN': '自评报告', en: 'Self-assessment report' },
@@ -85,4 +100,6 @@ export const submissionMessages = {
   'audit.person.selfRegistered': { 'zh-CN': '申报人注册', en: 'Applicant signed up' },
   'audit.package.sectionSaved': { 'zh-CN': '保存申报内容', en: 'Package section saved' },
   'audit.document.uploadStarted': { 'zh-CN': '开始上传材料', en: 'Document upload started' },
+  'audit.application.infoRequested': { 'zh-CN': '办公室提出补正/说明要求', en: 'Office requested information' },
+  'audit.application.infoAnswered': { 'zh-CN': '申报组织答复要求', en: 'Applicant answered a request' },
 } as const satisfies Catalogue;

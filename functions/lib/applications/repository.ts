@@ -6,6 +6,8 @@ import type {
   DocumentRejection,
   DocumentStatus,
   EligibilityDecision,
+  OfficeAnswer,
+  OfficeRequestStatus,
   OrganisationDetails,
   Receipt,
   SelfCheck,
@@ -25,12 +27,28 @@ export interface ApplicationRecord {
   readonly selfCheck: SelfCheck;
   readonly eligibility?: EligibilityDecision & { readonly decidedBy: string };
   readonly receipt?: Receipt;
+  /** What the office asked for (补正/说明要求) and the answers, oldest first. Not part of the submitted package. */
+  readonly requests?: readonly OfficeRequestRecord[];
   readonly idempotencyKey?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly submittedAt?: string;
   readonly withdrawnAt?: string;
   readonly version: number;
+}
+
+/** An office request as stored on its application. */
+export interface OfficeRequestRecord {
+  readonly requestId: string;
+  readonly text: string;
+  readonly sections: readonly string[];
+  readonly documentCategories: readonly DocumentCategory[];
+  readonly status: OfficeRequestStatus;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** The key the office's client sent, so a retry answers the same request. */
+  readonly idempotencyKey?: string;
+  readonly answer?: OfficeAnswer;
 }
 
 /** One section of the package (the profile or one item's self-assessment). */
