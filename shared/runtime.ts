@@ -36,5 +36,8 @@ export const ENV = {
 export const LINK_TTL_SECONDS = 15 * 60;
 /** Lifetime of a session. */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+/** Header in which CloudFront names the visitor (`ip:port`); API Gateway itself only sees the edge server. */
+export const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
+
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'merit_session';

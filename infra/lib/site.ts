@@ -5,8 +5,12 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { VIEWER_ADDRESS_HEADER } from '../../shared/runtime';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/security-headers';
 import { RESULTS_PREFIX } from '../../shared/tables';
+
+/** Request headers the functions read (content type, idempotency key, language, user agent for logs) and CloudFront's viewer address. */
+export const API_HEADERS = ['content-type', 'idempotency-key', 'accept-language', 'user-agent', VIEWER_ADDRESS_HEADER] as const;
 
 export interface SiteProps {
   /** The web bucket (static site and, under results/, published results). */
@@ -99,6 +103,15 @@ export class Site extends Construct {
       responseHeadersPolicy: this.responseHeadersPolicy,
       compress: true,
     };
+    // What the API receives from CloudFront: the headers the functions read (never Host: API Gateway answers to its
+    // own name), every cookie and query string, and CloudFront-Viewer-Address — behind CloudFront the connection comes
+    // from an edge server, so this names the visitor for the per-client sign-in link limit.
+    const apiRequests = new cloudfront.OriginRequestPolicy(this, 'ApiRequests', {
+      comment: 'Merit API: headers the functions read, the viewer address, all cookies and query strings',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_HEADERS),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Merit',
       defaultRootObject: 'index.html',
@@ -115,7 +128,7 @@ export class Site extends Construct {
           origin: apiOrigin,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: apiRequests,
         },
         [`/${RESULTS_PREFIX}*`]: { ...secure, origin: webOrigin, cachePolicy: resultsCache },
       },

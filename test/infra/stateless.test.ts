@@ -230,14 +230,22 @@ describe('CloudFront', () => {
     for (const behavior of [d.DefaultCacheBehavior, ...d.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual(policy);
   });
 
-  it('sends /api/* to the HTTP API uncached with every viewer header but Host, cookies and query strings', () => {
+  it('sends /api/* to the HTTP API uncached with the headers the functions read and the viewer address (never Host), all cookies and query strings', () => {
     const d = distribution();
     const api = d.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
-      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       ViewerProtocolPolicy: 'https-only',
     });
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const [policyId, policy] = Object.entries(policies)[0]!;
+    expect(api.OriginRequestPolicyId).toEqual({ Ref: policyId });
+    const config = (policy as { Properties: { OriginRequestPolicyConfig: any } }).Properties.OriginRequestPolicyConfig;
+    expect(config.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(config.HeadersConfig.Headers).toEqual(expect.arrayContaining(['CloudFront-Viewer-Address', 'content-type', 'idempotency-key']));
+    expect(config.HeadersConfig.Headers.map((h: string) => h.toLowerCase())).not.toContain('host');
+    expect(config.CookiesConfig.CookieBehavior).toBe('all');
+    expect(config.QueryStringsConfig.QueryStringBehavior).toBe('all');
     expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
     const origin = d.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
     expect(JSON.stringify(origin.DomainName)).toContain(id(merit.stateless.api.httpApi));

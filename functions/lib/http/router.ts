@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { FunctionName } from '../../../shared/api/functions';
 import { ROUTES, type ResponseOf, type RouteDefinition, type RouteId } from '../../../shared/api/routes';
 import type { Role } from '../../../shared/api/roles';
+import { VIEWER_ADDRESS_HEADER } from '../../../shared/runtime';
 import { AppError } from './errors';
 import { errorResponse, jsonResponse } from './response';
 
@@ -85,6 +86,19 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unkno
   return result.output;
 }
 
+/**
+ * The caller's address. Behind CloudFront the connection to API Gateway comes
+ * from an edge server shared by a whole city's visitors, so CloudFront's own
+ * CloudFront-Viewer-Address (`ip:port`, IPv6 too) names the visitor; without
+ * it (local gateway, direct calls) the connection's address is used.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2): string {
+  const viewer = event.headers?.[VIEWER_ADDRESS_HEADER.toLowerCase()];
+  const port = viewer?.lastIndexOf(':') ?? -1;
+  if (viewer && port > 0) return viewer.slice(0, port).replace(/^\[(.*)\]$/, '$1');
+  return event.requestContext?.http?.sourceIp ?? '';
+}
+
 function isThrottle(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   return /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown|TimeoutError/.test(name);
@@ -123,7 +137,7 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
         headers: (event.headers ?? {}) as Record<string, string>,
         session,
         requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? '',
+        sourceIp: clientAddress(event),
         now,
       } as Request<RouteId>;
       const reply = await handler(req);

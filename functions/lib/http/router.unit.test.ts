@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { createRouter, type RouterDeps } from './router';
+import { clientAddress, createRouter, type RouterDeps } from './router';
 
 const event = (routeKey: string, extra: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
   ({ routeKey, rawPath: '/', headers: {}, requestContext: { requestId: 'req-1', http: { sourceIp: '1.2.3.4' } }, ...extra }) as APIGatewayProxyEventV2;
@@ -59,5 +59,17 @@ describe('router', () => {
     const issues = parse(res.body).error.details.issues.map((i: { path: string }) => i.path);
     expect(issues).toEqual(expect.arrayContaining(['name', 'role']));
     expect(called).toBe(false);
+  });
+});
+
+describe('the client address', () => {
+  it('is the visitor CloudFront names, not the edge server API Gateway sees', () => {
+    expect(clientAddress(event('GET /', { headers: { 'cloudfront-viewer-address': '198.51.100.10:46532' } }))).toBe('198.51.100.10');
+    expect(clientAddress(event('GET /', { headers: { 'cloudfront-viewer-address': '2001:db8::8a2e:370:7334:443' } }))).toBe('2001:db8::8a2e:370:7334');
+    expect(clientAddress(event('GET /', { headers: { 'cloudfront-viewer-address': '[2001:db8::1]:443' } }))).toBe('2001:db8::1');
+  });
+
+  it('is the connection address without CloudFront (local gateway)', () => {
+    expect(clientAddress(event('GET /'))).toBe('1.2.3.4');
   });
 });
