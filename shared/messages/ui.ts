@@ -380,6 +380,40 @@ export const uiMessages = {
   'office.decide.submit': { 'zh-CN': '记录结论', en: 'Record the decision' },
   'office.decide.onlySubmitted': { 'zh-CN': '正式提交后才能作形式审查结论。', en: 'Eligibility is decided once the application is submitted.' },
 
+  // Office requests (补正/说明要求): the applicant's side
+  'requests.intro': {
+    'zh-CN': '评审委员会办公室要求补正或说明的事项。答复作为说明记录在案，不会改变已提交的申报材料。',
+    en: 'What the award office asked you to correct or explain. Your answer is kept on record as an explanation; it does not change the submitted package.',
+  },
+  'requests.status.open': { 'zh-CN': '待答复', en: 'Awaiting your answer' },
+  'requests.status.answered': { 'zh-CN': '已答复', en: 'Answered' },
+  'requests.askedAt': { 'zh-CN': '提出时间：{at}', en: 'Asked {at}' },
+  'requests.answeredAt': { 'zh-CN': '答复时间：{at}', en: 'Answered {at}' },
+  'requests.concerns': { 'zh-CN': '涉及：{items}', en: 'Concerns: {items}' },
+  'requests.yourAnswer': { 'zh-CN': '您的答复', en: 'Your answer' },
+  'requests.answerLabel': { 'zh-CN': '答复内容（最多 {max} 字）', en: 'Your answer (at most {max} characters)' },
+  'requests.answerHint': {
+    'zh-CN': '每项要求只能答复一次，提交后不能修改。答复不会改变已提交的申报材料。',
+    en: 'Each request is answered once and the answer cannot be changed afterwards. Answering does not change the submitted package.',
+  },
+  'requests.answerEmpty': { 'zh-CN': '请先填写答复内容。', en: 'Write an answer first.' },
+  'requests.answerSubmit': { 'zh-CN': '提交答复', en: 'Send the answer' },
+
+  // Office requests: the office's side
+  'office.requests.title': { 'zh-CN': '补正/说明要求', en: 'Requests to the applicant' },
+  'office.requests.none': { 'zh-CN': '尚未向该申报组织提出要求。', en: 'No request has been made to this applicant.' },
+  'office.requests.note': { 'zh-CN': '申报组织的答复单独记录，不会改变已提交的申报材料。', en: 'The applicant’s answers are recorded separately; they do not change the submitted package.' },
+  'office.requests.answer': { 'zh-CN': '申报组织的答复', en: 'The applicant’s answer' },
+  'office.requests.awaiting': { 'zh-CN': '等待申报组织答复。', en: 'Waiting for the applicant’s answer.' },
+  'office.requests.new': { 'zh-CN': '提出新的要求', en: 'New request' },
+  'office.requests.text': { 'zh-CN': '要求内容（申报组织可见，最多 {max} 字）', en: 'What you ask (the applicant sees it; at most {max} characters)' },
+  'office.requests.sections': { 'zh-CN': '涉及的申报内容（可选，可多选）', en: 'Sections it concerns (optional, several allowed)' },
+  'office.requests.categories': { 'zh-CN': '涉及的材料类别（可选）', en: 'Document categories it concerns (optional)' },
+  'office.requests.empty': { 'zh-CN': '请先填写要求内容。', en: 'Write what you ask first.' },
+  'office.requests.submit': { 'zh-CN': '发送要求', en: 'Send the request' },
+  'office.requests.sent': { 'zh-CN': '要求已发送，并已邮件通知申报组织。', en: 'The request was sent and mailed to the applicant.' },
+  'office.requests.withdrawn': { 'zh-CN': '该申报已撤回，不能再提出要求。', en: 'This application was withdrawn; no request can be made.' },
+
   // Not found
   'notFound.title': { 'zh-CN': '页面不存在', en: 'Page not found' },
   'notFound.body': { 'zh-CN': '您要找的页面不存在或已移动。', en: 'The page you are looking for does not exist or has moved.' },

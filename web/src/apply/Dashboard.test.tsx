@@ -28,6 +28,26 @@ describe('the applicant’s dashboard', () => {
     expect(decision.textContent).toContain('营业执照已过期。');
   });
 
+  it('shows what the office asked for, with a form to answer it', async () => {
+    const app = applicationFixture({ status: 'submitted', submittedAt: '2026-08-01T01:00:00.000Z' });
+    const request = {
+      requestId: '01JREQ00000000000000000001',
+      applicationId: app.applicationId,
+      text: '请补充营业执照副本。',
+      sections: [],
+      documentCategories: ['businessLicence'],
+      status: 'open',
+      createdAt: '2026-09-03T02:00:00.000Z',
+      createdBy: 'P-admin',
+    };
+    const fetch = routedFetch({ [`GET /api/submission/applications/${app.applicationId}/requests`]: { status: 200, body: { applicationId: app.applicationId, requests: [request] } } });
+    renderWithState(<Dashboard app={app} now={before} onWithdrawn={vi.fn()} />, { locale: 'en', fetch });
+
+    expect(screen.getByRole('heading', { name: 'Requests from the office' })).toBeTruthy();
+    await screen.findByText('请补充营业执照副本。');
+    expect(screen.getByRole('button', { name: 'Send the answer' })).toBeTruthy();
+  });
+
   it('withdraws only after a confirmation, and not at all after the deadline', async () => {
     const app = applicationFixture();
     const withdrawn = { ...app, status: 'withdrawn' as const, withdrawnAt: '2026-08-01T00:00:05.000Z' };
@@ -36,7 +56,7 @@ describe('the applicant’s dashboard', () => {
     const view = renderWithState(<Dashboard app={app} now={before} onWithdrawn={onWithdrawn} />, { locale: 'en', fetch });
 
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw the application' }));
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.calls.filter((c) => c.key.endsWith('/withdraw'))).toHaveLength(0);
     expect(screen.getByText(/leaves this round for good/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, withdraw' }));
     await waitFor(() => expect(onWithdrawn).toHaveBeenCalledWith(withdrawn));

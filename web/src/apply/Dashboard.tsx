@@ -4,11 +4,13 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, readerTimeZone, tKnown } from './format';
+import { OfficeRequests } from './OfficeRequests';
 
 /**
  * Where the application is: the round's stage, its status, the deadline (in
  * the reader's time zone, with the server's value), the office's decisions
- * with their reasons, and withdrawal before the deadline.
+ * with their reasons, what the office asked for (answered here), and
+ * withdrawal before the deadline.
  */
 export function Dashboard({
   app,
@@ -95,7 +97,7 @@ export function Dashboard({
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
       <h2>{t('dashboard.requests')}</h2>
-      <p class="muted">{t('dashboard.noRequests')}</p>
+      <OfficeRequests applicationId={app.applicationId} canAnswer={app.status !== 'withdrawn'} />
 
       {app.selfCheck.failures.length > 0 && (
         <div class="self-check">

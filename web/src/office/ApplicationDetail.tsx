@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel, tKnown } from '../apply/format';
 import { ReceiptView } from '../apply/ReceiptView';
 import { formatBytes } from '../apply/upload';
+import { RequestsPanel } from './RequestsPanel';
 
 /** A short-lived download link, asked for when the office clicks (the browser then downloads the file). */
 function Download({ doc }: { doc: DocumentView }) {
@@ -107,7 +108,7 @@ function declarationFacts(app: ApplicationView, t: ReturnType<typeof useT>, loca
   ] as const;
 }
 
-/** One application as the office sees it: organisation, declarations, package texts, documents, decision. */
+/** One application as the office sees it: organisation, declarations, decision, requests to the applicant, package texts, documents. */
 export function ApplicationDetail({ applicationId }: { applicationId: string }) {
   const state = useAppState();
   const t = useT();
@@ -213,6 +214,8 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
           <p class="muted small">{t('supervise.readOnly')}</p>
         )}
       </section>
+
+      <RequestsPanel app={app} isAdmin={isAdmin} />
 
       {app.receipt && <ReceiptView receipt={app.receipt} />}
 
