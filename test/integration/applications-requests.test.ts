@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundScope } from '../../shared/audit/chain';
 import { ApplicationsRepository, type ApplicationRecord } from '../../functions/lib/applications/repository';
 import { tableName } from '../../functions/lib/config';
-import { api, mailTo, signIn, signInAdmin, uniqueEmail } from './helpers';
+import { api, mailTo, signIn, signInAdmin, uniqueEmail, type Answer } from './helpers';
 import { createRound, fillPackage, PDF, registeredApplicant, registration, stackRuntime, upload } from './applications-helpers';
 
 // The office's requests (补正/说明要求): the office asks, the applicant answers once, the submitted package stays as it was.
@@ -225,6 +225,28 @@ describe('bad input changes nothing', () => {
     expect(
       (await api('POST', answerPath(applicant.applicationId, requestId), { cookie: applicant.cookie, body: { text: '答'.repeat(4000) } })).status,
     ).toBe(200);
+  });
+
+  it('refuses a request with 422 REQUESTS_FULL once the application could not also store its answer, and still takes every answer', async () => {
+    const applicant = await registeredApplicant(roundId, uniqueEmail('full'), { email: uniqueEmail('full-contact') });
+    const admin = await signInAdmin();
+    const path = requestsPath(applicant.applicationId);
+    let made = 0;
+    let refused: Answer | undefined;
+    while (!refused && made < 100) {
+      const res = await api('POST', path, { cookie: admin, body: { text: `${made}`.padEnd(2000, '长') } });
+      if (res.status === 201) made++;
+      else refused = res;
+    }
+    expect(made).toBeGreaterThan(30);
+    expect(refused!.status).toBe(422);
+    expect(refused!.body.error.code).toBe('REQUESTS_FULL');
+    const list = await api('GET', path, { cookie: applicant.cookie });
+    expect(list.body.requests).toHaveLength(made);
+    for (const r of list.body.requests) {
+      const res = await api('POST', answerPath(applicant.applicationId, r.requestId), { cookie: applicant.cookie, body: { text: '答'.repeat(4000) } });
+      expect(res.status).toBe(200);
+    }
   });
 
   it('refuses a request on a withdrawn application with 409 APPLICATION_WITHDRAWN', async () => {
