@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 describe('an organisation applies and the office sees it', () => {
-  it('requests a link, registers, fills the package, uploads PDFs with progress, submits, reads the receipt; the office lists, decides and exports', async () => {
+  it('requests a link, registers, fills the package, uploads PDFs with progress, submits, reads the receipt; the office lists, decides, exports and asks; the applicant answers', async () => {
     const page = await browser.newPage();
     try {
       await applyAndReview(page);
@@ -212,6 +212,14 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.getByLabel(/理由/).fill('材料齐全，符合申报条件。');
     await page.getByRole('button', { name: '记录结论' }).click();
     await page.locator('[data-eligibility="eligible"]').getByText('材料齐全，符合申报条件。').waitFor();
+
+    // The office asks for an explanation (补正/说明要求); it waits for the applicant's answer.
+    const detailUrl = page.url();
+    const officeRequests = page.locator('[data-office-requests]');
+    await page.getByLabel(/要求内容/).fill('请说明顾客满意度的测量方法。');
+    await officeRequests.getByLabel('财务报表').check();
+    await page.getByRole('button', { name: '发送要求' }).click();
+    await officeRequests.locator('[data-request-status="open"]').getByText('请说明顾客满意度的测量方法。').waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${baseUrl()}/`);
 
@@ -222,6 +230,24 @@ async function applyAndReview(page: Page): Promise<void> {
     await openMailedLink(page, email);
     await page.waitForURL(`${baseUrl()}/apply`);
     await page.locator('[data-eligibility="eligible"]').getByText('材料齐全，符合申报条件。').waitFor();
+
+    // The applicant reads what the office asked for and answers it once; the package stays as submitted.
+    const asked = page.locator('[data-request-status="open"]');
+    await asked.getByText('请说明顾客满意度的测量方法。').waitFor();
+    await asked.getByLabel(/答复内容/).fill('我们每年委托第三方开展顾客满意度调查。');
+    await asked.getByRole('button', { name: '提交答复' }).click();
+    await page.locator('[data-request-status="answered"] [data-answer]').getByText('我们每年委托第三方开展顾客满意度调查。').waitFor();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${baseUrl()}/`);
+
+    // The office reads the answer on the application's page.
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel('电子邮箱').fill(adminEmail);
+    await page.getByRole('button', { name: '发送登录链接' }).click();
+    await openMailedLink(page, adminEmail);
+    await page.waitForURL(`${baseUrl()}/admin`);
+    await page.goto(detailUrl);
+    await page.locator('[data-office-requests] [data-request-status="answered"] [data-answer]').getByText('我们每年委托第三方开展顾客满意度调查。').waitFor();
 
     expect(browser.problems).toEqual([]);
   }
