@@ -71,6 +71,8 @@ describe('the office asks and the applicant answers', () => {
       expect(mail!.subject).toContain('补正/说明要求');
       expect(mail!.subject).toContain('A request from the award office');
       expect(mail!.text).toContain('组织概述');
+      expect(mail!.text).toContain('4.5.2 过程的识别与设计');
+      expect(mail!.text).toContain('4.5.2 Process identification and design');
       expect(mail!.text).toContain('Certificates and honours');
     }
 

@@ -9,6 +9,7 @@ import {
   type OfficeRequestView,
 } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
+import { findItem, getCriteria } from '../../../shared/criteria';
 import { t, type Locale } from '../../../shared/messages';
 import type { ApplicationRecord, OfficeRequestRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
@@ -105,7 +106,13 @@ export async function createRequest(
       if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
       throw error;
     }
-    await mailRequest(deps, next, request).catch((e: unknown) => deps.logger.error('request mail failed', { applicationId, error: e as Error }));
+    const criteria = getCriteria(ctx.config.edition);
+    const sectionName = (section: string, locale: Locale) => {
+      if (section === 'profile') return t('application.section.profile', locale);
+      const item = criteria && findItem(criteria, section);
+      return item ? `${item.id} ${item.name[locale]}` : section;
+    };
+    await mailRequest(deps, next, request, sectionName).catch((e: unknown) => deps.logger.error('request mail failed', { applicationId, error: e as Error }));
     return { request: requestView(applicationId, request), created: true };
   }
 }
@@ -175,11 +182,16 @@ export async function answerRequest(
  * Mails the request to the applicant's sign-in address and, when different,
  * the contact address it registered, in Chinese then English.
  */
-async function mailRequest(deps: ApplicationDeps, app: ApplicationRecord, request: OfficeRequestRecord): Promise<void> {
+async function mailRequest(
+  deps: ApplicationDeps,
+  app: ApplicationRecord,
+  request: OfficeRequestRecord,
+  sectionName: (section: string, locale: Locale) => string,
+): Promise<void> {
   const owner = await deps.identity.getPerson(app.ownerPersonId);
   const programme = (await deps.awards.getProgramme(app.programmeId))?.name ?? { 'zh-CN': app.programmeId, en: app.programmeId };
   const concerns = (locale: Locale) => {
-    const sections = request.sections.map((s) => (s === 'profile' ? t('application.section.profile', locale) : s));
+    const sections = request.sections.map((s) => sectionName(s, locale));
     const categories = request.documentCategories.map((c) => t(`document.category.${c}`, locale));
     const all = [...sections, ...categories];
     return all.length ? all.join(locale === 'zh-CN' ? '、' : ', ') : '—';
