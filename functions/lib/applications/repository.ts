@@ -6,8 +6,7 @@ import type {
   DocumentRejection,
   DocumentStatus,
   EligibilityDecision,
-  OfficeAnswer,
-  OfficeRequestStatus,
+  OfficeRequestView,
   OrganisationDetails,
   Receipt,
   SelfCheck,
@@ -38,17 +37,9 @@ export interface ApplicationRecord {
 }
 
 /** An office request as stored on its application. */
-export interface OfficeRequestRecord {
-  readonly requestId: string;
-  readonly text: string;
-  readonly sections: readonly string[];
-  readonly documentCategories: readonly DocumentCategory[];
-  readonly status: OfficeRequestStatus;
-  readonly createdAt: string;
-  readonly createdBy: string;
+export interface OfficeRequestRecord extends Omit<OfficeRequestView, 'applicationId'> {
   /** The key the office's client sent, so a retry answers the same request. */
   readonly idempotencyKey?: string;
-  readonly answer?: OfficeAnswer;
 }
 
 /** One section of the package (the profile or one item's self-assessment). */

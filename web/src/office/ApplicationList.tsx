@@ -38,6 +38,24 @@ export function saveFile(text: string, fileName: string, contentType: string): v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** One filter of the list: a labelled select whose first choice is "all". */
+function FilterSelect(props: { id: string; label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
+  const t = useT();
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{t('supervise.filter.all')}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function FunnelView({ funnel }: { funnel: Funnel }) {
   const t = useT();
   const locale = useLocale();
@@ -150,39 +168,27 @@ export function ApplicationList() {
             <label for="office-q">{t('office.search')}</label>
             <input id="office-q" type="search" value={search} maxLength={200} onInput={(e) => setSearch(e.currentTarget.value)} />
           </div>
-          <div class="field">
-            <label for="office-district">{t('register.district')}</label>
-            <select id="office-district" value={filters.district} onChange={(e) => set({ district: e.currentTarget.value })}>
-              <option value="">{t('supervise.filter.all')}</option>
-              {options.districts.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="office-industry">{t('register.industry')}</label>
-            <select id="office-industry" value={filters.industry} onChange={(e) => set({ industry: e.currentTarget.value })}>
-              <option value="">{t('supervise.filter.all')}</option>
-              {options.industries.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="office-status">{t('dashboard.status')}</label>
-            <select id="office-status" value={filters.status} onChange={(e) => set({ status: e.currentTarget.value })}>
-              <option value="">{t('supervise.filter.all')}</option>
-              {(['registered', 'submitted', 'withdrawn'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`application.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="office-district"
+            label={t('register.district')}
+            value={filters.district}
+            options={options.districts.map((d) => ({ value: d, label: d }))}
+            onChange={(district) => set({ district })}
+          />
+          <FilterSelect
+            id="office-industry"
+            label={t('register.industry')}
+            value={filters.industry}
+            options={options.industries.map((d) => ({ value: d, label: d }))}
+            onChange={(industry) => set({ industry })}
+          />
+          <FilterSelect
+            id="office-status"
+            label={t('dashboard.status')}
+            value={filters.status}
+            options={(['registered', 'submitted', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`application.status.${s}`) }))}
+            onChange={(status) => set({ status })}
+          />
           <button type="submit">{t('office.searchButton')}</button>
           {filtered && (
             <button
