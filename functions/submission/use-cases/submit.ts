@@ -19,6 +19,9 @@ import {
   type ApplicationDeps,
 } from './context';
 
+/** How often a submission re-reads a package that changed under it before answering 409. */
+const SUBMIT_ATTEMPTS = 3;
+
 /**
  * Submits the package formally (audited): only the owner, only before the
  * deadline (server time), only when complete, and exactly once — a retry
@@ -35,61 +38,66 @@ export async function submitApplication(
   now: Date,
   requestId: string,
 ): Promise<SubmitResponse> {
-  const bundle = await ownBundle(deps, session, applicationId);
-  const app = bundle.application;
-  if (app.status === 'submitted' && app.receipt) return { receipt: app.receipt, replayed: true };
-  if (app.status === 'withdrawn') throw new AppError('APPLICATION_WITHDRAWN', 409);
-  const ctx = await roundContext(deps, app.roundId);
-  assertBeforeDeadline(ctx, now);
-  const state = completeness(ctx, bundle, now);
-  if (!state.complete) throw new AppError('PACKAGE_INCOMPLETE', 422, state);
+  for (let attempt = 1; ; attempt++) {
+    const bundle = await ownBundle(deps, session, applicationId);
+    const app = bundle.application;
+    if (app.status === 'submitted' && app.receipt) return { receipt: app.receipt, replayed: true };
+    if (app.status === 'withdrawn') throw new AppError('APPLICATION_WITHDRAWN', 409);
+    const ctx = await roundContext(deps, app.roundId);
+    assertBeforeDeadline(ctx, now);
+    const state = completeness(ctx, bundle, now);
+    if (!state.complete) throw new AppError('PACKAGE_INCOMPLETE', 422, state);
 
-  const manifest = manifestOf(bundle);
-  const textsSha256 = textsDigest(ctx, bundle);
-  const receipt: Receipt = {
-    receiptId: ulid(now.getTime()),
-    applicationId,
-    roundId: app.roundId,
-    organisationName: app.organisation.name,
-    creditCode: app.organisation.creditCode,
-    submittedAt: now.toISOString(),
-    textsSha256,
-    manifest,
-    packageSha256: sha256Hex(canonicalJson({ textsSha256, manifest })),
-  };
-  const next: ApplicationRecord = {
-    ...app,
-    status: 'submitted',
-    receipt,
-    submittedAt: receipt.submittedAt,
-    updatedAt: receipt.submittedAt,
-    ...(idempotencyKey ? { idempotencyKey } : {}),
-    version: app.version + 1,
-  };
-  try {
-    await deps.audit.commit({
-      scope: roundScope(app.roundId),
-      actor: actorOf(session),
-      action: 'application.submitted',
-      target: { type: 'application', id: applicationId },
-      context: { applicationId, stage: ctx.round.stage },
-      state: receipt,
-      requestId,
-      now,
-      writes: [
-        deps.applications.applicationUpdate(next, app.version),
-        ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
-      ],
-    });
-  } catch (error) {
-    if (!(error instanceof WriteConditionError)) throw error;
-    const fresh = await deps.applications.get(applicationId);
-    // A concurrent retry submitted first: answer its receipt.
-    if (fresh?.status === 'submitted' && fresh.receipt) return { receipt: fresh.receipt, replayed: true };
-    throw new AppError('CONFLICT', 409);
+    const manifest = manifestOf(bundle);
+    const textsSha256 = textsDigest(ctx, bundle);
+    const receipt: Receipt = {
+      receiptId: ulid(now.getTime()),
+      applicationId,
+      roundId: app.roundId,
+      organisationName: app.organisation.name,
+      creditCode: app.organisation.creditCode,
+      submittedAt: now.toISOString(),
+      textsSha256,
+      manifest,
+      packageSha256: sha256Hex(canonicalJson({ textsSha256, manifest })),
+    };
+    const next: ApplicationRecord = {
+      ...app,
+      status: 'submitted',
+      receipt,
+      submittedAt: receipt.submittedAt,
+      updatedAt: receipt.submittedAt,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      version: app.version + 1,
+    };
+    try {
+      await deps.audit.commit({
+        scope: roundScope(app.roundId),
+        actor: actorOf(session),
+        action: 'application.submitted',
+        target: { type: 'application', id: applicationId },
+        context: { applicationId, stage: ctx.round.stage },
+        state: receipt,
+        requestId,
+        now,
+        writes: [
+          deps.applications.applicationUpdate(next, app.version),
+          ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WriteConditionError)) throw error;
+      const fresh = await deps.applications.get(applicationId);
+      // A concurrent retry submitted first: answer its receipt.
+      if (fresh?.status === 'submitted' && fresh.receipt) return { receipt: fresh.receipt, replayed: true };
+      // Something else changed the application meanwhile (an office request, the applicant's own last save):
+      // read the package again, so the receipt still describes exactly what is locked.
+      if (attempt < SUBMIT_ATTEMPTS) continue;
+      throw new AppError('CONFLICT', 409);
+    }
+    await mailReceipt(deps, session, receipt, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
+    return { receipt, replayed: false };
   }
-  await mailReceipt(deps, session, receipt, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
-  return { receipt, replayed: false };
 }
 
 async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Receipt, now: Date): Promise<void> {
