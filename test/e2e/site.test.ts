@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
+import { api } from '../integration/helpers';
+import { registration, signInApplicant } from '../integration/applications-helpers';
 import { launchBrowser, type TestBrowser } from './browser';
 
 // The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
@@ -76,7 +78,7 @@ describe('the public site', () => {
 });
 
 describe('the supervisor workspace', () => {
-  it('an administrator invites a supervisor, who signs in by link, filters the audit timeline and verifies the chain', async () => {
+  it('an administrator invites a supervisor, who signs in by link, filters the round timeline to one applicant by name and verifies the chains', async () => {
     const page = await browser.newPage();
     const adminEmail = inject('adminEmail');
 
@@ -127,9 +129,22 @@ describe('the supervisor workspace', () => {
     await page.getByTestId('who').getByText('李监督').waitFor();
     await page.getByRole('heading', { level: 1, name: '监督工作台' }).waitFor();
 
-    // The round's chain: open it and verify it in the browser.
-    await page.locator('[data-chain^="round:"] a').first().click();
+    // Meanwhile an organisation registers in the demo round (through the API, as the apply test does in the browser).
+    const roundId = (await api('GET', '/api/publication/programmes')).body.programmes[0].rounds[0].roundId as string;
+    const organisation = `监督测试有限公司${Date.now().toString(36)}`;
+    const applicant = await signInApplicant(`org.${Date.now().toString(36)}@example.org`);
+    const registered = await api('POST', '/api/submission/applications', { cookie: applicant, body: registration(roundId, { name: organisation }) });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+
+    // The round's chain: filter the timeline to that applicant, by its name, and verify the chain in the browser.
+    await page.locator(`[data-chain="round:${roundId}"] a`).click();
     await page.locator('ol.timeline li[data-action="round.created"]').waitFor();
+    const applicantFilter = page.getByLabel('申报组织', { exact: true });
+    await expect.poll(() => applicantFilter.locator('option', { hasText: organisation }).count()).toBe(1);
+    await applicantFilter.selectOption({ label: `${organisation} · ${registered.body.applicationId}` });
+    await expect.poll(() => page.locator('ol.timeline li').count()).toBe(1);
+    await page.locator('ol.timeline li[data-action="application.registered"]').waitFor();
+    await applicantFilter.selectOption('');
     await page.getByRole('button', { name: '验证整条链' }).click();
     await page.locator('[data-verify="ok"]').getByText(/验证通过：共 \d+ 条记录/).waitFor();
 

@@ -45,6 +45,7 @@ export function ChainView({ scope }: { scope: string }) {
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   const [names, setNames] = useState<Record<string, string>>({});
+  const [organisations, setOrganisations] = useState<Record<string, string>>({});
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [summary, setSummary] = useState<AuditChainSummary | null>(null);
   const locale = useLocale();
@@ -67,6 +68,13 @@ export function ChainView({ scope }: { scope: string }) {
       (res) => setNames(Object.fromEntries(res.people.map((p) => [p.personId, p.name]))),
       () => undefined,
     );
+    // A round's chain: applicants are filtered by their organisation's name, not an id.
+    if (scope.startsWith('round:')) {
+      call('applications.list', { query: { roundId: scope.slice('round:'.length) } }).then(
+        (res) => setOrganisations(Object.fromEntries(res.applications.map((a) => [a.applicationId, a.organisation.name]))),
+        () => undefined,
+      );
+    }
   }, [call, scope]);
 
   return (
@@ -92,7 +100,7 @@ export function ChainView({ scope }: { scope: string }) {
               {t('supervise.export')}
             </button>
           </section>
-          <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} badSeq={verification?.firstMismatch?.seq} />
+          <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} organisations={organisations} badSeq={verification?.firstMismatch?.seq} />
         </>
       )}
     </div>

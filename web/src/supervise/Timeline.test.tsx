@@ -15,7 +15,7 @@ afterEach(cleanup);
 
 function Harness({ entries }: { entries: readonly AuditEntry[] }) {
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
-  return <Timeline entries={entries} filter={filter} onFilter={setFilter} names={{ 'P-EXP-1': '王专家' }} />;
+  return <Timeline entries={entries} filter={filter} onFilter={setFilter} names={{ 'P-EXP-1': '王专家' }} organisations={{ 'A-1': '成都某某电子科技有限公司' }} />;
 }
 
 const shownSeqs = () =>
@@ -33,6 +33,13 @@ describe('supervisor timeline', () => {
     expect(within(last).getByText('Scorecard saved')).toBeTruthy();
     expect(within(last).getByText(/王专家 · P-EXP-1/)).toBeTruthy();
     expect(within(last).getByText(`${chain[4]!.hash.slice(0, 8)}…${chain[4]!.hash.slice(-4)}`)).toBeTruthy();
+  });
+
+  it('names applicants by their organisation in the applicant filter', () => {
+    renderWithState(<Harness entries={chain} />, { locale: 'en' });
+
+    const applicant = screen.getByLabelText('Applicant') as HTMLSelectElement;
+    expect([...applicant.options].map((o) => o.textContent)).toContain('成都某某电子科技有限公司 · A-1');
   });
 
   it('narrows to one applicant, then to one action of that applicant, and clears', () => {

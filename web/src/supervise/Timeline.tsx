@@ -20,6 +20,7 @@ export function Timeline({
   filter,
   onFilter,
   names = {},
+  organisations = {},
   badSeq,
 }: {
   entries: readonly AuditEntry[];
@@ -27,6 +28,8 @@ export function Timeline({
   onFilter: (next: TimelineFilter) => void;
   /** personId → name, when known. */
   names?: Readonly<Record<string, string>>;
+  /** applicationId → organisation name, when known. */
+  organisations?: Readonly<Record<string, string>>;
   /** The first entry verification named, if any. */
   badSeq?: number | undefined;
 }) {
@@ -55,7 +58,7 @@ export function Timeline({
       <h2 id="timeline-title">{t('supervise.timeline')}</h2>
       <fieldset class="filters">
         <legend>{t('supervise.filters')}</legend>
-        {select('applicant', t('supervise.filter.applicant'), options.applicant, (v) => v)}
+        {select('applicant', t('supervise.filter.applicant'), options.applicant, (id) => (organisations[id] ? `${organisations[id]} · ${id}` : id))}
         {select('person', t('supervise.filter.person'), options.person, personLabel)}
         {select('stage', t('supervise.filter.stage'), options.stage, (v) => {
           const key = `stage.${v}`;
