@@ -275,6 +275,8 @@ export interface ApplicationSummary {
   readonly createdAt: string;
   readonly submittedAt?: string;
   readonly withdrawnAt?: string;
+  /** Office requests the applicant has not answered yet. */
+  readonly openRequests: number;
   readonly version: number;
 }
 

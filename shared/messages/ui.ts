@@ -364,6 +364,7 @@ export const uiMessages = {
   'office.shown': { 'zh-CN': '共 {count} 个', en: '{count} shown' },
   'office.registeredAt': { 'zh-CN': '登记时间', en: 'Registered at' },
   'office.eligibility': { 'zh-CN': '形式审查', en: 'Eligibility' },
+  'office.openRequests': { 'zh-CN': '待回复要求', en: 'Open requests' },
   'office.back': { 'zh-CN': '← 返回申报列表', en: '← Back to the list' },
   'office.download': { 'zh-CN': '下载', en: 'Download' },
   'office.texts': { 'zh-CN': '组织概述与自评内容', en: 'Profile and self-assessment' },

@@ -79,6 +79,11 @@ describe('the office asks and the applicant answers', () => {
     const seen = await api('GET', requestsPath(applicant.applicationId), { cookie: applicant.cookie });
     expect(seen.status).toBe(200);
     expect(seen.body).toEqual({ applicationId: applicant.applicationId, requests: [created.body] });
+    const listed = async () =>
+      (await api('GET', `/api/submission/applications?roundId=${roundId}`, { cookie: admin })).body.applications.find(
+        (a: { applicationId: string }) => a.applicationId === applicant.applicationId,
+      );
+    expect((await listed()).openRequests).toBe(1); // the office's list counts what awaits an answer
 
     const answered = await api('POST', answerPath(applicant.applicationId, created.body.requestId), {
       cookie: applicant.cookie,
@@ -87,6 +92,7 @@ describe('the office asks and the applicant answers', () => {
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answer: { text: '我们采用第三方顾客满意度调查，每年一次。', answeredBy: me.body.person.personId } });
 
+    expect((await listed()).openRequests).toBe(0);
     for (const cookie of [admin, await supervisorCookie()]) {
       const office = await api('GET', requestsPath(applicant.applicationId), { cookie });
       expect(office.status).toBe(200);

@@ -185,6 +185,7 @@ export function summaryOf(app: ApplicationRecord): ApplicationSummary {
     createdAt: app.createdAt,
     ...(app.submittedAt ? { submittedAt: app.submittedAt } : {}),
     ...(app.withdrawnAt ? { withdrawnAt: app.withdrawnAt } : {}),
+    openRequests: (app.requests ?? []).filter((r) => r.status === 'open').length,
     version: app.version,
   };
 }

@@ -21,6 +21,7 @@ export function applicationFixture(over: Partial<ApplicationView> = {}): Applica
     },
     selfCheck: { eligible: true, failures: [] },
     createdAt: '2026-07-02T02:00:00.000Z',
+    openRequests: 0,
     version: 1,
     declarations: { legalPerson: true, establishedOn: '2012-03-15', majorIncidents: [], seriousPenalties: [], goodCreditRecord: true, appliesPerformanceExcellence: true },
     stage: 'registration',

@@ -34,6 +34,7 @@ function summary(id: string, name: string, district: string, status: Application
     selfCheck: { eligible: true, failures: [] },
     createdAt: '2026-07-02T02:00:00.000Z',
     ...(status === 'submitted' ? { submittedAt: '2026-08-01T02:00:00.000Z' } : {}),
+    openRequests: 0,
     version: 1,
   };
 }

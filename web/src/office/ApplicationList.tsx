@@ -229,6 +229,7 @@ export function ApplicationList() {
                     <th scope="col">{t('office.registeredAt')}</th>
                     <th scope="col">{t('dashboard.submittedAt')}</th>
                     <th scope="col">{t('office.eligibility')}</th>
+                    <th scope="col">{t('office.openRequests')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -247,6 +248,7 @@ export function ApplicationList() {
                       <td>{formatDateTime(a.createdAt, locale)}</td>
                       <td>{a.submittedAt ? formatDateTime(a.submittedAt, locale) : ''}</td>
                       <td>{a.eligibility ? t(`eligibility.${a.eligibility.decision}`) : ''}</td>
+                      <td data-open-requests={a.openRequests}>{a.openRequests || ''}</td>
                     </tr>
                   ))}
                 </tbody>
