@@ -60,19 +60,16 @@ export function ChainView({ scope }: { scope: string }) {
 
   // Names make the timeline readable; without them it shows person ids and the scope.
   useEffect(() => {
-    call('audit.chains').then(
-      (res) => setSummary(res.chains.find((c) => c.scope === scope) ?? null),
-      () => undefined,
-    );
-    call('people.list').then(
-      (res) => setNames(Object.fromEntries(res.people.map((p) => [p.personId, p.name]))),
-      () => undefined,
-    );
+    // Each is optional: a failure (or an answer without the expected list) leaves ids in place of names.
+    const quietly = (work: Promise<void>) => void work.catch(() => undefined);
+    quietly(call('audit.chains').then((res) => setSummary(res.chains.find((c) => c.scope === scope) ?? null)));
+    quietly(call('people.list').then((res) => setNames(Object.fromEntries(res.people.map((p) => [p.personId, p.name])))));
     // A round's chain: applicants are filtered by their organisation's name, not an id.
     if (scope.startsWith('round:')) {
-      call('applications.list', { query: { roundId: scope.slice('round:'.length) } }).then(
-        (res) => setOrganisations(Object.fromEntries(res.applications.map((a) => [a.applicationId, a.organisation.name]))),
-        () => undefined,
+      quietly(
+        call('applications.list', { query: { roundId: scope.slice('round:'.length) } }).then((res) =>
+          setOrganisations(Object.fromEntries(res.applications.map((a) => [a.applicationId, a.organisation.name]))),
+        ),
       );
     }
   }, [call, scope]);
