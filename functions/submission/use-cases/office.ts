@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
 import { t } from '../../../shared/messages';
+import { share } from '../../../shared/statistics';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
@@ -51,7 +52,8 @@ export function funnelOf(apps: readonly ApplicationRecord[]): Funnel {
     withdrawn: count((a) => a.status === 'withdrawn'),
     eligible: count((a) => a.eligibility?.decision === 'eligible'),
     ineligible: count((a) => a.eligibility?.decision === 'ineligible'),
-    submittedPercent: registered === 0 ? 0 : Math.round((submitted / registered) * 1000) / 10,
+    // The domain's one rule for shares (rounded half up to a tenth of a percent).
+    submittedPercent: (share(submitted, registered).permille ?? 0) / 10,
   };
 }
 
