@@ -1,29 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../shared/eligibility';
-import { launchBrowser, type TestBrowser } from './browser';
+import { baseUrl, latestLink, useBrowser } from './browser';
 
 // An organisation applies in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // link by mail, registration, the package, uploads straight to s3rver, formal submission, receipt; then the office.
-const baseUrl = () => inject('baseUrl');
-
-interface OutboxMessage {
-  to: string;
-  links: string[];
-}
-
-/** The newest link mailed to an address (the outbox lists newest first). */
-async function latestLink(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/dev/outbox.json`);
-  const { messages } = (await res.json()) as { messages: OutboxMessage[] };
-  const link = messages.filter((m) => m.to === email).flatMap((m) => m.links).find((l) => l.includes('#token='));
-  if (!link) throw new Error(`no link mailed to ${email}`);
-  return link;
-}
-
 /** A valid unified social credit code (GB 32100-2015), registered in Chengdu (510100), random each run. */
 function validCreditCode(): string {
   const body = `91510100${Array.from({ length: 9 }, () => CREDIT_CODE_ALPHABET[randomInt(CREDIT_CODE_ALPHABET.length)]).join('')}`;
@@ -53,27 +37,17 @@ async function fitsPhone(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  const res = await fetch(`${baseUrl()}/`);
-  if (res.status !== 200) throw new Error('web/dist is not built: run `npx tsx infra/build.ts site` (npm test builds it first)');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('an organisation applies and the office sees it', () => {
   it('requests a link, registers, fills the package, uploads PDFs with progress, submits, reads the receipt; the office lists, decides, exports and asks; the applicant answers', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await applyAndReview(page);
     } catch (error) {
       // Say what the page showed and what the browser reported, not only which locator timed out.
       const shown = await page.locator('main').innerText().catch(() => '(no page)');
-      throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser.problems.join('\n')}`);
+      throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
     }
   });
 });
@@ -249,6 +223,6 @@ async function applyAndReview(page: Page): Promise<void> {
     await page.goto(detailUrl);
     await page.locator('[data-office-requests] [data-request-status="answered"] [data-answer]').getByText('我们每年委托第三方开展顾客满意度调查。').waitFor();
 
-    expect(browser.problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Flags that keep headless Chromium quiet on a closed network (STYLE.md "Known traps"). */
 export const CHROMIUM_ARGS = [
@@ -58,4 +59,36 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The local stack's base URL (test/setup/local-stack.ts). */
+export const baseUrl = () => inject('baseUrl');
+
+/**
+ * One browser for a test file: launched before its tests (after checking the
+ * site is built), closed after them. Call at the top level of the file.
+ */
+export function useBrowser(): () => TestBrowser {
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    const res = await fetch(`${baseUrl()}/`);
+    if (res.status !== 200) throw new Error('web/dist is not built: run `npx tsx infra/build.ts site` (npm test builds it first)');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
+}
+
+/** The newest link with a token mailed to an address (the outbox lists newest first). */
+export async function latestLink(email: string): Promise<string> {
+  const res = await fetch(`${baseUrl()}/dev/outbox.json`);
+  const { messages } = (await res.json()) as { messages: { to: string; links: string[] }[] };
+  const link = messages.filter((m) => m.to === email).flatMap((m) => m.links).find((l) => l.includes('#token='));
+  if (!link) throw new Error(`no link mailed to ${email}`);
+  return link;
 }

@@ -1,45 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { api } from '../integration/helpers';
 import { registration, signInApplicant } from '../integration/applications-helpers';
-import { launchBrowser, type TestBrowser } from './browser';
+import { baseUrl, latestLink, useBrowser } from './browser';
 
 // The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
 // (in-memory data with the demo seed; the gateway serves web/dist with the production CSP).
-const baseUrl = () => inject('baseUrl');
-
-interface OutboxMessage {
-  to: string;
-  links: string[];
-  sentAt: string;
-}
-
-/** The newest sign-in link mailed to an address (the outbox lists newest first). */
-async function latestLink(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/dev/outbox.json`);
-  const { messages } = (await res.json()) as { messages: OutboxMessage[] };
-  const link = messages.find((m) => m.to === email)?.links.find((l) => l.includes('#token='));
-  if (!link) throw new Error(`no sign-in link mailed to ${email}`);
-  return link;
-}
-
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  const res = await fetch(`${baseUrl()}/`);
-  if (res.status !== 200) throw new Error('web/dist is not built: run `npx tsx infra/build.ts site` (npm test builds it first)');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the public site', () => {
   it('shows the demo programme, switches language (remembered after reload) and shows all three functions healthy', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(baseUrl());
 
     // Chinese first, for a browser that has never chosen.
@@ -66,20 +39,20 @@ describe('the public site', () => {
     // Back to Chinese for the next test.
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { level: 1, name: '政府质量奖' }).waitFor();
-    expect(browser.problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   });
 
   it('answers an unknown path with the not-found page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl()}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
-    expect(browser.problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   });
 });
 
 describe('the supervisor workspace', () => {
   it('an administrator invites a supervisor, who signs in by link, filters the round timeline to one applicant by name and verifies the chains', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const adminEmail = inject('adminEmail');
 
     // The administrator asks for a link on the sign-in page and opens it from the outbox.
@@ -112,14 +85,14 @@ describe('the supervisor workspace', () => {
     await page.waitForURL(`${baseUrl()}/`);
 
     // A link works once: opening it again says so and offers a new one (the refused exchange is the only console error).
-    const before = browser.problems.length;
+    const before = browser().problems.length;
     await page.goto(adminLink);
     await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('登录链接已使用过').waitFor();
     await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('This sign-in link has already been used').waitFor();
     expect(page.url()).toBe(`${baseUrl()}/auth`);
     await page.getByRole('button', { name: '重新获取登录链接' }).click();
     await page.waitForURL(`${baseUrl()}/sign-in`);
-    const refused = browser.problems.splice(before);
+    const refused = browser().problems.splice(before);
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatch(/Failed to load resource: the server responded with a status of 4\d\d/);
 
@@ -179,6 +152,6 @@ describe('the supervisor workspace', () => {
 
     // Read-only: nothing in the workspace changes state.
     expect(await page.getByRole('button', { name: /停用|发送|Revoke|Send/ }).count()).toBe(0);
-    expect(browser.problems).toEqual([]);
+    expect(browser().problems).toEqual([]);
   });
 });
