@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { ROUND_DEFAULTS } from '../round';
 import { EligibilityDecisionBody, PACKAGE_DEFAULTS, packageRules } from './applications';
 
 describe('package rules of a round', () => {
-  it('uses the defaults when the round configuration has none', () => {
-    expect(packageRules({})).toEqual(PACKAGE_DEFAULTS);
-    expect(packageRules(undefined)).toEqual(PACKAGE_DEFAULTS);
+  it("are the round configuration's own defaults when it sets none", () => {
+    expect(PACKAGE_DEFAULTS).toEqual({
+      profileMaxChars: ROUND_DEFAULTS.package.profileMaxChars,
+      itemMaxChars: ROUND_DEFAULTS.package.itemMaxChars,
+      requiredDocuments: ROUND_DEFAULTS.package.requiredDocuments,
+    });
   });
 
-  it('takes valid settings from the configuration and ignores invalid ones', () => {
-    const rules = packageRules({ package: { profileMaxChars: 500, itemMaxChars: -1, requiredDocuments: ['businessLicence', 'nonsense'] } });
-    expect(rules).toEqual({ profileMaxChars: 500, itemMaxChars: PACKAGE_DEFAULTS.itemMaxChars, requiredDocuments: ['businessLicence'] });
+  it('take the configured limits and leave out a required category that has no upload slot', () => {
+    const rules = packageRules({ profileMaxChars: 500, itemMaxChars: 300, requiredDocuments: ['businessLicence', 'nonsense'] });
+    expect(rules).toEqual({ profileMaxChars: 500, itemMaxChars: 300, requiredDocuments: ['businessLicence'] });
   });
 });
 

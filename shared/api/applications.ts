@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ROUND_DEFAULTS } from '../round';
 import { EmailSchema, LocaleSchema } from './schemas';
 
 /**
@@ -26,10 +27,7 @@ export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 /** The section id of the organisational profile (组织概述); the other sections are the 23 item ids (`4.1.2` …). */
 export const PROFILE_SECTION = 'profile';
 
-/**
- * Package rules of a round. The round configuration may carry them under
- * `package`; until it does, these defaults apply (see {@link packageRules}).
- */
+/** The package rules of a round, as the applicant's pages and the submission function apply them. */
 export interface PackageRules {
   /** Longest organisational profile, in characters. */
   readonly profileMaxChars: number;
@@ -39,26 +37,23 @@ export interface PackageRules {
   readonly requiredDocuments: readonly DocumentCategory[];
 }
 
-/** Default package rules. */
-export const PACKAGE_DEFAULTS: PackageRules = {
-  profileMaxChars: 10_000,
-  itemMaxChars: 8_000,
-  requiredDocuments: ['businessLicence', 'selfAssessmentReport'],
-};
+const isDocumentCategory = (category: string): category is DocumentCategory => (DOCUMENT_CATEGORIES as readonly string[]).includes(category);
 
-/** The package rules of a round configuration: its `package` settings where valid, the defaults otherwise. */
-export function packageRules(config: unknown): PackageRules {
-  const pkg = (config as { package?: Partial<Record<keyof PackageRules, unknown>> } | undefined)?.package ?? {};
-  const positive = (value: unknown, fallback: number) => (Number.isInteger(value) && (value as number) > 0 ? (value as number) : fallback);
-  const required = Array.isArray(pkg.requiredDocuments)
-    ? pkg.requiredDocuments.filter((c): c is DocumentCategory => (DOCUMENT_CATEGORIES as readonly unknown[]).includes(c))
-    : PACKAGE_DEFAULTS.requiredDocuments;
-  return {
-    profileMaxChars: positive(pkg.profileMaxChars, PACKAGE_DEFAULTS.profileMaxChars),
-    itemMaxChars: positive(pkg.itemMaxChars, PACKAGE_DEFAULTS.itemMaxChars),
-    requiredDocuments: required,
-  };
+/**
+ * The package rules of a round's (parsed, validated) configuration
+ * (`shared/round`, which holds the defaults). A required category the site
+ * has no upload slot for is left out rather than making submission impossible.
+ */
+export function packageRules(pkg: {
+  readonly profileMaxChars: number;
+  readonly itemMaxChars: number;
+  readonly requiredDocuments: readonly string[];
+}): PackageRules {
+  return { profileMaxChars: pkg.profileMaxChars, itemMaxChars: pkg.itemMaxChars, requiredDocuments: pkg.requiredDocuments.filter(isDocumentCategory) };
 }
+
+/** The package rules of a round with the default configuration. */
+export const PACKAGE_DEFAULTS: PackageRules = packageRules(ROUND_DEFAULTS.package);
 
 const TYPE_LABELS: Readonly<Record<string, string>> = {
   'application/pdf': 'PDF',

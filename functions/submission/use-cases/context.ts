@@ -54,7 +54,7 @@ export async function roundContext(deps: Pick<ApplicationDeps, 'awards'>, roundI
   return {
     round,
     config: parsed.config,
-    rules: packageRules(round.config),
+    rules: packageRules(parsed.config.package),
     sections: [PROFILE_SECTION, ...criteria.items.map((i) => i.id)],
     deadline: new Date(parsed.config.dates.submissionDeadline),
   };
