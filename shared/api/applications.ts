@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ROUND_DEFAULTS } from '../round';
+import { PACKAGE_DEFAULT_SETTINGS } from '../round/package-defaults';
 import { EmailSchema, LocaleSchema } from './schemas';
 
 /**
@@ -53,7 +53,7 @@ export function packageRules(pkg: {
 }
 
 /** The package rules of a round with the default configuration. */
-export const PACKAGE_DEFAULTS: PackageRules = packageRules(ROUND_DEFAULTS.package);
+export const PACKAGE_DEFAULTS: PackageRules = packageRules(PACKAGE_DEFAULT_SETTINGS);
 
 const TYPE_LABELS: Readonly<Record<string, string>> = {
   'application/pdf': 'PDF',

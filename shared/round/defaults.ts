@@ -1,5 +1,6 @@
 import { GBT19580_2012 } from '../criteria';
 import { defaultChecklist } from '../eligibility/checklist';
+import { PACKAGE_DEFAULT_SETTINGS } from './package-defaults';
 import type { RoundConfig, RoundDates } from './schema';
 
 /** Default values of a round (DOMAIN.md: every number there is a round setting with this default). */
@@ -33,12 +34,7 @@ export const ROUND_DEFAULTS = {
    * self-assessment, the whole report) and the document categories required
    * to submit.
    */
-  package: {
-    profileMaxChars: 10_000,
-    itemMaxChars: 8_000,
-    maxTotalChars: 100_000,
-    requiredDocuments: ['businessLicence', 'selfAssessmentReport'],
-  },
+  package: PACKAGE_DEFAULT_SETTINGS,
 } as const;
 
 /** Optional settings for {@link defaultRoundConfig}. */
