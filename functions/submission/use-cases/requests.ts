@@ -12,17 +12,14 @@ import { roundScope } from '../../../shared/audit/chain';
 import { findItem, getCriteria } from '../../../shared/criteria';
 import { t, type Locale } from '../../../shared/messages';
 import type { ApplicationRecord, OfficeRequestRecord } from '../../lib/applications/repository';
-import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { actorOf, ownBundle, roundContext, visibleBundle, type ApplicationDeps } from './context';
+import { actorOf, onFreshApplication, ownBundle, roundContext, visibleBundle, type ApplicationDeps } from './context';
 
 // The requests live on the application item, and DynamoDB items hold at most 400 KB: a new request must leave
 // room for its longest answer (4,000 characters, up to 3 bytes each in UTF-8) so an answer never fails to fit.
 const ITEM_BUDGET_BYTES = 300 * 1024;
 const ANSWER_RESERVE_BYTES = OFFICE_ANSWER_MAX_CHARS * 3 + 512;
-/** Times a request or an answer re-reads the application after losing a race with another change to it. */
-const ATTEMPTS = 3;
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 const charsOf = (text: string) => [...text].length;
@@ -66,7 +63,8 @@ export async function createRequest(
   if (length > OFFICE_REQUEST_MAX_CHARS) {
     throw new AppError('REQUEST_TOO_LONG', 422, { max: OFFICE_REQUEST_MAX_CHARS, length }, { max: OFFICE_REQUEST_MAX_CHARS, length });
   }
-  for (let attempt = 1; ; attempt++) {
+  // Another change of the application meanwhile means a fresh read: the request is added to the newer state.
+  return onFreshApplication(async () => {
     const { application: app } = await visibleBundle(deps, session, applicationId);
     const replay = input.idempotencyKey ? app.requests?.find((r) => r.idempotencyKey === input.idempotencyKey) : undefined;
     if (replay) return { request: requestView(applicationId, replay), created: false };
@@ -88,24 +86,17 @@ export async function createRequest(
     const next: ApplicationRecord = { ...app, requests: [...(app.requests ?? []), request], updatedAt: now.toISOString(), version: app.version + 1 };
     if (bytesOf(next) + ANSWER_RESERVE_BYTES > ITEM_BUDGET_BYTES) throw new AppError('REQUESTS_FULL', 422, { requests: app.requests?.length ?? 0 });
     const { idempotencyKey: _key, ...audited } = request;
-    try {
-      await deps.audit.commit({
-        scope: roundScope(app.roundId),
-        actor: actorOf(session),
-        action: 'application.infoRequested',
-        target: { type: 'request', id: `${applicationId}/${request.requestId}` },
-        context: { applicationId, stage: ctx.round.stage },
-        state: { applicationId, request: audited },
-        requestId,
-        now,
-        writes: [deps.applications.applicationUpdate(next, app.version)],
-      });
-    } catch (error) {
-      // Another change to the application came first: read it again and add the request to it.
-      if (error instanceof WriteConditionError && attempt < ATTEMPTS) continue;
-      if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
-      throw error;
-    }
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.infoRequested',
+      target: { type: 'request', id: `${applicationId}/${request.requestId}` },
+      context: { applicationId, stage: ctx.round.stage },
+      state: { applicationId, request: audited },
+      requestId,
+      now,
+      writes: [deps.applications.applicationUpdate(next, app.version)],
+    });
     const criteria = getCriteria(ctx.config.edition);
     const sectionName = (section: string, locale: Locale) => {
       if (section === 'profile') return t('application.section.profile', locale);
@@ -114,7 +105,7 @@ export async function createRequest(
     };
     await mailRequest(deps, next, request, sectionName).catch((e: unknown) => deps.logger.error('request mail failed', { applicationId, error: e as Error }));
     return { request: requestView(applicationId, request), created: true };
-  }
+  });
 }
 
 /**
@@ -135,7 +126,8 @@ export async function answerRequest(
   if (length > OFFICE_ANSWER_MAX_CHARS) {
     throw new AppError('ANSWER_TOO_LONG', 422, { max: OFFICE_ANSWER_MAX_CHARS, length }, { max: OFFICE_ANSWER_MAX_CHARS, length });
   }
-  for (let attempt = 1; ; attempt++) {
+  // Another change meanwhile means a fresh read (a concurrent answer then gets REQUEST_ANSWERED).
+  return onFreshApplication(async () => {
     const { application: app } = await ownBundle(deps, session, applicationId);
     const requests = app.requests ?? [];
     const index = requests.findIndex((r) => r.requestId === officeRequestId);
@@ -156,26 +148,19 @@ export async function answerRequest(
       updatedAt: now.toISOString(),
       version: app.version + 1,
     };
-    try {
-      await deps.audit.commit({
-        scope: roundScope(app.roundId),
-        actor: actorOf(session),
-        action: 'application.infoAnswered',
-        target: { type: 'request', id: `${applicationId}/${officeRequestId}` },
-        context: { applicationId, stage: ctx.round.stage },
-        state: { applicationId, requestId: officeRequestId, answer: answered.answer },
-        requestId,
-        now,
-        writes: [deps.applications.applicationUpdate(next, app.version)],
-      });
-    } catch (error) {
-      // Another change came first: read again (a concurrent answer then gets REQUEST_ANSWERED).
-      if (error instanceof WriteConditionError && attempt < ATTEMPTS) continue;
-      if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
-      throw error;
-    }
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.infoAnswered',
+      target: { type: 'request', id: `${applicationId}/${officeRequestId}` },
+      context: { applicationId, stage: ctx.round.stage },
+      state: { applicationId, requestId: officeRequestId, answer: answered.answer },
+      requestId,
+      now,
+      writes: [deps.applications.applicationUpdate(next, app.version)],
+    });
     return requestView(applicationId, answered);
-  }
+  });
 }
 
 /**

@@ -3,7 +3,6 @@ import type { ApplicationView, Receipt, SubmitResponse } from '../../../shared/a
 import { canonicalJson, roundScope } from '../../../shared/audit/chain';
 import { bilingual, t } from '../../../shared/messages';
 import type { ApplicationRecord } from '../../lib/applications/repository';
-import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import {
@@ -12,15 +11,13 @@ import {
   assertBeforeDeadline,
   completeness,
   manifestOf,
+  onFreshApplication,
   ownBundle,
   roundContext,
   sha256Hex,
   textsDigest,
   type ApplicationDeps,
 } from './context';
-
-/** How often a submission re-reads a package that changed under it before answering 409. */
-const SUBMIT_ATTEMPTS = 3;
 
 /**
  * Submits the package formally (audited): only the owner, only before the
@@ -38,7 +35,9 @@ export async function submitApplication(
   now: Date,
   requestId: string,
 ): Promise<SubmitResponse> {
-  for (let attempt = 1; ; attempt++) {
+  // A change that lands meanwhile (an office request, the last autosave, or a concurrent retry of this very
+  // submission, which then answers its receipt) means a fresh read: the receipt describes exactly what is locked.
+  return onFreshApplication(async () => {
     const bundle = await ownBundle(deps, session, applicationId);
     const app = bundle.application;
     if (app.status === 'submitted' && app.receipt) return { receipt: app.receipt, replayed: true };
@@ -70,34 +69,23 @@ export async function submitApplication(
       ...(idempotencyKey ? { idempotencyKey } : {}),
       version: app.version + 1,
     };
-    try {
-      await deps.audit.commit({
-        scope: roundScope(app.roundId),
-        actor: actorOf(session),
-        action: 'application.submitted',
-        target: { type: 'application', id: applicationId },
-        context: { applicationId, stage: ctx.round.stage },
-        state: receipt,
-        requestId,
-        now,
-        writes: [
-          deps.applications.applicationUpdate(next, app.version),
-          ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WriteConditionError)) throw error;
-      const fresh = await deps.applications.get(applicationId);
-      // A concurrent retry submitted first: answer its receipt.
-      if (fresh?.status === 'submitted' && fresh.receipt) return { receipt: fresh.receipt, replayed: true };
-      // Something else changed the application meanwhile (an office request, the applicant's own last save):
-      // read the package again, so the receipt still describes exactly what is locked.
-      if (attempt < SUBMIT_ATTEMPTS) continue;
-      throw new AppError('CONFLICT', 409);
-    }
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'application.submitted',
+      target: { type: 'application', id: applicationId },
+      context: { applicationId, stage: ctx.round.stage },
+      state: receipt,
+      requestId,
+      now,
+      writes: [
+        deps.applications.applicationUpdate(next, app.version),
+        ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
+      ],
+    });
     await mailReceipt(deps, session, receipt, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
     return { receipt, replayed: false };
-  }
+  });
 }
 
 async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Receipt, now: Date): Promise<void> {
@@ -130,13 +118,13 @@ export async function withdrawApplication(
   now: Date,
   requestId: string,
 ): Promise<ApplicationView> {
-  const bundle = await ownBundle(deps, session, applicationId);
-  const app = bundle.application;
-  const ctx = await roundContext(deps, app.roundId);
-  if (app.status === 'withdrawn') return applicationView(ctx, bundle, now);
-  assertBeforeDeadline(ctx, now);
-  const next: ApplicationRecord = { ...app, status: 'withdrawn', withdrawnAt: now.toISOString(), updatedAt: now.toISOString(), version: app.version + 1 };
-  try {
+  return onFreshApplication(async () => {
+    const bundle = await ownBundle(deps, session, applicationId);
+    const app = bundle.application;
+    const ctx = await roundContext(deps, app.roundId);
+    if (app.status === 'withdrawn') return applicationView(ctx, bundle, now);
+    assertBeforeDeadline(ctx, now);
+    const next: ApplicationRecord = { ...app, status: 'withdrawn', withdrawnAt: now.toISOString(), updatedAt: now.toISOString(), version: app.version + 1 };
     await deps.audit.commit({
       scope: roundScope(app.roundId),
       actor: actorOf(session),
@@ -148,9 +136,6 @@ export async function withdrawApplication(
       now,
       writes: [deps.applications.applicationUpdate(next, app.version)],
     });
-  } catch (error) {
-    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
-    throw error;
-  }
-  return applicationView(ctx, { ...bundle, application: next }, now);
+    return applicationView(ctx, { ...bundle, application: next }, now);
+  });
 }
