@@ -23,6 +23,25 @@ import {
   type SectionView,
   type SubmitResponse,
 } from './applications';
+import {
+  ConsensusBody,
+  CreateAssignmentBody,
+  DeclarationBody,
+  MoveRoundBody,
+  RecusalBody,
+  SaveScorecardBody,
+  SubmitScorecardBody,
+  type AssignmentView,
+  type ConsensusView,
+  type DeclarationResponse,
+  type MyAssignmentsResponse,
+  type ReviewMaterialResponse,
+  type RoundReviewsResponse,
+  type RoundStageResponse,
+  type ScorecardView,
+  type ShortlistResponse,
+  type TeamReviewResponse,
+} from './reviews';
 import { ROLES, type Role } from './roles';
 import {
   ExchangeTokenBody,
@@ -191,6 +210,62 @@ export const ROUTES = {
   'applications.answerRequest': route<OfficeRequestView, typeof AnswerOfficeRequestBody>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/requests/{requestId}/answer', fn: 'submission', access: ['applicant'], body: AnswerOfficeRequestBody,
     summary: 'Answer an office request once (again: 409 REQUEST_ANSWERED); the submitted package does not change',
+  }),
+  'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,
+    summary: "Move the round one stage on when its stage's work is done (the domain's guards; stale version: 409 CONFLICT)",
+  }),
+  'reviews.round': route<RoundReviewsResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "Every eligible application's teams, cards submitted, consensus and shortlist decision, with all declarations and recusals (the office's board, the supervisors' overview)",
+  }),
+  'reviews.assign': route<AssignmentView, typeof CreateAssignmentBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/assignments', fn: 'scoring', access: ['admin'], body: CreateAssignmentBody, status: 201,
+    summary: 'Assign an active expert (optionally the leader) to an eligible (material review) or shortlisted (on-site) application; obvious conflicts refused',
+  }),
+  'reviews.mine': route<MyAssignmentsResponse>({
+    method: 'GET', path: '/api/scoring/assignments/mine', fn: 'scoring', access: ['expert'],
+    summary: "The expert's own assignments with their declaration status, own card and whether the consensus is in",
+  }),
+  'reviews.declare': route<DeclarationResponse, typeof DeclarationBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/declaration', fn: 'scoring', access: ['expert'], body: DeclarationBody, status: 201,
+    summary: 'Declare conflicts of interest for an assigned applicant and sign both declarations, once; a conflict blocks the assignment',
+  }),
+  'reviews.recuse': route<AssignmentView, typeof RecusalBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/assignments/{stage}/{reviewerId}/recusal', fn: 'scoring', access: ['expert', 'admin'], body: RecusalBody,
+    summary: 'Log a recusal during review with its reason (the expert themself, or the office); the card is set aside',
+  }),
+  'reviews.material': route<ReviewMaterialResponse>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/material', fn: 'scoring', access: ['expert'],
+    summary: 'The submitted package for an assigned expert who declared no conflict (404 for anyone else)',
+  }),
+  'reviews.download': route<DownloadResponse>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/documents/{documentId}/download', fn: 'scoring', access: ['expert'],
+    summary: 'A short-lived download link to a verified document of an application the expert may read',
+  }),
+  'reviews.card': route<ScorecardView>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/scorecards/{stage}/mine', fn: 'scoring', access: ['expert'],
+    summary: "The expert's own card for the stage (an empty draft, version 0, before the first save)",
+  }),
+  'reviews.saveCard': route<ScorecardView, typeof SaveScorecardBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/scorecards/{stage}/mine', fn: 'scoring', access: ['expert'], body: SaveScorecardBody,
+    summary: 'Save the whole draft card based on the version read (stale: 409 CONFLICT); only during the stage, after declaring clear',
+  }),
+  'reviews.submitCard': route<ScorecardView, typeof SubmitScorecardBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/scorecards/{stage}/mine/submit', fn: 'scoring', access: ['expert'], body: SubmitScorecardBody,
+    summary: 'Submit the saved card: every item scored; then immutable (a retry answers the submitted card)',
+  }),
+  'reviews.team': route<TeamReviewResponse>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/reviews/{stage}', fn: 'scoring', access: ['expert', 'admin', 'supervisor'],
+    summary: "One team's members, declarations, cards, divergence flags and consensus (a member sees others' cards only after submitting their own)",
+  }),
+  'reviews.consensus': route<ConsensusView, typeof ConsensusBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/reviews/{stage}/consensus', fn: 'scoring', access: ['expert'], body: ConsensusBody, status: 201,
+    summary: "The leader records the team's consensus with rationale, once, when every member has submitted or recused and the team is big enough",
+  }),
+  'reviews.shortlist': route<ShortlistResponse>({
+    method: 'POST', path: '/api/scoring/rounds/{roundId}/shortlist', fn: 'scoring', access: ['admin'],
+    summary: 'Choose the site visits by material consensus score alone (top N at or above the threshold, a tie at the cut taken whole); once every eligible application has its consensus',
   }),
 } as const;
 

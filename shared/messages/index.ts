@@ -1,13 +1,26 @@
 import { domainMessages } from './domain';
 import { platformMessages } from './platform';
+import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
 import { format, type Locale, type Text } from './types';
 import { uiMessages } from './ui';
+import { officeReviewUiMessages } from './ui-office-review';
+import { reviewUiMessages } from './ui-review';
+import { superviseReviewUiMessages } from './ui-supervise-review';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
 
 /** The whole catalogue: every key once, each in zh-CN and en. */
-export const messages = { ...platformMessages, ...domainMessages, ...submissionMessages, ...uiMessages } as const;
+export const messages = {
+  ...platformMessages,
+  ...domainMessages,
+  ...submissionMessages,
+  ...reviewMessages,
+  ...uiMessages,
+  ...reviewUiMessages,
+  ...officeReviewUiMessages,
+  ...superviseReviewUiMessages,
+} as const;
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof messages;

@@ -55,11 +55,16 @@ export function App({ state }: { state: AppState }) {
               <Route path="/signin" component={LinkLanding} />
               <Route path="/apply" component={ApplyArea} />
               <Route path="/review" component={ReviewArea} />
+              <Route path="/review/:applicationId/:stage" component={ReviewArea} />
               <Route path="/admin" component={AdminArea} />
               <Route path="/office" component={OfficeArea} />
               <Route path="/office/:applicationId" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
               <Route path="/supervise" component={SuperviseArea} />
               <Route path="/supervise/:scope" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

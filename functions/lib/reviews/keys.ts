@@ -1,0 +1,30 @@
+import type { ReviewStage } from '../../../shared/api/reviews';
+
+/**
+ * Keys of the reviews table. Everything of a round lives in one partition
+ * (`ROUND#<roundId>`), told apart by sort-key prefix, so the office's board
+ * and the supervisors' overview read a round with a few prefix queries
+ * (assignments, declarations, consensus, shortlist — never the cards in bulk).
+ * An expert's own assignments are found through gsi1 (`REVIEWER#<personId>`).
+ */
+export const reviewKeys = {
+  round: (roundId: string) => `ROUND#${roundId}`,
+  /** One expert on one application's team for one stage. */
+  assignment: (applicationId: string, stage: ReviewStage, reviewerId: string) => `ASSIGN#${applicationId}#${stage}#${reviewerId}`,
+  assignmentsOf: (applicationId?: string, stage?: ReviewStage) => `ASSIGN#${applicationId ? `${applicationId}#${stage ? `${stage}#` : ''}` : ''}`,
+  /** gsi1: an expert's assignments, by round. */
+  reviewer: (reviewerId: string) => `REVIEWER#${reviewerId}`,
+  reviewerSort: (roundId: string, applicationId: string, stage: ReviewStage) => `ASSIGN#${roundId}#${applicationId}#${stage}`,
+  /** One expert's declaration for one applicant (made once, before any material is seen). */
+  declaration: (applicationId: string, reviewerId: string) => `DECL#${applicationId}#${reviewerId}`,
+  declarationsOf: (applicationId?: string) => `DECL#${applicationId ? `${applicationId}#` : ''}`,
+  /** One expert's independent scorecard for one application and stage. */
+  card: (applicationId: string, stage: ReviewStage, reviewerId: string) => `CARD#${applicationId}#${stage}#${reviewerId}`,
+  cardsOf: (applicationId: string, stage: ReviewStage) => `CARD#${applicationId}#${stage}#`,
+  /** The leader's consensus for one application and stage (written once). */
+  consensus: (applicationId: string, stage: ReviewStage) => `CONSENSUS#${applicationId}#${stage}`,
+  consensusOf: (applicationId?: string) => `CONSENSUS#${applicationId ? `${applicationId}#` : ''}`,
+  /** The site-visit shortlist decision for one application (written once). */
+  shortlist: (applicationId: string) => `SHORTLIST#${applicationId}`,
+  shortlists: () => 'SHORTLIST#',
+} as const;

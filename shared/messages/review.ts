@@ -1,0 +1,33 @@
+import type { Catalogue } from './types';
+
+/**
+ * Material review and on-site evaluation (scoring function) and the office's
+ * round moves: error codes the API answers with.
+ */
+export const reviewMessages = {
+  APPLICATION_NOT_ELIGIBLE: {
+    'zh-CN': '该申报未通过形式审查（或已撤回），不能安排材料审核。',
+    en: 'This application has not passed the eligibility check (or was withdrawn); it cannot be assigned for material review.',
+  },
+  NOT_SHORTLISTED: { 'zh-CN': '该申报未列入现场评审名单。', en: 'This application is not on the site-visit shortlist.' },
+  REVIEWER_UNKNOWN: { 'zh-CN': '{reviewerId} 不是本评审项目的在册评审专家。', en: '{reviewerId} is not an active expert of this programme.' },
+  ALREADY_ASSIGNED: { 'zh-CN': '该专家已在本阶段评审组中。', en: 'This expert is already on the team for this stage.' },
+  LEADER_TAKEN: { 'zh-CN': '本阶段评审组已有组长。', en: 'The team for this stage already has a leader.' },
+  DECLARATION_MADE: { 'zh-CN': '您已就该申报组织作出声明；此后发现的利益冲突请申请回避。', en: 'You have already declared for this applicant; a conflict found later is handled by recusal.' },
+  ASSIGNMENT_CLOSED: { 'zh-CN': '该评审任务已结束（已提交、已回避或存在利益冲突）。', en: 'This assignment is closed (submitted, recused or conflicted).' },
+  CARD_SUBMITTED: { 'zh-CN': '评分表已提交，不能再修改。', en: 'The scorecard has been submitted and can no longer be changed.' },
+  CARD_INCOMPLETE: { 'zh-CN': '评分表不完整：还有 {count} 个条款未评分。', en: 'The scorecard is incomplete: {count} item(s) have no score.' },
+  NOT_LEADER: { 'zh-CN': '只有评审组组长可以记录合议结果。', en: 'Only the team leader can record the consensus.' },
+  CONSENSUS_RECORDED: { 'zh-CN': '该阶段的合议结果已记录，不能更改。', en: 'The consensus for this stage is recorded and cannot be changed.' },
+  CONSENSUS_INCOMPLETE: { 'zh-CN': '合议结果须覆盖全部条款：{itemId} 缺失。', en: 'The consensus must cover every item: {itemId} is missing.' },
+  RATIONALE_REQUIRED: {
+    'zh-CN': '条款 {itemId} 的独立评分差异较大，须填写合议理由。',
+    en: 'Independent scores for item {itemId} lie far apart; the consensus needs a rationale.',
+  },
+  REVIEWS_PENDING: { 'zh-CN': '还有 {count} 份申报没有材料审核合议结果。', en: '{count} application(s) have no material-review consensus yet.' },
+  SHORTLIST_DECIDED: { 'zh-CN': '现场评审名单已确定。', en: 'The site-visit shortlist has already been decided.' },
+  STAGE_NOT_SUPPORTED: {
+    'zh-CN': '系统尚不支持进入“{to}”阶段。',
+    en: 'Moving the round to “{to}” is not supported yet.',
+  },
+} as const satisfies Catalogue;
