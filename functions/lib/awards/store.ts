@@ -15,15 +15,31 @@ export interface ProgrammeRecord {
   readonly createdAt: string;
 }
 
-/** A round of a programme. `config` is the round configuration (shared/round). */
+/**
+ * A round of a programme. `config` is the round configuration (shared/round);
+ * `stageSince` and the notice dates are the rest of the domain's `RoundState`
+ * (shared/stages), absent on rounds that never moved.
+ */
 export interface RoundRecord extends PublicRound {
   readonly programmeId: string;
   readonly config?: unknown;
   readonly createdAt: string;
   readonly version: number;
+  /** When the current stage began. */
+  readonly stageSince?: string;
+  /** When the public notice opened and when it ends (objections only in between). */
+  readonly noticeOpenedAt?: string;
+  readonly noticeEndsAt?: string;
 }
 
 const programmeKey = (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' });
+const roundKey = (programmeId: string, roundId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: `ROUND#${roundId}` });
+const roundItem = (round: RoundRecord) => ({ ...roundKey(round.programmeId, round.roundId), gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round });
+
+function stripRound(item: Record<string, unknown>): RoundRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...round } = item;
+  return round as unknown as RoundRecord;
+}
 
 /** The awards table: programmes and rounds. */
 export class AwardsStore {
@@ -53,10 +69,28 @@ export class AwardsStore {
     return {
       Put: {
         TableName: this.table,
-        Item: { pk: `PROGRAMME#${round.programmeId}`, sk: `ROUND#${round.roundId}`, gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round },
+        Item: roundItem(round),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  /** The write that replaces a round, conditional on the version it was read at (a stale one: nothing is written). */
+  roundUpdate(next: RoundRecord, expectedVersion: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: roundItem(next),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      },
+    };
+  }
+
+  /** A round of one programme, read consistently from the table itself (not the index), or undefined when that programme has no such round. */
+  async getProgrammeRound(programmeId: string, roundId: string): Promise<RoundRecord | undefined> {
+    const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: roundKey(programmeId, roundId), ConsistentRead: true }));
+    return out.Item ? stripRound(out.Item) : undefined;
   }
 
   /** A round by id, wherever it belongs. */
@@ -70,9 +104,7 @@ export class AwardsStore {
       }),
     );
     const item = out.Items?.[0];
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...round } = item;
-    return round as RoundRecord;
+    return item ? stripRound(item) : undefined;
   }
 
   /** Every programme with its rounds, newest round first. */
