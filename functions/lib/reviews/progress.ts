@@ -1,0 +1,80 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { REVIEW_STAGES, type AssignmentStatus, type ReviewStage } from '../../../shared/api/reviews';
+import { queryAll } from '../dynamo';
+import { reviewKeys } from './keys';
+
+/** One expert's assignment, as far as a round's progress needs it. */
+export interface AssignmentProgress {
+  readonly applicationId: string;
+  readonly stage: ReviewStage;
+  readonly reviewerId: string;
+  readonly status: AssignmentStatus;
+  readonly leader: boolean;
+}
+
+/** A team's recorded consensus for one application and stage. */
+export interface ConsensusProgress {
+  readonly applicationId: string;
+  readonly stage: ReviewStage;
+  /** Exact total in hundredths of a point. */
+  readonly total: number;
+}
+
+/** The site-visit shortlist decision for one application. */
+export interface ShortlistProgress {
+  readonly applicationId: string;
+  readonly shortlisted: boolean;
+}
+
+/** Where a round's reviews stand: its assignments, consensus records and shortlist decisions. */
+export interface RoundReviewProgress {
+  readonly assignments: readonly AssignmentProgress[];
+  readonly consensus: readonly ConsensusProgress[];
+  readonly shortlist: readonly ShortlistProgress[];
+}
+
+const isReviewStage = (value: unknown): value is ReviewStage => (REVIEW_STAGES as readonly unknown[]).includes(value);
+
+/**
+ * Reads a round's review progress from the reviews table (read only: the
+ * scoring function writes these items). Everything of a round lives in the
+ * partition `ROUND#<roundId>`, told apart by sort-key prefix
+ * (functions/lib/reviews/keys.ts); only the few attributes the progress
+ * needs are read, never the scorecards.
+ */
+export class ReviewProgressReader {
+  constructor(
+    private readonly ddb: DynamoDBDocumentClient,
+    readonly table: string,
+  ) {}
+
+  private items(roundId: string, prefix: string, attributes: readonly string[]): Promise<Record<string, unknown>[]> {
+    return queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': reviewKeys.round(roundId), ':prefix': prefix },
+      // `status` is a reserved word: every attribute goes through a name placeholder.
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+      ConsistentRead: true,
+    });
+  }
+
+  /** Every assignment, consensus and shortlist decision of a round (items of an unknown stage are left out). */
+  async ofRound(roundId: string): Promise<RoundReviewProgress> {
+    const [assignments, consensus, shortlist] = await Promise.all([
+      this.items(roundId, reviewKeys.assignmentsOf(), ['applicationId', 'stage', 'reviewerId', 'status', 'leader']),
+      this.items(roundId, reviewKeys.consensusOf(), ['applicationId', 'stage', 'total']),
+      this.items(roundId, reviewKeys.shortlists(), ['applicationId', 'shortlisted']),
+    ]);
+    return {
+      assignments: assignments.flatMap((i) =>
+        isReviewStage(i.stage)
+          ? [{ applicationId: String(i.applicationId), stage: i.stage, reviewerId: String(i.reviewerId), status: String(i.status) as AssignmentStatus, leader: i.leader === true }]
+          : [],
+      ),
+      consensus: consensus.flatMap((i) => (isReviewStage(i.stage) ? [{ applicationId: String(i.applicationId), stage: i.stage, total: Number(i.total) }] : [])),
+      shortlist: shortlist.map((i) => ({ applicationId: String(i.applicationId), shortlisted: i.shortlisted === true })),
+    };
+  }
+}
