@@ -1,15 +1,23 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
+import { ApplicationsRepository } from '../lib/applications/repository';
 import { archiveStream, isStreamEvent } from '../lib/audit/archive';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
-import { checkHealth, lazyRuntime } from '../lib/runtime';
+import { ReviewProgressReader } from '../lib/reviews/progress';
+import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
+import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
 const runtime = lazyRuntime('publication');
-let deps: Promise<AuditTrailDeps & Awaited<ReturnType<typeof runtime>>> | undefined;
+let deps: Promise<AuditTrailDeps & RoundDeps & Runtime> | undefined;
 const publicationDeps = () =>
-  (deps ??= runtime().then((rt) => ({ ...rt, awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')) })));
+  (deps ??= runtime().then((rt) => ({
+    ...rt,
+    awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+    reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
+  })));
 
 /** The publication function's HTTP routes: the public site's data, the audit trail, rankings, notices, results. */
 const http = createRouter(
@@ -22,6 +30,9 @@ const http = createRouter(
     'public.programmes': async () => ({ body: { programmes: await (await publicationDeps()).awards.listProgrammes() } }),
     'audit.chains': async (req) => ({ body: { chains: await listChains(await publicationDeps(), req.session) } }),
     'audit.entries': async (req) => ({ body: await readEntries(await publicationDeps(), req.session, req.params.scope ?? '', req.query) }),
+    'rounds.move': async (req) => ({
+      body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
   },
   runtime,
 );

@@ -1,0 +1,120 @@
+import type * as v from 'valibot';
+import { REVIEW_STAGES, type MoveRoundBody, type ReviewStage, type RoundStageResponse } from '../../../shared/api/reviews';
+import { roundScope } from '../../../shared/audit/chain';
+import { parseRoundConfig } from '../../../shared/round';
+import { moveRound, ROUND_STAGES, TransitionError, type RoundFacts, type RoundStage, type RoundState } from '../../../shared/stages';
+import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
+import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
+import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
+import { AppError, conflict, notFound } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
+
+/** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
+export interface RoundDeps {
+  readonly audit: AuditLog;
+  readonly awards: AwardsStore;
+  readonly applications: ApplicationsRepository;
+  readonly reviews: ReviewProgressReader;
+}
+
+// Comprehensive evaluation and every later stage are guarded by facts nothing records yet (department opinions,
+// the committee's proposed winners, objections during the notice) and need the defense scores, which nothing records
+// either. Moving there would either pass guards on made-up counts or strand the round in a stage nobody can work in,
+// so the last stage a round can reach here is the defense.
+const LAST_SUPPORTED_STAGE: RoundStage = 'defense';
+const supported = (stage: RoundStage) => ROUND_STAGES.indexOf(stage) <= ROUND_STAGES.indexOf(LAST_SUPPORTED_STAGE);
+
+const isReviewStage = (stage: RoundStage): stage is ReviewStage => (REVIEW_STAGES as readonly string[]).includes(stage);
+
+// DOMAIN.md stages 4 and 5: a review stage's work is open while an expert on a team has not finished (still to
+// declare, or scoring) and while an application the stage reviews has no consensus yet — a team never formed counts too.
+/** Open work of a review stage: unfinished assignments plus reviewed applications without a consensus. */
+export function openReviewWork(stage: ReviewStage, applications: readonly ApplicationRecord[], progress: RoundReviewProgress): number {
+  const unfinished = progress.assignments.filter((a) => a.stage === stage && (a.status === 'awaitingDeclaration' || a.status === 'active')).length;
+  const reviewed =
+    stage === 'materialReview'
+      ? applications.filter((a) => a.status === 'submitted' && a.eligibility?.decision === 'eligible').map((a) => a.applicationId)
+      : progress.shortlist.filter((s) => s.shortlisted).map((s) => s.applicationId);
+  const agreed = new Set(progress.consensus.filter((c) => c.stage === stage).map((c) => c.applicationId));
+  return unfinished + reviewed.filter((id) => !agreed.has(id)).length;
+}
+
+/**
+ * The facts the stage guards read, counted from what is stored. The facts of
+ * unsupported stages (opinions, proposed winners, objections) have no records
+ * to count; they are set so that their guards refuse, should one ever be reached.
+ */
+async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage, now: Date): Promise<RoundFacts> {
+  const [applications, progress] = await Promise.all([deps.applications.listRound(round.roundId), deps.reviews.ofRound(round.roundId)]);
+  return {
+    now: now.toISOString(),
+    pendingEligibility: applications.filter((a) => a.status === 'submitted' && !a.eligibility).length,
+    openAssignments: isReviewStage(stage) ? openReviewWork(stage, applications, progress) : 0,
+    shortlisted: progress.shortlist.filter((s) => s.shortlisted).length,
+    pendingOpinions: Number.POSITIVE_INFINITY,
+    proposedWinners: Number.POSITIVE_INFINITY,
+    openObjections: Number.POSITIVE_INFINITY,
+  };
+}
+
+const isRoundStage = (stage: string): stage is RoundStage => (ROUND_STAGES as readonly string[]).includes(stage);
+
+/**
+ * The office moves a round of its programme one stage on (audited), when the
+ * work of the current stage is done (shared/stages guards). Based on the
+ * version the page read: a stale one answers 409 CONFLICT and nothing is written.
+ */
+export async function moveRoundStage(
+  deps: RoundDeps,
+  session: Session,
+  roundId: string,
+  input: v.InferOutput<typeof MoveRoundBody>,
+  now: Date,
+  requestId: string,
+): Promise<RoundStageResponse> {
+  const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
+  if (!round) throw notFound();
+  if (round.version !== input.version) throw conflict('CONFLICT', { currentVersion: round.version, yourVersion: input.version });
+  if (!supported(input.to)) throw new AppError('STAGE_NOT_SUPPORTED', 422, { to: input.to }, { to: input.to });
+  const parsed = parseRoundConfig(round.config);
+  if (!parsed.ok || !isRoundStage(round.stage)) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+
+  const state: RoundState = {
+    roundId,
+    stage: round.stage,
+    ...(round.stageSince ? { stageSince: round.stageSince } : {}),
+    ...(round.noticeOpenedAt ? { noticeOpenedAt: round.noticeOpenedAt } : {}),
+    ...(round.noticeEndsAt ? { noticeEndsAt: round.noticeEndsAt } : {}),
+  };
+  const facts = await roundFacts(deps, round, state.stage, now);
+  let moved: ReturnType<typeof moveRound>;
+  try {
+    moved = moveRound(state, input.to, facts, parsed.config);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new AppError(error.code, 422, error.params, error.params);
+    throw error;
+  }
+
+  const { noticeOpenedAt: _opened, noticeEndsAt: _ends, stageSince: _since, ...unchanged } = round;
+  const next: RoundRecord = { ...unchanged, ...moved.state, version: round.version + 1 };
+  try {
+    // One entry per move: 'round.stageMoved'. The domain adds 'round.noticeOpened' only when the public notice opens,
+    // which is refused above (STAGE_NOT_SUPPORTED); it will need its own entry in the same transaction then.
+    await deps.audit.commit({
+      scope: roundScope(roundId),
+      actor: { personId: session.personId, role: session.role },
+      action: 'round.stageMoved',
+      target: { type: 'round', id: roundId },
+      context: { stage: next.stage },
+      state: { ...moved.state, from: state.stage, version: next.version },
+      requestId,
+      now,
+      writes: [deps.awards.roundUpdate(next, round.version)],
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw conflict();
+    throw error;
+  }
+  return { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
+}
