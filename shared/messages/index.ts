@@ -30,14 +30,22 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
+/** Placeholder values: a string or number, or a text in both languages (a stage's name) that each language fills with its own. */
+export type MessageParams = Readonly<Record<string, string | number | Text>>;
+
+function paramsIn(locale: Locale, params?: MessageParams): Readonly<Record<string, string | number>> | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[locale] : value]));
+}
+
 /** The text for `key` in `locale`, placeholders filled. */
-export function t(key: MessageKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
+export function t(key: MessageKey, locale: Locale, params?: MessageParams): string {
   const text: Text = messages[key];
-  return format(text[locale], params);
+  return format(text[locale], paramsIn(locale, params));
 }
 
 /** Both languages of `key`, placeholders filled (used in API error bodies). */
-export function bilingual(key: MessageKey, params?: Readonly<Record<string, string | number>>): Text {
+export function bilingual(key: MessageKey, params?: MessageParams): Text {
   const text: Text = messages[key];
-  return { 'zh-CN': format(text['zh-CN'], params), en: format(text.en, params) };
+  return { 'zh-CN': format(text['zh-CN'], paramsIn('zh-CN', params)), en: format(text.en, paramsIn('en', params)) };
 }

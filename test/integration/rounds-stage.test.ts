@@ -70,6 +70,9 @@ describe('the office moves a round one stage on, through the whole review', () =
     version = (await redateRound(roundId, 'closed')).version;
     const error = await expectRefused(roundId, 'eligibility', version, 'ILLEGAL_STAGE_TRANSITION');
     expect(error.details).toEqual({ from: 'registration', to: 'eligibility' });
+    // The message names the stages in each language, not by their ids.
+    expect(error.message['zh-CN']).toBe('评审轮次不能从“网上申报”转到“形式审查”。');
+    expect(error.message.en).toBe('The round cannot move from “Online registration” to “Eligibility and completeness”.');
   });
 
   it('moves to formal submission once registration has closed, then to eligibility once the deadline has passed', async () => {
@@ -137,6 +140,7 @@ describe('the office moves a round one stage on, through the whole review', () =
   it('refuses defense → comprehensive evaluation with 422 STAGE_NOT_SUPPORTED (its guards have nothing to count yet)', async () => {
     const error = await expectRefused(roundId, 'comprehensiveEvaluation', version, 'STAGE_NOT_SUPPORTED');
     expect(error.details).toEqual({ to: 'comprehensiveEvaluation' });
+    expect(error.message['zh-CN']).toContain('综合评价');
   });
 
   it('left exactly one round.stageMoved entry per move (five), naming the office and the new stage, and the chain verifies', async () => {
@@ -225,6 +229,6 @@ describe('who may move a round, and on which version', () => {
   it('refuses any move beyond the defense with 422 STAGE_NOT_SUPPORTED, whatever the current stage', async () => {
     const { roundId } = await seedRound({ when: 'closed' });
     const error = await expectRefused(roundId, 'publicNotice', 1, 'STAGE_NOT_SUPPORTED');
-    expect(error.message.en).toContain('publicNotice');
+    expect(error.message.en).toContain('“Public notice”');
   });
 });

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../shared/messages';
+import type { MessageKey, MessageParams } from '../../../shared/messages';
 
 /** HTTP statuses our errors use (ARCHITECTURE.md "Errors"). */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
@@ -12,7 +12,8 @@ export class AppError extends Error {
     readonly code: MessageKey,
     readonly status: ErrorStatus,
     readonly details?: unknown,
-    readonly params?: Readonly<Record<string, string | number>>,
+    /** Placeholders of the message; a bilingual value is filled per language. */
+    readonly params?: MessageParams,
   ) {
     super(code);
     this.name = 'AppError';

@@ -8,6 +8,7 @@ import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
+import { isMessageKey, messages, type MessageParams, type Text } from '../../../shared/messages';
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 
 /** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
@@ -76,7 +77,7 @@ export async function moveRoundStage(
   const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
   if (!round) throw notFound();
   if (round.version !== input.version) throw conflict('CONFLICT', { currentVersion: round.version, yourVersion: input.version });
-  if (!supported(input.to)) throw new AppError('STAGE_NOT_SUPPORTED', 422, { to: input.to }, { to: input.to });
+  if (!supported(input.to)) throw new AppError('STAGE_NOT_SUPPORTED', 422, { to: input.to }, stageNames({ to: input.to }));
   const parsed = parseRoundConfig(round.config);
   if (!parsed.ok || !isRoundStage(round.stage)) throw new AppError('ROUND_NOT_CONFIGURED', 422);
 
@@ -92,7 +93,7 @@ export async function moveRoundStage(
   try {
     moved = moveRound(state, input.to, facts, parsed.config);
   } catch (error) {
-    if (error instanceof TransitionError) throw new AppError(error.code, 422, error.params, error.params);
+    if (error instanceof TransitionError) throw new AppError(error.code, 422, error.params, stageNames(error.params));
     throw error;
   }
 
@@ -117,4 +118,15 @@ export async function moveRoundStage(
     throw error;
   }
   return { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
+}
+
+/** Message parameters with stage ids (`from`, `to`) replaced by the stage's name in each language; `details` keep the ids. */
+function stageNames(params: Readonly<Record<string, string | number>> = {}): MessageParams {
+  const named: Record<string, string | number | Text> = { ...params };
+  for (const name of ['from', 'to']) {
+    const value = params[name];
+    const key = `domain.stage.${String(value)}`;
+    if (typeof value === 'string' && isMessageKey(key)) named[name] = messages[key];
+  }
+  return named;
 }
