@@ -1,10 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { Route, Router } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssignmentView, RoundStageResponse, ShortlistResponse } from '../../../../shared/api/reviews';
 import { routedFetch } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
-import { APP, member, person, ROUND, ROUND_REVIEWS, roundFixture, session } from '../../ui/review/fixtures';
+import { APP, member, person, ROUND, ROUND_REVIEWS, roundFixture, session, teamFixture, teamPath } from '../../ui/review/fixtures';
 import { ApplicationList } from '../ApplicationList';
+import { OfficeArea } from '../OfficeArea';
 import { RoundBoard } from './RoundBoard';
 
 afterEach(cleanup);
@@ -270,5 +272,36 @@ describe('the office’s list of applications', () => {
     const list = { roundId: ROUND, funnel: { registered: 0, submitted: 0, withdrawn: 0, eligible: 0, ineligible: 0, submittedPercent: 0 }, applications: [] };
     renderWithState(<ApplicationList />, { locale: 'en', fetch: routedFetch({ 'GET /api/submission/applications': { status: 200, body: list } }) });
     expect((await screen.findByRole('link', { name: 'Review board of this round' })).getAttribute('href')).toBe(`/office/rounds/${ROUND}`);
+  });
+});
+
+describe('the office’s routes', () => {
+  const routes = (
+    <Router>
+      <Route path="/office/:applicationId" component={OfficeArea} />
+      <Route path="/office/rounds/:roundId" component={OfficeArea} />
+      <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
+    </Router>
+  );
+
+  it('opens the board of a round and one team’s work (not an application’s package) at their addresses', async () => {
+    history.replaceState(null, '', `/office/rounds/${ROUND}`);
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture() },
+      [PEOPLE]: { status: 200, body: people },
+      [teamPath(APP, 'materialReview')]: { status: 200, body: teamFixture() },
+    });
+    const view = renderWithState(routes, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    expect(await screen.findByRole('heading', { name: 'Review board' })).toBeTruthy();
+    await screen.findByText('成都甲公司');
+    view.unmount();
+
+    history.replaceState(null, '', `/office/rounds/${ROUND}/reviews/${APP}/materialReview`);
+    const team = renderWithState(routes, { locale: 'en', fetch });
+    team.state.signedIn(session('supervisor'));
+    expect(await screen.findByText('成都甲公司 · Material review')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '← Back to the review board' }).getAttribute('href')).toBe(`/office/rounds/${ROUND}`);
+    expect(fetch.calls.some((c) => c.key.startsWith('GET /api/submission/applications/'))).toBe(false);
   });
 });
