@@ -8,7 +8,7 @@ import type {
   TeamReviewResponse,
 } from '../../../../shared/api/reviews';
 import { isMessageKey } from '../../../../shared/messages';
-import { formatDate, formatDateTime, useLocale, useT, type Translate } from '../../i18n';
+import { formatDateTime, useLocale, useT, type Translate } from '../../i18n';
 import { categoryScore, CRITERIA, extraItemIds, formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';
 import './review.css';
@@ -21,7 +21,6 @@ function conflictKindLabel(t: Translate, kind: string): string {
 /** One expert's declaration for the applicant: relations, both signatures, conflicts found. */
 export function DeclarationDetails({ declaration: d }: { declaration: DeclarationView }) {
   const t = useT();
-  const locale = useLocale();
   const signed = (v: boolean) => (
     <span class={v ? 'signed' : 'unsigned'} data-signed={String(v)}>
       {t(v ? 'teamView.signed' : 'teamView.unsigned')}
@@ -38,7 +37,7 @@ export function DeclarationDetails({ declaration: d }: { declaration: Declaratio
             {d.relations.map((r, i) => (
               <li key={i} data-relation={r.kind}>
                 {conflictKindLabel(t, r.kind)}
-                {r.endedOn && ` (${t('teamView.endedOn', { date: formatDate(r.endedOn, locale) })})`}
+                {r.endedOn && ` (${t('teamView.endedOn', { date: r.endedOn })})`}
                 {r.note && <span class="user-text"> — {r.note}</span>}
               </li>
             ))}
