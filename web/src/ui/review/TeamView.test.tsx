@@ -126,6 +126,14 @@ describe('the read-only team view', () => {
     expect(document.querySelector('[data-relation="consulting"]')!.textContent).toContain(evil);
   });
 
+  it('speaks Chinese by default', () => {
+    renderWithState(<TeamView team={teamFixture()} />);
+    expect(document.querySelector('th[data-card="E2"] .draft-badge')!.textContent).toBe('草稿');
+    expect(document.querySelector('[data-flag="4.1.2"]')!.textContent).toBe('分歧：相差 25 个百分点（40%–65%）');
+    expect(document.querySelector('.member-list [data-member="E1"] [data-leader]')!.textContent).toBe('组长');
+    expect(document.querySelector('.member-list [data-member="E4"] .status-badge')!.textContent).toBe('利益冲突');
+  });
+
   it('says so when nobody has saved a card yet', () => {
     renderWithState(<TeamView team={teamFixture({ scorecards: [], flags: [] })} />, { locale: 'en' });
     expect(screen.getByText('No scorecard yet.')).toBeTruthy();
