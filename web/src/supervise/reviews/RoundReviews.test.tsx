@@ -6,6 +6,7 @@ import { routedFetch } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
 import { APP, declaration, member, ROUND, ROUND_REVIEWS, roundFixture, session, teamFixture, teamPath } from '../../ui/review/fixtures';
 import { ChainList } from '../ChainList';
+import { ChainView } from '../ChainView';
 import { SuperviseArea } from '../SuperviseArea';
 import { RoundReviews } from './RoundReviews';
 
@@ -126,6 +127,17 @@ describe('the supervisors’ chain list', () => {
     const links = screen.getAllByRole('link', { name: 'Reviews of this round' });
     expect(links.map((l) => l.getAttribute('href'))).toEqual([`/supervise/rounds/${ROUND}`]);
     expect(within(document.querySelector('[data-chain="programme:city"]') as HTMLElement).queryByText('Reviews of this round')).toBeNull();
+  });
+});
+
+describe('the supervisors’ chain view', () => {
+  it('links a round’s chain to the reviews of that round', async () => {
+    const fetch = routedFetch({ [`GET /api/publication/audit/round%3A${ROUND}/entries`]: { status: 200, body: { scope: `round:${ROUND}`, entries: [] } } });
+    renderWithState(<ChainView scope={`round:${ROUND}`} />, { locale: 'en', fetch });
+    expect((await screen.findByRole('link', { name: 'Reviews of this round' })).getAttribute('href')).toBe(`/supervise/rounds/${ROUND}`);
+    cleanup();
+    renderWithState(<ChainView scope="programme:city" />, { locale: 'en', fetch });
+    expect(screen.queryByRole('link', { name: 'Reviews of this round' })).toBeNull();
   });
 });
 
