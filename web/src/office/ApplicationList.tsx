@@ -153,6 +153,13 @@ export function ApplicationList() {
 
   return (
     <div class="stack">
+      {list && (
+        <p>
+          <a href={`/office/rounds/${encodeURIComponent(list.roundId)}`} data-round-board-link>
+            {t('officeReview.open')}
+          </a>
+        </p>
+      )}
       {list && <FunnelView funnel={list.funnel} />}
       <section class="card" aria-labelledby="office-list-title">
         <h2 id="office-list-title">{t('office.list')}</h2>

@@ -1,13 +1,32 @@
 import { useRoute } from 'preact-iso';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
+import { TeamPage } from '../ui/review/TeamPage';
 import '../apply/apply.css';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplicationList } from './ApplicationList';
+import { RoundBoard } from './rounds/RoundBoard';
 
 function Office() {
   const t = useT();
-  const applicationId = useRoute().params.applicationId;
+  const { roundId, applicationId, stage } = useRoute().params;
+  if (roundId) {
+    return (
+      <div class="stack">
+        <h1>{t('officeReview.title')}</h1>
+        {applicationId && stage ? (
+          <TeamPage
+            key={`${applicationId}/${stage}`}
+            applicationId={applicationId}
+            stage={stage}
+            back={{ href: `/office/rounds/${encodeURIComponent(roundId)}`, label: t('officeReview.backToBoard') }}
+          />
+        ) : (
+          <RoundBoard key={roundId} roundId={roundId} />
+        )}
+      </div>
+    );
+  }
   return (
     <div class="stack">
       <h1>{t('office.title')}</h1>
@@ -16,7 +35,7 @@ function Office() {
   );
 }
 
-/** The award office's applications (supervisors read them too): the funnel, the list, each package, eligibility decisions. */
+/** The award office's applications and review boards (supervisors read them too): the funnel, the list, each package, eligibility decisions, teams. */
 export function OfficeArea() {
   return (
     <RequireRole roles={['admin', 'supervisor']}>

@@ -35,6 +35,11 @@ export function ChainList() {
               <a href={`/supervise/${encodeURIComponent(c.scope)}`} class="chain-link">
                 <span class="badge">{t(`supervise.kind.${c.kind}`)}</span> <span class="chain-name">{c.name[locale]}</span>
               </a>
+              {c.kind === 'round' && c.scope.startsWith('round:') && (
+                <a href={`/supervise/rounds/${encodeURIComponent(c.scope.slice('round:'.length))}`} data-round-reviews-link>
+                  {t('superviseReview.link')}
+                </a>
+              )}
               <span class="muted">
                 {t('supervise.entries', { count: c.entries })}
                 {c.head && (

@@ -78,6 +78,14 @@ export function ChainView({ scope }: { scope: string }) {
     <div class="stack">
       <p>
         <a href="/supervise">← {t('supervise.back')}</a>
+        {scope.startsWith('round:') && (
+          <>
+            {' · '}
+            <a href={`/supervise/rounds/${encodeURIComponent(scope.slice('round:'.length))}`} data-round-reviews-link>
+              {t('superviseReview.link')}
+            </a>
+          </>
+        )}
       </p>
       <h2 class="chain-title">
         {summary && <span class="chain-name">{summary.name[locale]} </span>}

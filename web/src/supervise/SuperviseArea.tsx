@@ -1,23 +1,40 @@
 import { useRoute } from 'preact-iso';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
+import { TeamPage } from '../ui/review/TeamPage';
 import { ChainList } from './ChainList';
 import { ChainView } from './ChainView';
+import { RoundReviews } from './reviews/RoundReviews';
+
+function Reviews({ roundId }: { roundId: string }) {
+  const t = useT();
+  const { applicationId, stage } = useRoute().params;
+  return applicationId && stage ? (
+    <TeamPage
+      key={`${applicationId}/${stage}`}
+      applicationId={applicationId}
+      stage={stage}
+      back={{ href: `/supervise/rounds/${encodeURIComponent(roundId)}`, label: t('superviseReview.backToRound') }}
+    />
+  ) : (
+    <RoundReviews key={roundId} roundId={roundId} />
+  );
+}
 
 function Workspace() {
   const t = useT();
-  const scope = useRoute().params.scope;
+  const { scope, roundId } = useRoute().params;
   return (
     <div class="stack">
-      <h1>{t('supervise.title')}</h1>
-      <p>{t('supervise.intro')}</p>
+      <h1>{t(roundId ? 'superviseReview.title' : 'supervise.title')}</h1>
+      {!roundId && <p>{t('supervise.intro')}</p>}
       <p class="muted small">{t('supervise.readOnly')}</p>
-      {scope ? <ChainView key={scope} scope={scope} /> : <ChainList />}
+      {roundId ? <Reviews roundId={roundId} /> : scope ? <ChainView key={scope} scope={scope} /> : <ChainList />}
     </div>
   );
 }
 
-/** The supervisors' workspace (the office may read it too): audit chains, timeline, verification, export. */
+/** The supervisors' workspace (the office may read it too): audit chains, timeline, verification, export, and each round's reviews. */
 export function SuperviseArea() {
   return (
     <RequireRole roles={['supervisor', 'admin']}>

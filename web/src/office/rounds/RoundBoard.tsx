@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ApplicationReviewSummary, AssignmentView, ReviewStage, RoundReviewsResponse } from '../../../../shared/api/reviews';
+import type { PersonView } from '../../../../shared/api/schemas';
+import { ROUND_STAGES } from '../../../../shared/stages/round';
+import { useT } from '../../i18n';
+import { useAppState } from '../../state';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Board, RoundFacts, type BoardActions } from '../../ui/review/Board';
+import { stageLabel } from '../../ui/review/format';
+import { AssignForm } from './AssignForm';
+import { MoveStage } from './MoveStage';
+import { RecuseControl } from './RecuseControl';
+import { ShortlistPanel } from './ShortlistPanel';
+
+/** Where the office reads one team's work. */
+export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
+  `/office/rounds/${encodeURIComponent(roundId)}/reviews/${encodeURIComponent(applicationId)}/${stage}`;
+
+// A team takes new experts until its consensus is recorded and while the round has not gone past its stage;
+// on-site teams only for shortlisted applications. The server has the last word on each assignment.
+function canAssign(data: RoundReviewsResponse, app: ApplicationReviewSummary, stage: ReviewStage): 'yes' | 'closed' | 'notShortlisted' | 'past' {
+  if (app.stages[stage]?.consensus) return 'closed';
+  if (ROUND_STAGES.indexOf(data.roundStage) > ROUND_STAGES.indexOf(stage)) return 'past';
+  if (stage === 'onSite' && app.shortlist?.shortlisted !== true) return 'notShortlisted';
+  return 'yes';
+}
+
+/** An expert may be recused on their behalf while they are still to declare or scoring, before the consensus. */
+function canRecuse(app: ApplicationReviewSummary, stage: ReviewStage, member: AssignmentView): boolean {
+  return !app.stages[stage]?.consensus && (member.status === 'awaitingDeclaration' || member.status === 'active');
+}
+
+/**
+ * The office's review board of one round: the round's stage and the move to the next, the site-visit
+ * shortlist, and every eligible application's teams with assignment and recusal controls. Supervisors
+ * see the same board with no control at all.
+ */
+export function RoundBoard({ roundId }: { roundId: string }) {
+  const state = useAppState();
+  const { call } = state;
+  const t = useT();
+  const isAdmin = state.session.value?.role === 'admin';
+  const [data, setData] = useState<RoundReviewsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [experts, setExperts] = useState<readonly PersonView[] | null>(null);
+  const [expertsError, setExpertsError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const latest = useRef(0);
+
+  const load = useCallback(() => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    setError(null);
+    call('reviews.round', { params: { roundId } }).then(
+      (res) => {
+        if (ticket !== latest.current) return;
+        setData(res);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+  }, [call, roundId]);
+  useEffect(load, [load]);
+
+  // Only the office assigns: the experts to choose from are the programme's active experts.
+  useEffect(() => {
+    if (!isAdmin) return;
+    call('people.list').then(
+      (res) => setExperts(res.people.filter((p) => p.role === 'expert' && p.status === 'active')),
+      setExpertsError,
+    );
+  }, [call, isAdmin]);
+
+  const done = (text: string) => {
+    setNotice(text);
+    load();
+  };
+
+  const actions: BoardActions | undefined = isAdmin
+    ? {
+        team: (app, stage) => {
+          const allowed = canAssign(data!, app, stage);
+          if (allowed === 'closed') return <p class="muted small">{t('officeReview.assign.closed')}</p>;
+          if (allowed === 'notShortlisted') return <p class="muted small">{t('officeReview.assign.onSiteOnly')}</p>;
+          if (allowed === 'past') return null;
+          if (expertsError !== null) return <p class="muted small">{t('officeReview.assign.expertsFailed')}</p>;
+          if (!experts) return <p class="muted small">{t('site.loading')}</p>;
+          return (
+            <AssignForm
+              applicationId={app.applicationId}
+              stage={stage}
+              members={app.stages[stage]?.members ?? []}
+              experts={experts}
+              onAssigned={(a) => done(t('officeReview.assign.done', { name: a.reviewerName }))}
+            />
+          );
+        },
+        member: (app, stage, member) =>
+          canRecuse(app, stage, member) ? (
+            <RecuseControl member={member} onRecused={(a) => done(t('officeReview.recuse.done', { name: a.reviewerName }))} />
+          ) : null,
+      }
+    : undefined;
+
+  return (
+    <div class="stack" data-round-board={roundId}>
+      <p>
+        <a href="/office">{t('officeReview.back')}</a>
+      </p>
+      {error !== null && !data ? (
+        <ErrorMessage error={error} onRetry={load} />
+      ) : !data ? (
+        <p class="muted">{t('site.loading')}</p>
+      ) : (
+        <>
+          <section class="card" aria-labelledby="round-stage-title">
+            <h2 id="round-stage-title">
+              <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
+            </h2>
+            <RoundFacts data={data} />
+            {isAdmin ? (
+              <MoveStage
+                data={data}
+                onMoved={(res) => done(t('officeReview.moved', { stage: stageLabel(t, res.stage) }))}
+                onStale={load}
+              />
+            ) : (
+              <p class="muted small">{t('supervise.readOnly')}</p>
+            )}
+          </section>
+          {notice && (
+            <p class="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {error !== null && <ErrorMessage error={error} onRetry={load} />}
+          {loading && <p class="muted small">{t('site.loading')}</p>}
+          <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
+          <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
+        </>
+      )}
+    </div>
+  );
+}
