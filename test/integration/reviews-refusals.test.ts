@@ -156,6 +156,22 @@ describe('scorecards that cannot be saved or submitted', () => {
     const res = await nothingWritten(roundId, () => api('POST', paths.submit(applicationId), { cookie: e[1]!.cookie, body: { version: 1 } }));
     expectRefused(res, 422, 'CARD_INCOMPLETE');
     expect(res.body.error.message.en).toContain('21');
+    expect(res.body.error.details.count).toBe(21);
+    expect(res.body.error.details.missing).toContain('4.1.3');
+  });
+  it('lets only one of two saves based on the same version win; the other gets 409 CONFLICT', async () => {
+    const card = await api('GET', paths.card(applicationId), { cookie: e[1]!.cookie });
+    const results = await oneEntry(roundId, 'scorecard.saved', () =>
+      Promise.all([
+        api('PUT', paths.card(applicationId), { cookie: e[1]!.cookie, body: { items: { '4.1.2': { percent: 55 } }, version: card.body.version } }),
+        api('PUT', paths.card(applicationId), { cookie: e[1]!.cookie, body: { items: { '4.1.2': { percent: 65 } }, version: card.body.version } }),
+      ]),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)!;
+    const stored = await api('GET', paths.card(applicationId), { cookie: e[1]!.cookie });
+    expect(stored.body).toEqual(winner.body);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('CONFLICT');
   });
 });
 

@@ -77,7 +77,7 @@ describe('the site-visit shortlist', () => {
     for (const key of ['A', 'B', 'C'] as const) await materialConsensus(key);
     const one = await nothingWritten(roundId, () => api('POST', paths.shortlist(roundId), { cookie: admin }));
     expect(one.status).toBe(422);
-    expect(one.body.error.details).toEqual({ applicationIds: [apps.D] });
+    expect(one.body.error.details).toEqual({ count: 1, applicationIds: [apps.D] });
     await materialConsensus('D');
   });
 

@@ -85,7 +85,7 @@ export async function decideShortlist(deps: ReviewDeps, session: Session, roundI
   const reviewable = apps.filter(isReviewable);
   const material = new Map(consensuses.filter((c) => c.stage === 'materialReview').map((c) => [c.applicationId, c.total]));
   const pending = reviewable.filter((a) => !material.has(a.applicationId));
-  if (pending.length > 0) throw new AppError('REVIEWS_PENDING', 422, { applicationIds: pending.map((a) => a.applicationId) }, { count: pending.length });
+  if (pending.length > 0) throw new AppError('REVIEWS_PENDING', 422, { count: pending.length, applicationIds: pending.map((a) => a.applicationId) }, { count: pending.length });
   const already = new Map(decided.map((d) => [d.applicationId, d]));
   if (reviewable.length > 0 && reviewable.every((a) => already.has(a.applicationId))) throw new AppError('SHORTLIST_DECIDED', 409);
 

@@ -143,7 +143,7 @@ export async function submitCard(
   // Never saved: nothing to submit yet, whatever version the page sent.
   if (current.version > 0 && current.version !== input.version) throw new AppError('CONFLICT', 409, { version: current.version });
   const missing = checkScorecard(percentsOf(current.items), ctx.criteria, { complete: true }).filter((i) => i.code === 'MISSING_ITEM_SCORE');
-  if (missing.length > 0) throw new AppError('CARD_INCOMPLETE', 422, { missing: missing.map((i) => i.itemId) }, { count: missing.length });
+  if (missing.length > 0) throw new AppError('CARD_INCOMPLETE', 422, { count: missing.length, missing: missing.map((i) => i.itemId) }, { count: missing.length });
   const at = now.toISOString();
   const next: ScorecardRecord = { ...current, status: 'submitted', version: current.version + 1, updatedAt: at, submittedAt: at };
   const submitted: AssignmentRecord = { ...assignment, status: 'submitted', version: assignment.version + 1, updatedAt: at };

@@ -103,7 +103,7 @@ export async function recordConsensus(
     if (team.consensus) throw new AppError('CONSENSUS_RECORDED', 409);
     assertRoundStage(ctx, stage);
     const open = team.assignments.filter((a) => a.status === 'awaitingDeclaration' || a.status === 'active');
-    if (open.length > 0) throw new AppError('ASSIGNMENTS_INCOMPLETE', 422, { reviewerIds: open.map((a) => a.reviewerId) }, { count: open.length });
+    if (open.length > 0) throw new AppError('ASSIGNMENTS_INCOMPLETE', 422, { count: open.length, reviewerIds: open.map((a) => a.reviewerId) }, { count: open.length });
     const counted = countedCards(team);
     const min = minTeamOf(ctx, stage);
     if (counted.length < min) throw new AppError('TEAM_TOO_SMALL', 422, { min, count: counted.length }, { min, count: counted.length });
@@ -113,7 +113,7 @@ export async function recordConsensus(
     const wrong = issues.find((i) => i.code !== 'MISSING_ITEM_SCORE');
     if (wrong) throw new AppError(wrong.code, 422, { issues }, { itemId: wrong.itemId, value: String(wrong.value ?? '') });
     const missing = issues.find((i) => i.code === 'MISSING_ITEM_SCORE');
-    if (missing) throw new AppError('CONSENSUS_INCOMPLETE', 422, { missing: issues.map((i) => i.itemId) }, { itemId: missing.itemId });
+    if (missing) throw new AppError('CONSENSUS_INCOMPLETE', 422, { itemId: missing.itemId, missing: issues.map((i) => i.itemId) }, { itemId: missing.itemId });
     const flags = flagsOf(ctx, counted);
     const unexplained = flags.find((f) => !input.items[f.itemId]?.rationale);
     if (unexplained) throw new AppError('RATIONALE_REQUIRED', 422, { itemId: unexplained.itemId, flag: unexplained }, { itemId: unexplained.itemId });
