@@ -1,4 +1,3 @@
-import { DocumentStore } from '../lib/applications/documents';
 import { ApplicationsRepository } from '../lib/applications/repository';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
@@ -20,8 +19,15 @@ const reviewDeps = () =>
     awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
     reviews: new ReviewsRepository(rt.clients.ddb, tableName(rt.config, 'reviews')),
-    documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')),
+    // Loaded on the first download only: presigning and upload sniffing stay out of the cold start.
+    documents: once(() => import('../lib/applications/documents').then(({ DocumentStore }) => new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')))),
   })).catch((e: unknown) => { deps = undefined; throw e; }));
+
+/** A promise made on first use and kept. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
+};
 
 const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';
 const app = (params: Readonly<Record<string, string>>) => param(params, 'applicationId');

@@ -197,6 +197,17 @@ export class ReviewsRepository {
     return this.put(reviewKeys.declaration(d.applicationId, d.reviewerId), d, onceOnly, { kind: 'declaration' });
   }
 
+  /** A check that an expert has not declared for an applicant yet (an assignment made meanwhile must not wait for a declaration already made). */
+  noDeclaration(roundId: string, applicationId: string, reviewerId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: { pk: reviewKeys.round(roundId), sk: reviewKeys.declaration(applicationId, reviewerId) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
   /** The write of a card, conditional on the version it was based on (0: never saved). */
   cardPut(card: ScorecardRecord, basedOn: number): TransactItem {
     return this.put(reviewKeys.card(card.applicationId, card.stage, card.reviewerId), card, atVersion(basedOn), { kind: 'scorecard' });

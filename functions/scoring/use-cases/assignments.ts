@@ -94,56 +94,63 @@ export async function assignExpert(
   if (stage === 'onSite' && (await deps.reviews.shortlistDecision(app.roundId, applicationId))?.shortlisted !== true) {
     throw new AppError('NOT_SHORTLISTED', 422);
   }
-  const [team, consensus, declaration] = await Promise.all([
-    deps.reviews.assignments(app.roundId, applicationId, stage),
-    deps.reviews.consensus(app.roundId, applicationId, stage),
-    deps.reviews.declaration(app.roundId, applicationId, reviewerId),
-  ]);
-  if (consensus) throw new AppError('CONSENSUS_RECORDED', 409);
-  if (team.some((a) => a.reviewerId === reviewerId)) throw new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage });
-  const holder = team.find((a) => a.leader && !STEPPED_ASIDE.has(a.status));
-  if (leader && holder) throw new AppError('LEADER_TAKEN', 409, { leaderId: holder.reviewerId });
+  return onFreshTeam(async () => {
+    const [team, consensus, declaration] = await Promise.all([
+      deps.reviews.assignments(app.roundId, applicationId, stage),
+      deps.reviews.consensus(app.roundId, applicationId, stage),
+      deps.reviews.declaration(app.roundId, applicationId, reviewerId),
+    ]);
+    if (consensus) throw new AppError('CONSENSUS_RECORDED', 409);
+    if (team.some((a) => a.reviewerId === reviewerId)) throw new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage });
+    const holder = team.find((a) => a.leader && !STEPPED_ASIDE.has(a.status));
+    if (leader && holder) throw new AppError('LEADER_TAKEN', 409, { leaderId: holder.reviewerId });
 
-  const check = checkAssignment(
-    { reviewer: reviewerProfile(reviewer), applicant: applicantOf(app), ...(declaration ? { declaration: asDeclaration(declaration) } : {}), now: now.toISOString() },
-    ctx.config,
-  );
-  const detected = check.allowed ? [] : check.conflicts.filter((c) => c.source === 'detected');
-  if (detected.length > 0) {
-    throw new AppError('CONFLICT_OF_INTEREST', 422, { conflicts: detected.map((c) => ({ source: c.source, kind: c.kind, ...(c.match ? { match: c.match } : {}) })) });
-  }
-  const status: AssignmentStatus = check.allowed ? 'active' : check.code === 'CONFLICT_OF_INTEREST' ? 'conflicted' : 'awaitingDeclaration';
-  const assignment: AssignmentRecord = {
-    roundId: app.roundId,
-    applicationId,
-    stage,
-    reviewerId,
-    reviewerName: reviewer.name,
-    leader,
-    status,
-    organisation: organisationOf(app),
-    assignedAt: now.toISOString(),
-    assignedBy: session.personId,
-    version: 1,
-    updatedAt: now.toISOString(),
-  };
-  try {
-    await deps.audit.commit({
-      scope: roundScope(app.roundId),
-      actor: actorOf(session),
-      action: 'assignment.made',
-      target: { type: 'assignment', id: `${applicationId}/${stage}/${reviewerId}` },
-      context: { applicationId, stage: ctx.stage },
-      state: assignmentView(assignment),
-      requestId,
-      now,
-      writes: [deps.reviews.assignmentPut(assignment), deps.reviews.noConsensus(app.roundId, applicationId, stage)],
-    });
-  } catch (error) {
-    if (!(error instanceof WriteConditionError)) throw error;
-    throw error.index === 0 ? new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage }) : new AppError('CONSENSUS_RECORDED', 409);
-  }
-  return assignmentView(assignment);
+    const check = checkAssignment(
+      { reviewer: reviewerProfile(reviewer), applicant: applicantOf(app), ...(declaration ? { declaration: asDeclaration(declaration) } : {}), now: now.toISOString() },
+      ctx.config,
+    );
+    const detected = check.allowed ? [] : check.conflicts.filter((c) => c.source === 'detected');
+    if (detected.length > 0) {
+      throw new AppError('CONFLICT_OF_INTEREST', 422, { conflicts: detected.map((c) => ({ source: c.source, kind: c.kind, ...(c.match ? { match: c.match } : {}) })) });
+    }
+    const status: AssignmentStatus = check.allowed ? 'active' : check.code === 'CONFLICT_OF_INTEREST' ? 'conflicted' : 'awaitingDeclaration';
+    const assignment: AssignmentRecord = {
+      roundId: app.roundId,
+      applicationId,
+      stage,
+      reviewerId,
+      reviewerName: reviewer.name,
+      leader,
+      status,
+      organisation: organisationOf(app),
+      assignedAt: now.toISOString(),
+      assignedBy: session.personId,
+      version: 1,
+      updatedAt: now.toISOString(),
+    };
+    try {
+      await deps.audit.commit({
+        scope: roundScope(app.roundId),
+        actor: actorOf(session),
+        action: 'assignment.made',
+        target: { type: 'assignment', id: `${applicationId}/${stage}/${reviewerId}` },
+        context: { applicationId, stage: ctx.stage },
+        state: assignmentView(assignment),
+        requestId,
+        now,
+        writes: [
+          deps.reviews.assignmentPut(assignment),
+          deps.reviews.noConsensus(app.roundId, applicationId, stage),
+          // Without a declaration the assignment awaits one: a declaration made meanwhile means a fresh read.
+          ...(declaration ? [] : [deps.reviews.noDeclaration(app.roundId, applicationId, reviewerId)]),
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WriteConditionError) || error.index === 2) throw error;
+      throw error.index === 0 ? new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage }) : new AppError('CONSENSUS_RECORDED', 409);
+    }
+    return assignmentView(assignment);
+  });
 }
 
 /** The expert's own assignments with the round's stage, their card and whether the consensus is in; newest round first. */

@@ -17,7 +17,8 @@ export type ReviewDeps = Runtime & {
   readonly awards: AwardsStore;
   readonly applications: ApplicationsRepository;
   readonly reviews: ReviewsRepository;
-  readonly documents: DocumentStore;
+  /** The documents bucket, loaded on first use (presigned downloads only). */
+  readonly documents: () => Promise<DocumentStore>;
 };
 
 /** A round with its parsed configuration and criteria. */

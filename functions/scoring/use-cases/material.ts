@@ -39,5 +39,5 @@ export async function downloadForReview(deps: ReviewDeps, session: Session, appl
   await readingAssignments(deps, session, app);
   const doc = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(documentId) ? await deps.applications.getDocument(applicationId, documentId) : undefined;
   if (!doc || readableDocuments([doc]).length === 0) throw notFound();
-  return deps.documents.presignDownload(doc.key, doc.fileName, doc.contentType, doc.versionId, now);
+  return (await deps.documents()).presignDownload(doc.key, doc.fileName, doc.contentType, doc.versionId, now);
 }
