@@ -161,4 +161,23 @@ describe('site teams', () => {
       ['onSite', 'onSite'],
     ]);
   });
+
+  it('lets only one of two leaders assigned at once take the post (409 LEADER_TAKEN); a leader who recused hands it on', async () => {
+    const admin = await signInAdmin();
+    const assignLeader = (reviewerId: string) => api('POST', paths.assign(apps.B), { cookie: admin, body: { stage: 'onSite', reviewerId, leader: true } });
+    const results = await Promise.all([assignLeader(leader.personId), assignLeader(member.personId)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const lost = results.find((r) => r.status === 409)!;
+    expect(lost.body.error.code).toBe('LEADER_TAKEN');
+    const won = results.find((r) => r.status === 201)!.body;
+    const team = await api('GET', paths.team(apps.B, 'onSite'), { cookie: admin });
+    expect(team.body.members.filter((m: { leader: boolean }) => m.leader)).toHaveLength(1);
+
+    const recused = await api('POST', paths.recuse(apps.B, 'onSite', won.reviewerId), { cookie: admin, body: { reason: '临时出差，无法到场' } });
+    expect(recused.status).toBe(200);
+    const next = await assignLeader(won.reviewerId === leader.personId ? member.personId : leader.personId);
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect(next.body.leader).toBe(true);
+    expect((await assignLeader(newcomer.personId)).body.error.code).toBe('LEADER_TAKEN');
+  });
 });

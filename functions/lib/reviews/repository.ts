@@ -192,6 +192,23 @@ export class ReviewsRepository {
     };
   }
 
+  /**
+   * The claim of a team's leader post: free, or held by `previous` (a leader
+   * who recused or declared a conflict). Two leaders assigned at once cannot
+   * both win.
+   */
+  leaderClaim(a: AssignmentRecord, previous?: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { pk: reviewKeys.round(a.roundId), sk: reviewKeys.leader(a.applicationId, a.stage), kind: 'leader', roundId: a.roundId, applicationId: a.applicationId, stage: a.stage, reviewerId: a.reviewerId },
+        ...(previous
+          ? { ConditionExpression: 'attribute_not_exists(pk) OR reviewerId = :previous', ExpressionAttributeValues: { ':previous': previous } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
   /** The write of a declaration, once per expert and applicant. */
   declarationPut(d: DeclarationRecord): TransactItem {
     return this.put(reviewKeys.declaration(d.applicationId, d.reviewerId), d, onceOnly, { kind: 'declaration' });

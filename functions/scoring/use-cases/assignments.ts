@@ -104,6 +104,7 @@ export async function assignExpert(
     if (team.some((a) => a.reviewerId === reviewerId)) throw new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage });
     const holder = team.find((a) => a.leader && !STEPPED_ASIDE.has(a.status));
     if (leader && holder) throw new AppError('LEADER_TAKEN', 409, { leaderId: holder.reviewerId });
+    const previous = team.filter((a) => a.leader).sort((x, y) => (x.assignedAt < y.assignedAt ? 1 : -1))[0];
 
     const check = checkAssignment(
       { reviewer: reviewerProfile(reviewer), applicant: applicantOf(app), ...(declaration ? { declaration: asDeclaration(declaration) } : {}), now: now.toISOString() },
@@ -141,12 +142,13 @@ export async function assignExpert(
         writes: [
           deps.reviews.assignmentPut(assignment),
           deps.reviews.noConsensus(app.roundId, applicationId, stage),
-          // Without a declaration the assignment awaits one: a declaration made meanwhile means a fresh read.
+          // Without a declaration the assignment awaits one; with the leader flag it claims the post. A change meanwhile means a fresh read.
           ...(declaration ? [] : [deps.reviews.noDeclaration(app.roundId, applicationId, reviewerId)]),
+          ...(leader ? [deps.reviews.leaderClaim(assignment, previous?.reviewerId)] : []),
         ],
       });
     } catch (error) {
-      if (!(error instanceof WriteConditionError) || error.index === 2) throw error;
+      if (!(error instanceof WriteConditionError) || error.index >= 2) throw error;
       throw error.index === 0 ? new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage }) : new AppError('CONSENSUS_RECORDED', 409);
     }
     return assignmentView(assignment);
