@@ -11,6 +11,12 @@ import { decideShortlist, roundReviews } from './use-cases/round';
 import { readCard, saveCard, submitCard } from './use-cases/scorecards';
 import { recordConsensus, teamReview } from './use-cases/team';
 
+/** A promise made on first use and kept. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
+};
+
 const runtime = lazyRuntime('scoring');
 let deps: Promise<ReviewDeps> | undefined;
 const reviewDeps = () =>
@@ -22,12 +28,6 @@ const reviewDeps = () =>
     // Loaded on the first download only: presigning and upload sniffing stay out of the cold start.
     documents: once(() => import('../lib/applications/documents').then(({ DocumentStore }) => new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')))),
   })).catch((e: unknown) => { deps = undefined; throw e; }));
-
-/** A promise made on first use and kept. */
-const once = <T>(make: () => Promise<T>) => {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
-};
 
 const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';
 const app = (params: Readonly<Record<string, string>>) => param(params, 'applicationId');
