@@ -234,8 +234,11 @@ describe('recusals during review', () => {
     expectRefused(res, 422, 'TEAM_TOO_SMALL');
     expect(res.body.error.details).toEqual({ min: 5, count: 3 });
     // The recused expert's card is not among the team's flags: 90 % against 50 % would flag every item.
-    const team = await api('GET', paths.team(applicationId), { cookie: e[2]!.cookie });
+    const team = await api('GET', paths.team(applicationId), { cookie: e[1]!.cookie });
     expect(team.body.flags).toEqual([]);
+    expect(team.body.scorecards.map((c: { reviewerId: string }) => c.reviewerId).sort()).toEqual([e[0]!.personId, e[1]!.personId, e[4]!.personId].sort());
+    const office = await api('GET', paths.team(applicationId), { cookie: supervisor.cookie });
+    expect(office.body.scorecards.find((c: { reviewerId: string }) => c.reviewerId === e[2]!.personId)).toMatchObject({ status: 'submitted', total: 90_000 });
   });
 
   it('lists every recusal on the round board, oldest first', async () => {

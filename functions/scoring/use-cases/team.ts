@@ -48,8 +48,8 @@ const byName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerNa
 
 /**
  * One team's work. The office and supervisors see everything, drafts too; a
- * member sees the others' cards (submitted ones) and the divergence flags
- * only after submitting their own card or recusing (DOMAIN.md: members score
+ * member sees the others' counted cards (submitted, not set aside) and the
+ * divergence flags only after submitting their own card or recusing (DOMAIN.md: members score
  * independently and cannot see the others' scores until submitting).
  */
 export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<TeamReviewResponse> {
@@ -59,7 +59,9 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
   const office = isOffice(session);
   const mine = office ? undefined : ownMembership(team, session);
   const seesOthers = office || mine?.status === 'submitted' || mine?.status === 'recused';
-  const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && c.status === 'submitted'));
+  // A recused member's card is set aside: it no longer informs the team (the office still sees it).
+  const counted = countedCards(team);
+  const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
   const members = new Set(team.assignments.map((a) => a.reviewerId));
   const scorecards: ScorecardView[] = [...visible].sort(byName).map((c) => cardView(c, ctx.criteria));
   return {
@@ -71,7 +73,7 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
     members: [...team.assignments].sort(byName).map(assignmentView),
     declarations: team.declarations.filter((d) => members.has(d.reviewerId)).sort((a, b) => (a.declaredAt < b.declaredAt ? -1 : 1)),
     scorecards,
-    flags: seesOthers ? flagsOf(ctx, countedCards(team)) : [],
+    flags: seesOthers ? flagsOf(ctx, counted) : [],
     minTeam: minTeamOf(ctx, stage),
     divergenceThreshold: ctx.config.divergenceThreshold,
     ...(team.consensus ? { consensus: team.consensus } : {}),
