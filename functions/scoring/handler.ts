@@ -1,9 +1,39 @@
+import { ApplicationsRepository } from '../lib/applications/repository';
+import { AwardsStore } from '../lib/awards/store';
+import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
+import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
+import { assignExpert, declare, myAssignments, recuse } from './use-cases/assignments';
+import { reviewStage, type ReviewDeps } from './use-cases/context';
+import { downloadForReview, readMaterial } from './use-cases/material';
+import { decideShortlist, roundReviews } from './use-cases/round';
+import { readCard, saveCard, submitCard } from './use-cases/scorecards';
+import { recordConsensus, teamReview } from './use-cases/team';
+
+/** A promise made on first use and kept. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
+};
 
 const runtime = lazyRuntime('scoring');
+let deps: Promise<ReviewDeps> | undefined;
+const reviewDeps = () =>
+  (deps ??= runtime().then((rt) => ({
+    ...rt,
+    awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+    reviews: new ReviewsRepository(rt.clients.ddb, tableName(rt.config, 'reviews')),
+    // Loaded on the first download only: presigning and upload sniffing stay out of the cold start.
+    documents: once(() => import('../lib/applications/documents').then(({ DocumentStore }) => new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')))),
+  })).catch((e: unknown) => { deps = undefined; throw e; }));
 
-/** The scoring function: declarations, assignments, scorecards, consensus. */
+const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';
+const app = (params: Readonly<Record<string, string>>) => param(params, 'applicationId');
+const stage = (params: Readonly<Record<string, string>>) => reviewStage(param(params, 'stage'));
+
+/** The scoring function: assignments, declarations, recusals, scorecards, consensus and the site-visit shortlist. */
 export const handler = createRouter(
   'scoring',
   {
@@ -11,6 +41,29 @@ export const handler = createRouter(
       const health = await checkHealth(await runtime());
       return { body: health, status: health.ok ? 200 : 503 };
     },
+    'reviews.round': async (req) => ({ body: await roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'reviews.assign': async (req) => ({ body: await assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'reviews.mine': async (req) => ({ body: await myAssignments(await reviewDeps(), req.session) }),
+    'reviews.declare': async (req) => ({ body: await declare(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'reviews.recuse': async (req) => ({
+      body: await recuse(await reviewDeps(), req.session, app(req.params), stage(req.params), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
+    }),
+    'reviews.material': async (req) => ({ body: await readMaterial(await reviewDeps(), req.session, app(req.params)) }),
+    'reviews.download': async (req) => ({
+      body: await downloadForReview(await reviewDeps(), req.session, app(req.params), param(req.params, 'documentId'), req.now),
+    }),
+    'reviews.card': async (req) => ({ body: await readCard(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
+    'reviews.saveCard': async (req) => ({
+      body: await saveCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
+    'reviews.submitCard': async (req) => ({
+      body: await submitCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
+    'reviews.team': async (req) => ({ body: await teamReview(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
+    'reviews.consensus': async (req) => ({
+      body: await recordConsensus(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
+    'reviews.shortlist': async (req) => ({ body: await decideShortlist(await reviewDeps(), req.session, param(req.params, 'roundId'), req.now, req.requestId) }),
   },
   runtime,
 );

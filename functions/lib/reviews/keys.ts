@@ -15,6 +15,8 @@ export const reviewKeys = {
   /** gsi1: an expert's assignments, by round. */
   reviewer: (reviewerId: string) => `REVIEWER#${reviewerId}`,
   reviewerSort: (roundId: string, applicationId: string, stage: ReviewStage) => `ASSIGN#${roundId}#${applicationId}#${stage}`,
+  /** The team's leader post (组长), held by one expert at a time; claimed with the leader's assignment. */
+  leader: (applicationId: string, stage: ReviewStage) => `LEADER#${applicationId}#${stage}`,
   /** One expert's declaration for one applicant (made once, before any material is seen). */
   declaration: (applicationId: string, reviewerId: string) => `DECL#${applicationId}#${reviewerId}`,
   declarationsOf: (applicationId?: string) => `DECL#${applicationId ? `${applicationId}#` : ''}`,

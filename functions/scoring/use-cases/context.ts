@@ -1,0 +1,147 @@
+import { REVIEW_STAGES, type AssignmentView, type ReviewedOrganisation, type ReviewStage, type ScorecardView } from '../../../shared/api/reviews';
+import { getCriteria, type Criteria } from '../../../shared/criteria';
+import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
+import { scorecardTotals, type Scorecard } from '../../../shared/scoring';
+import type { RoundStage } from '../../../shared/stages/round';
+import type { DocumentStore } from '../../lib/applications/documents';
+import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
+import { WriteConditionError } from '../../lib/audit/log';
+import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
+import { AppError, notFound } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import type { AssignmentRecord, ReviewsRepository, ScorecardRecord } from '../../lib/reviews/repository';
+import type { Runtime } from '../../lib/runtime';
+
+/** What the scoring use cases need: the runtime (identity, audit log) plus awards and applications (read), reviews, documents (read). */
+export type ReviewDeps = Runtime & {
+  readonly awards: AwardsStore;
+  readonly applications: ApplicationsRepository;
+  readonly reviews: ReviewsRepository;
+  /** The documents bucket, loaded on first use (presigned downloads only). */
+  readonly documents: () => Promise<DocumentStore>;
+};
+
+/** A round with its parsed configuration and criteria. */
+export interface ReviewRound {
+  readonly round: RoundRecord;
+  readonly stage: RoundStage;
+  readonly config: RoundConfig;
+  readonly criteria: Criteria;
+}
+
+/** Who did it, as the audit chain records it. */
+export const actorOf = (session: Session) => ({ personId: session.personId, role: session.role });
+
+const OFFICE_ROLES = new Set(['admin', 'supervisor']);
+/** Administrators and supervisors (of the caller's programme) see every team. */
+export const isOffice = (session: Session) => OFFICE_ROLES.has(session.role);
+
+/** A round of the caller's programme (404 for any other) with its configuration (422 ROUND_NOT_CONFIGURED without one). */
+export async function reviewRound(deps: Pick<ReviewDeps, 'awards'>, roundId: string, programmeId: string): Promise<ReviewRound> {
+  const round = await deps.awards.getRound(roundId);
+  if (!round || round.programmeId !== programmeId) throw notFound();
+  const parsed = parseRoundConfig(round.config);
+  if (!parsed.ok) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+  const criteria = getCriteria(parsed.config.edition);
+  if (!criteria) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+  return { round, stage: round.stage as RoundStage, config: parsed.config, criteria };
+}
+
+/** An application of the caller's programme; anything else is 404, exactly as if it did not exist. */
+export async function programmeApplication(deps: Pick<ReviewDeps, 'applications'>, session: Session, applicationId: string): Promise<ApplicationRecord> {
+  const app = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(applicationId) ? await deps.applications.get(applicationId) : undefined;
+  if (!app || app.programmeId !== session.programmeId) throw notFound();
+  return app;
+}
+
+/** A review stage from a path segment; anything else is 404. */
+export function reviewStage(value: string): ReviewStage {
+  if (!(REVIEW_STAGES as readonly string[]).includes(value)) throw notFound();
+  return value as ReviewStage;
+}
+
+// DOMAIN.md stage 3 → 4: only applications the office found eligible (and not withdrawn) go to material review.
+/** Whether an application is in material review: submitted and found eligible. */
+export const isReviewable = (app: ApplicationRecord) => app.status === 'submitted' && app.eligibility?.decision === 'eligible';
+
+/** What an expert sees of the applicant (never the contact details). */
+export const organisationOf = (app: ApplicationRecord): ReviewedOrganisation => ({
+  name: app.organisation.name,
+  district: app.organisation.district,
+  industry: app.organisation.industry,
+});
+
+/** The view of a stored assignment. */
+export function assignmentView(a: AssignmentRecord): AssignmentView {
+  const { updatedAt: _u, ...view } = a;
+  return view;
+}
+
+/** Statuses in which an expert has declared clear and may read the material. */
+const READING = new Set(['active', 'submitted']);
+
+/**
+ * The caller's own assignments for an application, for an expert who may read
+ * it: none, or only conflicted/recused ones, is 404; awaiting the declaration
+ * is 403 DECLARATION_REQUIRED (ARCHITECTURE.md: only after declaring).
+ */
+export async function readingAssignments(deps: Pick<ReviewDeps, 'reviews'>, session: Session, app: ApplicationRecord): Promise<AssignmentRecord[]> {
+  const mine = (await deps.reviews.assignments(app.roundId, app.applicationId)).filter((a) => a.reviewerId === session.personId);
+  if (mine.some((a) => READING.has(a.status))) return mine;
+  if (mine.some((a) => a.status === 'awaitingDeclaration')) throw new AppError('DECLARATION_REQUIRED', 403);
+  throw notFound();
+}
+
+/** 422 STAGE_CLOSED unless the round is at one of `stages`. */
+export function assertRoundStage(ctx: ReviewRound, ...stages: RoundStage[]): void {
+  if (!stages.includes(ctx.stage)) throw new AppError('STAGE_CLOSED', 422, { roundStage: ctx.stage, expected: stages });
+}
+
+/** Items of a card that carry a percentage, as the domain's scorecard (item id → percentage). */
+export function percentsOf(items: Readonly<Record<string, { readonly percent?: number | null }>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [itemId, item] of Object.entries(items)) if (item.percent !== undefined && item.percent !== null) out[itemId] = item.percent;
+  return out;
+}
+
+/** The view of a card (an empty draft, version 0, before the first save). */
+export function cardView(card: ScorecardRecord, criteria: Criteria): ScorecardView {
+  const percents = percentsOf(card.items);
+  const scored = Object.keys(percents).length;
+  const complete = criteria.items.every((i) => percents[i.id] !== undefined);
+  const total = complete ? scorecardTotals(percents as Scorecard, criteria).total : undefined;
+  return {
+    roundId: card.roundId,
+    applicationId: card.applicationId,
+    stage: card.stage,
+    reviewerId: card.reviewerId,
+    reviewerName: card.reviewerName,
+    status: card.status,
+    items: card.items,
+    scored,
+    ...(total !== undefined ? { total } : {}),
+    version: card.version,
+    ...(card.version > 0 ? { updatedAt: card.updatedAt } : {}),
+    ...(card.submittedAt ? { submittedAt: card.submittedAt } : {}),
+  };
+}
+
+/** How often a change re-reads the team that another change moved under it. */
+const FRESH_READ_ATTEMPTS = 3;
+
+/**
+ * Runs a read-decide-commit again from a fresh read when another change of
+ * the same records landed in between (a recusal during a declaration, a card
+ * submitted during the consensus). The fresh read then answers with the
+ * right refusal; still refused after a few reads, 409 CONFLICT.
+ */
+export async function onFreshTeam<T>(change: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await change();
+    } catch (error) {
+      if (!(error instanceof WriteConditionError)) throw error;
+      if (attempt >= FRESH_READ_ATTEMPTS) throw new AppError('CONFLICT', 409);
+    }
+  }
+}

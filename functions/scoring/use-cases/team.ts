@@ -1,0 +1,156 @@
+import type * as v from 'valibot';
+import type { ConsensusBody, ConsensusView, DivergenceView, ReviewStage, ScorecardView, TeamReviewResponse } from '../../../shared/api/reviews';
+import { roundScope } from '../../../shared/audit/chain';
+import { checkScorecard, divergenceFlags, stageScore, type Scorecard } from '../../../shared/scoring';
+import { WriteConditionError } from '../../lib/audit/log';
+import { AppError, notFound } from '../../lib/http/errors';
+import type { Session } from '../../lib/http/router';
+import type { AssignmentRecord, ConsensusRecord, ScorecardRecord, TeamRecords } from '../../lib/reviews/repository';
+import {
+  actorOf,
+  assertRoundStage,
+  assignmentView,
+  cardView,
+  isOffice,
+  onFreshTeam,
+  organisationOf,
+  percentsOf,
+  programmeApplication,
+  reviewRound,
+  type ReviewDeps,
+  type ReviewRound,
+} from './context';
+
+/** Smallest team (submitted cards) the round requires for a stage's consensus. */
+export const minTeamOf = (ctx: ReviewRound, stage: ReviewStage) => (stage === 'materialReview' ? ctx.config.teams.materialReviewMin : ctx.config.teams.onSiteMin);
+
+/** The cards that count: submitted, by members still on the team (a recusal sets the card aside). */
+export function countedCards(team: Pick<TeamRecords, 'assignments' | 'cards'>): ScorecardRecord[] {
+  const submitted = new Set(team.assignments.filter((a) => a.status === 'submitted').map((a) => a.reviewerId));
+  return team.cards.filter((c) => c.status === 'submitted' && submitted.has(c.reviewerId));
+}
+
+/** Divergence flags over the counted cards, in the catalogue's order. */
+function flagsOf(ctx: ReviewRound, cards: readonly ScorecardRecord[]): DivergenceView[] {
+  return divergenceFlags(cards.map((c) => percentsOf(c.items) as Scorecard), ctx.config.divergenceThreshold, ctx.criteria).map((f) => ({ ...f }));
+}
+
+/** The caller's own place on a team: none or conflicted is 404; before the declaration, 403 DECLARATION_REQUIRED. */
+function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
+  const mine = team.assignments.find((a) => a.reviewerId === session.personId);
+  if (!mine || mine.status === 'conflicted') throw notFound();
+  if (mine.status === 'awaitingDeclaration') throw new AppError('DECLARATION_REQUIRED', 403);
+  return mine;
+}
+
+const byName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerName: string; reviewerId: string }) =>
+  a.reviewerName === b.reviewerName ? (a.reviewerId < b.reviewerId ? -1 : 1) : a.reviewerName < b.reviewerName ? -1 : 1;
+
+/**
+ * One team's work. The office and supervisors see everything, drafts too; a
+ * member sees the others' counted cards (submitted, not set aside) and the
+ * divergence flags only after submitting their own card or recusing (DOMAIN.md: members score
+ * independently and cannot see the others' scores until submitting).
+ */
+export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<TeamReviewResponse> {
+  const app = await programmeApplication(deps, session, applicationId);
+  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
+  const team = await deps.reviews.team(app.roundId, applicationId, stage);
+  const office = isOffice(session);
+  const mine = office ? undefined : ownMembership(team, session);
+  const seesOthers = office || mine?.status === 'submitted' || mine?.status === 'recused';
+  // A recused member's card is set aside: it no longer informs the team (the office still sees it).
+  const counted = countedCards(team);
+  const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
+  const members = new Set(team.assignments.map((a) => a.reviewerId));
+  const scorecards: ScorecardView[] = [...visible].sort(byName).map((c) => cardView(c, ctx.criteria));
+  return {
+    roundId: app.roundId,
+    applicationId,
+    stage,
+    organisation: organisationOf(app),
+    roundStage: ctx.stage,
+    members: [...team.assignments].sort(byName).map(assignmentView),
+    declarations: team.declarations.filter((d) => members.has(d.reviewerId)).sort((a, b) => (a.declaredAt < b.declaredAt ? -1 : 1)),
+    scorecards,
+    flags: seesOthers ? flagsOf(ctx, counted) : [],
+    minTeam: minTeamOf(ctx, stage),
+    divergenceThreshold: ctx.config.divergenceThreshold,
+    ...(team.consensus ? { consensus: team.consensus } : {}),
+  };
+}
+
+/**
+ * The leader records the team's consensus, once (DOMAIN.md stages 4–5): the
+ * round at the stage, every member submitted or stepped aside, enough
+ * submitted cards, a percentage for every item and a rationale for every
+ * flagged one. The stage score is the consensus card's exact totals.
+ */
+export async function recordConsensus(
+  deps: ReviewDeps,
+  session: Session,
+  applicationId: string,
+  stage: ReviewStage,
+  input: v.InferOutput<typeof ConsensusBody>,
+  now: Date,
+  requestId: string,
+): Promise<ConsensusView> {
+  const app = await programmeApplication(deps, session, applicationId);
+  return onFreshTeam(async () => {
+    const ctx = await reviewRound(deps, app.roundId, session.programmeId);
+    const team = await deps.reviews.team(app.roundId, applicationId, stage);
+    const mine = team.assignments.find((a) => a.reviewerId === session.personId);
+    if (!mine || mine.status === 'conflicted') throw notFound();
+    if (!mine.leader || mine.status === 'recused') throw new AppError('NOT_LEADER', 403);
+    if (team.consensus) throw new AppError('CONSENSUS_RECORDED', 409);
+    assertRoundStage(ctx, stage);
+    const open = team.assignments.filter((a) => a.status === 'awaitingDeclaration' || a.status === 'active');
+    if (open.length > 0) throw new AppError('ASSIGNMENTS_INCOMPLETE', 422, { count: open.length, reviewerIds: open.map((a) => a.reviewerId) }, { count: open.length });
+    const counted = countedCards(team);
+    const min = minTeamOf(ctx, stage);
+    if (counted.length < min) throw new AppError('TEAM_TOO_SMALL', 422, { min, count: counted.length }, { min, count: counted.length });
+
+    const entered = Object.fromEntries(Object.entries(input.items).map(([itemId, item]) => [itemId, item.percent]));
+    const issues = checkScorecard(entered, ctx.criteria, { complete: true });
+    const wrong = issues.find((i) => i.code !== 'MISSING_ITEM_SCORE');
+    if (wrong) throw new AppError(wrong.code, 422, { issues }, { itemId: wrong.itemId, value: String(wrong.value ?? '') });
+    const missing = issues.find((i) => i.code === 'MISSING_ITEM_SCORE');
+    if (missing) throw new AppError('CONSENSUS_INCOMPLETE', 422, { itemId: missing.itemId, missing: issues.map((i) => i.itemId) }, { itemId: missing.itemId });
+    const flags = flagsOf(ctx, counted);
+    const unexplained = flags.find((f) => !input.items[f.itemId]?.rationale);
+    if (unexplained) throw new AppError('RATIONALE_REQUIRED', 422, { itemId: unexplained.itemId, flag: unexplained }, { itemId: unexplained.itemId });
+
+    const score = stageScore(entered as Scorecard, ctx.criteria);
+    const consensus: ConsensusRecord = {
+      roundId: app.roundId,
+      applicationId,
+      stage,
+      items: Object.fromEntries(ctx.criteria.items.map((i) => [i.id, { percent: input.items[i.id]!.percent, rationale: input.items[i.id]!.rationale }])),
+      categories: score.categories,
+      total: score.total,
+      flags,
+      recordedBy: session.personId,
+      recordedByName: mine.reviewerName,
+      recordedAt: now.toISOString(),
+      basedOn: counted.length,
+    };
+    try {
+      await deps.audit.commit({
+        scope: roundScope(app.roundId),
+        actor: actorOf(session),
+        action: 'consensus.recorded',
+        target: { type: 'consensus', id: `${applicationId}/${stage}` },
+        context: { applicationId, stage: ctx.stage },
+        state: consensus,
+        requestId,
+        now,
+        // Every member as read: a recusal or a late card meanwhile makes the consensus read the team again.
+        writes: [deps.reviews.consensusPut(consensus), ...team.assignments.map((a) => deps.reviews.assignmentUnchanged(a))],
+      });
+    } catch (error) {
+      if (error instanceof WriteConditionError && error.index === 0) throw new AppError('CONSENSUS_RECORDED', 409);
+      throw error;
+    }
+    return consensus;
+  });
+}
