@@ -53,7 +53,7 @@ const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.c
 /** No answer or the server busy/failing: worth trying again by itself. */
 const isPassing = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500);
 
-function ItemText({ id, label, value, readOnly, onInput }: { id: string; label: string; value: string; readOnly: boolean; onInput: (v: string) => void }) {
+function ItemText({ id, label, value, readOnly, onInput, onBlur }: { id: string; label: string; value: string; readOnly: boolean; onInput: (v: string) => void; onBlur: () => void }) {
   const t = useT();
   const count = lengthOf(value);
   const over = count > REVIEW_TEXT_MAX_CHARS;
@@ -66,7 +66,7 @@ function ItemText({ id, label, value, readOnly, onInput }: { id: string; label: 
         </div>
       ) : (
         <>
-          <textarea id={id} rows={3} value={value} aria-invalid={over} aria-describedby={`${id}-count`} onInput={(e) => onInput(e.currentTarget.value)} />
+          <textarea id={id} rows={3} value={value} aria-invalid={over} aria-describedby={`${id}-count`} onInput={(e) => onInput(e.currentTarget.value)} onBlur={onBlur} />
           <span id={`${id}-count`} class={over ? 'over small' : 'muted small'}>
             {t('review.card.count', { count, max: REVIEW_TEXT_MAX_CHARS })}
           </span>
@@ -77,13 +77,15 @@ function ItemText({ id, label, value, readOnly, onInput }: { id: string; label: 
 }
 
 /** One item: the applicant's self-assessment beside the percentage, band, score and the two texts. */
-function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange }: {
+function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange, onLeave }: {
   item: CriteriaItem;
   entry: Entry;
   selfAssessment: string | undefined;
   score: number | undefined;
   readOnly: boolean;
   onChange: (patch: Partial<Entry> & { percent?: number | undefined }) => void;
+  /** Leaving a text field saves at once. */
+  onLeave: () => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -147,6 +149,7 @@ function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange }: {
           value={entry.strengths}
           readOnly={readOnly}
           onInput={(strengths) => onChange({ strengths })}
+          onBlur={onLeave}
         />
         <ItemText
           id={`${anchor}-opportunities`}
@@ -154,6 +157,7 @@ function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange }: {
           value={entry.opportunities}
           readOnly={readOnly}
           onInput={(opportunities) => onChange({ opportunities })}
+          onBlur={onLeave}
         />
       </div>
     </div>
@@ -167,7 +171,7 @@ function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange }: {
  * until the expert loads the saved card (their entries stay visible to copy);
  * nothing is overwritten silently. Submitting lists unscored items first.
  */
-export function ScorecardEditor({ applicationId, stage, card, sections, editable, onSubmitted }: {
+export function ScorecardEditor({ applicationId, stage, card, sections, editable, onSubmitted, autosaveMs = AUTOSAVE_DELAY_MS }: {
   applicationId: string;
   stage: ReviewStage;
   card: ScorecardView;
@@ -176,6 +180,8 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
   /** False when the card is submitted or the round is not in this stage. */
   editable: boolean;
   onSubmitted: (card: ScorecardView) => void;
+  /** The pause before saving (tests shorten it). */
+  autosaveMs?: number;
 }) {
   const { call } = useAppState();
   const t = useT();
@@ -267,7 +273,7 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
     if (blocked.current) return;
     mark(tooLong(current.current) ? 'tooLong' : 'dirty');
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void pump(), AUTOSAVE_DELAY_MS);
+    timer.current = setTimeout(() => void pump(), autosaveMs);
   };
 
   // The expert chose to load what was saved elsewhere; their own entries stay on the page to copy from.
@@ -392,6 +398,9 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
               score={totals.items[item.id]}
               readOnly={readOnly}
               onChange={(patch) => change(item.id, patch)}
+              onLeave={() => {
+                if (stateRef.current === 'dirty') void pump();
+              }}
             />
           ))}
         </fieldset>
