@@ -30,6 +30,7 @@ describe('one assignment', () => {
 
     await screen.findByRole('heading', { name: 'Scorecard' });
     expect(screen.getByText('高层领导制定了质量方针。')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // effects and answers that would follow have run
     expect(screen.queryByRole('heading', { name: 'Team scorecards' })).toBeNull();
     expect(fetch.calls.some((c) => c.key === TEAM)).toBe(false);
     expect(screen.getByRole('button', { name: 'Recuse myself…' })).toBeTruthy();

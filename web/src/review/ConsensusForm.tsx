@@ -100,7 +100,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     <section class="card" aria-labelledby="consensus-title">
       <h2 id="consensus-title">{t('review.consensus.title')}</h2>
       <p class="muted small">{t('review.consensus.intro')}</p>
-      <div class="review-summary" role="status">
+      <div class="review-summary">
         <strong data-consensus-live-total={totals.total}>
           {t('review.card.total', { score: showPoints(totals.total), points: showMax(REVIEW_CRITERIA.totalPoints) })}
         </strong>

@@ -120,6 +120,17 @@ describe('the expert’s scorecard', () => {
     expect((fetch.calls.filter((c) => c.key === SAVE)[1]!.body as { version: number }).version).toBe(5);
   });
 
+  it('saves a change still waiting for the pause when the expert leaves the page', async () => {
+    const fetch = routedFetch({ [SAVE]: echo(5) });
+    const { unmount } = editor(cardFixture({ version: 4 }), fetch);
+
+    pick('4.2.2 Strategy development', '65');
+    unmount();
+
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(1));
+    expect(fetch.calls[0]!.body).toEqual({ items: { '4.2.2': { percent: 65, strengths: '', opportunities: '' } }, version: 4 });
+  });
+
   it('does not save a text over 1,000 characters and says so', async () => {
     const fetch = routedFetch({ [SAVE]: echo(1) });
     editor(cardFixture(), fetch);

@@ -100,7 +100,7 @@ function ItemRow({ item, entry, selfAssessment, score, readOnly, onChange, onLea
           {label} <span class="muted small">{t('review.card.points', { points })}</span>
         </h4>
         {selfAssessment !== undefined && (
-          <details class="self-assessment">
+          <details class="self-assessment" open>
             <summary>{t('review.material.selfAssessment')}</summary>
             <div class="applicant-text" data-section={item.id}>
               {selfAssessment || <span class="muted">{t('review.material.empty')}</span>}
@@ -253,7 +253,14 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
     return running.current;
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the page inside the site (the back link) saves what is waiting instead of dropping it.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (stateRef.current === 'dirty') void pump();
+    },
+    [],
+  );
 
   // Leaving with changes not yet saved: the browser asks first.
   const unsaved = saveState !== 'saved';
@@ -329,7 +336,7 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
       {!readOnly && <p class="muted small">{t('review.card.intro')}</p>}
       {card.status === 'submitted' && card.submittedAt && <p class="notice">{t('review.card.submitted', { time: formatMoment(card.submittedAt, locale) })}</p>}
 
-      <div class="review-summary" role="status">
+      <div class="review-summary">
         <strong data-total={totals.total}>{totalText}</strong>
         <span>{t('review.card.scored', { scored: totals.scored, total: REVIEW_CRITERIA.items.length })}</span>
         {!readOnly && totals.unscored.length > 0 && (
