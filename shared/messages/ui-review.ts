@@ -25,6 +25,7 @@ export const reviewUiMessages = {
   'review.status.recused': { 'zh-CN': '已回避', en: 'Recused' },
   'review.status.stageClosed': { 'zh-CN': '本阶段已结束', en: 'Stage closed' },
   'review.consensusRecorded': { 'zh-CN': '合议已记录', en: 'Consensus recorded' },
+  'review.labelled': { 'zh-CN': '{label}：', en: '{label}:' },
   'review.back': { 'zh-CN': '返回我的评审任务', en: 'Back to my assignments' },
   'review.notAssigned': { 'zh-CN': '您没有这项评审任务。', en: 'You have no such assignment.' },
   'review.stageNotOpen': {
@@ -137,7 +138,8 @@ export const reviewUiMessages = {
     'zh-CN': '评审中发现利益冲突或其他不宜继续评审的情形时，请说明理由并回避。回避将被记录，您的评分表将不再计入。',
     en: 'If you find a conflict of interest or another reason not to go on, state it and step aside. The recusal is logged and your card is set aside.',
   },
-  'review.recuse.reason': { 'zh-CN': '回避理由（必填）', en: 'Reason (required)' },
+  'review.recuse.reason': { 'zh-CN': '回避理由', en: 'Reason' },
+  'review.recuse.reasonLabel': { 'zh-CN': '回避理由（必填）', en: 'Reason (required)' },
   'review.recuse.reasonRequired': { 'zh-CN': '请填写回避理由。', en: 'State the reason.' },
   'review.recuse.submit': { 'zh-CN': '确认回避', en: 'Recuse' },
   'review.recuse.cancel': { 'zh-CN': '取消', en: 'Cancel' },

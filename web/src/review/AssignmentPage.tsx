@@ -131,16 +131,17 @@ function Conflicted({ declaration }: { declaration: DeclarationView | undefined 
     <section class="card notice-warn" role="status" data-conflicted>
       <p>{t('review.declare.conflicted')}</p>
       {declaration && declaration.conflicts.length > 0 && (
-        <p>
-          {t('review.declare.conflicts')}{' '}
-          {declaration.conflicts.map((c, i) => (
-            <span key={`${c.kind}-${i}`}>
-              {i > 0 && '；'}
-              {t(`domain.conflict.${c.kind}`)}
-              {c.source === 'detected' && ` ${t('review.declare.detected')}`}
-            </span>
-          ))}
-        </p>
+        <>
+          <p>{t('review.declare.conflicts')}</p>
+          <ul>
+            {declaration.conflicts.map((c, i) => (
+              <li key={`${c.kind}-${i}`}>
+                {t(`domain.conflict.${c.kind}`)}
+                {c.source === 'detected' && ` ${t('review.declare.detected')}`}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -51,7 +51,7 @@ export function Recusal({ assignment, onRecused }: { assignment: AssignmentView;
       <h2 id="recuse-title">{t('review.recuse.title')}</h2>
       <p>{t('review.recuse.intro')}</p>
       <form class="review-form" onSubmit={send} noValidate>
-        <label for="recuse-reason">{t('review.recuse.reason')}</label>
+        <label for="recuse-reason">{t('review.recuse.reasonLabel')}</label>
         <textarea id="recuse-reason" rows={3} required value={reason} aria-invalid={problem !== null} onInput={(e) => setReason(e.currentTarget.value)} />
         <span class="muted small">{t('review.card.count', { count: lengthOf(reason), max: REVIEW_NOTE_MAX_CHARS })}</span>
         {problem && (

@@ -14,14 +14,12 @@ function Comments({ strengths, opportunities }: { strengths: string; opportuniti
       <summary>{t('review.team.comments')}</summary>
       {strengths && (
         <p>
-          <strong>{t('review.card.strengths')}：</strong>
-          <span class="applicant-text">{strengths}</span>
+          <strong>{t('review.labelled', { label: t('review.card.strengths') })}</strong> <span class="applicant-text">{strengths}</span>
         </p>
       )}
       {opportunities && (
         <p>
-          <strong>{t('review.card.opportunities')}：</strong>
-          <span class="applicant-text">{opportunities}</span>
+          <strong>{t('review.labelled', { label: t('review.card.opportunities') })}</strong> <span class="applicant-text">{opportunities}</span>
         </p>
       )}
     </details>
@@ -49,7 +47,12 @@ export function TeamCards({ team, criteria = REVIEW_CRITERIA }: { team: TeamRevi
           <li key={m.reviewerId} data-member={m.reviewerId} data-member-status={m.status}>
             <span>{m.reviewerName}</span> {m.leader && <span class="badge leader-badge">{t('review.leader')}</span>}{' '}
             <span class="muted small">{statusText(t, m)}</span>
-            {m.recusal && <span class="muted small applicant-text"> — {m.recusal.reason}</span>}
+            {m.recusal && (
+              <span class="muted small">
+                {' '}
+                {t('review.labelled', { label: t('review.recuse.reason') })} <span class="applicant-text">{m.recusal.reason}</span>
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -102,7 +105,7 @@ export function TeamCards({ team, criteria = REVIEW_CRITERIA }: { team: TeamRevi
                           <strong>{agreed ? `${agreed.percent}%` : '—'}</strong>
                           {agreed?.rationale && (
                             <p class="small">
-                              {t('review.team.rationale')}：<span class="applicant-text">{agreed.rationale}</span>
+                              {t('review.labelled', { label: t('review.team.rationale') })} <span class="applicant-text">{agreed.rationale}</span>
                             </p>
                           )}
                         </td>
