@@ -88,6 +88,7 @@ function Workspace({ assignment, onChange }: { assignment: MyAssignment; onChang
       {assignment.status === 'active' && !stageOpen && (
         <p class="notice-warn">{t('review.stageNotOpen', { stage: t(`domain.stage.${assignment.stage}`) })}</p>
       )}
+      {submitted && <Team assignment={{ ...assignment, status: 'submitted' }} />}
       <Material material={material} />
       <ScorecardEditor
         key={`${card.status}`}
@@ -99,13 +100,12 @@ function Workspace({ assignment, onChange }: { assignment: MyAssignment; onChang
         onSubmitted={(next) => {
           setLoaded({ material, card: next });
           onChange({ ...assignment, status: 'submitted', card: { status: next.status, scored: next.scored, version: next.version } });
-          requestAnimationFrame(() => document.getElementById('card-title')?.focus());
+          requestAnimationFrame(() => document.getElementById('assignment-title')?.focus());
         }}
       />
       {assignment.status === 'active' && !submitted && (
         <Recusal assignment={assignment} onRecused={(next) => onChange({ ...assignment, ...next })} />
       )}
-      {submitted && <Team assignment={{ ...assignment, status: 'submitted' }} />}
     </>
   );
 }

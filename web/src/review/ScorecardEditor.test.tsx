@@ -153,6 +153,11 @@ describe('the expert’s scorecard', () => {
     expect(missing.textContent).toContain('4.7.7 Leadership results');
     expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
     expect(fetch.calls.filter((c) => c.key === SUBMIT)).toHaveLength(0);
+
+    // The listed item takes the expert straight to its percentage.
+    fireEvent.click(screen.getByRole('link', { name: '4.7.7 Leadership results' }));
+    expect(document.activeElement).toBe(percent('4.7.7 Leadership results'));
+    expect(document.querySelector('[data-unscored]')).toBeNull();
   });
 
   it('submits a complete card after confirmation with the saved version, then shows it read-only', async () => {

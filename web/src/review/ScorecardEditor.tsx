@@ -48,6 +48,15 @@ function bodyOf(entries: Entries) {
 const tooLong = (entries: Entries) =>
   Object.values(entries).some((e) => lengthOf(e.strengths) > REVIEW_TEXT_MAX_CHARS || lengthOf(e.opportunities) > REVIEW_TEXT_MAX_CHARS);
 
+// Keyboard first: jumping to an item puts the cursor on its percentage, in the middle of the screen (clear of the sticky totals).
+function focusItem(itemId: string, event: Event) {
+  const select = document.getElementById(`${itemAnchor(itemId)}-percent`);
+  if (!select) return;
+  event.preventDefault();
+  select.scrollIntoView?.({ block: 'center' });
+  select.focus({ preventScroll: true });
+}
+
 /** A 409 CONFLICT: the card was saved elsewhere since this page read it. */
 const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
 /** No answer or the server busy/failing: worth trying again by itself. */
@@ -340,7 +349,7 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
         <strong data-total={totals.total}>{totalText}</strong>
         <span>{t('review.card.scored', { scored: totals.scored, total: REVIEW_CRITERIA.items.length })}</span>
         {!readOnly && totals.unscored.length > 0 && (
-          <a href={`#${itemAnchor(totals.unscored[0]!)}`} class="small">
+          <a href={`#${itemAnchor(totals.unscored[0]!)}`} class="small" onClick={(e) => focusItem(totals.unscored[0]!, e)}>
             {t('review.card.nextUnscored')}
           </a>
         )}
@@ -427,7 +436,13 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
                   <ul>
                     {totals.unscored.map((id) => (
                       <li key={id}>
-                        <a href={`#${itemAnchor(id)}`} onClick={() => setConfirming(false)}>
+                        <a
+                          href={`#${itemAnchor(id)}`}
+                          onClick={(e) => {
+                            setConfirming(false);
+                            focusItem(id, e);
+                          }}
+                        >
                           {itemLabel(id, locale)}
                         </a>
                       </li>
