@@ -1,11 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routedFetch } from '../apply/fakes';
 import { renderWithState } from '../test-utils';
 import { AssignmentPage } from './AssignmentPage';
 import { APP, assignmentFixture, BASE, CARD, cardFixture, consensusFixture, fullItems, materialFixture, ME, MINE, TEAM, teamFixture } from './fixtures';
 import { REVIEW_CRITERIA } from './scores';
 
+beforeEach(() => sessionStorage.clear());
 afterEach(cleanup);
 
 const MATERIAL = `GET ${BASE}/material`;

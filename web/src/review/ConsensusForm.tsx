@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { REVIEW_TEXT_MAX_CHARS, type ConsensusView, type TeamReviewResponse } from '../../../shared/api/reviews';
-import { PERCENTAGES } from '../../../shared/scoring/percentage';
+import { isValidPercentage, PERCENTAGES } from '../../../shared/scoring/percentage';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -24,6 +24,33 @@ function ranges(team: TeamReviewResponse): Map<string, { min: number; max: numbe
   return out;
 }
 
+// The form has no server-side draft (the contract records the consensus once): keep it in this tab's
+// session storage so a reload does not lose it, without leaving scores on a shared computer after the tab closes.
+const draftKey = (team: TeamReviewResponse) => `merit.consensusDraft.${team.applicationId}.${team.stage}`;
+function readDraft(team: TeamReviewResponse): Record<string, Row> {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(draftKey(team));
+    const parsed = (raw ? JSON.parse(raw) : {}) as Record<string, { percent?: unknown; rationale?: unknown }>;
+    const rows: Record<string, Row> = {};
+    for (const item of REVIEW_CRITERIA.items) {
+      const r = parsed[item.id];
+      if (!r) continue;
+      rows[item.id] = { ...(isValidPercentage(r.percent) ? { percent: r.percent } : {}), rationale: typeof r.rationale === 'string' ? r.rationale : '' };
+    }
+    return rows;
+  } catch {
+    return {};
+  }
+}
+function writeDraft(team: TeamReviewResponse, rows: Readonly<Record<string, Row>> | null) {
+  try {
+    if (rows) globalThis.sessionStorage?.setItem(draftKey(team), JSON.stringify(rows));
+    else globalThis.sessionStorage?.removeItem(draftKey(team));
+  } catch {
+    // storage full or blocked: the form still works, only without surviving a reload
+  }
+}
+
 /**
  * The leader's consensus (DOMAIN.md "Aggregation"): a percentage for every
  * item, a rationale required where the independent scores diverge (flagged),
@@ -33,7 +60,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
   const { call } = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [rows, setRows] = useState<Readonly<Record<string, Row>>>({});
+  const [rows, setRows] = useState<Readonly<Record<string, Row>>>(() => readDraft(team));
   const [shown, setShown] = useState<Readonly<Record<string, Problem>> | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -59,6 +86,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     const next = { ...all, [itemId]: { ...(all[itemId] ?? { rationale: '' }), ...patch } };
     latest.current = next;
     setRows(next);
+    writeDraft(team, next);
     if (shown) setShown(problemsOf(next));
   };
 
@@ -87,7 +115,9 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
         const row = rows[item.id]!;
         items[item.id] = { percent: row.percent!, rationale: row.rationale.trim() };
       }
-      onRecorded(await call('reviews.consensus', { params: { applicationId: team.applicationId, stage: team.stage }, body: { items } }));
+      const recorded = await call('reviews.consensus', { params: { applicationId: team.applicationId, stage: team.stage }, body: { items } });
+      writeDraft(team, null);
+      onRecorded(recorded);
     } catch (e) {
       setError(e);
       setConfirming(false);
