@@ -4,7 +4,7 @@ import { formatMoment } from '../apply/format';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { assignmentStatus, type MyAssignment } from './AssignmentList';
+import type { MyAssignment } from './AssignmentList';
 import { ConsensusForm } from './ConsensusForm';
 import { Declaration } from './Declaration';
 import { Material } from './Material';
@@ -209,7 +209,8 @@ export function AssignmentPage({ applicationId, stage }: { applicationId: string
             {t(`domain.stage.${assignment.stage}`)} · {t('review.material.district', { district: assignment.organisation.district, industry: assignment.organisation.industry })}{' '}
             {assignment.leader && <span class="badge leader-badge">{t('review.leader')}</span>}{' '}
             <span class={`status status-${assignment.status}`} data-assignment-status>
-              {assignmentStatus(t, assignment)}
+              {/* The card's own summary counts scored items live; the list's count would go stale here. */}
+              {t(`review.status.${assignment.status}`)}
             </span>
           </p>
         </header>

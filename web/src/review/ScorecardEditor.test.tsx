@@ -115,6 +115,7 @@ describe('the expert’s scorecard', () => {
     await waitFor(() => expect(percent('4.1.2 Role of senior leaders').value).toBe('70'));
     expect(percent('4.1.3 Organisational governance').value).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByLabelText('Your unsaved entries (to copy)') as HTMLTextAreaElement).value).toContain('4.1.3 Organisational governance: 45%');
     pick('4.1.3 Organisational governance', '45');
     await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(2));
     expect((fetch.calls.filter((c) => c.key === SAVE)[1]!.body as { version: number }).version).toBe(5);

@@ -297,6 +297,7 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
     setReloadError(null);
     try {
       const fresh = await call('reviews.card', { params });
+      setMine(current.current); // everything typed since the conflict too, before the saved card replaces it
       version.current = fresh.version;
       current.current = entriesOf(fresh);
       savedBody.current = JSON.stringify(bodyOf(current.current));
