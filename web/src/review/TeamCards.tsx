@@ -3,6 +3,7 @@ import type { Criteria } from '../../../shared/criteria';
 import { formatMoment } from '../apply/format';
 import { useLocale, useT, type Translate } from '../i18n';
 import { REVIEW_CRITERIA, showMax, showPoints } from './scores';
+import './review.css'; // its table styles come along when the office or supervisors reuse it
 
 const statusText = (t: Translate, member: AssignmentView): string => t(`review.status.${member.status}`);
 
