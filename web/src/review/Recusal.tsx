@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../shared/api/reviews';
+import { useT } from '../i18n';
+import { useAppState } from '../state';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { lengthOf } from './scores';
+
+/** Stepping aside during review (回避), with the reason the office and supervisors read; logged and final. */
+export function Recusal({ assignment, onRecused }: { assignment: AssignmentView; onRecused: (next: AssignmentView) => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" class="secondary" onClick={() => setOpen(true)}>
+          {t('review.recuse.open')}
+        </button>
+      </p>
+    );
+  }
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (!text) return setProblem(t('review.recuse.reasonRequired'));
+    if (lengthOf(text) > REVIEW_NOTE_MAX_CHARS) return setProblem(t('review.declare.noteTooLong', { max: REVIEW_NOTE_MAX_CHARS }));
+    setProblem(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('reviews.recuse', {
+        params: { applicationId: assignment.applicationId, stage: assignment.stage, reviewerId: assignment.reviewerId },
+        body: { reason: text },
+      });
+      onRecused(next);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="recuse-title">
+      <h2 id="recuse-title">{t('review.recuse.title')}</h2>
+      <p>{t('review.recuse.intro')}</p>
+      <form class="review-form" onSubmit={send} noValidate>
+        <label for="recuse-reason">{t('review.recuse.reasonLabel')}</label>
+        <textarea id="recuse-reason" rows={3} required value={reason} aria-invalid={problem !== null} onInput={(e) => setReason(e.currentTarget.value)} />
+        <span class="muted small">{t('review.card.count', { count: lengthOf(reason), max: REVIEW_NOTE_MAX_CHARS })}</span>
+        {problem && (
+          <p class="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div class="button-row">
+          <button type="submit" class="danger" disabled={busy}>
+            {t('review.recuse.submit')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setOpen(false)}>
+            {t('review.recuse.cancel')}
+          </button>
+        </div>
+        {error !== null && <ErrorMessage error={error} />}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { act, cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/api';
+import { routedFetch } from '../apply/fakes';
+import { renderWithState } from '../test-utils';
+import { assignmentFixture, MINE } from './fixtures';
+import { ReviewArea } from './ReviewArea';
+
+afterEach(cleanup);
+
+const session = (role: Role) => ({
+  person: { personId: 'p-1', email: 'p@example.org', name: '李专家', role, programmeId: 'city', status: 'active' as const, createdAt: '2026-07-01T00:00:00.000Z' },
+  role,
+  programmeId: 'city',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+});
+
+describe('the experts’ area', () => {
+  it('lists an expert’s assignments at /review and opens one at /review/:applicationId/:stage', async () => {
+    const fetch = routedFetch({ [MINE]: { status: 200, body: { assignments: [assignmentFixture({ status: 'awaitingDeclaration' })] } } });
+    const list = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    act(() => list.state.signedIn(session('expert')));
+    expect(await screen.findByRole('heading', { name: 'My assignments' })).toBeTruthy();
+    cleanup();
+
+    const one = renderWithState(<ReviewArea applicationId="01JAPP00000000000000000001" stage="materialReview" />, { locale: 'en', fetch });
+    act(() => one.state.signedIn(session('expert')));
+    expect(await screen.findByRole('heading', { name: 'Conflict-of-interest declaration' })).toBeTruthy();
+  });
+
+  it('tells a deliberator nothing is assigned yet without calling the experts’ API, and turns other roles away', async () => {
+    const fetch = routedFetch({});
+    const deliberator = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    act(() => deliberator.state.signedIn(session('deliberator')));
+    expect((await screen.findByTestId('no-assignments')).textContent).toBe('No assignments yet.');
+    expect(fetch.calls).toHaveLength(0);
+    cleanup();
+
+    const applicant = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    act(() => applicant.state.signedIn(session('applicant')));
+    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
