@@ -110,7 +110,7 @@ describe('the supervisor workspace', () => {
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
 
     // The round's chain: filter the timeline to that applicant, by its name, and verify the chain in the browser.
-    await page.locator(`[data-chain="round:${roundId}"] a`).click();
+    await page.locator(`[data-chain="round:${roundId}"] a.chain-link`).click();
     await page.locator('ol.timeline li[data-action="round.created"]').waitFor();
     const applicantFilter = page.getByLabel('申报组织', { exact: true });
     await expect.poll(() => applicantFilter.locator('option', { hasText: organisation }).count()).toBe(1);
