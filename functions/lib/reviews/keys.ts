@@ -17,6 +17,8 @@ export const reviewKeys = {
   reviewerSort: (roundId: string, applicationId: string, stage: ReviewStage) => `ASSIGN#${roundId}#${applicationId}#${stage}`,
   /** The team's leader post (组长), held by one expert at a time; claimed with the leader's assignment. */
   leader: (applicationId: string, stage: ReviewStage) => `LEADER#${applicationId}#${stage}`,
+  /** A team's roster: how many assignments it ever had. Every assignment counts itself in; the consensus checks the count it read. */
+  roster: (applicationId: string, stage: ReviewStage) => `ROSTER#${applicationId}#${stage}`,
   /** One expert's declaration for one applicant (made once, before any material is seen). */
   declaration: (applicationId: string, reviewerId: string) => `DECL#${applicationId}#${reviewerId}`,
   declarationsOf: (applicationId?: string) => `DECL#${applicationId ? `${applicationId}#` : ''}`,

@@ -193,6 +193,36 @@ export class ReviewsRepository {
   }
 
   /**
+   * A new member counts itself into the team's roster. Two transactions that
+   * touch the roster cannot interleave, so an assignment made while the
+   * leader records the consensus either lands first (and the consensus,
+   * checking the count it read, reads the team again) or finds the consensus
+   * recorded.
+   */
+  rosterJoin(a: AssignmentRecord): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: reviewKeys.round(a.roundId), sk: reviewKeys.roster(a.applicationId, a.stage) },
+        UpdateExpression: 'SET members = if_not_exists(members, :zero) + :one, kind = :kind',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':kind': 'roster' },
+      },
+    };
+  }
+
+  /** A check that the team still has exactly the `members` assignments that were read. */
+  rosterUnchanged(roundId: string, applicationId: string, stage: ReviewStage, members: number): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: { pk: reviewKeys.round(roundId), sk: reviewKeys.roster(applicationId, stage) },
+        ConditionExpression: 'members = :n',
+        ExpressionAttributeValues: { ':n': members },
+      },
+    };
+  }
+
+  /**
    * The claim of a team's leader post: free, or held by `previous` (a leader
    * who recused or declared a conflict). Two leaders assigned at once cannot
    * both win.

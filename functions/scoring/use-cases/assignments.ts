@@ -145,6 +145,7 @@ export async function assignExpert(
           // Without a declaration the assignment awaits one; with the leader flag it claims the post. A change meanwhile means a fresh read.
           ...(declaration ? [] : [deps.reviews.noDeclaration(app.roundId, applicationId, reviewerId)]),
           ...(leader ? [deps.reviews.leaderClaim(assignment, previous?.reviewerId)] : []),
+          deps.reviews.rosterJoin(assignment),
         ],
       });
     } catch (error) {

@@ -144,8 +144,13 @@ export async function recordConsensus(
         state: consensus,
         requestId,
         now,
-        // Every member as read: a recusal or a late card meanwhile makes the consensus read the team again.
-        writes: [deps.reviews.consensusPut(consensus), ...team.assignments.map((a) => deps.reviews.assignmentUnchanged(a))],
+        // Every member as read, and no member added since: a recusal, a late card or a new assignment meanwhile
+        // makes the consensus read the team again.
+        writes: [
+          deps.reviews.consensusPut(consensus),
+          ...team.assignments.map((a) => deps.reviews.assignmentUnchanged(a)),
+          deps.reviews.rosterUnchanged(app.roundId, applicationId, stage, team.assignments.length),
+        ],
       });
     } catch (error) {
       if (error instanceof WriteConditionError && error.index === 0) throw new AppError('CONSENSUS_RECORDED', 409);
