@@ -25,17 +25,8 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { PersonRecord } from '../../lib/identity/store';
 import type { AssignmentRecord, DeclarationRecord } from '../../lib/reviews/repository';
-import {
-  actorOf,
-  assertRoundStage,
-  assignmentView,
-  isReviewable,
-  onFreshTeam,
-  organisationOf,
-  programmeApplication,
-  reviewRound,
-  type ReviewDeps,
-} from './context';
+import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps } from './context';
+import { onFreshRead } from '../../lib/audit/fresh';
 
 // DOMAIN.md "Conflicts of interest": the system knows a reviewer's current employer (their organisation in the expert pool).
 const reviewerProfile = (person: PersonRecord): ReviewerProfile => ({
@@ -94,7 +85,7 @@ export async function assignExpert(
   if (stage === 'onSite' && (await deps.reviews.shortlistDecision(app.roundId, applicationId))?.shortlisted !== true) {
     throw new AppError('NOT_SHORTLISTED', 422);
   }
-  return onFreshTeam(async () => {
+  return onFreshRead(async () => {
     const [team, consensus, declaration] = await Promise.all([
       deps.reviews.assignments(app.roundId, applicationId, stage),
       deps.reviews.consensus(app.roundId, applicationId, stage),
@@ -201,7 +192,7 @@ export async function declare(
   requestId: string,
 ): Promise<DeclarationResponse> {
   const app = await programmeApplication(deps, session, applicationId);
-  return onFreshTeam(async () => {
+  return onFreshRead(async () => {
     const mine = (await deps.reviews.assignments(app.roundId, applicationId)).filter((a) => a.reviewerId === session.personId);
     if (mine.length === 0) throw notFound();
     const ctx = await reviewRound(deps, app.roundId, session.programmeId);
@@ -267,7 +258,7 @@ export async function recuse(
 ): Promise<AssignmentView> {
   if (session.role === 'expert' && reviewerId !== session.personId) throw notFound();
   const app = await programmeApplication(deps, session, applicationId);
-  return onFreshTeam(async () => {
+  return onFreshRead(async () => {
     const [assignment, consensus] = await Promise.all([
       deps.reviews.assignment(app.roundId, applicationId, stage, reviewerId),
       deps.reviews.consensus(app.roundId, applicationId, stage),

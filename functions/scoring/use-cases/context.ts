@@ -5,7 +5,6 @@ import { scorecardTotals, type Scorecard } from '../../../shared/scoring';
 import type { RoundStage } from '../../../shared/stages/round';
 import type { DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
-import { WriteConditionError } from '../../lib/audit/log';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
@@ -126,22 +125,3 @@ export function cardView(card: ScorecardRecord, criteria: Criteria): ScorecardVi
   };
 }
 
-/** How often a change re-reads the team that another change moved under it. */
-const FRESH_READ_ATTEMPTS = 3;
-
-/**
- * Runs a read-decide-commit again from a fresh read when another change of
- * the same records landed in between (a recusal during a declaration, a card
- * submitted during the consensus). The fresh read then answers with the
- * right refusal; still refused after a few reads, 409 CONFLICT.
- */
-export async function onFreshTeam<T>(change: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await change();
-    } catch (error) {
-      if (!(error instanceof WriteConditionError)) throw error;
-      if (attempt >= FRESH_READ_ATTEMPTS) throw new AppError('CONFLICT', 409);
-    }
-  }
-}

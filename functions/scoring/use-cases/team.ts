@@ -6,20 +6,8 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { AssignmentRecord, ConsensusRecord, ScorecardRecord, TeamRecords } from '../../lib/reviews/repository';
-import {
-  actorOf,
-  assertRoundStage,
-  assignmentView,
-  cardView,
-  isOffice,
-  onFreshTeam,
-  organisationOf,
-  percentsOf,
-  programmeApplication,
-  reviewRound,
-  type ReviewDeps,
-  type ReviewRound,
-} from './context';
+import { actorOf, assertRoundStage, assignmentView, cardView, isOffice, organisationOf, percentsOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import { onFreshRead } from '../../lib/audit/fresh';
 
 /** Smallest team (submitted cards) the round requires for a stage's consensus. */
 export const minTeamOf = (ctx: ReviewRound, stage: ReviewStage) => (stage === 'materialReview' ? ctx.config.teams.materialReviewMin : ctx.config.teams.onSiteMin);
@@ -96,7 +84,7 @@ export async function recordConsensus(
   requestId: string,
 ): Promise<ConsensusView> {
   const app = await programmeApplication(deps, session, applicationId);
-  return onFreshTeam(async () => {
+  return onFreshRead(async () => {
     const ctx = await reviewRound(deps, app.roundId, session.programmeId);
     const team = await deps.reviews.team(app.roundId, applicationId, stage);
     const mine = team.assignments.find((a) => a.reviewerId === session.personId);

@@ -17,7 +17,6 @@ import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { UPLOAD_TTL_SECONDS, type DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
 import type { RoundRecord } from '../../lib/awards/store';
-import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { SignInDeps } from './sign-in';
@@ -61,27 +60,6 @@ export async function roundContext(deps: Pick<ApplicationDeps, 'awards'>, roundI
   };
 }
 
-/** How often a change re-reads an application that another change moved under it. */
-const FRESH_READ_ATTEMPTS = 3;
-
-/**
- * Runs a read-modify-write of an application (read, decide, commit with a
- * version check) again from a fresh read when another change of the same
- * application landed in between — an office request, the applicant's last
- * autosave, a verified upload. Only for changes that stay right when based on
- * the newer state; still refused after a few reads, it answers 409 CONFLICT
- * and nothing is written.
- */
-export async function onFreshApplication<T>(change: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await change();
-    } catch (error) {
-      if (!(error instanceof WriteConditionError)) throw error;
-      if (attempt >= FRESH_READ_ATTEMPTS) throw new AppError('CONFLICT', 409);
-    }
-  }
-}
 
 /** Whether online registration of a round is open at `now` (its configured registration window). */
 export function registrationOpen(config: RoundConfig, now: Date): boolean {

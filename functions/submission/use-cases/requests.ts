@@ -14,7 +14,8 @@ import { t, type Locale } from '../../../shared/messages';
 import type { ApplicationRecord, OfficeRequestRecord } from '../../lib/applications/repository';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { actorOf, onFreshApplication, ownBundle, roundContext, visibleBundle, type ApplicationDeps } from './context';
+import { actorOf, ownBundle, roundContext, visibleBundle, type ApplicationDeps } from './context';
+import { onFreshRead } from '../../lib/audit/fresh';
 
 // The requests live on the application item, and DynamoDB items hold at most 400 KB: a new request must leave
 // room for its longest answer (4,000 characters, up to 3 bytes each in UTF-8) so an answer never fails to fit.
@@ -64,7 +65,7 @@ export async function createRequest(
     throw new AppError('REQUEST_TOO_LONG', 422, { max: OFFICE_REQUEST_MAX_CHARS, length }, { max: OFFICE_REQUEST_MAX_CHARS, length });
   }
   // Another change of the application meanwhile means a fresh read: the request is added to the newer state.
-  return onFreshApplication(async () => {
+  return onFreshRead(async () => {
     const { application: app } = await visibleBundle(deps, session, applicationId);
     const replay = input.idempotencyKey ? app.requests?.find((r) => r.idempotencyKey === input.idempotencyKey) : undefined;
     if (replay) return { request: requestView(applicationId, replay), created: false };
@@ -127,7 +128,7 @@ export async function answerRequest(
     throw new AppError('ANSWER_TOO_LONG', 422, { max: OFFICE_ANSWER_MAX_CHARS, length }, { max: OFFICE_ANSWER_MAX_CHARS, length });
   }
   // Another change meanwhile means a fresh read (a concurrent answer then gets REQUEST_ANSWERED).
-  return onFreshApplication(async () => {
+  return onFreshRead(async () => {
     const { application: app } = await ownBundle(deps, session, applicationId);
     const requests = app.requests ?? [];
     const index = requests.findIndex((r) => r.requestId === officeRequestId);

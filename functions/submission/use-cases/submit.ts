@@ -5,19 +5,8 @@ import { bilingual, t } from '../../../shared/messages';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import {
-  actorOf,
-  applicationView,
-  assertBeforeDeadline,
-  completeness,
-  manifestOf,
-  onFreshApplication,
-  ownBundle,
-  roundContext,
-  sha256Hex,
-  textsDigest,
-  type ApplicationDeps,
-} from './context';
+import { actorOf, applicationView, assertBeforeDeadline, completeness, manifestOf, ownBundle, roundContext, sha256Hex, textsDigest, type ApplicationDeps } from './context';
+import { onFreshRead } from '../../lib/audit/fresh';
 
 /**
  * Submits the package formally (audited): only the owner, only before the
@@ -37,7 +26,7 @@ export async function submitApplication(
 ): Promise<SubmitResponse> {
   // A change that lands meanwhile (an office request, the last autosave, or a concurrent retry of this very
   // submission, which then answers its receipt) means a fresh read: the receipt describes exactly what is locked.
-  return onFreshApplication(async () => {
+  return onFreshRead(async () => {
     const bundle = await ownBundle(deps, session, applicationId);
     const app = bundle.application;
     if (app.status === 'submitted' && app.receipt) return { receipt: app.receipt, replayed: true };
@@ -118,7 +107,7 @@ export async function withdrawApplication(
   now: Date,
   requestId: string,
 ): Promise<ApplicationView> {
-  return onFreshApplication(async () => {
+  return onFreshRead(async () => {
     const bundle = await ownBundle(deps, session, applicationId);
     const app = bundle.application;
     const ctx = await roundContext(deps, app.roundId);
