@@ -155,7 +155,8 @@ describe('a five-expert material review team, from assignment to consensus', () 
     expect(before.body.scorecards.map((c: { reviewerId: string }) => c.reviewerId)).toEqual([experts[0]!.personId]);
     expect(before.body.flags).toEqual([]);
     expect(before.body.members).toHaveLength(5);
-    expect(before.body.declarations).toHaveLength(5);
+    // A member reads only their own declaration; what the others declared is for the office and supervisors.
+    expect(before.body.declarations.map((d: { reviewerId: string }) => d.reviewerId)).toEqual([experts[0]!.personId]);
     expect(before.body).toMatchObject({ minTeam: 5, divergenceThreshold: 20, roundStage: 'materialReview' });
 
     const submitted = await oneEntry(roundId, 'scorecard.submitted', () => api('POST', paths.submit(applicationId), { cookie: experts[0]!.cookie, body: { version: 1 } }));
@@ -177,6 +178,7 @@ describe('a five-expert material review team, from assignment to consensus', () 
       const office = await api('GET', paths.team(applicationId), { cookie });
       expect(office.status).toBe(200);
       expect(office.body.scorecards).toHaveLength(5);
+      expect(office.body.declarations).toHaveLength(5);
       expect(office.body.scorecards.filter((c: { status: string }) => c.status === 'draft')).toHaveLength(4);
     }
   });

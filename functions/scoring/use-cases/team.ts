@@ -59,7 +59,10 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
     organisation: organisationOf(app),
     roundStage: ctx.stage,
     members: [...team.assignments].sort(byName).map(assignmentView),
-    declarations: team.declarations.filter((d) => members.has(d.reviewerId)).sort((a, b) => (a.declaredAt < b.declaredAt ? -1 : 1)),
+    // What another member declared (a relative working there …) is for the office and supervisors, not for the team.
+    declarations: team.declarations
+      .filter((d) => members.has(d.reviewerId) && (office || d.reviewerId === session.personId))
+      .sort((a, b) => (a.declaredAt < b.declaredAt ? -1 : 1)),
     scorecards,
     flags: seesOthers ? flagsOf(ctx, counted) : [],
     minTeam: minTeamOf(ctx, stage),
