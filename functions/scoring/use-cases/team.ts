@@ -10,6 +10,7 @@ import {
   actorOf,
   assertRoundStage,
   assignmentView,
+  byReviewerName,
   cardView,
   isOffice,
   onFreshTeam,
@@ -43,9 +44,6 @@ function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
   return mine;
 }
 
-const byName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerName: string; reviewerId: string }) =>
-  a.reviewerName === b.reviewerName ? (a.reviewerId < b.reviewerId ? -1 : 1) : a.reviewerName < b.reviewerName ? -1 : 1;
-
 /**
  * One team's work. The office and supervisors see everything, drafts too; a
  * member sees the others' counted cards (submitted, not set aside) and the
@@ -63,14 +61,14 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
   const counted = countedCards(team);
   const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
   const members = new Set(team.assignments.map((a) => a.reviewerId));
-  const scorecards: ScorecardView[] = [...visible].sort(byName).map((c) => cardView(c, ctx.criteria));
+  const scorecards: ScorecardView[] = [...visible].sort(byReviewerName).map((c) => cardView(c, ctx.criteria));
   return {
     roundId: app.roundId,
     applicationId,
     stage,
     organisation: organisationOf(app),
     roundStage: ctx.stage,
-    members: [...team.assignments].sort(byName).map(assignmentView),
+    members: [...team.assignments].sort(byReviewerName).map(assignmentView),
     declarations: team.declarations.filter((d) => members.has(d.reviewerId)).sort((a, b) => (a.declaredAt < b.declaredAt ? -1 : 1)),
     scorecards,
     flags: seesOthers ? flagsOf(ctx, counted) : [],
