@@ -246,6 +246,9 @@ describe('material review in the browser, from the assignment to the consensus',
       }
       const team = overview.locator(`[data-board-application="${applicationId}"] [data-team="materialReview"]`);
       await team.locator('[data-cards="5/5"]').waitFor();
+      expect(await team.locator('li[data-member]').evaluateAll((els) => els.map((el) => el.getAttribute('data-member')))).toEqual(
+        [leader, ...members].map((p) => p.personId),
+      );
       await team.locator('[data-consensus-total="60000"]').waitFor();
       expect(await page.locator('main button, main form, main select, main textarea').count()).toBe(0);
 
@@ -255,6 +258,10 @@ describe('material review in the browser, from the assignment to the consensus',
       const view = page.locator(`[data-team-view="${applicationId}/materialReview"]`);
       await view.locator(`th[data-card="${leader.personId}"][data-card-status="submitted"]`).waitFor();
       expect(await view.locator('th[data-card-status="submitted"]').count()).toBe(5);
+      // Members and cards in the pinyin order of their names, as on the board: 陈 (chén) before 评 (píng).
+      const inOrder = [leader, ...members].map((p) => p.personId);
+      expect(await view.locator('li[data-member]').evaluateAll((els) => els.map((el) => el.getAttribute('data-member')))).toEqual(inOrder);
+      expect(await view.locator('th[data-card]:not([data-card="consensus"])').evaluateAll((els) => els.map((el) => el.getAttribute('data-card')))).toEqual(inOrder);
       await view.locator(`[data-flag="${FLAGGED}"]`).waitFor();
       expect(await view.locator('tr[data-divergent="true"]').count()).toBe(1);
       await view.locator(`tr[data-item="${FLAGGED}"] [data-rationale]`).getByText(RATIONALE).waitFor();
