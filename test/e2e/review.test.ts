@@ -131,6 +131,7 @@ describe('material review in the browser, from the assignment to the consensus',
       await page.getByTestId('who').getByText(leader.name).waitFor();
       const listed = page.locator(`li[data-assignment="${applicationId}"]`);
       await listed.locator('[data-assignment-status]').getByText('待声明').waitFor();
+      await page.locator(`section[data-round="${roundId}"] h2`).getByText('评审轮次：评审测试轮次').waitFor();
       expect(await listed.getAttribute('data-status')).toBe('awaitingDeclaration');
       await listed.getByText('组长').waitFor();
       await listed.getByRole('link', { name: '声明并开始' }).click();
