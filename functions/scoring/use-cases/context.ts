@@ -71,6 +71,12 @@ export const organisationOf = (app: ApplicationRecord): ReviewedOrganisation => 
 });
 
 /** The view of a stored assignment. */
+// Chinese names sort in pinyin order, as the office reads lists; the same member order on the board and on the team's page.
+const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+/** Orders reviewers (assignments, cards) by name in pinyin order, then by id. */
+export const byReviewerName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerName: string; reviewerId: string }) =>
+  pinyin.compare(a.reviewerName, b.reviewerName) || (a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : 0);
+
 export function assignmentView(a: AssignmentRecord): AssignmentView {
   const { updatedAt: _u, ...view } = a;
   return view;

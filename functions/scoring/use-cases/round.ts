@@ -7,7 +7,7 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { ShortlistRecord } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, reviewRound, type ReviewDeps } from './context';
+import { actorOf, assertRoundStage, assignmentView, byReviewerName, isReviewable, organisationOf, reviewRound, type ReviewDeps } from './context';
 
 // Chinese names sort in pinyin order, as the office reads lists.
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
@@ -37,7 +37,7 @@ export async function roundReviews(deps: ReviewDeps, session: Session, roundId: 
       const consensus = consensuses.find((c) => c.applicationId === app.applicationId && c.stage === stage);
       if (members.length === 0 && !consensus) continue;
       stages[stage] = {
-        members: members.map(assignmentView),
+        members: [...members].sort(byReviewerName).map(assignmentView),
         submittedCards: members.filter((m) => m.status === 'submitted').length,
         ...(consensus ? { consensus: { total: consensus.total, recordedAt: consensus.recordedAt } } : {}),
       };

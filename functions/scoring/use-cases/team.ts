@@ -6,7 +6,20 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { AssignmentRecord, ConsensusRecord, ScorecardRecord, TeamRecords } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, assignmentView, cardView, isOffice, organisationOf, percentsOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import {
+  actorOf,
+  assertRoundStage,
+  assignmentView,
+  byReviewerName,
+  cardView,
+  isOffice,
+  organisationOf,
+  percentsOf,
+  programmeApplication,
+  reviewRound,
+  type ReviewDeps,
+  type ReviewRound,
+} from './context';
 import { onFreshRead } from '../../lib/audit/fresh';
 
 /** Smallest team (submitted cards) the round requires for a stage's consensus. */
@@ -31,9 +44,6 @@ function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
   return mine;
 }
 
-const byName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerName: string; reviewerId: string }) =>
-  a.reviewerName === b.reviewerName ? (a.reviewerId < b.reviewerId ? -1 : 1) : a.reviewerName < b.reviewerName ? -1 : 1;
-
 /**
  * One team's work. The office and supervisors see everything, drafts too; a
  * member sees the others' counted cards (submitted, not set aside) and the
@@ -51,14 +61,14 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
   const counted = countedCards(team);
   const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
   const members = new Set(team.assignments.map((a) => a.reviewerId));
-  const scorecards: ScorecardView[] = [...visible].sort(byName).map((c) => cardView(c, ctx.criteria));
+  const scorecards: ScorecardView[] = [...visible].sort(byReviewerName).map((c) => cardView(c, ctx.criteria));
   return {
     roundId: app.roundId,
     applicationId,
     stage,
     organisation: organisationOf(app),
     roundStage: ctx.stage,
-    members: [...team.assignments].sort(byName).map(assignmentView),
+    members: [...team.assignments].sort(byReviewerName).map(assignmentView),
     // What another member declared (a relative working there …) is for the office and supervisors, not for the team.
     declarations: team.declarations
       .filter((d) => members.has(d.reviewerId) && (office || d.reviewerId === session.personId))
