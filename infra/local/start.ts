@@ -14,7 +14,7 @@ try {
       '',
       `  Site          ${stack.url}`,
       `  Outbox        ${stack.url}/dev/outbox   (mail the system sends lands here)`,
-      `  Data          ${process.env.MERIT_DATA_DIR ?? '.data'}/   ${stack.seeded ? '(demo round seeded)' : '(existing data reused)'}`,
+      `  Data          ${process.env.MERIT_DATA_DIR ?? '.data'}/   ${stack.seeded ? '(demo rounds seeded)' : '(existing data reused)'}`,
       '',
       `  Administrator sign-in link for ${stack.adminEmail} (single use, valid 15 minutes):`,
       `  ${link}`,

@@ -161,7 +161,7 @@ export const uiMessages = {
   'audit.round.created': { 'zh-CN': '创建评审轮次', en: 'Round created' },
   'audit.round.configured': { 'zh-CN': '修改轮次配置', en: 'Round configured' },
   'audit.round.stageMoved': { 'zh-CN': '进入下一阶段', en: 'Stage moved' },
-  'audit.person.bootstrapped': { 'zh-CN': '设立首位管理员', en: 'First administrator set up' },
+  'audit.person.bootstrapped': { 'zh-CN': '系统设立人员', en: 'Person set up by the system' },
   'audit.person.invited': { 'zh-CN': '邀请人员', en: 'Person invited' },
   'audit.person.revoked': { 'zh-CN': '停用人员', en: 'Person revoked' },
   'audit.application.registered': { 'zh-CN': '申报登记', en: 'Application registered' },

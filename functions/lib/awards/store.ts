@@ -107,7 +107,7 @@ export class AwardsStore {
     return item ? stripRound(item) : undefined;
   }
 
-  /** Every programme with its rounds, newest round first. */
+  /** Every programme with its rounds, newest round first (latest registration opening, as the office's list picks its round). */
   async listProgrammes(): Promise<PublicProgramme[]> {
     const out = await this.ddb.send(
       new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'PROGRAMMES' } }),
@@ -125,13 +125,16 @@ export class AwardsStore {
         return {
           programmeId: String(p.programmeId),
           name: p.name as Name,
-          rounds: (rounds.Items ?? []).map((r) => ({
-            roundId: String(r.roundId),
-            name: r.name as Name,
-            stage: String(r.stage),
-            registrationOpens: String(r.registrationOpens),
-            submissionDeadline: String(r.submissionDeadline),
-          })),
+          rounds: (rounds.Items ?? [])
+            .map((r) => ({
+              roundId: String(r.roundId),
+              name: r.name as Name,
+              stage: String(r.stage),
+              registrationOpens: String(r.registrationOpens),
+              submissionDeadline: String(r.submissionDeadline),
+            }))
+            // Round ids need not sort by age (`city-2026-review` is older than `city-2026`); the stable sort keeps id order on ties.
+            .sort((a, b) => (a.registrationOpens < b.registrationOpens ? 1 : a.registrationOpens > b.registrationOpens ? -1 : 0)),
         };
       }),
     );

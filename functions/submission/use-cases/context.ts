@@ -8,6 +8,7 @@ import {
   type DocumentView,
   type ManifestEntry,
   type PackageRules,
+  type Receipt,
   type SectionView,
 } from '../../../shared/api/applications';
 import { canonicalJson } from '../../../shared/audit/chain';
@@ -150,6 +151,28 @@ export function textsDigest(ctx: RoundContext, bundle: ApplicationBundle): strin
   const texts: Record<string, string> = {};
   for (const section of ctx.sections) texts[section] = bundle.sections.find((s) => s.section === section)?.text ?? '';
   return sha256Hex(canonicalJson(texts));
+}
+
+/**
+ * The receipt of a complete package at its formal submission: the manifest of
+ * its verified documents, the hash of its texts, and the hash of both (what
+ * the submission locks).
+ */
+export function packageReceipt(ctx: RoundContext, bundle: ApplicationBundle, receiptId: string, submittedAt: Date): Receipt {
+  const app = bundle.application;
+  const manifest = manifestOf(bundle);
+  const textsSha256 = textsDigest(ctx, bundle);
+  return {
+    receiptId,
+    applicationId: app.applicationId,
+    roundId: app.roundId,
+    organisationName: app.organisation.name,
+    creditCode: app.organisation.creditCode,
+    submittedAt: submittedAt.toISOString(),
+    textsSha256,
+    manifest,
+    packageSha256: sha256Hex(canonicalJson({ textsSha256, manifest })),
+  };
 }
 
 /** A document as its owner and the office see it. */

@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
 import type { ApplicationView, Receipt, SubmitResponse } from '../../../shared/api/applications';
-import { canonicalJson, roundScope } from '../../../shared/audit/chain';
+import { roundScope } from '../../../shared/audit/chain';
 import { bilingual, t } from '../../../shared/messages';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { actorOf, applicationView, assertBeforeDeadline, completeness, manifestOf, ownBundle, roundContext, sha256Hex, textsDigest, type ApplicationDeps } from './context';
+import { actorOf, applicationView, assertBeforeDeadline, completeness, ownBundle, packageReceipt, roundContext, type ApplicationDeps } from './context';
 import { onFreshRead } from '../../lib/audit/fresh';
 
 /**
@@ -36,19 +36,7 @@ export async function submitApplication(
     const state = completeness(ctx, bundle, now);
     if (!state.complete) throw new AppError('PACKAGE_INCOMPLETE', 422, state);
 
-    const manifest = manifestOf(bundle);
-    const textsSha256 = textsDigest(ctx, bundle);
-    const receipt: Receipt = {
-      receiptId: ulid(now.getTime()),
-      applicationId,
-      roundId: app.roundId,
-      organisationName: app.organisation.name,
-      creditCode: app.organisation.creditCode,
-      submittedAt: now.toISOString(),
-      textsSha256,
-      manifest,
-      packageSha256: sha256Hex(canonicalJson({ textsSha256, manifest })),
-    };
+    const receipt = packageReceipt(ctx, bundle, ulid(now.getTime()), now);
     const next: ApplicationRecord = {
       ...app,
       status: 'submitted',
