@@ -356,6 +356,7 @@ export const uiMessages = {
   'office.funnel': { 'zh-CN': '申报漏斗', en: 'Funnel' },
   'office.submittedPercent': { 'zh-CN': '提交率', en: 'Submitted' },
   'office.list': { 'zh-CN': '申报组织', en: 'Applicants' },
+  'office.round': { 'zh-CN': '评审轮次', en: 'Round' },
   'office.search': { 'zh-CN': '名称或统一社会信用代码', en: 'Name or credit code' },
   'office.searchButton': { 'zh-CN': '查询', en: 'Search' },
   'office.export': { 'zh-CN': '导出 CSV', en: 'Export CSV' },

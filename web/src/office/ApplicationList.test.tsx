@@ -96,4 +96,36 @@ describe('the office’s list of applications', () => {
     renderWithState(<ApplicationList />, { locale: 'en', fetch: routedFetch({ [LIST]: { status: 200, body: { ...all, applications: [] } } }) });
     expect(await screen.findByText('No organisation has registered for this round yet.')).toBeTruthy();
   });
+
+  it('lists another round of the programme when the office picks it, with its own review board link', async () => {
+    const review: ApplicationListResponse = { ...all, roundId: 'city-2026-review', applications: [summary('C3', '示范丙医院', '东城区', 'submitted')] };
+    const programmes = {
+      programmes: [
+        {
+          programmeId: 'city',
+          name: { 'zh-CN': '示范市', en: 'Demo City' },
+          rounds: [
+            { roundId: 'city-2026', name: { 'zh-CN': '第一届', en: 'First round' }, stage: 'registration', registrationOpens: '2026-07-01T00:00:00.000Z', submissionDeadline: '2026-09-01T00:00:00.000Z' },
+            { roundId: 'city-2026-review', name: { 'zh-CN': '演示', en: 'Demo in review' }, stage: 'materialReview', registrationOpens: '2026-03-01T00:00:00.000Z', submissionDeadline: '2026-05-01T00:00:00.000Z' },
+          ],
+        },
+      ],
+    };
+    const fetch = routedFetch({
+      [LIST]: ({ url }) => ({ status: 200, body: url.includes('roundId=city-2026-review') ? review : all }),
+      'GET /api/publication/programmes': { status: 200, body: programmes },
+    });
+    const view = renderWithState(<ApplicationList />, { locale: 'en', fetch });
+    view.state.signedIn({
+      person: { personId: 'P1', email: 'office@example.org', name: '办公室', role: 'admin', programmeId: 'city', status: 'active', createdAt: '2026-01-01T00:00:00.000Z' },
+      role: 'admin',
+      programmeId: 'city',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    await screen.findByText('成都甲公司');
+    fireEvent.change(await screen.findByLabelText('Round'), { target: { value: 'city-2026-review' } });
+    await screen.findByText('示范丙医院');
+    expect(screen.queryByText('成都甲公司')).toBeNull();
+    expect(document.querySelector('[data-round-board-link]')!.getAttribute('href')).toBe('/office/rounds/city-2026-review');
+  });
 });

@@ -98,9 +98,15 @@ function FunnelView({ funnel }: { funnel: Funnel }) {
 
 /** Registrations and submissions of the round: the funnel, filters, search, CSV export, a link to each package. */
 export function ApplicationList() {
-  const { call } = useAppState();
+  const { call, session, programmes, loadProgrammes } = useAppState();
   const t = useT();
   const locale = useLocale();
+  // The round shown: the newest unless the office picks another of its programme's rounds.
+  const [roundId, setRoundId] = useState('');
+  const rounds = programmes.value?.find((p) => p.programmeId === session.value?.programmeId)?.rounds ?? [];
+  useEffect(() => {
+    loadProgrammes().catch(() => undefined); // without the list the picker is simply not shown
+  }, [loadProgrammes]);
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [search, setSearch] = useState('');
   const [list, setList] = useState<ApplicationListResponse | null>(null);
@@ -116,7 +122,7 @@ export function ApplicationList() {
     const ticket = ++latest.current;
     setLoading(true);
     setError(null);
-    call('applications.list', { query: queryOf(filters) }).then(
+    call('applications.list', { query: { ...queryOf(filters), roundId: roundId || undefined } }).then(
       (res) => {
         if (ticket !== latest.current) return;
         setList(res);
@@ -132,7 +138,7 @@ export function ApplicationList() {
         setLoading(false);
       },
     );
-  }, [call, filters]);
+  }, [call, filters, roundId]);
   useEffect(load, [load]);
 
   const exportCsv = async () => {
@@ -153,6 +159,27 @@ export function ApplicationList() {
 
   return (
     <div class="stack">
+      {rounds.length > 1 && (
+        <div class="field">
+          <label for="office-round">{t('office.round')}</label>
+          <select
+            id="office-round"
+            value={roundId || list?.roundId || ''}
+            onChange={(e) => {
+              setRoundId(e.currentTarget.value);
+              setFilters(NO_FILTERS);
+              setSearch('');
+              setOptions({ districts: [], industries: [] });
+            }}
+          >
+            {rounds.map((r) => (
+              <option key={r.roundId} value={r.roundId}>
+                {r.name[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {list && (
         <p>
           <a href={`/office/rounds/${encodeURIComponent(list.roundId)}`} data-round-board-link>
