@@ -43,6 +43,7 @@ import {
   type TeamReviewResponse,
 } from './reviews';
 import { ROLES, type Role } from './roles';
+import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
   ExchangeTokenBody,
   InvitePersonBody,
@@ -210,6 +211,22 @@ export const ROUTES = {
   'applications.answerRequest': route<OfficeRequestView, typeof AnswerOfficeRequestBody>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/requests/{requestId}/answer', fn: 'submission', access: ['applicant'], body: AnswerOfficeRequestBody,
     summary: 'Answer an office request once (again: 409 REQUEST_ANSWERED); the submitted package does not change',
+  }),
+  'rounds.list': route<RoundsResponse>({
+    method: 'GET', path: '/api/publication/rounds', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The rounds of the caller's programme with their configuration (defaults filled), stage and version, newest first",
+  }),
+  'rounds.create': route<RoundView, typeof CreateRoundBody>({
+    method: 'POST', path: '/api/publication/rounds', fn: 'publication', access: ['admin'], body: CreateRoundBody, status: 201,
+    summary: 'Create a round of the programme at the call, with its configuration checked by shared/round (422 CONFIG_INVALID with every issue; an id in use: 409 ROUND_EXISTS)',
+  }),
+  'rounds.get': route<RoundView>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: 'One round of the programme with its configuration, stage, version and the fields that can no longer change',
+  }),
+  'rounds.configure': route<RoundView, typeof ConfigureRoundBody>({
+    method: 'PUT', path: '/api/publication/rounds/{roundId}', fn: 'publication', access: ['admin'], body: ConfigureRoundBody,
+    summary: 'Change the name and configuration based on the version read: everything at the call, then only what cannot favour or harm an applicant (422 CONFIG_LOCKED), nothing after formal submission',
   }),
   'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,

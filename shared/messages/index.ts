@@ -6,6 +6,7 @@ import { format, type Locale, type Text } from './types';
 import { uiMessages } from './ui';
 import { officeReviewUiMessages } from './ui-office-review';
 import { reviewUiMessages } from './ui-review';
+import { roundsUiMessages } from './ui-rounds';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
@@ -20,6 +21,7 @@ export const messages = {
   ...reviewUiMessages,
   ...officeReviewUiMessages,
   ...superviseReviewUiMessages,
+  ...roundsUiMessages,
 } as const;
 
 /** A key of the message catalogue. */

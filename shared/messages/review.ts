@@ -30,4 +30,10 @@ export const reviewMessages = {
     'zh-CN': '系统尚不支持进入“{to}”阶段。',
     en: 'Moving the round to “{to}” is not supported yet.',
   },
+  ROUND_EXISTS: { 'zh-CN': '评审轮次编号 {roundId} 已被使用。', en: 'The round id {roundId} is already in use.' },
+  CONFIG_INVALID: { 'zh-CN': '轮次配置有 {count} 处问题，请逐项修改。', en: 'The round configuration has {count} problem(s); correct each of them.' },
+  CONFIG_LOCKED: {
+    'zh-CN': '网上申报开始后，以下配置不能再更改：{fields}。',
+    en: 'Once registration has opened these settings can no longer change: {fields}.',
+  },
 } as const satisfies Catalogue;
