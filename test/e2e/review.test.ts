@@ -191,14 +191,14 @@ describe('material review in the browser, from the assignment to the consensus',
       // The leader comes back: five cards side by side, the divergent item flagged, and the consensus form.
       await page.reload();
       const cards = page.locator('[data-team-view] .team-cards');
-      await cards.locator('th[data-card-of]').first().waitFor();
-      expect(await cards.locator('th[data-card-of]').count()).toBe(5);
-      await cards.locator(`tr[data-team-item="${FLAGGED}"][data-flagged="true"] .flag`).waitFor();
-      expect(await cards.locator('tr[data-flagged="true"]').count()).toBe(1);
+      await cards.locator('th[data-card]').first().waitFor();
+      expect(await cards.locator('th[data-card]').count()).toBe(5);
+      await cards.locator(`tr[data-item="${FLAGGED}"][data-divergent="true"] .flag`).waitFor();
+      expect(await cards.locator('tr[data-divergent="true"]').count()).toBe(1);
       // The leader's strengths, among the team's comments, are text too.
-      const comment = cards.locator(`tr[data-team-item="${HTML_ITEM}"] .applicant-text`).getByText(HTML_TEXT, { exact: true });
+      const comment = cards.locator(`tr[data-item="${HTML_ITEM}"] .user-text`).getByText(HTML_TEXT, { exact: true });
       expect(await comment.count()).toBe(1);
-      expect(await cards.locator(`tr[data-team-item="${HTML_ITEM}"] b`).count()).toBe(0);
+      expect(await cards.locator(`tr[data-item="${HTML_ITEM}"] b`).count()).toBe(0);
 
       await page.locator('#consensus-title').waitFor();
       for (const item of GBT19580_2012.items) {

@@ -47,7 +47,7 @@ describe('one assignment', () => {
     page(fetch);
 
     await screen.findByRole('heading', { name: 'Team scorecards' });
-    expect(document.querySelector('[data-card-of="expert-wang"]')!.textContent).toBe('王专家');
+    expect(document.querySelector('th[data-card="expert-wang"] .member-name')!.textContent).toBe('王专家');
     expect(screen.queryByRole('heading', { name: 'Consensus (leader)' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Recuse myself…' })).toBeNull();
   });

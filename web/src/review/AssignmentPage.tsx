@@ -4,13 +4,14 @@ import { formatMoment } from '../apply/format';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { MemberList } from '../ui/review/MemberList';
+import { CardsTable } from '../ui/review/TeamView';
 import type { MyAssignment } from './AssignmentList';
 import { ConsensusForm } from './ConsensusForm';
 import { Declaration } from './Declaration';
 import { Material } from './Material';
 import { Recusal } from './Recusal';
 import { ScorecardEditor } from './ScorecardEditor';
-import { TeamCards } from './TeamCards';
 
 type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 
@@ -31,6 +32,7 @@ function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): [Load<
 function Team({ assignment }: { assignment: MyAssignment }) {
   const { call } = useAppState();
   const t = useT();
+  const locale = useLocale();
   const params = { applicationId: assignment.applicationId, stage: assignment.stage };
   const [team, load, setTeam] = useLoad<TeamReviewResponse>(() => call('reviews.team', { params }), [call, assignment.applicationId, assignment.stage]);
 
@@ -45,7 +47,16 @@ function Team({ assignment }: { assignment: MyAssignment }) {
       <section class="card" aria-labelledby="team-title" data-team-view>
         <h2 id="team-title">{t('review.team.title')}</h2>
         {pending > 0 && <p class="muted">{t('review.team.pending', { count: pending })}</p>}
-        <TeamCards team={value} />
+        <div class="team-cards" data-team={`${value.applicationId}/${value.stage}`}>
+          <MemberList members={value.members} />
+          <p class="muted small">{t('review.team.intro', { threshold: value.divergenceThreshold })}</p>
+          {value.scorecards.length === 0 && !value.consensus ? <p class="muted">{t('review.team.noCards')}</p> : <CardsTable team={value} />}
+          {value.consensus && (
+            <p class="small" data-consensus-recorded>
+              {t('review.team.recordedBy', { name: value.consensus.recordedByName, time: formatMoment(value.consensus.recordedAt, locale), count: value.consensus.basedOn })}
+            </p>
+          )}
+        </div>
       </section>
       {leads &&
         (pending > 0 ? (

@@ -114,10 +114,10 @@ function CardCell({ item, draft }: { item: CardItemView | undefined; draft: bool
   );
 }
 
-function ConsensusCell({ item }: { item: ConsensusView['items'][string] | undefined }) {
+function ConsensusCell({ itemId, item }: { itemId: string; item: ConsensusView['items'][string] | undefined }) {
   const t = useT();
   return (
-    <td class="cell consensus-cell">
+    <td class="cell consensus-cell" data-consensus-item={itemId}>
       <div class="cell-percent">{item ? `${item.percent}%` : <span class="muted">{t('teamView.notScored')}</span>}</div>
       {item?.rationale && (
         <div class="cell-text">
@@ -148,8 +148,8 @@ function CardHeader({ card, recused }: { card: ScorecardView; recused: boolean }
   );
 }
 
-/** Every card side by side per item, the consensus beside them, flags highlighted, subtotals and totals. */
-function CardsTable({ team }: { team: TeamReviewResponse }) {
+/** Every card side by side per item, the consensus beside them, flags highlighted, subtotals and totals (also the experts' view of their team). */
+export function CardsTable({ team }: { team: TeamReviewResponse }) {
   const t = useT();
   const locale = useLocale();
   const order = new Map(team.members.map((m, i) => [m.reviewerId, i]));
@@ -177,7 +177,7 @@ function CardsTable({ team }: { team: TeamReviewResponse }) {
         {cards.map((c) => (
           <CardCell key={c.reviewerId} item={c.items[id]} draft={c.status === 'draft'} />
         ))}
-        {consensus && <ConsensusCell item={consensus.items[id]} />}
+        {consensus && <ConsensusCell itemId={id} item={consensus.items[id]} />}
       </tr>
     );
   };
