@@ -77,7 +77,7 @@ export function roundView(round: RoundRecord, now: Date): RoundView {
 }
 
 const configInvalid = (issues: readonly ConfigIssue[]) => new AppError('CONFIG_INVALID', 422, { issues }, { count: issues.length });
-const roundExists = (roundId: string) => conflict('ROUND_EXISTS', { roundId });
+const roundExists = (roundId: string) => new AppError('ROUND_EXISTS', 409, { roundId }, { roundId });
 const actorOf = (session: Session) => ({ personId: session.personId, role: session.role });
 // The public programmes list reads these two dates from the round record itself.
 const mirroredDates = (config: RoundConfig) => ({ registrationOpens: config.dates.registrationOpens, submissionDeadline: config.dates.submissionDeadline });
