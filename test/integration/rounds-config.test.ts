@@ -38,17 +38,19 @@ function dates(opensInDays: number, now = Date.now()): RoundConfig['dates'] {
 const freshId = (label: string) => `city-${label}-${Date.now().toString(36)}-${randomInt(1e6)}`;
 const roundName = { 'zh-CN': '第二届市政府质量奖（2027年）', en: 'City Government Quality Award, second round (2027)' };
 
+// Created rounds open a day ago unless a test needs otherwise: the public list puts the latest opening first, and other
+// test files read the first round of `city` as the demo round open for registration (gateway.test.ts).
 /** Creates a round through the API as the office (only dates and a quota given: the rest are defaults). */
 async function createRound(options: { roundId?: string; opensInDays?: number; cookie?: string; config?: unknown } = {}) {
   const roundId = options.roundId ?? freshId('cfg');
   const res = await api('POST', ROUNDS, {
     cookie: options.cookie ?? (await signInAdmin()),
-    body: { roundId, name: roundName, config: options.config ?? { dates: dates(options.opensInDays ?? 10), winnersQuota: 5 } },
+    body: { roundId, name: roundName, config: options.config ?? { dates: dates(options.opensInDays ?? -1), winnersQuota: 5 } },
   });
   return { roundId, res };
 }
 
-async function createdRound(opensInDays = 10): Promise<RoundView> {
+async function createdRound(opensInDays = -1): Promise<RoundView> {
   const { res } = await createRound({ opensInDays });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as RoundView;
@@ -332,7 +334,7 @@ describe('the office configures a round once registration has opened', () => {
   });
 
   it('lists every locked field of one change together', async () => {
-    const config = { ...round.config, candidateThreshold: 400, dates: { ...round.config.dates, registrationOpens: new Date(Date.now() + DAY).toISOString() } };
+    const config = { ...round.config, candidateThreshold: 400, dates: { ...round.config.dates, registrationOpens: new Date(Date.now() - 2 * DAY).toISOString() } };
     const res = await nothingWritten(round.roundId, () => configure(round.roundId, { config, version }));
     expect(res.body.error).toMatchObject({ code: 'CONFIG_LOCKED', details: { fields: ['candidateThreshold', 'dates.registrationOpens'] } });
   });
@@ -356,7 +358,7 @@ describe('a created round opens for registration', () => {
     expect(early.body.error.code).toBe('REGISTRATION_NOT_OPEN');
 
     // At the call the office may still bring the opening forward, to a moment already past.
-    const opened = await configure(round.roundId, { config: { ...round.config, dates: { ...round.config.dates, registrationOpens: new Date(Date.now() - 1000).toISOString() } }, version: 1 });
+    const opened = await configure(round.roundId, { config: { ...round.config, dates: { ...round.config.dates, registrationOpens: new Date(Date.now() - DAY).toISOString() } }, version: 1 });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     const moved = await moveTo(round.roundId, 'registration', 2);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
