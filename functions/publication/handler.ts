@@ -7,6 +7,7 @@ import { createRouter } from '../lib/http/router';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
+import { configureRound, createRound, getRound, listRounds } from './use-cases/round-config';
 import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
 const runtime = lazyRuntime('publication');
@@ -30,6 +31,12 @@ const http = createRouter(
     'public.programmes': async () => ({ body: { programmes: await (await publicationDeps()).awards.listProgrammes() } }),
     'audit.chains': async (req) => ({ body: { chains: await listChains(await publicationDeps(), req.session) } }),
     'audit.entries': async (req) => ({ body: await readEntries(await publicationDeps(), req.session, req.params.scope ?? '', req.query) }),
+    'rounds.list': async (req) => ({ body: { rounds: await listRounds(await publicationDeps(), req.session, req.now) } }),
+    'rounds.create': async (req) => ({ body: await createRound(await publicationDeps(), req.session, req.body, req.now, req.requestId) }),
+    'rounds.get': async (req) => ({ body: await getRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.now) }),
+    'rounds.configure': async (req) => ({
+      body: await configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'rounds.move': async (req) => ({
       body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),

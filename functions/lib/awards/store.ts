@@ -93,6 +93,26 @@ export class AwardsStore {
     return out.Item ? stripRound(out.Item) : undefined;
   }
 
+  /** Every round of one programme, read consistently from the table itself, in id order. */
+  async listProgrammeRounds(programmeId: string): Promise<RoundRecord[]> {
+    const rounds: RoundRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.ddb.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+          ExpressionAttributeValues: { ':pk': programmeKey(programmeId).pk, ':r': 'ROUND#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      rounds.push(...(out.Items ?? []).map(stripRound));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return rounds;
+  }
+
   /** A round by id, wherever it belongs. */
   async getRound(roundId: string): Promise<RoundRecord | undefined> {
     const out = await this.ddb.send(
