@@ -33,9 +33,10 @@ export const CreateRoundBody = v.object({
 /**
  * PUT /api/publication/rounds/{roundId} — change the name and configuration,
  * based on the version read (stale: 409 CONFLICT). While the round is at the
- * call everything may change; once registration has opened only what cannot
- * favour or harm an applicant already in (see `RoundView.lockedFields`);
- * after formal submission nothing (422 STAGE_CLOSED).
+ * call everything may change; once registration has opened only dates still
+ * ahead, to other dates ahead — nothing that could favour or harm an applicant
+ * already in (422 CONFIG_LOCKED; see `RoundView.lockedFields`); at the
+ * announcement nothing (422 STAGE_CLOSED).
  */
 export const ConfigureRoundBody = v.object({
   name: v.optional(BilingualNameSchema),

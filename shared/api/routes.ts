@@ -226,7 +226,7 @@ export const ROUTES = {
   }),
   'rounds.configure': route<RoundView, typeof ConfigureRoundBody>({
     method: 'PUT', path: '/api/publication/rounds/{roundId}', fn: 'publication', access: ['admin'], body: ConfigureRoundBody,
-    summary: 'Change the name and configuration based on the version read: everything at the call, then only what cannot favour or harm an applicant (422 CONFIG_LOCKED), nothing after formal submission',
+    summary: 'Change the name and configuration based on the version read: everything at the call, then only dates still ahead (422 CONFIG_LOCKED), nothing at the announcement (422 STAGE_CLOSED)',
   }),
   'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,

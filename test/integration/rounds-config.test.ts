@@ -7,7 +7,7 @@ import { nodeSha256 } from '../../functions/lib/audit/log';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import { api, signInAdmin, uniqueEmail } from './helpers';
-import { registeredApplicant, stackRuntime } from './applications-helpers';
+import { registeredApplicant, registration, signInApplicant, stackRuntime } from './applications-helpers';
 import { foreignAdmin, invitedPerson, moveRoundTo } from './reviews-helpers';
 import { chainActions, moveTo, seedOtherProgramme } from './rounds-helpers';
 
@@ -360,6 +360,11 @@ describe('a created round opens for registration', () => {
     // At the call the office may still bring the opening forward, to a moment already past.
     const opened = await configure(round.roundId, { config: { ...round.config, dates: { ...round.config.dates, registrationOpens: new Date(Date.now() - DAY).toISOString() } }, version: 1 });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    // Its window is open now, but the round is still at the call (its rules may yet change): no registration.
+    const cookie = await signInApplicant(uniqueEmail('rounds-config-early'));
+    const refused = await nothingWritten(round.roundId, () => api('POST', '/api/submission/applications', { cookie, body: registration(round.roundId) }));
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error.code).toBe('REGISTRATION_CLOSED');
     const moved = await moveTo(round.roundId, 'registration', 2);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ stage: 'registration', version: 3 });

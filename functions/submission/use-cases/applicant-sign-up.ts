@@ -17,7 +17,7 @@ async function hasOpenRound(deps: SignInDeps, programmeId: string, now: Date): P
   for (const summary of programme?.rounds ?? []) {
     const round = await deps.awards.getRound(summary.roundId);
     const parsed = parseRoundConfig(round?.config);
-    if (parsed.ok && registrationOpen(parsed.config, now)) return true;
+    if (round && parsed.ok && registrationOpen(round, parsed.config, now)) return true;
   }
   return false;
 }

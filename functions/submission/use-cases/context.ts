@@ -62,9 +62,13 @@ export async function roundContext(deps: Pick<ApplicationDeps, 'awards'>, roundI
 }
 
 
-/** Whether online registration of a round is open at `now` (its configured registration window). */
-export function registrationOpen(config: RoundConfig, now: Date): boolean {
-  return Date.parse(config.dates.registrationOpens) <= now.getTime() && now.getTime() < Date.parse(config.dates.registrationCloses);
+/**
+ * Whether online registration of a round is open at `now`: the office has moved the round to the
+ * registration stage (a round still at the call may yet change its rules) and `now` is within its
+ * configured registration window.
+ */
+export function registrationOpen(round: { readonly stage: string }, config: RoundConfig, now: Date): boolean {
+  return round.stage === 'registration' && Date.parse(config.dates.registrationOpens) <= now.getTime() && now.getTime() < Date.parse(config.dates.registrationCloses);
 }
 
 /** 422 DEADLINE_PASSED from the deadline on (server time). */

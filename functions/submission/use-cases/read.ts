@@ -23,7 +23,7 @@ export async function applicationForm(deps: ApplicationDeps, roundId: string, no
     roundId,
     programmeId: ctx.round.programmeId,
     name: ctx.round.name,
-    registrationOpen: registrationOpen(ctx.config, now),
+    registrationOpen: registrationOpen(ctx.round, ctx.config, now),
     registrationOpens: dates.registrationOpens,
     registrationCloses: dates.registrationCloses,
     submissionDeadline: dates.submissionDeadline,

@@ -25,7 +25,7 @@ export async function registerApplication(
   requestId: string,
 ): Promise<{ application: ApplicationView; created: boolean }> {
   const ctx = await roundContext(deps, input.roundId, session.programmeId);
-  if (!registrationOpen(ctx.config, now)) {
+  if (!registrationOpen(ctx.round, ctx.config, now)) {
     throw new AppError('REGISTRATION_CLOSED', 422, { opens: ctx.config.dates.registrationOpens, closes: ctx.config.dates.registrationCloses });
   }
   const code = validateCreditCode(input.organisation.creditCode);
