@@ -92,14 +92,12 @@ export const roundsUiMessages = {
   'rounds.edit.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'rounds.edit.saved': { 'zh-CN': '已保存（版本 {version}）。', en: 'Saved (version {version}).' },
   'rounds.edit.lockedNote': {
-    'zh-CN': '网上申报已经开始：为对已申报的组织公平，标为“已锁定”的设置不能再改，只有尚未到来的日期等设置还能修改。',
-    en: 'Registration has opened: to stay fair to organisations already in, settings marked “locked” can no longer change; only dates still ahead and the like may.',
+    'zh-CN': '网上申报已经开始：为对已申报的组织公平，标为“已锁定”的设置不能再改，只有尚未到来的日期还能调整。',
+    en: 'Registration has opened: to stay fair to organisations already in, settings marked “locked” can no longer change; only dates still ahead may move.',
   },
   'rounds.edit.locked': { 'zh-CN': '已锁定', en: 'locked' },
-  'rounds.edit.notConfigurable': {
-    'zh-CN': '正式提交申报材料开始后，本轮配置不能再更改。',
-    en: 'Since formal submission began, the configuration of this round can no longer change.',
-  },
+  'rounds.edit.notConfigurable': { 'zh-CN': '在当前阶段，本轮配置不能再更改。', en: 'At this stage the configuration of this round can no longer change.' },
+  'rounds.edit.lockedNow': { 'zh-CN': '此项现在已不能更改。', en: 'This setting can no longer change.' },
   'rounds.edit.stale': {
     'zh-CN': '本轮配置已在别处被修改（您读取的是版本 {version}），您的修改没有保存。请重新读取最新配置后再修改。',
     en: 'The configuration was changed elsewhere (you read version {version}); your changes were not saved. Reload the current configuration and make them again.',

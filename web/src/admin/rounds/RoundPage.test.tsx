@@ -125,10 +125,23 @@ describe('a round’s page', () => {
     expect(screen.queryByText(/changed elsewhere/)).toBeNull();
   });
 
+  it('marks a date that passed while the form was open when the server answers CONFIG_LOCKED', async () => {
+    renderPage({
+      [GET]: { status: 200, body: OPEN },
+      [PUT]: refusal(422, 'CONFIG_LOCKED', 'Once registration has opened these settings can no longer change: dates.registrationCloses.', { fields: ['dates.registrationCloses'] }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the configuration' }));
+    type('Registration closes', '2027-05-01T17:00');
+    save();
+
+    await waitFor(() => expect(document.querySelector('[data-issues-for="dates.registrationCloses"]')?.textContent).toBe('This setting can no longer change.'));
+    expect(screen.getByRole('alert').textContent).toContain('CONFIG_LOCKED');
+  });
+
   it('offers no form once the configuration cannot change', async () => {
     renderPage({ [GET]: { status: 200, body: roundView({ stage: 'materialReview', configurable: false, lockedFields: ['winnersQuota'] }) } });
 
-    await screen.findByText('Since formal submission began, the configuration of this round can no longer change.');
+    await screen.findByText('At this stage the configuration of this round can no longer change.');
     expect(screen.queryByRole('button', { name: 'Change the configuration' })).toBeNull();
     expect(screen.queryByRole('form')).toBeNull();
     expect(document.querySelector('form')).toBeNull();

@@ -57,7 +57,8 @@ const pathsOf = (details: unknown): { path: string; message: unknown }[] => {
 /**
  * The per-field problems of a refused create or save: every issue of 422 CONFIG_INVALID (the server's
  * bilingual message), a 400 VALIDATION_FAILED of the body (id, names: the server's texts there are not
- * translated, so the field is only marked) and 409 ROUND_EXISTS at the id. Anything else has no field.
+ * translated, so the field is only marked), 422 CONFIG_LOCKED's `details.fields` and 409 ROUND_EXISTS at the id.
+ * Anything else has no field.
  */
 export function issuesOf(error: unknown, locale: Locale, t: Translate): FormIssues {
   const list: PlacedIssue[] = [];
@@ -70,6 +71,12 @@ export function issuesOf(error: unknown, locale: Locale, t: Translate): FormIssu
       for (const { path } of pathsOf(error.details)) {
         const target = targetOfPath(path);
         list.push({ target, path, text: target === 'roundId' ? t('rounds.field.roundIdHint') : t('rounds.field.checkThis') });
+      }
+    } else if (error.code === 'CONFIG_LOCKED') {
+      // A date passed while the form was open (locked settings are sent as read): mark what the server names.
+      const fields = (error.details as { fields?: unknown } | null | undefined)?.fields;
+      for (const path of Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : []) {
+        list.push({ target: targetOfPath(path), path, text: t('rounds.edit.lockedNow') });
       }
     } else if (error.code === 'ROUND_EXISTS') {
       list.push({ target: 'roundId', path: 'roundId', text: error.text[locale] });
