@@ -125,6 +125,7 @@ describe('creating a round (the call)', () => {
     expect(problemsOf('Submission deadline')).toBe('Dates out of order: submissionDeadline must come after registrationCloses.');
     expect(screen.getByLabelText('Submission deadline').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Registration closes').getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Submission deadline')));
     expect(problemsOf('Winners quota')).toBe('Must be at least 1.');
     expect(problemsOf('Departments asked for opinions')).toBe('Duplicate value: tax.');
     expect(document.querySelector('[data-issues-for="weights"]')!.textContent).toBe('The three stage weights must sum to 1; they sum to 0.9.');

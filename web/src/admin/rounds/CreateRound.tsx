@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { RoundView } from '../../../../shared/api/rounds';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { configFromForm, emptyForm, type FieldKey, type FormValues } from './config-form';
 import { IssueSummary } from './IssueSummary';
-import { issuesOf } from './issues';
+import { issuesOf, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
 
 /**
@@ -19,6 +19,8 @@ export function CreateRound({ onCreated, onCancel }: { onCreated: (round: RoundV
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const issues = useMemo(() => issuesOf(error, locale, t), [error, locale]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(formRef, issues);
 
   const change = (key: FieldKey, value: string) => setValues((current) => ({ ...current, [key]: value }));
 
@@ -46,7 +48,7 @@ export function CreateRound({ onCreated, onCancel }: { onCreated: (round: RoundV
     <section class="card" aria-labelledby="create-round-title">
       <h2 id="create-round-title">{t('rounds.create.title')}</h2>
       <p class="muted">{t('rounds.create.intro')}</p>
-      <form class="round-form" onSubmit={submit}>
+      <form ref={formRef} class="round-form" onSubmit={submit}>
         <RoundFields prefix="create" values={values} onChange={change} issues={issues} withRoundId disabled={busy} />
         {error !== null && <IssueSummary error={error} issues={issues} />}
         <div class="form-actions">

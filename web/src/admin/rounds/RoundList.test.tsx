@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RoundView } from '../../../../shared/api/rounds';
 import { routedFetch } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
 import { refusal, roundView } from './fixtures';
@@ -44,6 +45,14 @@ describe('the office’s list of rounds', () => {
     expect([...rows].map((r) => r.getAttribute('data-round'))).toEqual(['city-2027', 'city-2025']);
     expect(within(rows[1] as HTMLElement).getByText('Announcement')).toBeTruthy();
     expect(screen.getByText(/^Times are shown in your time zone \(.+\)\.$/)).toBeTruthy();
+  });
+
+  it('shows a round whose stored configuration lacks its dates with dashes instead of failing', async () => {
+    const broken = { ...roundView({ roundId: 'old-2019' }), config: {} } as unknown as RoundView;
+    renderWithState(<RoundList />, { locale: 'en', fetch: routedFetch({ [LIST]: { status: 200, body: { rounds: [broken] } } }) });
+
+    const row = (await screen.findByText('old-2019')).closest('tr')!;
+    expect([...row.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent)).toEqual(['—', '—']);
   });
 
   it('shows the names as text, never as markup', async () => {

@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RoundView } from '../../../../shared/api/rounds';
+import type { Locale } from '../../../../shared/messages';
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { browserTimeZone } from './config-form';
 import { CreateRound } from './CreateRound';
 import { roundHref, stageName } from './format';
+
+// A stored configuration that no longer parses is shown as stored by the server: a missing date is a dash.
+const dateOf = (round: RoundView, field: 'registrationOpens' | 'submissionDeadline', locale: Locale) => {
+  const value = (round.config as { dates?: Partial<Record<string, unknown>> } | undefined)?.dates?.[field];
+  return typeof value === 'string' ? formatDateTime(value, locale) : '—';
+};
 
 /** Every round of the programme, newest first, with its stage and key dates; and the call of a new one. */
 export function RoundList() {
@@ -61,8 +68,8 @@ export function RoundList() {
                         <code>{r.roundId}</code>
                       </td>
                       <td data-stage={r.stage}>{stageName(t, r.stage)}</td>
-                      <td>{formatDateTime(r.config.dates.registrationOpens, locale)}</td>
-                      <td>{formatDateTime(r.config.dates.submissionDeadline, locale)}</td>
+                      <td>{dateOf(r, 'registrationOpens', locale)}</td>
+                      <td>{dateOf(r, 'submissionDeadline', locale)}</td>
                       <td>
                         <span class="round-links">
                           <a href={roundHref.page(r.roundId)}>{t('rounds.link.page')}</a>

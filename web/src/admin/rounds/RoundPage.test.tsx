@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { Route, Router } from 'preact-iso';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RoundView } from '../../../../shared/api/rounds';
 import { routedFetch, type FakeAnswer } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
 import { session } from '../../ui/review/fixtures';
@@ -145,6 +146,20 @@ describe('a round’s page', () => {
     expect(screen.queryByRole('button', { name: 'Change the configuration' })).toBeNull();
     expect(screen.queryByRole('form')).toBeNull();
     expect(document.querySelector('form')).toBeNull();
+  });
+
+  it('shows a stored configuration that lacks parts with dashes, and the form with those inputs blank', async () => {
+    const partial = { ...roundView(), config: { dates: { registrationOpens: DATES.registrationOpens }, winnersQuota: 6 } } as unknown as RoundView;
+    renderPage({ [GET]: { status: 200, body: partial } });
+
+    await screen.findByText(/^Stage: Call/);
+    expect(fact('winnersQuota')).toBe('6');
+    expect(fact('weights.material')).toBe('—');
+    expect(fact('dates.defenseDate')).toBe('—');
+    expect(fact('eligibility')).toBe('—');
+    fireEvent.click(screen.getByRole('button', { name: 'Change the configuration' }));
+    expect(input('Registration opens').value).toBe('2027-03-01T09:00');
+    expect(input('Material review weight').value).toBe('');
   });
 
   it('shows a round it cannot read with the error and a retry', async () => {

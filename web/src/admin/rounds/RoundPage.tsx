@@ -6,11 +6,10 @@ import { ApiError } from '../../api';
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { browserTimeZone, configFromForm, formFromRound, isLocked, type FieldKey, type FormValues } from './config-form';
-import { DATE_FIELDS } from './defaults';
+import { browserTimeZone, CONFIG_FIELD_KEYS, configFromForm, formFromRound, isLocked, valueAt, type ConfigFieldKey, type FormValues } from './config-form';
 import { roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
-import { issuesOf } from './issues';
+import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
 
 /** The form being edited: its values and what they were when it opened (left alone, a date goes back exactly as read). */
@@ -24,41 +23,35 @@ const draftOf = (round: RoundView): Draft => {
   return { values, initial: values };
 };
 
-/** The configuration as it stands, read-only; locked settings are marked. */
+/** The configuration as it stands, read-only (a missing part as a dash); locked settings are marked. */
 function ConfigFacts({ round }: { round: RoundView }) {
   const t = useT();
   const locale = useLocale();
-  const c = round.config;
-  const row = (key: FieldKey | null, label: MessageKey, value: ComponentChildren) => (
+  const shown = (key: ConfigFieldKey): ComponentChildren => {
+    const value = valueAt(round.config, key);
+    if (key.startsWith('dates.')) return typeof value === 'string' ? formatDateTime(value, locale) : '—';
+    if (key === 'opinionDepartments') return Array.isArray(value) ? (value.length ? value.join(', ') : t('rounds.field.none')) : '—';
+    return typeof value === 'number' ? value : '—';
+  };
+  const row = (key: string, label: MessageKey, value: ComponentChildren, locked = false) => (
     <>
       <dt>{t(label)}</dt>
-      <dd data-fact={key ?? label}>
+      <dd data-fact={key}>
         {value}
-        {key && isLocked(key, round.lockedFields) && <span class="badge locked-badge">{t('rounds.edit.locked')}</span>}
+        {locked && <span class="badge locked-badge">{t('rounds.edit.locked')}</span>}
       </dd>
     </>
   );
+  const eligibility = round.config.eligibility;
   return (
     <>
       <p class="muted small">{t('rounds.dates.timeZone', { zone: browserTimeZone() })}</p>
       <dl class="facts">
-        {row(null, 'rounds.field.nameZh', <span lang="zh-CN">{round.name['zh-CN']}</span>)}
-        {row(null, 'rounds.field.nameEn', <span lang="en">{round.name.en}</span>)}
-        {DATE_FIELDS.map((f) => row(`dates.${f}`, `rounds.date.${f}`, formatDateTime(c.dates[f], locale)))}
-        {row('winnersQuota', 'rounds.field.winnersQuota', c.winnersQuota)}
-        {row('candidateThreshold', 'rounds.field.candidateThreshold', c.candidateThreshold)}
-        {row('weights.material', 'rounds.weights.material', c.weights.material)}
-        {row('weights.onSite', 'rounds.weights.onSite', c.weights.onSite)}
-        {row('weights.defense', 'rounds.weights.defense', c.weights.defense)}
-        {row('publicNoticeDays', 'rounds.field.publicNoticeDays', c.publicNoticeDays)}
-        {row('teams.materialReviewMin', 'rounds.teams.materialReviewMin', c.teams.materialReviewMin)}
-        {row('teams.onSiteMin', 'rounds.teams.onSiteMin', c.teams.onSiteMin)}
-        {row('teams.defensePanelMin', 'rounds.teams.defensePanelMin', c.teams.defensePanelMin)}
-        {row('divergenceThreshold', 'rounds.field.divergenceThreshold', c.divergenceThreshold)}
-        {row('siteVisitShortlistSize', 'rounds.field.siteVisitShortlistSize', c.siteVisitShortlistSize)}
-        {row('opinionDepartments', 'rounds.field.opinionDepartments', c.opinionDepartments.length ? c.opinionDepartments.join(', ') : t('rounds.field.none'))}
-        {row(null, 'rounds.field.edition', c.edition)}
-        {row(null, 'rounds.field.eligibility', t('rounds.field.eligibilityCount', { count: c.eligibility.length }))}
+        {row('name.zh-CN', 'rounds.field.nameZh', <span lang="zh-CN">{round.name['zh-CN']}</span>)}
+        {row('name.en', 'rounds.field.nameEn', <span lang="en">{round.name.en}</span>)}
+        {CONFIG_FIELD_KEYS.map((key) => row(key, TARGET_LABEL[key], shown(key), isLocked(key, round.lockedFields)))}
+        {row('edition', 'rounds.field.edition', round.config.edition ?? '—')}
+        {row('eligibility', 'rounds.field.eligibility', Array.isArray(eligibility) ? t('rounds.field.eligibilityCount', { count: eligibility.length }) : '—')}
       </dl>
     </>
   );
@@ -82,6 +75,8 @@ export function RoundPage({ roundId }: { roundId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
   const issues = useMemo(() => issuesOf(saveError, locale, t), [saveError, locale]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstProblem(formRef, issues);
 
   // Reads the round; an open form starts again from what is stored now.
   const load = useCallback(() => {
@@ -195,7 +190,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
               {t('rounds.edit.lockedNote')}
             </p>
           )}
-          <form class="round-form" onSubmit={save}>
+          <form ref={formRef} class="round-form" onSubmit={save}>
             <RoundFields
               prefix="edit"
               values={draft.values}

@@ -89,25 +89,29 @@ export function emptyForm(): FormValues {
   };
 }
 
+/**
+ * A setting of a configuration by its path (`weights.material`); undefined when missing. The server shows a
+ * stored configuration that no longer parses as stored, so nothing here assumes a part is there.
+ */
+export function valueAt(config: RoundConfig, path: ConfigFieldKey): unknown {
+  let value: unknown = config;
+  for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
 /** The form of an existing round, filled from its configuration (dates in the browser's time zone). */
 export function formFromRound(roundId: string, name: { readonly 'zh-CN': string; readonly en: string }, config: RoundConfig): FormValues {
+  const setting = (key: ConfigFieldKey): string => {
+    const value = valueAt(config, key);
+    if (key.startsWith('dates.')) return typeof value === 'string' ? toLocalInput(value) : '';
+    if (key === 'opinionDepartments') return Array.isArray(value) ? value.join('\n') : '';
+    return value === undefined || value === null ? '' : String(value);
+  };
   return {
     roundId,
     'name.zh-CN': name['zh-CN'],
     'name.en': name.en,
-    ...(Object.fromEntries(DATE_FIELDS.map((f) => [`dates.${f}`, toLocalInput(config.dates[f])])) as Record<`dates.${DateField}`, string>),
-    winnersQuota: String(config.winnersQuota),
-    candidateThreshold: String(config.candidateThreshold),
-    'weights.material': String(config.weights.material),
-    'weights.onSite': String(config.weights.onSite),
-    'weights.defense': String(config.weights.defense),
-    publicNoticeDays: String(config.publicNoticeDays),
-    'teams.materialReviewMin': String(config.teams.materialReviewMin),
-    'teams.onSiteMin': String(config.teams.onSiteMin),
-    'teams.defensePanelMin': String(config.teams.defensePanelMin),
-    divergenceThreshold: String(config.divergenceThreshold),
-    siteVisitShortlistSize: String(config.siteVisitShortlistSize),
-    opinionDepartments: config.opinionDepartments.join('\n'),
+    ...(Object.fromEntries(CONFIG_FIELD_KEYS.map((key) => [key, setting(key)])) as Record<ConfigFieldKey, string>),
   };
 }
 
@@ -157,7 +161,7 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
   const dates = Object.fromEntries(
     DATE_FIELDS.map((f) => {
       const key = `dates.${f}` as const;
-      return [f, base && kept(key) ? base.config.dates[f] : fromLocalInput(values[key])];
+      return [f, base && kept(key) ? valueAt(base.config, key) : fromLocalInput(values[key])];
     }),
   );
   const config: Record<string, unknown> = {

@@ -1,3 +1,5 @@
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { Locale, MessageKey, Text } from '../../../../shared/messages';
 import { ApiError } from '../../api';
 import type { Translate } from '../../i18n';
@@ -92,3 +94,10 @@ export function issueLabel(t: Translate, issue: PlacedIssue): string {
 
 /** The element id of an input of the form. */
 export const inputId = (prefix: string, key: FieldKey | IssueTarget) => `${prefix}-${key.replace(/\./g, '-')}`;
+
+/** After a refusal that names settings, moves the focus to the first input marked invalid, in the form's order. */
+export function useFocusFirstProblem(form: RefObject<HTMLFormElement>, issues: FormIssues): void {
+  useEffect(() => {
+    if (issues.list.some((issue) => issue.target !== null)) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, issues]);
+}
