@@ -46,7 +46,7 @@ function ConfigFacts({ round }: { round: RoundView }) {
   return (
     <>
       <p class="muted small">{t('rounds.dates.timeZone', { zone: browserTimeZone() })}</p>
-      <dl class="facts">
+      <dl class="facts config-facts">
         {row('name.zh-CN', 'rounds.field.nameZh', <span lang="zh-CN">{round.name['zh-CN']}</span>)}
         {row('name.en', 'rounds.field.nameEn', <span lang="en">{round.name.en}</span>)}
         {CONFIG_FIELD_KEYS.map((key) => row(key, TARGET_LABEL[key], shown(key), isLocked(key, round.lockedFields)))}
