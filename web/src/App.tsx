@@ -12,6 +12,7 @@ const NotFound = lazy(() => import('./public').then((m) => m.NotFound));
 const ApplyArea = lazy(() => import('./apply/ApplyArea').then((m) => m.ApplyArea));
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
 const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea));
+const RoundsArea = lazy(() => import('./admin/rounds/RoundsArea').then((m) => m.RoundsArea));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
 
@@ -57,6 +58,8 @@ export function App({ state }: { state: AppState }) {
               <Route path="/review" component={ReviewArea} />
               <Route path="/review/:applicationId/:stage" component={ReviewArea} />
               <Route path="/admin" component={AdminArea} />
+              <Route path="/admin/rounds" component={RoundsArea} />
+              <Route path="/admin/rounds/:roundId" component={RoundsArea} />
               <Route path="/office" component={OfficeArea} />
               <Route path="/office/:applicationId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId" component={OfficeArea} />

@@ -8,9 +8,12 @@ export function AdminArea() {
   return (
     <RequireRole roles={['admin']}>
       <h1>{t('admin.title')}</h1>
-      <p>
+      <p class="round-links">
         <a class="button" href="/office">
           {t('office.open')}
+        </a>
+        <a class="button" href="/admin/rounds">
+          {t('rounds.open')}
         </a>
       </p>
       <People />

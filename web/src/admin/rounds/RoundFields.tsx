@@ -1,0 +1,203 @@
+import type { InputHTMLAttributes } from 'preact';
+import type { MessageKey } from '../../../../shared/messages';
+import { useT } from '../../i18n';
+import { browserTimeZone, isLocked, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget } from './config-form';
+import { DATE_FIELDS, FORM_DEFAULTS } from './defaults';
+import { inputId, TARGET_LABEL, type FormIssues } from './issues';
+
+/** What the form shows and where its problems go. */
+export interface RoundFieldsProps {
+  /** Prefix of the inputs' ids (two forms never share a page, but tests and labels need them unique). */
+  readonly prefix: string;
+  readonly values: FormValues;
+  readonly onChange: (key: FieldKey, value: string) => void;
+  readonly issues: FormIssues;
+  /** Settings that can no longer change (disabled, marked locked). */
+  readonly lockedFields?: readonly string[];
+  /** A new round: its id can be chosen (it never changes afterwards). */
+  readonly withRoundId: boolean;
+  readonly disabled?: boolean;
+  /** Id of the note explaining why settings are locked. */
+  readonly lockedNoteId?: string;
+}
+
+const d = FORM_DEFAULTS;
+const DEFAULT_OF: Partial<Record<FieldKey, string | number>> = {
+  winnersQuota: d.winnersQuota,
+  candidateThreshold: d.candidateThreshold,
+  'weights.material': d.weights.material,
+  'weights.onSite': d.weights.onSite,
+  'weights.defense': d.weights.defense,
+  publicNoticeDays: d.publicNoticeDays,
+  'teams.materialReviewMin': d.teams.materialReviewMin,
+  'teams.onSiteMin': d.teams.onSiteMin,
+  'teams.defensePanelMin': d.teams.defensePanelMin,
+  divergenceThreshold: d.divergenceThreshold,
+};
+
+/** Number inputs: their bounds as the schema sets them (a hint for the browser; the server decides). */
+const NUMBER_INPUT: Partial<Record<FieldKey, { min: number; max: number; step: number | string }>> = {
+  winnersQuota: { min: 1, max: 1000, step: 1 },
+  candidateThreshold: { min: 0, max: 1000, step: 1 },
+  'weights.material': { min: 0, max: 1, step: 0.001 },
+  'weights.onSite': { min: 0, max: 1, step: 0.001 },
+  'weights.defense': { min: 0, max: 1, step: 0.001 },
+  publicNoticeDays: { min: 1, max: 90, step: 1 },
+  'teams.materialReviewMin': { min: 2, max: 100, step: 1 },
+  'teams.onSiteMin': { min: 2, max: 100, step: 1 },
+  'teams.defensePanelMin': { min: 1, max: 100, step: 1 },
+  divergenceThreshold: { min: 5, max: 100, step: 1 },
+  siteVisitShortlistSize: { min: 1, max: 1000, step: 1 },
+};
+
+/** A weight sum in thousandths, written like the weights themselves (1, 0.9, 1.05). */
+const perMilleText = (perMille: number) => String(perMille / 1000);
+
+/** The inputs of a round's name and configuration, each with its problems from the server and, when locked, why it cannot change. */
+export function RoundFields({ prefix, values, onChange, issues, lockedFields = [], withRoundId, disabled = false, lockedNoteId }: RoundFieldsProps) {
+  const t = useT();
+  const id = (key: FieldKey | IssueTarget) => inputId(prefix, key);
+  const locked = (key: FieldKey) => isLocked(key, lockedFields);
+
+  const problems = (target: IssueTarget) => {
+    const texts = issues.at(target);
+    return texts.length === 0 ? null : (
+      <ul class="field-error" id={`${id(target)}-error`} data-issues-for={target}>
+        {texts.map((text, i) => (
+          <li key={i}>{text}</li>
+        ))}
+      </ul>
+    );
+  };
+
+  // Hint, locked note and problems are read out with the input.
+  const described = (key: FieldKey, hint: boolean) => {
+    const ids = [hint ? `${id(key)}-hint` : '', locked(key) && lockedNoteId ? lockedNoteId : '', issues.at(key).length ? `${id(key)}-error` : ''].filter(Boolean);
+    return {
+      ...(ids.length ? { 'aria-describedby': ids.join(' ') } : {}),
+      ...(issues.at(key).length ? { 'aria-invalid': true as const } : {}),
+    };
+  };
+
+  const label = (key: FieldKey, text: MessageKey = TARGET_LABEL[key]) => (
+    <label for={id(key)}>
+      {t(text)}
+      {locked(key) && (
+        <span class="badge locked-badge" data-locked={key}>
+          {t('rounds.edit.locked')}
+        </span>
+      )}
+    </label>
+  );
+
+  const hintOf = (key: FieldKey): string | null => {
+    if (key === 'roundId') return t('rounds.field.roundIdHint');
+    if (key === 'siteVisitShortlistSize') {
+      const quota = Number(values.winnersQuota);
+      return t('rounds.field.siteVisitShortlistHint', { size: Number.isInteger(quota) && quota > 0 ? quota * d.siteVisitsPerPlace : '—' });
+    }
+    if (key === 'divergenceThreshold') return `${t('rounds.field.divergenceHint')} ${t('rounds.field.default', { value: d.divergenceThreshold })}`;
+    const fallback = DEFAULT_OF[key];
+    return fallback === undefined ? null : t('rounds.field.default', { value: fallback });
+  };
+
+  const input = (key: FieldKey, extra: InputHTMLAttributes<HTMLInputElement> = {}) => {
+    const hint = hintOf(key);
+    const numeric = NUMBER_INPUT[key];
+    return (
+      <div class="round-field" key={key}>
+        {label(key)}
+        <input
+          id={id(key)}
+          name={key}
+          value={values[key]}
+          disabled={disabled || locked(key)}
+          onInput={(e) => onChange(key, e.currentTarget.value)}
+          {...(numeric ? { type: 'number', inputMode: numeric.step === 1 ? 'numeric' : 'decimal', ...numeric } : {})}
+          {...described(key, hint !== null)}
+          {...extra}
+        />
+        {hint && (
+          <p class="muted small" id={`${id(key)}-hint`}>
+            {hint}
+          </p>
+        )}
+        {problems(key)}
+      </div>
+    );
+  };
+
+  const sum = weightSumPerMille(values);
+  const sumState = sum === null ? 'unknown' : sum === 1000 ? 'ok' : 'off';
+
+  return (
+    <>
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.round')}</legend>
+        {withRoundId && input('roundId', { required: true, pattern: '[a-z0-9][a-z0-9\\-]{2,62}', maxLength: 63, autoComplete: 'off', spellcheck: false })}
+        {input('name.zh-CN', { required: true, maxLength: 100, lang: 'zh-CN' })}
+        {input('name.en', { required: true, maxLength: 200, lang: 'en' })}
+        {problems('name')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.dates')}</legend>
+        <p class="muted small" id={id('dates')}>
+          {t('rounds.dates.timeZone', { zone: browserTimeZone() })}
+        </p>
+        {DATE_FIELDS.map((f) => input(`dates.${f}`, { type: 'datetime-local', required: true }))}
+        {problems('dates')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.rules')}</legend>
+        {input('winnersQuota', { required: true })}
+        {input('candidateThreshold', { required: true })}
+        <fieldset class="round-fieldset weights" aria-describedby={`${id('weights')}-sum`}>
+          <legend>{t('rounds.weights.legend')}</legend>
+          {input('weights.material', { required: true })}
+          {input('weights.onSite', { required: true })}
+          {input('weights.defense', { required: true })}
+          <p class={`weight-sum weight-sum-${sumState}`} id={`${id('weights')}-sum`} aria-live="polite" data-weight-sum={sum ?? ''}>
+            {sum === null
+              ? t('rounds.weights.sum', { sum: t('rounds.weights.sumUnknown') })
+              : `${t('rounds.weights.sum', { sum: perMilleText(sum) })} ${t(sum === 1000 ? 'rounds.weights.sumOk' : 'rounds.weights.sumOff')}`}
+          </p>
+          {problems('weights')}
+        </fieldset>
+        {input('publicNoticeDays', { required: true })}
+        {input('divergenceThreshold', { required: true })}
+        {input('siteVisitShortlistSize')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.teams')}</legend>
+        {input('teams.materialReviewMin', { required: true })}
+        {input('teams.onSiteMin', { required: true })}
+        {input('teams.defensePanelMin', { required: true })}
+        {problems('teams')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.opinions')}</legend>
+        <div class="round-field">
+          {label('opinionDepartments')}
+          <textarea
+            id={id('opinionDepartments')}
+            name="opinionDepartments"
+            rows={5}
+            spellcheck={false}
+            value={values.opinionDepartments}
+            disabled={disabled || locked('opinionDepartments')}
+            onInput={(e) => onChange('opinionDepartments', e.currentTarget.value)}
+            {...described('opinionDepartments', true)}
+          />
+          <p class="muted small" id={`${id('opinionDepartments')}-hint`}>
+            {t('rounds.field.opinionDepartmentsHint')}
+          </p>
+          {problems('opinionDepartments')}
+        </div>
+      </fieldset>
+    </>
+  );
+}

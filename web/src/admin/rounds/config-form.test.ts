@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFromForm, emptyForm, formFromRound, fromLocalInput, targetOfPath, toLocalInput, weightSumPerMille } from './config-form';
+import { DATES, roundView } from './fixtures';
+
+// The browser's time zone decides what a datetime-local value means; fix it to one eight hours from UTC.
+const originalTz = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Asia/Shanghai';
+});
+afterAll(() => {
+  process.env.TZ = originalTz;
+});
+
+describe('the rounds form model', () => {
+  it('reads a datetime-local value in the browser’s time zone and sends it as UTC, and back', () => {
+    expect(fromLocalInput('2027-03-01T09:00')).toBe('2027-03-01T01:00:00.000Z');
+    expect(toLocalInput('2027-03-01T01:00:00.000Z')).toBe('2027-03-01T09:00');
+    expect(fromLocalInput('')).toBe('');
+    expect(fromLocalInput('next week')).toBe('next week');
+  });
+
+  it('adds the stage weights in thousandths, so 0.1 + 0.2 + 0.7 is exactly 1', () => {
+    const values = { ...emptyForm(), 'weights.material': '0.1', 'weights.onSite': '0.2', 'weights.defense': '0.7' };
+    expect(weightSumPerMille(values)).toBe(1000);
+    expect(weightSumPerMille({ ...values, 'weights.defense': '0.6' })).toBe(900);
+    expect(weightSumPerMille({ ...values, 'weights.defense': '' })).toBeNull();
+  });
+
+  it('leaves a blank site-visit shortlist out (twice the quota) and reads departments one per line', () => {
+    const config = configFromForm({ ...emptyForm(), opinionDepartments: ' credit \n\n tax\n' });
+    expect(config).not.toHaveProperty('siteVisitShortlistSize');
+    expect(config.opinionDepartments).toEqual(['credit', 'tax']);
+    expect(configFromForm({ ...emptyForm(), siteVisitShortlistSize: '9' }).siteVisitShortlistSize).toBe(9);
+  });
+
+  it('sends a blank number as null, so the server names that field', () => {
+    expect(configFromForm({ ...emptyForm(), winnersQuota: '' }).winnersQuota).toBeNull();
+  });
+
+  it('when editing, keeps settings the form does not show, sends untouched dates exactly as read and locked settings as read', () => {
+    const round = roundView({ lockedFields: ['winnersQuota', 'dates.registrationOpens', 'weights'] });
+    const config = { ...round.config, dates: { ...round.config.dates, registrationCloses: '2027-04-30T17:00:00+08:00' } };
+    const initial = formFromRound(round.roundId, round.name, config);
+    const values = { ...initial, winnersQuota: '9', 'weights.material': '0.4', 'dates.registrationOpens': '2027-01-01T08:00', 'dates.defenseDate': '2027-10-21T09:00', publicNoticeDays: '10' };
+
+    const sent = configFromForm(values, { config, initial, lockedFields: round.lockedFields });
+
+    expect(sent.eligibility).toEqual(round.config.eligibility);
+    expect(sent.uploads).toEqual(round.config.uploads);
+    expect(sent.winnersQuota).toBe(round.config.winnersQuota);
+    expect(sent.weights).toEqual(round.config.weights);
+    expect(sent.publicNoticeDays).toBe(10);
+    expect(sent.dates).toEqual({ ...DATES, registrationCloses: '2027-04-30T17:00:00+08:00', defenseDate: '2027-10-21T01:00:00.000Z' });
+  });
+
+  it('places a server issue at the closest input or group', () => {
+    expect(targetOfPath('dates.submissionDeadline')).toBe('dates.submissionDeadline');
+    expect(targetOfPath('weights')).toBe('weights');
+    expect(targetOfPath('weights.onSite')).toBe('weights.onSite');
+    expect(targetOfPath('winnersQuota')).toBe('winnersQuota');
+    expect(targetOfPath('opinionDepartments.2')).toBe('opinionDepartments');
+    expect(targetOfPath('config.teams.onSiteMin')).toBe('teams.onSiteMin');
+    expect(targetOfPath('name.en')).toBe('name.en');
+    expect(targetOfPath('eligibility.2.years')).toBeNull();
+    expect(targetOfPath('weightsX')).toBeNull();
+  });
+});
