@@ -8,7 +8,7 @@ import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { isMessageKey, messages, type MessageParams, type Text } from '../../../shared/messages';
+import { isMessageKey, lookup, type MessageParams, type Text } from '../../../shared/messages';
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 
 /** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
@@ -126,7 +126,7 @@ function stageNames(params: Readonly<Record<string, string | number>> = {}): Mes
   for (const name of ['from', 'to']) {
     const value = params[name];
     const key = `domain.stage.${String(value)}`;
-    if (typeof value === 'string' && isMessageKey(key)) named[name] = messages[key];
+    if (typeof value === 'string' && isMessageKey(key)) named[name] = lookup(key);
   }
   return named;
 }

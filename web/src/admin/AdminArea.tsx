@@ -1,6 +1,7 @@
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
 import { People } from './People';
+import '../texts/rounds';
 
 /** The award office's area. */
 export function AdminArea() {

@@ -3,6 +3,7 @@ import type { ApplicationListResponse, Funnel } from '../../../shared/api/applic
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/office-review';
 
 /** The filters of the list, as the query string of 'applications.list' and 'applications.export'. */
 export interface ListFilters {

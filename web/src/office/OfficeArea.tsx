@@ -6,6 +6,7 @@ import '../apply/apply.css';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplicationList } from './ApplicationList';
 import { RoundBoard } from './rounds/RoundBoard';
+import '../texts/office-review';
 
 function Office() {
   const t = useT();

@@ -4,6 +4,7 @@ import { useLocale, useT, type Translate } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { REVIEW_CRITERIA } from './scores';
+import '../texts/review';
 
 /** One of the expert's assignments as reviews.mine answers it. */
 export type MyAssignment = MyAssignmentsResponse['assignments'][number];

@@ -12,6 +12,7 @@ import { Declaration } from './Declaration';
 import { Material } from './Material';
 import { Recusal } from './Recusal';
 import { ScorecardEditor } from './ScorecardEditor';
+import '../texts/review';
 
 type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 

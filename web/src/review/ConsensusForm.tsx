@@ -5,6 +5,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { itemAnchor, itemLabel, lengthOf, partialTotals, REVIEW_CRITERIA, showMax, showPoints } from './scores';
+import '../texts/review';
 
 type Row = { percent?: number; rationale: string };
 type Problem = 'percentRequired' | 'rationaleRequired' | 'tooLong';

@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { lengthOf } from './scores';
+import '../texts/review';
 
 type Relation = { ticked: boolean; endedOn: string; note: string };
 const EMPTY: Relation = { ticked: false, endedOn: '', note: '' };

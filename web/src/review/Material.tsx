@@ -5,6 +5,7 @@ import { formatMoment, tKnown } from '../apply/format';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/review';
 
 type Doc = ReviewMaterialResponse['documents'][number];
 

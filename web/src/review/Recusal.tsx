@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { lengthOf } from './scores';
+import '../texts/review';
 
 /** Stepping aside during review (回避), with the reason the office and supervisors read; logged and final. */
 export function Recusal({ assignment, onRecused }: { assignment: AssignmentView; onRecused: (next: AssignmentView) => void }) {

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { bandHint, itemAnchor, itemLabel, lengthOf, partialTotals, REVIEW_CRITERIA, showMax, showPoints } from './scores';
+import '../texts/review';
 
 /** How long editing must pause before the card is saved. */
 export const AUTOSAVE_DELAY_MS = 1200;

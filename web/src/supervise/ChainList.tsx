@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { abbreviate } from './timeline';
+import '../texts/team-view';
 
 /** The programme's audit chains: its own and one per round. */
 export function ChainList() {

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Timeline } from './Timeline';
 import { exportFileName, NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
+import '../texts/team-view';
 
 const PAGE = 1000;
 

@@ -5,6 +5,7 @@ import { TeamPage } from '../ui/review/TeamPage';
 import { ChainList } from './ChainList';
 import { ChainView } from './ChainView';
 import { RoundReviews } from './reviews/RoundReviews';
+import '../texts/team-view';
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();

@@ -6,6 +6,7 @@ import { configFromForm, emptyForm, type FieldKey, type FormValues } from './con
 import { IssueSummary } from './IssueSummary';
 import { issuesOf, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
+import '../../texts/rounds';
 
 /**
  * The call (DOMAIN.md stage 0): a new round of the programme with its id, names, dates and settings,

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { issueLabel, type FormIssues } from './issues';
+import '../../texts/rounds';
 
 /** A refused save: the server's message (code, request id) and, when it named settings, every problem with the setting it is about. */
 export function IssueSummary({ error, issues }: { error: unknown; issues: FormIssues }) {

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { browserTimeZone, isLocked, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget } from './config-form';
 import { DATE_FIELDS, FORM_DEFAULTS } from './defaults';
 import { inputId, TARGET_LABEL, type FormIssues } from './issues';
+import '../../texts/rounds';
 
 /** What the form shows and where its problems go. */
 export interface RoundFieldsProps {

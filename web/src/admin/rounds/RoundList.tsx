@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { browserTimeZone } from './config-form';
 import { CreateRound } from './CreateRound';
 import { roundHref, stageName } from './format';
+import '../../texts/rounds';
 
 // A stored configuration that no longer parses is shown as stored by the server: a missing date is a dash.
 const dateOf = (round: RoundView, field: 'registrationOpens' | 'submissionDeadline', locale: Locale) => {

@@ -11,6 +11,7 @@ import { roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
 import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
+import '../../texts/rounds';
 
 /** The form being edited: its values and what they were when it opened (left alone, a date goes back exactly as read). */
 interface Draft {

@@ -4,6 +4,7 @@ import { RequireRole } from '../../ui/RequireRole';
 import { RoundList } from './RoundList';
 import { RoundPage } from './RoundPage';
 import './rounds.css';
+import '../../texts/rounds';
 
 /** The office's rounds (a chunk of its own): the list and the call of a new round, or one round's page. */
 export function RoundsArea() {

@@ -4,6 +4,7 @@ import type { Locale, MessageKey, Text } from '../../../../shared/messages';
 import { ApiError } from '../../api';
 import type { Translate } from '../../i18n';
 import { targetOfPath, type FieldKey, type IssueTarget } from './config-form';
+import '../../texts/rounds';
 
 /** The label of every input and group the form shows. */
 export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {

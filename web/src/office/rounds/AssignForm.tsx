@@ -7,6 +7,8 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { stageLabel } from '../../ui/review/format';
+import '../../texts/team-view';
+import '../../texts/office-review';
 
 // A refusal for a conflict of interest may name the conflicts found (source and kind); anything else is ignored.
 function conflictsOf(error: unknown): ConflictView[] {

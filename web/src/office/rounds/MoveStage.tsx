@@ -6,6 +6,8 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { stageLabel } from '../../ui/review/format';
+import '../../texts/rounds';
+import '../../texts/office-review';
 
 /**
  * "Move to <next stage>", confirmed first: a stage move cannot be undone. It sends the round version

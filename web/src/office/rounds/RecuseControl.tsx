@@ -3,6 +3,7 @@ import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../../shared/a
 import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import '../../texts/office-review';
 
 /** The office logs a recusal on an expert's behalf (DOMAIN.md "Conflicts of interest"): the reason is required and audited. */
 export function RecuseControl({ member, onRecused }: { member: AssignmentView; onRecused: (assignment: AssignmentView) => void }) {

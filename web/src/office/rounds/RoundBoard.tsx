@@ -11,6 +11,7 @@ import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
 import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
+import '../../texts/office-review';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>

@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatScore } from '../../ui/review/format';
+import '../../texts/team-view';
+import '../../texts/office-review';
 
 /** The result of choosing the site visits: every reviewed application, best material score first, as the server ranked them. */
 export function ShortlistResult({ result }: { result: ShortlistResponse }) {

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts } from '../../ui/review/Board';
 import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
+import '../../texts/team-view';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>

@@ -10,6 +10,7 @@ import { formatDateTime, useLocale, useT } from '../../i18n';
 import { formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';
 import './review.css';
+import '../../texts/team-view';
 
 /** Controls the office adds to the board; the supervisors' board gets none. */
 export interface BoardActions {

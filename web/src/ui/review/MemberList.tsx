@@ -3,6 +3,7 @@ import type { AssignmentStatus, AssignmentView } from '../../../../shared/api/re
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { statusLabel } from './format';
 import './review.css';
+import '../../texts/team-view';
 
 /** Where one expert's assignment stands, as a badge (colour and text: never colour alone). */
 export function StatusBadge({ status }: { status: AssignmentStatus }) {

@@ -5,6 +5,7 @@ import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
 import { isReviewStage } from './format';
 import { TeamView } from './TeamView';
+import '../../texts/team-view';
 
 /** Loads one team's work (`reviews.team`) and shows it read-only, with a link back to the board it came from. */
 export function TeamPage({ applicationId, stage, back }: { applicationId: string; stage: string; back: { href: string; label: string } }) {

@@ -12,6 +12,7 @@ import { formatDateTime, useLocale, useT, type Translate } from '../../i18n';
 import { categoryScore, CRITERIA, extraItemIds, formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';
 import './review.css';
+import '../../texts/team-view';
 
 function conflictKindLabel(t: Translate, kind: string): string {
   const key = `domain.conflict.${kind}`;

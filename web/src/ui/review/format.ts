@@ -5,6 +5,7 @@ import { isValidPercentage } from '../../../../shared/scoring/percentage';
 import { formatPoints, itemScoreHundredths, type Hundredths } from '../../../../shared/scoring/exact';
 import { isMessageKey } from '../../../../shared/messages';
 import type { Translate } from '../../i18n';
+import '../../texts/team-view';
 
 /** True when a path segment names a stage a team of experts scores. */
 export function isReviewStage(value: string | undefined): value is ReviewStage {

@@ -1,0 +1,14 @@
+import { messages } from './index';
+import { officeReviewUiMessages } from './ui-office-review';
+import { reviewUiMessages } from './ui-review';
+import { roundsUiMessages } from './ui-rounds';
+import { superviseReviewUiMessages } from './ui-supervise-review';
+
+/** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
+export const allMessages = {
+  ...messages,
+  ...reviewUiMessages,
+  ...officeReviewUiMessages,
+  ...superviseReviewUiMessages,
+  ...roundsUiMessages,
+} as const;
