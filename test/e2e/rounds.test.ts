@@ -105,6 +105,13 @@ describe('the office runs the call of a round in the browser', () => {
       await atWeights.getByText('三个阶段的权重之和必须为 1，当前为 1.1。').waitFor();
       await form.locator('[data-issue-path="weights"]').waitFor();
       expect(await form.locator('[data-issue-path]').count()).toBe(1);
+      // Each weight is marked with the problem of their sum, and the focus goes to the first.
+      for (const weight of ['material', 'onSite', 'defense']) {
+        const input = page.locator(`#create-weights-${weight}`);
+        expect(await input.getAttribute('aria-invalid')).toBe('true');
+        expect(await input.getAttribute('aria-describedby')).toContain('create-weights-error');
+      }
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('create-weights-material');
       await page.getByRole('button', { name: 'English' }).click();
       await atWeights.getByText('The three stage weights must sum to 1; they sum to 1.1.').waitFor();
       await page.getByRole('button', { name: '中文' }).click();
