@@ -51,6 +51,10 @@ const NUMBER_INPUT: Partial<Record<FieldKey, { min: number; max: number; step: n
   siteVisitShortlistSize: { min: 1, max: 1000, step: 1 },
 };
 
+/** The group an input belongs to, where the server may name a problem of the whole group (`weights`: their sum). */
+const GROUPS = ['name', 'dates', 'weights', 'teams'] as const satisfies readonly IssueTarget[];
+const groupOf = (key: FieldKey): IssueTarget | null => GROUPS.find((group) => key.startsWith(`${group}.`)) ?? null;
+
 /** A weight sum in thousandths, written like the weights themselves (1, 0.9, 1.05). */
 const perMilleText = (perMille: number) => String(perMille / 1000);
 
@@ -71,12 +75,15 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
     );
   };
 
-  // Hint, locked note and problems are read out with the input.
+  // Hint, locked note and problems are read out with the input; a problem of its group (the weights' sum …) marks
+  // each input of the group, so it is read out with them and the focus has an input to go to after the refusal.
   const described = (key: FieldKey, hint: boolean) => {
-    const ids = [hint ? `${id(key)}-hint` : '', locked(key) && lockedNoteId ? lockedNoteId : '', issues.at(key).length ? `${id(key)}-error` : ''].filter(Boolean);
+    const group = groupOf(key);
+    const errors = [issues.at(key).length ? `${id(key)}-error` : '', group && issues.at(group).length ? `${id(group)}-error` : ''].filter(Boolean);
+    const ids = [hint ? `${id(key)}-hint` : '', locked(key) && lockedNoteId ? lockedNoteId : '', ...errors].filter(Boolean);
     return {
       ...(ids.length ? { 'aria-describedby': ids.join(' ') } : {}),
-      ...(issues.at(key).length ? { 'aria-invalid': true as const } : {}),
+      ...(errors.length ? { 'aria-invalid': true as const } : {}),
     };
   };
 
