@@ -51,7 +51,6 @@ export const uiMessages = {
   'health.ok': { 'zh-CN': '正常', en: 'OK' },
   'health.down': { 'zh-CN': '异常', en: 'Down' },
   'health.checking': { 'zh-CN': '检查中', en: 'Checking' },
-  'stage.registration': { 'zh-CN': '申报登记', en: 'Registration' },
 
   // Sign in
   'signIn.title': { 'zh-CN': '登录', en: 'Sign in' },

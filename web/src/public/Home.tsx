@@ -43,7 +43,7 @@ export function Home() {
               ) : (
                 <ul class="rounds">
                   {p.rounds.map((r) => {
-                    const stageKey = `stage.${r.stage}`;
+                    const stageKey = `domain.stage.${r.stage}`;
                     return (
                       <li key={r.roundId} data-round={r.roundId}>
                         <h4>{r.name[locale]}</h4>

@@ -61,7 +61,7 @@ export function Timeline({
         {select('applicant', t('supervise.filter.applicant'), options.applicant, (id) => (organisations[id] ? `${organisations[id]} · ${id}` : id))}
         {select('person', t('supervise.filter.person'), options.person, personLabel)}
         {select('stage', t('supervise.filter.stage'), options.stage, (v) => {
-          const key = `stage.${v}`;
+          const key = `domain.stage.${v}`;
           return isMessageKey(key) ? t(key) : v;
         })}
         {select('action', t('supervise.filter.action'), options.action, (v) => actionLabel(t, v))}
