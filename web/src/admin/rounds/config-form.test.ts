@@ -33,6 +33,19 @@ describe('the rounds form model', () => {
     expect(configFromForm({ ...emptyForm(), siteVisitShortlistSize: '9' }).siteVisitShortlistSize).toBe(9);
   });
 
+  it('when editing, shows a shortlist of twice the quota (the default the server filled in) blank, so it follows a new quota', () => {
+    const round = roundView({ lockedFields: [] });
+    const followed = { ...round.config, winnersQuota: 5, siteVisitShortlistSize: 10 };
+    const initial = formFromRound(round.roundId, round.name, followed);
+    expect(initial.siteVisitShortlistSize).toBe('');
+    const sent = configFromForm({ ...initial, winnersQuota: '4' }, { config: followed, initial, lockedFields: [] });
+    expect(sent.winnersQuota).toBe(4);
+    expect(sent).not.toHaveProperty('siteVisitShortlistSize');
+
+    const chosen = { ...followed, siteVisitShortlistSize: 7 };
+    expect(formFromRound(round.roundId, round.name, chosen).siteVisitShortlistSize).toBe('7');
+  });
+
   it('sends a blank number as null, so the server names that field', () => {
     expect(configFromForm({ ...emptyForm(), winnersQuota: '' }).winnersQuota).toBeNull();
   });

@@ -103,6 +103,8 @@ export function valueAt(config: RoundConfig, path: ConfigFieldKey): unknown {
 export function formFromRound(roundId: string, name: { readonly 'zh-CN': string; readonly en: string }, config: RoundConfig): FormValues {
   const setting = (key: ConfigFieldKey): string => {
     const value = valueAt(config, key);
+    // The server stores the default shortlist (twice the quota) as a number; shown blank, it keeps following the quota.
+    if (key === 'siteVisitShortlistSize' && value === FORM_DEFAULTS.siteVisitsPerPlace * config.winnersQuota) return '';
     if (key.startsWith('dates.')) return typeof value === 'string' ? toLocalInput(value) : '';
     if (key === 'opinionDepartments') return Array.isArray(value) ? value.join('\n') : '';
     return value === undefined || value === null ? '' : String(value);
@@ -180,8 +182,10 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
     },
     opinionDepartments: departmentsOf(values.opinionDepartments),
   };
+  // Blank follows the quota (twice it, filled in by the server); with neither touched, the stored number goes back as read.
   const shortlist = numberOf(values.siteVisitShortlistSize);
-  if (shortlist === null) delete config.siteVisitShortlistSize;
+  if (base && kept('siteVisitShortlistSize') && kept('winnersQuota')) config.siteVisitShortlistSize = base.config.siteVisitShortlistSize;
+  else if (shortlist === null) delete config.siteVisitShortlistSize;
   else config.siteVisitShortlistSize = shortlist;
   if (base) {
     // A locked setting goes back exactly as read, whatever the (disabled) input holds.
