@@ -1,34 +1,13 @@
 import { GBT19580_2012 } from '../criteria';
 import { defaultChecklist } from '../eligibility/checklist';
 import { PACKAGE_DEFAULT_SETTINGS } from './package-defaults';
+import { SETTING_DEFAULTS } from './setting-defaults';
 import type { RoundConfig, RoundDates } from './schema';
 
 /** Default values of a round (DOMAIN.md: every number there is a round setting with this default). */
 export const ROUND_DEFAULTS = {
   edition: GBT19580_2012.edition,
-  winnersQuota: 6,
-  candidateThreshold: 500,
-  /** Material review 0.3, on-site 0.5, defense 0.2 (fractions of 1, summing to 1). */
-  weights: { material: 0.3, onSite: 0.5, defense: 0.2 },
-  teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
-  divergenceThreshold: 20,
-  /** Site visits per winner's place: the shortlist defaults to 2 × the quota. */
-  siteVisitsPerPlace: 2,
-  publicNoticeDays: 7,
-  opinionDepartments: ['credit', 'safety', 'environment', 'tax'],
-  conflicts: { employmentYears: 3 },
-  uploads: {
-    allowedTypes: [
-      'application/pdf',
-      'image/jpeg',
-      'image/png',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ],
-    maxFileBytes: 50 * 1024 * 1024,
-    maxApplicationBytes: 500 * 1024 * 1024,
-    maxFiles: 200,
-  },
+  ...SETTING_DEFAULTS,
   /**
    * The application package: text limits in characters (profile, one item's
    * self-assessment, the whole report) and the document categories required

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { EDITIONS } from '../criteria';
 import { defaultChecklist, EligibilityRuleSchema } from '../eligibility/checklist';
 import { ROUND_DEFAULTS } from './defaults';
+import { ROUND_DATE_FIELDS, type RoundDateField } from './setting-defaults';
 
 /**
  * Issue messages inside the schema are catalogue codes, optionally followed
@@ -23,18 +24,7 @@ const unique = (values: readonly string[]) => new Set(values).size === values.le
 const firstDuplicate = (values: readonly string[]) => values.find((value, index) => values.indexOf(value) !== index) ?? '';
 const NoDuplicates = v.check((values: string[]) => unique(values), (issue) => coded('CONFIG_DUPLICATE', { value: firstDuplicate(issue.input) }));
 
-/** The dated milestones of a round, in the order they must fall. */
-export const ROUND_DATE_FIELDS = [
-  'registrationOpens',
-  'registrationCloses',
-  'submissionDeadline',
-  'materialReviewDeadline',
-  'onSiteDeadline',
-  'defenseDate',
-] as const;
-
-/** A dated milestone of a round. */
-export type RoundDateField = (typeof ROUND_DATE_FIELDS)[number];
+export { ROUND_DATE_FIELDS, type RoundDateField };
 
 const DatesSchema = v.strictObject({
   /** Online registration opens (the round moves from the call to registration). */

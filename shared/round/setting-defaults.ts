@@ -1,0 +1,45 @@
+/**
+ * The defaults of a round's plain settings and the order of its dates, with
+ * no schema and no catalogue behind them: the office's rounds form reads them
+ * without loading either (shared/round/defaults.ts builds ROUND_DEFAULTS on them).
+ */
+
+/** The dated milestones of a round, in the order they must fall. */
+export const ROUND_DATE_FIELDS = [
+  'registrationOpens',
+  'registrationCloses',
+  'submissionDeadline',
+  'materialReviewDeadline',
+  'onSiteDeadline',
+  'defenseDate',
+] as const;
+
+/** A dated milestone of a round. */
+export type RoundDateField = (typeof ROUND_DATE_FIELDS)[number];
+
+/** Default values of a round's plain settings (DOMAIN.md: every number there is a round setting with this default). */
+export const SETTING_DEFAULTS = {
+  winnersQuota: 6,
+  candidateThreshold: 500,
+  /** Material review 0.3, on-site 0.5, defense 0.2 (fractions of 1, summing to 1). */
+  weights: { material: 0.3, onSite: 0.5, defense: 0.2 },
+  teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
+  divergenceThreshold: 20,
+  /** Site visits per winner's place: the shortlist defaults to 2 × the quota. */
+  siteVisitsPerPlace: 2,
+  publicNoticeDays: 7,
+  opinionDepartments: ['credit', 'safety', 'environment', 'tax'],
+  conflicts: { employmentYears: 3 },
+  uploads: {
+    allowedTypes: [
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    maxFileBytes: 50 * 1024 * 1024,
+    maxApplicationBytes: 500 * 1024 * 1024,
+    maxFiles: 200,
+  },
+} as const;
