@@ -1,20 +1,18 @@
 import { useState } from 'preact/hooks';
 import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../shared/api/reviews';
 import { useT } from '../i18n';
-import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useRecusal } from '../ui/review/recusal';
 import { lengthOf } from './scores';
 import '../texts/review';
 
 /** Stepping aside during review (回避), with the reason the office and supervisors read; logged and final. */
 export function Recusal({ assignment, onRecused }: { assignment: AssignmentView; onRecused: (next: AssignmentView) => void }) {
-  const { call } = useAppState();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { reason, setReason, problem: issue, busy, error, submit: send } = useRecusal(assignment, onRecused);
+  const problem =
+    issue === 'required' ? t('review.recuse.reasonRequired') : issue === 'tooLong' ? t('review.declare.noteTooLong', { max: REVIEW_NOTE_MAX_CHARS }) : null;
 
   if (!open) {
     return (
@@ -25,27 +23,6 @@ export function Recusal({ assignment, onRecused }: { assignment: AssignmentView;
       </p>
     );
   }
-
-  const send = async (event: Event) => {
-    event.preventDefault();
-    const text = reason.trim();
-    if (!text) return setProblem(t('review.recuse.reasonRequired'));
-    if (lengthOf(text) > REVIEW_NOTE_MAX_CHARS) return setProblem(t('review.declare.noteTooLong', { max: REVIEW_NOTE_MAX_CHARS }));
-    setProblem(null);
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('reviews.recuse', {
-        params: { applicationId: assignment.applicationId, stage: assignment.stage, reviewerId: assignment.reviewerId },
-        body: { reason: text },
-      });
-      onRecused(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section class="card" aria-labelledby="recuse-title">

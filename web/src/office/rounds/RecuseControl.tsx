@@ -1,19 +1,20 @@
 import { useState } from 'preact/hooks';
 import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../../shared/api/reviews';
 import { useT } from '../../i18n';
-import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useRecusal } from '../../ui/review/recusal';
 import '../../texts/office-review';
 
 /** The office logs a recusal on an expert's behalf (DOMAIN.md "Conflicts of interest"): the reason is required and audited. */
 export function RecuseControl({ member, onRecused }: { member: AssignmentView; onRecused: (assignment: AssignmentView) => void }) {
-  const { call } = useAppState();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { reason, setReason, problem: issue, busy, error, submit, reset } = useRecusal(member, (assignment) => {
+    setOpen(false);
+    onRecused(assignment);
+  });
+  // The textarea's maxLength keeps the reason within the limit, so the only problem left is a blank one.
+  const problem = issue === null ? null : t('officeReview.recuse.required');
   const id = `recuse-${member.applicationId}-${member.stage}-${member.reviewerId}`;
 
   if (!open) {
@@ -23,28 +24,6 @@ export function RecuseControl({ member, onRecused }: { member: AssignmentView; o
       </button>
     );
   }
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const text = reason.trim();
-    if (!text) return setProblem(t('officeReview.recuse.required'));
-    setProblem(null);
-    setBusy(true);
-    setError(null);
-    try {
-      const assignment = await call('reviews.recuse', {
-        params: { applicationId: member.applicationId, stage: member.stage, reviewerId: member.reviewerId },
-        body: { reason: text },
-      });
-      setOpen(false);
-      setReason('');
-      onRecused(assignment);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form class="inline-form" onSubmit={submit} data-recuse={member.reviewerId}>
@@ -65,8 +44,7 @@ export function RecuseControl({ member, onRecused }: { member: AssignmentView; o
           disabled={busy}
           onClick={() => {
             setOpen(false);
-            setProblem(null);
-            setError(null);
+            reset();
           }}
         >
           {t('officeReview.cancel')}
