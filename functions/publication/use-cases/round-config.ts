@@ -7,6 +7,7 @@ import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
+import { roundAtVersion } from './rounds';
 
 /** What creating, reading and configuring rounds needs: the awards table and the audit log (the only writer). */
 export interface RoundConfigDeps {
@@ -162,9 +163,7 @@ export async function configureRound(
   now: Date,
   requestId: string,
 ): Promise<RoundView> {
-  const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
-  if (!round) throw notFound();
-  if (round.version !== input.version) throw conflict('CONFLICT', { currentVersion: round.version, yourVersion: input.version });
+  const round = await roundAtVersion(deps, session, roundId, input.version);
   const stage = stageOf(round);
   if (!isConfigurable(stage)) throw new AppError('STAGE_CLOSED', 422, { stage });
   const parsed = parseRoundConfig(input.config);

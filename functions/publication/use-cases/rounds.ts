@@ -62,6 +62,17 @@ async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage
 const isRoundStage = (stage: string): stage is RoundStage => (ROUND_STAGES as readonly string[]).includes(stage);
 
 /**
+ * A round of the caller's programme (any other: the 404 that reveals nothing)
+ * as the page read it: a newer version answers 409 CONFLICT and nothing is written.
+ */
+export async function roundAtVersion(deps: { readonly awards: AwardsStore }, session: Session, roundId: string, version: number): Promise<RoundRecord> {
+  const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
+  if (!round) throw notFound();
+  if (round.version !== version) throw conflict('CONFLICT', { currentVersion: round.version, yourVersion: version });
+  return round;
+}
+
+/**
  * The office moves a round of its programme one stage on (audited), when the
  * work of the current stage is done (shared/stages guards). Based on the
  * version the page read: a stale one answers 409 CONFLICT and nothing is written.
@@ -74,9 +85,7 @@ export async function moveRoundStage(
   now: Date,
   requestId: string,
 ): Promise<RoundStageResponse> {
-  const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
-  if (!round) throw notFound();
-  if (round.version !== input.version) throw conflict('CONFLICT', { currentVersion: round.version, yourVersion: input.version });
+  const round = await roundAtVersion(deps, session, roundId, input.version);
   if (!supported(input.to)) throw new AppError('STAGE_NOT_SUPPORTED', 422, { to: input.to }, stageNames({ to: input.to }));
   const parsed = parseRoundConfig(round.config);
   if (!parsed.ok || !isRoundStage(round.stage)) throw new AppError('ROUND_NOT_CONFIGURED', 422);
