@@ -197,7 +197,7 @@ export function AssignmentPage({ applicationId, stage }: { applicationId: string
     else
       body = (
         <>
-          {declared && declared.conflicts.length === 0 && (
+          {declared && declared.conflicts.length === 0 && assignment.status === 'active' && (
             <p class="notice" role="status" data-declared-clear>
               {t('review.declare.clear')}
             </p>
