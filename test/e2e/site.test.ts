@@ -19,8 +19,8 @@ describe('the public site', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByRole('heading', { level: 1, name: '政府质量奖' }).waitFor();
     await page.locator('[data-programme="city"]').getByText('示范市政府质量奖').first().waitFor();
-    // A round open for registration invites organisations to apply.
-    await page.locator('[data-programme="city"] [data-round] a[href="/apply"]').getByText('在线申报').waitFor();
+    // The demo round, open for registration, invites organisations to apply (other test files may open rounds of their own).
+    await page.locator(`[data-programme="city"] [data-round="city-${new Date().getUTCFullYear()}"] a[href="/apply"]`).getByText('在线申报').waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Government Quality Award' }).waitFor();
