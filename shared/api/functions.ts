@@ -32,7 +32,8 @@ export const FUNCTION_ACCESS = {
   scoring: {
     tables: { identity: 'read', awards: 'read', applications: 'read', reviews: 'readwrite', audit: 'append' },
     buckets: { documents: 'read' },
-    mail: false,
+    // Tells an expert they have been assigned (which applicant, which stage, where to declare and score).
+    mail: true,
   },
   publication: {
     tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append' },

@@ -36,4 +36,14 @@ export const reviewMessages = {
     'zh-CN': '网上申报开始后，以下配置不能再更改：{fields}。',
     en: 'Once registration has opened these settings can no longer change: {fields}.',
   },
+
+  // Mail
+  'mail.assignment.subject': { 'zh-CN': '【{programme}】评审任务：{organisation}（{stage}）', en: '[{programme}] Review assignment: {organisation} ({stage})' },
+  'mail.assignment.body': {
+    'zh-CN':
+      '{name}：\n\n评审委员会办公室安排您参加以下申报组织的{stage}{leader}：\n\n{organisation}\n\n查看任何材料前，请先就该组织作出利益冲突声明并签署保密声明和公正性声明；如存在利益冲突，请如实声明，办公室将另行安排。\n\n评审任务：{link}\n（如尚未登录，请在登录页用本邮箱获取登录链接。）',
+    en:
+      '{name}:\n\nThe award office has assigned you to the {stage} of this applicant{leader}:\n\n{organisation}\n\nBefore you see any material, declare any conflict of interest with it and sign the confidentiality and impartiality declarations; if there is a conflict, say so and the office will assign someone else.\n\nYour assignment: {link}\n(If you are not signed in, ask for a sign-in link with this address on the sign-in page.)',
+  },
+  'mail.assignment.leader': { 'zh-CN': '，并担任评审组组长', en: ', as the team leader' },
 } as const satisfies Catalogue;

@@ -153,12 +153,13 @@ describe('least privilege', () => {
     expect([...new Set(actions)].sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
   });
 
-  it('only the submission function sends mail, and only from mailFrom', () => {
+  it('only the submission and scoring functions send mail, and only from mailFrom', () => {
     const ses = (fn: FunctionName) => roleStatements(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
-    expect(ses('submission')).toEqual([
-      expect.objectContaining({ Action: 'ses:SendEmail', Condition: { StringEquals: { 'ses:FromAddress': 'award@example.org' } } }),
-    ]);
-    expect(ses('scoring')).toEqual([]);
+    for (const fn of ['submission', 'scoring'] as const) {
+      expect(ses(fn)).toEqual([
+        expect.objectContaining({ Action: 'ses:SendEmail', Condition: { StringEquals: { 'ses:FromAddress': 'award@example.org' } } }),
+      ]);
+    }
     expect(ses('publication')).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria';
 import { stageScore, type Scorecard } from '../../shared/scoring';
-import { api, signInAdmin } from './helpers';
+import { api, mailTo, signInAdmin } from './helpers';
 import { stackRuntime } from './applications-helpers';
 import {
   clearDeclaration,
@@ -69,6 +69,18 @@ describe('a five-expert material review team, from assignment to consensus', () 
       });
       expect(res.body.organisation.creditCode).toBeUndefined();
     }
+  });
+
+  it('mails each expert, in both languages, which applicant and stage they are assigned to and where to declare and score', async () => {
+    const [leaderMail] = await mailTo(experts[0]!.email);
+    expect(leaderMail!.subject).toBe('【示范市政府质量奖】评审任务：福州团队评审示范有限公司（材料审核） / [Demo City Government Quality Award] Review assignment: 福州团队评审示范有限公司 (Material review)');
+    expect(leaderMail!.text).toContain('担任评审组组长');
+    expect(leaderMail!.text).toContain('as the team leader');
+    expect(leaderMail!.text).toContain(`/review/${applicationId}/materialReview`);
+    const [memberMail] = await mailTo(experts[1]!.email);
+    expect(memberMail!.subject).toContain('福州团队评审示范有限公司');
+    expect(memberMail!.text).not.toContain('组长');
+    expect(memberMail!.text).toContain('利益冲突声明');
   });
 
   it('shows nothing of the package before the declaration: 403 DECLARATION_REQUIRED', async () => {

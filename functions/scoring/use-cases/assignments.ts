@@ -25,7 +25,8 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { PersonRecord } from '../../lib/identity/store';
 import type { AssignmentRecord, DeclarationRecord } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps } from './context';
+import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import { t, type Locale } from '../../../shared/messages';
 import { onFreshRead } from '../../lib/audit/fresh';
 
 // DOMAIN.md "Conflicts of interest": the system knows a reviewer's current employer (their organisation in the expert pool).
@@ -143,8 +144,33 @@ export async function assignExpert(
       if (!(error instanceof WriteConditionError) || error.index >= 2) throw error;
       throw error.index === 0 ? new AppError('ALREADY_ASSIGNED', 409, { reviewerId, stage }) : new AppError('CONSENSUS_RECORDED', 409);
     }
+    await mailAssignment(deps, assignment, reviewer.email, ctx).catch((e: unknown) =>
+      deps.logger.error('assignment mail failed', { applicationId, reviewerId, error: e as Error }),
+    );
     return assignmentView(assignment);
   });
+}
+
+/** Tells the expert, in Chinese then English, which applicant and stage they are assigned to and where to declare and score. */
+async function mailAssignment(deps: ReviewDeps, a: AssignmentRecord, email: string, ctx: ReviewRound): Promise<void> {
+  const programme = (await deps.awards.getProgramme(ctx.round.programmeId))?.name ?? { 'zh-CN': ctx.round.programmeId, en: ctx.round.programmeId };
+  const link = `${await deps.publicUrl()}/review/${encodeURIComponent(a.applicationId)}/${a.stage}`;
+  const params = (locale: Locale) => ({
+    programme: programme[locale],
+    organisation: a.organisation.name,
+    name: a.reviewerName,
+    stage: t(`domain.stage.${a.stage}`, locale),
+    leader: a.leader ? t('mail.assignment.leader', locale) : '',
+    link,
+  });
+  await deps.mailer.send(
+    {
+      to: email,
+      subject: `${t('mail.assignment.subject', 'zh-CN', params('zh-CN'))} / ${t('mail.assignment.subject', 'en', params('en'))}`,
+      text: [t('mail.assignment.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.assignment.body', 'en', params('en'))].join('\n\n'),
+    },
+    new Date(a.assignedAt),
+  );
 }
 
 /** The expert's own assignments with the round's stage, their card and whether the consensus is in; newest round first. */
