@@ -168,6 +168,8 @@ export interface MyAssignmentsResponse {
     readonly card?: { readonly status: ScorecardStatus; readonly scored: number; readonly version: number };
     /** Whether the team's consensus is recorded. */
     readonly consensusRecorded: boolean;
+    /** The expert's own declaration for this applicant, once made (a conflicted expert reads back what blocked the assignment). */
+    readonly declaration?: DeclarationView;
   })[];
 }
 

@@ -125,6 +125,11 @@ describe('declarations of conflicts of interest', () => {
     expectRefused(await nothingWritten(roundId, () => api('POST', paths.recuse(applicationId, 'materialReview', e[5]!.personId), { cookie: e[5]!.cookie, body: { reason: '已申报冲突' } })), 409, 'ASSIGNMENT_CLOSED');
     const office = await api('GET', paths.team(applicationId), { cookie: supervisor.cookie });
     expect(office.body.declarations.find((d: { reviewerId: string }) => d.reviewerId === e[5]!.personId)).toMatchObject({ relations: [{ kind: 'consulting' }], conflicts: [{ source: 'declared', kind: 'consulting' }] });
+    // After a reload the expert still reads what blocked the assignment: their own declaration comes with their assignments.
+    const mine = await api('GET', paths.mine, { cookie: e[5]!.cookie });
+    expect(mine.body.assignments).toEqual([
+      expect.objectContaining({ status: 'conflicted', declaration: expect.objectContaining({ reviewerId: e[5]!.personId, conflicts: [{ source: 'declared', kind: 'consulting' }] }) }),
+    ]);
   });
 
   it('does not count employment that ended longer ago than the round allows (3 years)', async () => {

@@ -180,10 +180,11 @@ export async function myAssignments(deps: ReviewDeps, session: Session): Promise
   for (const a of mine) if (!rounds.has(a.roundId)) rounds.set(a.roundId, deps.awards.getRound(a.roundId));
   const assignments = await Promise.all(
     mine.map(async (a) => {
-      const [round, card, consensus] = await Promise.all([
+      const [round, card, consensus, declaration] = await Promise.all([
         rounds.get(a.roundId)!,
         deps.reviews.card(a.roundId, a.applicationId, a.stage, a.reviewerId),
         deps.reviews.consensus(a.roundId, a.applicationId, a.stage),
+        a.status === 'awaitingDeclaration' ? undefined : deps.reviews.declaration(a.roundId, a.applicationId, a.reviewerId),
       ]);
       const scored = card ? Object.values(card.items).filter((i) => i.percent !== undefined && i.percent !== null).length : 0;
       return {
@@ -192,6 +193,7 @@ export async function myAssignments(deps: ReviewDeps, session: Session): Promise
           roundStage: (round?.stage ?? 'call') as RoundStage,
           ...(card ? { card: { status: card.status, scored, version: card.version } } : {}),
           consensusRecorded: consensus !== undefined,
+          ...(declaration ? { declaration } : {}),
         },
         roundCreated: round?.createdAt ?? '',
       };

@@ -20,6 +20,27 @@ function page(fetch: ReturnType<typeof routedFetch>) {
 }
 
 describe('one assignment', () => {
+  it('tells a conflicted expert, after a reload too, which conflict blocked the assignment', async () => {
+    const declaration = {
+      roundId: 'city-2026',
+      applicationId: APP,
+      reviewerId: 'expert-li',
+      reviewerName: '李专家',
+      declaredAt: '2026-09-10T08:00:00.000Z',
+      relations: [{ kind: 'consulting' as const }],
+      confidentialitySigned: true,
+      impartialitySigned: true,
+      conflicts: [{ source: 'declared' as const, kind: 'consulting' as const }],
+    };
+    page(routedFetch({ [MINE]: { status: 200, body: { assignments: [{ ...assignmentFixture({ status: 'conflicted' }), declaration }] } } }));
+    const notice = await waitFor(() => {
+      const el = document.querySelector('[data-conflicted]');
+      if (!el) throw new Error('not yet');
+      return el;
+    });
+    expect(notice.querySelectorAll('li')).toHaveLength(1);
+  });
+
   it('shows an active expert the material and the card but never the team’s cards', async () => {
     const fetch = routedFetch({
       [MINE]: mine({ status: 'active' }),

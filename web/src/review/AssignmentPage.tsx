@@ -192,7 +192,7 @@ export function AssignmentPage({ applicationId, stage }: { applicationId: string
           }}
         />
       );
-    else if (assignment.status === 'conflicted') body = <Conflicted declaration={declared} />;
+    else if (assignment.status === 'conflicted') body = <Conflicted declaration={declared ?? assignment.declaration} />;
     else if (assignment.status === 'recused') body = <Recused assignment={assignment} />;
     else
       body = (
