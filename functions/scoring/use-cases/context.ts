@@ -1,10 +1,11 @@
 import { REVIEW_STAGES, type AssignmentView, type ReviewedOrganisation, type ReviewStage, type ScorecardView } from '../../../shared/api/reviews';
-import { getCriteria, type Criteria } from '../../../shared/criteria';
-import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
+import type { Criteria } from '../../../shared/criteria';
+import type { RoundConfig } from '../../../shared/round';
 import { scorecardTotals, type Scorecard } from '../../../shared/scoring';
 import type { RoundStage } from '../../../shared/stages/round';
 import type { DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
+import { configuredRound } from '../../lib/awards/configured-round';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
@@ -37,13 +38,8 @@ export const isOffice = (session: Session) => OFFICE_ROLES.has(session.role);
 
 /** A round of the caller's programme (404 for any other) with its configuration (422 ROUND_NOT_CONFIGURED without one). */
 export async function reviewRound(deps: Pick<ReviewDeps, 'awards'>, roundId: string, programmeId: string): Promise<ReviewRound> {
-  const round = await deps.awards.getRound(roundId);
-  if (!round || round.programmeId !== programmeId) throw notFound();
-  const parsed = parseRoundConfig(round.config);
-  if (!parsed.ok) throw new AppError('ROUND_NOT_CONFIGURED', 422);
-  const criteria = getCriteria(parsed.config.edition);
-  if (!criteria) throw new AppError('ROUND_NOT_CONFIGURED', 422);
-  return { round, stage: round.stage as RoundStage, config: parsed.config, criteria };
+  const configured = await configuredRound(deps.awards, roundId, programmeId);
+  return { ...configured, stage: configured.round.stage as RoundStage };
 }
 
 /** An application of the caller's programme; anything else is 404, exactly as if it did not exist. */

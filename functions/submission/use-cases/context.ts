@@ -12,11 +12,11 @@ import {
   type SectionView,
 } from '../../../shared/api/applications';
 import { canonicalJson } from '../../../shared/audit/chain';
-import { getCriteria } from '../../../shared/criteria';
 import { bilingual } from '../../../shared/messages';
-import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
+import type { RoundConfig } from '../../../shared/round';
 import { UPLOAD_TTL_SECONDS, type DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
+import { configuredRound } from '../../lib/awards/configured-round';
 import type { RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
@@ -46,18 +46,13 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text, 'ut
 
 /** A round of the caller's programme (404 for any other) with its configuration (422 ROUND_NOT_CONFIGURED without one). */
 export async function roundContext(deps: Pick<ApplicationDeps, 'awards'>, roundId: string, programmeId?: string): Promise<RoundContext> {
-  const round = await deps.awards.getRound(roundId);
-  if (!round || (programmeId !== undefined && round.programmeId !== programmeId)) throw notFound();
-  const parsed = parseRoundConfig(round.config);
-  if (!parsed.ok) throw new AppError('ROUND_NOT_CONFIGURED', 422);
-  const criteria = getCriteria(parsed.config.edition);
-  if (!criteria) throw new AppError('ROUND_NOT_CONFIGURED', 422);
+  const { round, config, criteria } = await configuredRound(deps.awards, roundId, programmeId);
   return {
     round,
-    config: parsed.config,
-    rules: packageRules(parsed.config.package),
+    config,
+    rules: packageRules(config.package),
     sections: [PROFILE_SECTION, ...criteria.items.map((i) => i.id)],
-    deadline: new Date(parsed.config.dates.submissionDeadline),
+    deadline: new Date(config.dates.submissionDeadline),
   };
 }
 
