@@ -42,6 +42,16 @@ import {
   type ShortlistResponse,
   type TeamReviewResponse,
 } from './reviews';
+import {
+  AddPanelMemberBody,
+  SaveDefenseScoreBody,
+  SubmitDefenseScoreBody,
+  type DefenseDeclarationResponse,
+  type DefenseScoreView,
+  type MyDefenseResponse,
+  type PanelMemberView,
+  type RoundDefenseResponse,
+} from './defense';
 import { ROLES, type Role } from './roles';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
@@ -227,6 +237,34 @@ export const ROUTES = {
   'rounds.configure': route<RoundView, typeof ConfigureRoundBody>({
     method: 'PUT', path: '/api/publication/rounds/{roundId}', fn: 'publication', access: ['admin'], body: ConfigureRoundBody,
     summary: 'Change the name and configuration based on the version read: everything at the call, then only dates still ahead (422 CONFIG_LOCKED), nothing at the announcement (422 STAGE_CLOSED)',
+  }),
+  'defense.round': route<RoundDefenseResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/defense', fn: 'scoring', access: ['admin', 'supervisor', 'deliberator'],
+    summary: "The round's defense panel and every application before it: seats, scores the caller may see, panel scores (a deliberator only of a panel they sit on)",
+  }),
+  'defense.addMember': route<PanelMemberView, typeof AddPanelMemberBody>({
+    method: 'POST', path: '/api/scoring/rounds/{roundId}/panel', fn: 'scoring', access: ['admin'], body: AddPanelMemberBody, status: 201,
+    summary: "Add an active deliberator of the programme to the round's defense panel (during on-site evaluation or the defense)",
+  }),
+  'defense.mine': route<MyDefenseResponse>({
+    method: 'GET', path: '/api/scoring/defense/mine', fn: 'scoring', access: ['deliberator'],
+    summary: "The panels the deliberator sits on, with each application's seat, own score and own declaration",
+  }),
+  'defense.declare': route<DefenseDeclarationResponse, typeof DeclarationBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/defense/declaration', fn: 'scoring', access: ['deliberator'], body: DeclarationBody, status: 201,
+    summary: 'A panel member declares conflicts of interest for an application before the panel, once; a conflict takes them off that application',
+  }),
+  'defense.score': route<DefenseScoreView>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/defense/mine', fn: 'scoring', access: ['deliberator'],
+    summary: "The panel member's own score for an application (an empty draft, version 0, before the first save)",
+  }),
+  'defense.saveScore': route<DefenseScoreView, typeof SaveDefenseScoreBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/defense/mine', fn: 'scoring', access: ['deliberator'], body: SaveDefenseScoreBody,
+    summary: 'Save the draft score and comment based on the version read (stale: 409 CONFLICT); only during the defense, after declaring clear',
+  }),
+  'defense.submitScore': route<DefenseScoreView, typeof SubmitDefenseScoreBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/defense/mine/submit', fn: 'scoring', access: ['deliberator'], body: SubmitDefenseScoreBody,
+    summary: 'Submit the saved score (a score is required); then immutable (a retry answers the submitted score)',
   }),
   'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,

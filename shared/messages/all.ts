@@ -1,4 +1,5 @@
 import { messages } from './index';
+import { defenseUiMessages } from './ui-defense';
 import { officeReviewUiMessages } from './ui-office-review';
 import { reviewUiMessages } from './ui-review';
 import { roundsUiMessages } from './ui-rounds';
@@ -11,4 +12,5 @@ export const allMessages = {
   ...officeReviewUiMessages,
   ...superviseReviewUiMessages,
   ...roundsUiMessages,
+  ...defenseUiMessages,
 } as const;

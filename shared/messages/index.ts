@@ -4,6 +4,7 @@ import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
 import { format, type Catalogue, type Locale, type Text } from './types';
 import { uiMessages } from './ui';
+import type { defenseUiMessages } from './ui-defense';
 import type { officeReviewUiMessages } from './ui-office-review';
 import type { reviewUiMessages } from './ui-review';
 import type { roundsUiMessages } from './ui-rounds';
@@ -30,7 +31,8 @@ export const messages = {
  * when its code loads (web/src/texts/*). Their keys are still checked at
  * compile time through {@link MessageKey}.
  */
-type AreaCatalogues = typeof reviewUiMessages & typeof officeReviewUiMessages & typeof superviseReviewUiMessages & typeof roundsUiMessages;
+type AreaCatalogues = typeof reviewUiMessages &
+  typeof defenseUiMessages & typeof officeReviewUiMessages & typeof superviseReviewUiMessages & typeof roundsUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). */
 export type MessageKey = keyof typeof messages | keyof AreaCatalogues;
