@@ -3,6 +3,9 @@ import { roundScope, verifyChain } from '../../shared/audit/chain';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { api, signIn, signInAdmin, uniqueEmail } from './helpers';
 import { fillPackage, PDF, registeredApplicant, stackRuntime, upload } from './applications-helpers';
+import { SYSTEM_ACTOR } from '../../shared/audit/actions';
+import { tableName } from '../../functions/lib/config';
+import { ReviewsRepository } from '../../functions/lib/reviews/repository';
 import { chainActions, moveTo, publicStage, putReviewItems, redateRound, seedOtherProgramme, seedRound } from './rounds-helpers';
 
 afterAll(async () => {
@@ -46,8 +49,37 @@ async function expectRefused(roundId: string, to: string, version: number, code:
   return res.body.error as { code: string; message: { 'zh-CN': string; en: string }; details?: Record<string, unknown> };
 }
 
+/**
+ * Seats deliberators on the round's defense panel, each declared clear for the application, with a score
+ * submitted or still a draft, in the layout the scoring function writes (one audited commit per seat).
+ */
+async function seatPanel(roundId: string, applicationId: string, seats: readonly { reviewerId: string; status: 'draft' | 'submitted' }[]) {
+  const rt = await stackRuntime();
+  const reviews = new ReviewsRepository(rt.clients.ddb, tableName(rt.config, 'reviews'));
+  for (const { reviewerId, status } of seats) {
+    const at = new Date();
+    const member = { roundId, reviewerId, reviewerName: reviewerId, addedAt: at.toISOString(), addedBy: 'test' };
+    const declaration = { roundId, applicationId, reviewerId, reviewerName: reviewerId, declaredAt: at.toISOString(), relations: [], confidentialitySigned: true, impartialitySigned: true, conflicts: [] };
+    const score = { roundId, applicationId, reviewerId, reviewerName: reviewerId, status, score: 80_000, comment: '', version: 1, updatedAt: at.toISOString() };
+    await rt.audit.commit({
+      scope: roundScope(roundId),
+      actor: SYSTEM_ACTOR,
+      action: 'scorecard.saved',
+      target: { type: 'defense', id: `${applicationId}/${reviewerId}` },
+      state: { member, declaration, score },
+      requestId: 'test',
+      now: at,
+      writes: [
+        { Put: { ...reviews.panelMemberPut(member).Put!, ConditionExpression: undefined } },
+        { Put: { ...reviews.declarationPut(declaration).Put!, ConditionExpression: undefined } },
+        { Put: { ...reviews.defenseScorePut(score, 0).Put!, ConditionExpression: undefined } },
+      ],
+    });
+  }
+}
+
 describe('the office moves a round one stage on, through the whole review', () => {
-  // One round walked from registration to the defense; each step relies on the one before.
+  // One round walked from registration to comprehensive evaluation; each step relies on the one before.
   let roundId: string;
   let version = 1;
   let submitted: string;
@@ -137,16 +169,29 @@ describe('the office moves a round one stage on, through the whole review', () =
     version = (await expectMoved(roundId, 'defense', version)).version;
   });
 
-  it('refuses defense → comprehensive evaluation with 422 STAGE_NOT_SUPPORTED (its guards have nothing to count yet)', async () => {
-    const error = await expectRefused(roundId, 'comprehensiveEvaluation', version, 'STAGE_NOT_SUPPORTED');
-    expect(error.details).toEqual({ to: 'comprehensiveEvaluation' });
-    expect(error.message['zh-CN']).toContain('综合评价');
+  it('refuses defense → comprehensive evaluation with 422 ASSIGNMENTS_INCOMPLETE until the panel has scored every application before it', async () => {
+    // No panel at all: the application before it has no panel score.
+    expect((await expectRefused(roundId, 'comprehensiveEvaluation', version, 'ASSIGNMENTS_INCOMPLETE')).details).toEqual({ count: 1 });
+    // Four of the five members the round requires (the default panel minimum) submitted: still no panel score.
+    const members = ['d-1', 'd-2', 'd-3', 'd-4', 'd-5'];
+    await seatPanel(roundId, submitted, members.slice(0, 4).map((reviewerId) => ({ reviewerId, status: 'submitted' as const })));
+    expect((await expectRefused(roundId, 'comprehensiveEvaluation', version, 'ASSIGNMENTS_INCOMPLETE')).details).toEqual({ count: 1 });
+    // The fifth member is still scoring: one pending seat, and no panel score yet.
+    await seatPanel(roundId, submitted, [{ reviewerId: 'd-5', status: 'draft' }]);
+    expect((await expectRefused(roundId, 'comprehensiveEvaluation', version, 'ASSIGNMENTS_INCOMPLETE')).details).toEqual({ count: 2 });
+    await seatPanel(roundId, submitted, [{ reviewerId: 'd-5', status: 'submitted' }]);
+    version = (await expectMoved(roundId, 'comprehensiveEvaluation', version)).version;
   });
 
-  it('left exactly one round.stageMoved entry per move (five), naming the office and the new stage, and the chain verifies', async () => {
+  it('refuses comprehensive evaluation → opinions with 422 STAGE_NOT_SUPPORTED (its guards have nothing to count yet)', async () => {
+    const error = await expectRefused(roundId, 'opinions', version, 'STAGE_NOT_SUPPORTED');
+    expect(error.details).toEqual({ to: 'opinions' });
+  });
+
+  it('left exactly one round.stageMoved entry per move (six), naming the office and the new stage, and the chain verifies', async () => {
     const entries = await (await stackRuntime()).audit.entries(roundScope(roundId));
     const moves = entries.filter((e) => e.action === 'round.stageMoved');
-    expect(moves.map((e) => e.context?.stage)).toEqual(['formalSubmission', 'eligibility', 'materialReview', 'onSite', 'defense']);
+    expect(moves.map((e) => e.context?.stage)).toEqual(['formalSubmission', 'eligibility', 'materialReview', 'onSite', 'defense', 'comprehensiveEvaluation']);
     expect(moves.every((e) => e.actor.role === 'admin' && e.target.id === roundId)).toBe(true);
     expect((await verifyChain(nodeSha256, roundScope(roundId), entries)).ok).toBe(true);
   });
@@ -226,7 +271,7 @@ describe('who may move a round, and on which version', () => {
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 
-  it('refuses any move beyond the defense with 422 STAGE_NOT_SUPPORTED, whatever the current stage', async () => {
+  it('refuses any move beyond comprehensive evaluation with 422 STAGE_NOT_SUPPORTED, whatever the current stage', async () => {
     const { roundId } = await seedRound({ when: 'closed' });
     const error = await expectRefused(roundId, 'publicNotice', 1, 'STAGE_NOT_SUPPORTED');
     expect(error.message.en).toContain('“Public notice”');

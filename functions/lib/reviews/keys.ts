@@ -5,7 +5,8 @@ import type { ReviewStage } from '../../../shared/api/reviews';
  * (`ROUND#<roundId>`), told apart by sort-key prefix, so the office's board
  * and the supervisors' overview read a round with a few prefix queries
  * (assignments, declarations, consensus, shortlist — never the cards in bulk).
- * An expert's own assignments are found through gsi1 (`REVIEWER#<personId>`).
+ * An expert's own assignments and a deliberator's panels are found through
+ * gsi1 (`REVIEWER#<personId>`, sort keys `ASSIGN#…` and `PANEL#…`).
  */
 export const reviewKeys = {
   round: (roundId: string) => `ROUND#${roundId}`,
@@ -31,4 +32,12 @@ export const reviewKeys = {
   /** The site-visit shortlist decision for one application (written once). */
   shortlist: (applicationId: string) => `SHORTLIST#${applicationId}`,
   shortlists: () => 'SHORTLIST#',
+  /** One deliberator on the round's defense panel (stage 6). */
+  panelMember: (reviewerId: string) => `PANEL#${reviewerId}`,
+  panel: () => 'PANEL#',
+  /** gsi1: a deliberator's seat on a round's panel. */
+  panelSort: (roundId: string) => `PANEL#${roundId}`,
+  /** One panel member's holistic defense score for one application. */
+  defenseScore: (applicationId: string, reviewerId: string) => `DEFENSE#${applicationId}#${reviewerId}`,
+  defenseScoresOf: (applicationId?: string) => `DEFENSE#${applicationId ? `${applicationId}#` : ''}`,
 } as const;

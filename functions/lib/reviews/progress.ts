@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { REVIEW_STAGES, type AssignmentStatus, type ReviewStage } from '../../../shared/api/reviews';
 import { queryAll } from '../dynamo';
+import type { DefenseProgress } from './defense';
 import { reviewKeys } from './keys';
 
 /** One expert's assignment, as far as a round's progress needs it. */
@@ -75,6 +76,25 @@ export class ReviewProgressReader {
       ),
       consensus: consensus.flatMap((i) => (isReviewStage(i.stage) ? [{ applicationId: String(i.applicationId), stage: i.stage, total: Number(i.total) }] : [])),
       shortlist: shortlist.map((i) => ({ applicationId: String(i.applicationId), shortlisted: i.shortlisted === true })),
+    };
+  }
+
+  /** A round's defense panel, its members' declarations and their defense scores (never the comments). */
+  async defenseOfRound(roundId: string): Promise<DefenseProgress> {
+    const [panel, declarations, scores] = await Promise.all([
+      this.items(roundId, reviewKeys.panel(), ['reviewerId']),
+      this.items(roundId, reviewKeys.declarationsOf(), ['applicationId', 'reviewerId', 'conflicts']),
+      this.items(roundId, reviewKeys.defenseScoresOf(), ['applicationId', 'reviewerId', 'status', 'score']),
+    ]);
+    return {
+      panel: panel.map((i) => ({ reviewerId: String(i.reviewerId) })),
+      declarations: declarations.map((i) => ({ applicationId: String(i.applicationId), reviewerId: String(i.reviewerId), conflicts: Array.isArray(i.conflicts) ? i.conflicts : [] })),
+      scores: scores.map((i) => ({
+        applicationId: String(i.applicationId),
+        reviewerId: String(i.reviewerId),
+        status: String(i.status),
+        ...(typeof i.score === 'number' ? { score: i.score } : {}),
+      })),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DefenseScoreView, PanelMemberView } from '../../../shared/api/defense';
 import type {
   AssignmentView,
   CardItemView,
@@ -44,6 +45,12 @@ export interface ShortlistRecord {
   readonly decidedAt: string;
   readonly decidedBy: string;
 }
+
+/** A deliberator on a round's defense panel as stored. */
+export type PanelMemberRecord = PanelMemberView;
+
+/** One panel member's defense score for one application as stored (no `score` while undecided). */
+export type DefenseScoreRecord = Omit<DefenseScoreView, 'updatedAt'> & { readonly updatedAt: string };
 
 /** Everything a round holds for one team (one application and stage), read in a few consistent queries. */
 export interface TeamRecords {
@@ -106,10 +113,39 @@ export class ReviewsRepository {
     const items = await queryAll(this.ddb, {
       TableName: this.table,
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :r',
-      ExpressionAttributeValues: { ':r': reviewKeys.reviewer(reviewerId) },
+      KeyConditionExpression: 'gsi1pk = :r AND begins_with(gsi1sk, :a)',
+      ExpressionAttributeValues: { ':r': reviewKeys.reviewer(reviewerId), ':a': 'ASSIGN#' },
     });
     return items.map((i) => strip<AssignmentRecord>(i));
+  }
+
+  /** A deliberator's seats on rounds' defense panels (gsi1; eventually consistent, for their list only). */
+  async panelsOfReviewer(reviewerId: string): Promise<PanelMemberRecord[]> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :r AND begins_with(gsi1sk, :p)',
+      ExpressionAttributeValues: { ':r': reviewKeys.reviewer(reviewerId), ':p': reviewKeys.panel() },
+    });
+    return items.map((i) => strip<PanelMemberRecord>(i));
+  }
+
+  panelMember(roundId: string, reviewerId: string): Promise<PanelMemberRecord | undefined> {
+    return this.get(roundId, reviewKeys.panelMember(reviewerId));
+  }
+
+  /** The round's defense panel. */
+  panel(roundId: string): Promise<PanelMemberRecord[]> {
+    return this.prefix(roundId, reviewKeys.panel());
+  }
+
+  defenseScore(roundId: string, applicationId: string, reviewerId: string): Promise<DefenseScoreRecord | undefined> {
+    return this.get(roundId, reviewKeys.defenseScore(applicationId, reviewerId));
+  }
+
+  /** Defense scores of a round or of one application. */
+  defenseScores(roundId: string, applicationId?: string): Promise<DefenseScoreRecord[]> {
+    return this.prefix(roundId, reviewKeys.defenseScoresOf(applicationId));
   }
 
   declaration(roundId: string, applicationId: string, reviewerId: string): Promise<DeclarationRecord | undefined> {
@@ -274,6 +310,20 @@ export class ReviewsRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  /** The write of a new panel member (fails if the deliberator is already on the round's panel). */
+  panelMemberPut(m: PanelMemberRecord): TransactItem {
+    return this.put(reviewKeys.panelMember(m.reviewerId), m, onceOnly, {
+      gsi1pk: reviewKeys.reviewer(m.reviewerId),
+      gsi1sk: reviewKeys.panelSort(m.roundId),
+      kind: 'panelMember',
+    });
+  }
+
+  /** The write of a defense score, conditional on the version it was based on (0: never saved). */
+  defenseScorePut(s: DefenseScoreRecord, basedOn: number): TransactItem {
+    return this.put(reviewKeys.defenseScore(s.applicationId, s.reviewerId), s, atVersion(basedOn), { kind: 'defenseScore' });
   }
 
   /** The write of one application's shortlist decision, once. */

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { REVIEW_STAGES, type MoveRoundBody, type ReviewStage, type RoundStageResponse } from '../../../shared/api/reviews';
 import { roundScope } from '../../../shared/audit/chain';
-import { parseRoundConfig } from '../../../shared/round';
+import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { moveRound, ROUND_STAGES, TransitionError, type RoundFacts, type RoundStage, type RoundState } from '../../../shared/stages';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
 import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
@@ -9,6 +9,7 @@ import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { isMessageKey, lookup, type MessageParams, type Text } from '../../../shared/messages';
+import { applicationsBeforePanel, openDefenseWork } from '../../lib/reviews/defense';
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 
 /** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
@@ -19,11 +20,11 @@ export interface RoundDeps {
   readonly reviews: ReviewProgressReader;
 }
 
-// Comprehensive evaluation and every later stage are guarded by facts nothing records yet (department opinions,
-// the committee's proposed winners, objections during the notice) and need the defense scores, which nothing records
-// either. Moving there would either pass guards on made-up counts or strand the round in a stage nobody can work in,
-// so the last stage a round can reach here is the defense.
-const LAST_SUPPORTED_STAGE: RoundStage = 'defense';
+// Every stage after comprehensive evaluation is guarded by facts nothing records yet (department opinions, the
+// committee's proposed winners, objections during the notice), and comprehensive evaluation itself has no work to do
+// here yet. Moving on would pass guards on made-up counts or strand the round in a stage nobody can work in, so the
+// last stage a round can reach here is comprehensive evaluation, once the defense is done.
+const LAST_SUPPORTED_STAGE: RoundStage = 'comprehensiveEvaluation';
 const supported = (stage: RoundStage) => ROUND_STAGES.indexOf(stage) <= ROUND_STAGES.indexOf(LAST_SUPPORTED_STAGE);
 
 const isReviewStage = (stage: RoundStage): stage is ReviewStage => (REVIEW_STAGES as readonly string[]).includes(stage);
@@ -41,17 +42,31 @@ export function openReviewWork(stage: ReviewStage, applications: readonly Applic
   return unfinished + reviewed.filter((id) => !agreed.has(id)).length;
 }
 
+/** Open work of the defense: seats still to declare or score, and applications before the panel without a panel score. */
+async function openDefense(deps: RoundDeps, roundId: string, applications: readonly ApplicationRecord[], progress: RoundReviewProgress, config: RoundConfig): Promise<number> {
+  const before = applicationsBeforePanel(
+    applications.filter((a) => a.eligibility?.decision === 'eligible'),
+    progress.shortlist,
+    progress.consensus,
+  ).map((a) => a.applicationId);
+  return openDefenseWork(before, await deps.reviews.defenseOfRound(roundId), config.teams.defensePanelMin);
+}
+
 /**
  * The facts the stage guards read, counted from what is stored. The facts of
  * unsupported stages (opinions, proposed winners, objections) have no records
  * to count; they are set so that their guards refuse, should one ever be reached.
  */
-async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage, now: Date): Promise<RoundFacts> {
+async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage, config: RoundConfig, now: Date): Promise<RoundFacts> {
   const [applications, progress] = await Promise.all([deps.applications.listRound(round.roundId), deps.reviews.ofRound(round.roundId)]);
   return {
     now: now.toISOString(),
     pendingEligibility: applications.filter((a) => a.status === 'submitted' && !a.eligibility).length,
-    openAssignments: isReviewStage(stage) ? openReviewWork(stage, applications, progress) : 0,
+    openAssignments: isReviewStage(stage)
+      ? openReviewWork(stage, applications, progress)
+      : stage === 'defense'
+        ? await openDefense(deps, round.roundId, applications, progress, config)
+        : 0,
     shortlisted: progress.shortlist.filter((s) => s.shortlisted).length,
     pendingOpinions: Number.POSITIVE_INFINITY,
     proposedWinners: Number.POSITIVE_INFINITY,
@@ -97,7 +112,7 @@ export async function moveRoundStage(
     ...(round.noticeOpenedAt ? { noticeOpenedAt: round.noticeOpenedAt } : {}),
     ...(round.noticeEndsAt ? { noticeEndsAt: round.noticeEndsAt } : {}),
   };
-  const facts = await roundFacts(deps, round, state.stage, now);
+  const facts = await roundFacts(deps, round, state.stage, parsed.config, now);
   let moved: ReturnType<typeof moveRound>;
   try {
     moved = moveRound(state, input.to, facts, parsed.config);
