@@ -6,6 +6,7 @@ import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import { assignExpert, declare, myAssignments, recuse } from './use-cases/assignments';
 import { reviewStage, type ReviewDeps } from './use-cases/context';
+import { addPanelMember, declareForDefense, myDefense, readDefenseScore, roundDefense, saveDefenseScore, submitDefenseScore } from './use-cases/defense';
 import { downloadForReview, readMaterial } from './use-cases/material';
 import { decideShortlist, roundReviews } from './use-cases/round';
 import { readCard, saveCard, submitCard } from './use-cases/scorecards';
@@ -33,7 +34,7 @@ const param = (params: Readonly<Record<string, string>>, name: string) => params
 const app = (params: Readonly<Record<string, string>>) => param(params, 'applicationId');
 const stage = (params: Readonly<Record<string, string>>) => reviewStage(param(params, 'stage'));
 
-/** The scoring function: assignments, declarations, recusals, scorecards, consensus and the site-visit shortlist. */
+/** The scoring function: assignments, declarations, recusals, scorecards, consensus, the site-visit shortlist and the defense. */
 export const handler = createRouter(
   'scoring',
   {
@@ -64,6 +65,17 @@ export const handler = createRouter(
       body: await recordConsensus(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
     'reviews.shortlist': async (req) => ({ body: await decideShortlist(await reviewDeps(), req.session, param(req.params, 'roundId'), req.now, req.requestId) }),
+    'defense.round': async (req) => ({ body: await roundDefense(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'defense.addMember': async (req) => ({
+      body: await addPanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'defense.mine': async (req) => ({ body: await myDefense(await reviewDeps(), req.session) }),
+    'defense.declare': async (req) => ({
+      body: await declareForDefense(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId),
+    }),
+    'defense.score': async (req) => ({ body: await readDefenseScore(await reviewDeps(), req.session, app(req.params)) }),
+    'defense.saveScore': async (req) => ({ body: await saveDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'defense.submitScore': async (req) => ({ body: await submitDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
   },
   runtime,
 );

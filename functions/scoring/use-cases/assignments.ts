@@ -225,26 +225,9 @@ export async function declare(
     if (mine.length === 0) throw notFound();
     const ctx = await reviewRound(deps, app.roundId, session.programmeId);
     if (await deps.reviews.declaration(app.roundId, applicationId, session.personId)) throw new AppError('DECLARATION_MADE', 409);
-    if (!input.confidentialitySigned || !input.impartialitySigned) {
-      throw new AppError('DECLARATION_UNSIGNED', 422, { confidentialitySigned: input.confidentialitySigned, impartialitySigned: input.impartialitySigned });
-    }
-    const at = now.toISOString();
-    const relations = input.relations.map((r) => ({ kind: r.kind, ...(r.endedOn ? { endedOn: r.endedOn } : {}), ...(r.note ? { note: r.note } : {}) }));
-    const declared: ConflictDeclaration = { reviewerId: session.personId, applicationId, declaredAt: at, relations, confidentialitySigned: true, impartialitySigned: true };
-    const reviewer = await deps.identity.getPerson(session.personId);
-    const detected = reviewer ? detectConflicts(reviewerProfile(reviewer), applicantOf(app), ctx.config, at) : [];
-    const conflicts = [...detected, ...declaredConflicts(declared, ctx.config, at)].map((c) => ({ source: c.source, kind: c.kind }));
-    const declaration: DeclarationRecord = {
-      roundId: app.roundId,
-      applicationId,
-      reviewerId: session.personId,
-      reviewerName: reviewer?.name ?? session.name,
-      declaredAt: at,
-      relations,
-      confidentialitySigned: true,
-      impartialitySigned: true,
-      conflicts,
-    };
+    const declaration = await newDeclaration(deps, session, app, ctx, input, now);
+    const at = declaration.declaredAt;
+    const conflicts = declaration.conflicts;
     const status: AssignmentStatus = conflicts.length > 0 ? 'conflicted' : 'active';
     const settled = mine
       .filter((a) => a.status === 'awaitingDeclaration')
@@ -267,6 +250,41 @@ export async function declare(
     }
     return { declaration, assignments: settled.map(([, next]) => assignmentView(next)) };
   });
+}
+
+/**
+ * A reviewer's (expert's or deliberator's) declaration for an applicant, both
+ * declarations signed (else 422 DECLARATION_UNSIGNED), with its conflicts at
+ * the time of declaring: detected (they work for the applicant) and declared.
+ */
+export async function newDeclaration(
+  deps: ReviewDeps,
+  session: Session,
+  app: ApplicationRecord,
+  ctx: ReviewRound,
+  input: v.InferOutput<typeof DeclarationBody>,
+  now: Date,
+): Promise<DeclarationRecord> {
+  if (!input.confidentialitySigned || !input.impartialitySigned) {
+    throw new AppError('DECLARATION_UNSIGNED', 422, { confidentialitySigned: input.confidentialitySigned, impartialitySigned: input.impartialitySigned });
+  }
+  const at = now.toISOString();
+  const relations = input.relations.map((r) => ({ kind: r.kind, ...(r.endedOn ? { endedOn: r.endedOn } : {}), ...(r.note ? { note: r.note } : {}) }));
+  const declared: ConflictDeclaration = { reviewerId: session.personId, applicationId: app.applicationId, declaredAt: at, relations, confidentialitySigned: true, impartialitySigned: true };
+  const reviewer = await deps.identity.getPerson(session.personId);
+  const detected = reviewer ? detectConflicts(reviewerProfile(reviewer), applicantOf(app), ctx.config, at) : [];
+  const conflicts = [...detected, ...declaredConflicts(declared, ctx.config, at)].map((c) => ({ source: c.source, kind: c.kind }));
+  return {
+    roundId: app.roundId,
+    applicationId: app.applicationId,
+    reviewerId: session.personId,
+    reviewerName: reviewer?.name ?? session.name,
+    declaredAt: at,
+    relations,
+    confidentialitySigned: true,
+    impartialitySigned: true,
+    conflicts,
+  };
 }
 
 /**

@@ -11,7 +11,8 @@ import { actorOf, assertRoundStage, assignmentView, byReviewerName, isReviewable
 
 // Chinese names sort in pinyin order, as the office reads lists.
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
-const byOrganisation = (a: ApplicationRecord, b: ApplicationRecord) => pinyin.compare(a.organisation.name, b.organisation.name);
+/** Orders applications by organisation name in pinyin order. */
+export const byOrganisation = (a: ApplicationRecord, b: ApplicationRecord) => pinyin.compare(a.organisation.name, b.organisation.name);
 
 /**
  * Every eligible application's reviews in a round, for the office's board and
