@@ -122,7 +122,7 @@ export async function eligibleApplication(roundId: string, name: string) {
 }
 
 /** A person the office invited, signed in through the invitation link. */
-export async function invitedPerson(role: 'expert' | 'supervisor' | 'admin', options: { name?: string; organisation?: string } = {}) {
+export async function invitedPerson(role: 'expert' | 'deliberator' | 'supervisor' | 'admin', options: { name?: string; organisation?: string } = {}) {
   const email = uniqueEmail(role);
   const invited = await api('POST', '/api/submission/people', {
     cookie: await signInAdmin(),
@@ -211,18 +211,24 @@ export const paths = {
   round: (roundId: string) => `/api/scoring/rounds/${roundId}/reviews`,
   shortlist: (roundId: string) => `/api/scoring/rounds/${roundId}/shortlist`,
   mine: '/api/scoring/assignments/mine',
+  panel: (roundId: string) => `/api/scoring/rounds/${roundId}/panel`,
+  defense: (roundId: string) => `/api/scoring/rounds/${roundId}/defense`,
+  defenseMine: '/api/scoring/defense/mine',
+  defenseDeclare: (applicationId: string) => `/api/scoring/applications/${applicationId}/defense/declaration`,
+  defenseScore: (applicationId: string) => `/api/scoring/applications/${applicationId}/defense/mine`,
+  defenseSubmit: (applicationId: string) => `/api/scoring/applications/${applicationId}/defense/mine/submit`,
 };
 
 /** A clear declaration with both signatures. */
 export const clearDeclaration = { relations: [], confidentialitySigned: true, impartialitySigned: true };
 
-/** Assigns, declares clear, saves a full card at `percent` and submits it, for one expert. */
-export async function scoreAndSubmit(applicationId: string, expert: { cookie: string }, percent: number | ((itemId: string) => number)) {
+/** Declares clear (unless done before), saves a full card at `percent` and submits it, for one assigned expert. */
+export async function scoreAndSubmit(applicationId: string, expert: { cookie: string }, percent: number | ((itemId: string) => number), stage: ReviewStage = 'materialReview') {
   const declared = await api('POST', paths.declare(applicationId), { cookie: expert.cookie, body: clearDeclaration });
   expect([201, 409], JSON.stringify(declared.body)).toContain(declared.status);
-  const saved = await api('PUT', paths.card(applicationId), { cookie: expert.cookie, body: { items: fullCard(percent), version: 0 } });
+  const saved = await api('PUT', paths.card(applicationId, stage), { cookie: expert.cookie, body: { items: fullCard(percent), version: 0 } });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  const submitted = await api('POST', paths.submit(applicationId), { cookie: expert.cookie, body: { version: saved.body.version } });
+  const submitted = await api('POST', paths.submit(applicationId, stage), { cookie: expert.cookie, body: { version: saved.body.version } });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
   return submitted.body;
 }
