@@ -253,8 +253,8 @@ describe('the defense panel, from its forming to the panel score and the move to
   });
 });
 
-describe('an empty panel', () => {
-  it('keeps a round with an application before the panel in the defense (ASSIGNMENTS_INCOMPLETE)', async () => {
+describe('a panel that cannot score', () => {
+  it('keeps a round in the defense with no panel, and with only a member the system found conflicted (ASSIGNMENTS_INCOMPLETE)', async () => {
     // The round above, before its panel formed, is covered in rounds-stage.test.ts; here the guard runs on real records.
     const other = await createReviewRound({ teams: { materialReviewMin: 2, onSiteMin: 2, defensePanelMin: 1 } });
     const app = (await eligibleApplication(other, '厦门空评审组有限公司')).applicationId;
@@ -277,5 +277,15 @@ describe('an empty panel', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('ASSIGNMENTS_INCOMPLETE');
     expect(res.body.error.details).toEqual({ count: 1 });
+
+    // A deliberator who works for the applicant declares clear, yet the system finds the conflict: off the application,
+    // and a panel of nobody but them still gives no panel score.
+    const insider = await invitedPerson('deliberator', { name: '内部审议员', organisation: '厦门空评审组有限公司' });
+    expect((await api('POST', paths.panel(other), { cookie: admin, body: { reviewerId: insider.personId } })).status).toBe(201);
+    const declared = await api('POST', paths.defenseDeclare(app), { cookie: insider.cookie, body: clearDeclaration });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    expect(declared.body).toMatchObject({ status: 'conflicted', declaration: { conflicts: [{ source: 'detected', kind: 'employment' }] } });
+    const still = await moveTo(other, 'comprehensiveEvaluation', board.body.roundVersion, admin);
+    expect(still.body.error).toMatchObject({ code: 'ASSIGNMENTS_INCOMPLETE', details: { count: 1 } });
   });
 });
