@@ -59,13 +59,13 @@ export function Declaration<R = DeclarationResponse>({ applicationId, organisati
     setError(null);
     try {
       const body: DeclarationSent = {
-          relations: ticked.map((kind) => {
-            const r = relations[kind];
-            const note = r.note.trim();
-            return { kind, ...(kind === 'employment' && r.endedOn ? { endedOn: r.endedOn } : {}), ...(note ? { note } : {}) };
-          }),
-          confidentialitySigned: confidentiality,
-          impartialitySigned: impartiality,
+        relations: ticked.map((kind) => {
+          const r = relations[kind];
+          const note = r.note.trim();
+          return { kind, ...(kind === 'employment' && r.endedOn ? { endedOn: r.endedOn } : {}), ...(note ? { note } : {}) };
+        }),
+        confidentialitySigned: confidentiality,
+        impartialitySigned: impartiality,
       };
       const result = sendBody ? await sendBody(body) : ((await call('reviews.declare', { params: { applicationId }, body })) as R);
       onDeclared(result);
