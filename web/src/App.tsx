@@ -56,6 +56,7 @@ export function App({ state }: { state: AppState }) {
               <Route path="/signin" component={LinkLanding} />
               <Route path="/apply" component={ApplyArea} />
               <Route path="/review" component={ReviewArea} />
+              <Route path="/review/defense/:applicationId" component={ReviewArea} />
               <Route path="/review/:applicationId/:stage" component={ReviewArea} />
               <Route path="/admin" component={AdminArea} />
               <Route path="/admin/rounds" component={RoundsArea} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AssignmentView, DeclarationView, ReviewMaterialResponse, ScorecardView, TeamReviewResponse } from '../../../shared/api/reviews';
 import { formatMoment } from '../apply/format';
 import { useLocale, useT } from '../i18n';
@@ -9,25 +9,11 @@ import { CardsTable } from '../ui/review/TeamView';
 import type { MyAssignment } from './AssignmentList';
 import { ConsensusForm } from './ConsensusForm';
 import { Declaration } from './Declaration';
+import { useLoad } from './load';
 import { Material } from './Material';
 import { Recusal } from './Recusal';
 import { ScorecardEditor } from './ScorecardEditor';
 import '../texts/review';
-
-type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
-
-function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void, (value: T) => void] {
-  const [value, setValue] = useState<Load<T>>({ state: 'loading' });
-  const load = useCallback(() => {
-    setValue({ state: 'loading' });
-    fetcher().then(
-      (v) => setValue({ state: 'ready', value: v }),
-      (error: unknown) => setValue({ state: 'error', error }),
-    );
-  }, deps);
-  useEffect(load, [load]);
-  return [value, load, (v: T) => setValue({ state: 'ready', value: v })];
-}
 
 /** The team's cards once the expert may see them (after submitting or recusing), and the leader's consensus. */
 function Team({ assignment }: { assignment: MyAssignment }) {
@@ -137,11 +123,12 @@ function Recused({ assignment }: { assignment: MyAssignment }) {
   );
 }
 
-function Conflicted({ declaration }: { declaration: DeclarationView | undefined }) {
+/** A conflict took the reviewer off this application: why, with the conflicts found; `message` words it for the page. */
+export function Conflicted({ declaration, message }: { declaration: DeclarationView | undefined; message?: string }) {
   const t = useT();
   return (
     <section class="card notice-warn" role="status" data-conflicted>
-      <p>{t('review.declare.conflicted')}</p>
+      <p>{message ?? t('review.declare.conflicted')}</p>
       {declaration && declaration.conflicts.length > 0 && (
         <>
           <p>{t('review.declare.conflicts')}</p>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { BodyOf } from '../../../shared/api';
 import { REVIEW_NOTE_MAX_CHARS, type DeclarationResponse, type ReviewedOrganisation } from '../../../shared/api/reviews';
 import { CONFLICT_KINDS, type ConflictKind } from '../../../shared/conflicts/conflicts';
 import { useT } from '../i18n';
@@ -7,6 +8,9 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { lengthOf } from './scores';
 import '../texts/review';
 
+/** What a declaration sends (the same body for experts and deliberators). */
+export type DeclarationSent = BodyOf<'reviews.declare'>;
+
 type Relation = { ticked: boolean; endedOn: string; note: string };
 const EMPTY: Relation = { ticked: false, endedOn: '', note: '' };
 
@@ -14,12 +18,14 @@ const EMPTY: Relation = { ticked: false, endedOn: '', note: '' };
  * The conflict-of-interest declaration (DOMAIN.md "Conflicts of interest"),
  * made once before any material is shown: every relation kind with an
  * optional note (employment with the day it ended), and both the
- * confidentiality and the impartiality declarations signed.
+ * confidentiality and the impartiality declarations signed. `send` makes the
+ * call (an expert's assignment by default; the defense page sends its own).
  */
-export function Declaration({ applicationId, organisation, onDeclared }: {
+export function Declaration<R = DeclarationResponse>({ applicationId, organisation, onDeclared, send: sendBody }: {
   applicationId: string;
   organisation: ReviewedOrganisation;
-  onDeclared: (result: DeclarationResponse) => void;
+  onDeclared: (result: R) => void;
+  send?: (body: DeclarationSent) => Promise<R>;
 }) {
   const { call } = useAppState();
   const t = useT();
@@ -52,18 +58,16 @@ export function Declaration({ applicationId, organisation, onDeclared }: {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('reviews.declare', {
-        params: { applicationId },
-        body: {
-          relations: ticked.map((kind) => {
-            const r = relations[kind];
-            const note = r.note.trim();
-            return { kind, ...(kind === 'employment' && r.endedOn ? { endedOn: r.endedOn } : {}), ...(note ? { note } : {}) };
-          }),
-          confidentialitySigned: confidentiality,
-          impartialitySigned: impartiality,
-        },
-      });
+      const body: DeclarationSent = {
+        relations: ticked.map((kind) => {
+          const r = relations[kind];
+          const note = r.note.trim();
+          return { kind, ...(kind === 'employment' && r.endedOn ? { endedOn: r.endedOn } : {}), ...(note ? { note } : {}) };
+        }),
+        confidentialitySigned: confidentiality,
+        impartialitySigned: impartiality,
+      };
+      const result = sendBody ? await sendBody(body) : ((await call('reviews.declare', { params: { applicationId }, body })) as R);
       onDeclared(result);
     } catch (e) {
       setError(e);

@@ -28,13 +28,14 @@ describe('the experts’ area', () => {
     expect(await screen.findByRole('heading', { name: 'Conflict-of-interest declaration' })).toBeTruthy();
   });
 
-  it('tells a deliberator nothing is assigned yet without calling the experts’ API, and turns other roles away', async () => {
-    const fetch = routedFetch({});
+  it('shows a deliberator their defense panels (not the experts’ API), and turns other roles away', async () => {
+    const fetch = routedFetch({ 'GET /api/scoring/defense/mine': { status: 200, body: { rounds: [] } } });
     const deliberator = renderWithState(<ReviewArea />, { locale: 'en', fetch });
     act(() => deliberator.state.signedIn(session('deliberator')));
-    expect((await screen.findByTestId('no-assignments')).textContent).toBe('No assignments yet.');
-    expect(fetch.calls).toHaveLength(0);
+    expect((await screen.findByTestId('no-panels')).textContent).toBe('You are not on any defense panel at present.');
+    expect(fetch.calls.map((c) => c.key)).toEqual(['GET /api/scoring/defense/mine']);
     cleanup();
+    fetch.calls.length = 0;
 
     const applicant = renderWithState(<ReviewArea />, { locale: 'en', fetch });
     act(() => applicant.state.signedIn(session('applicant')));

@@ -6,12 +6,16 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts, type BoardActions } from '../../ui/review/Board';
+import { showsDefensePanel } from '../../ui/review/defense/DefensePanel';
+import { RoundDefense } from '../../ui/review/defense/RoundDefense';
 import { stageLabel } from '../../ui/review/format';
 import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
+import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
 import '../../texts/office-review';
+import '../../texts/defense';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -143,6 +147,25 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {loading && <p class="muted small">{t('site.loading')}</p>}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
+          {showsDefensePanel(data.roundStage) && (
+            <RoundDefense
+              key={data.roundStage}
+              roundId={roundId}
+              {...(isAdmin
+                ? {
+                    controls: (panel, reload) => (
+                      <PanelForm
+                        data={panel}
+                        onAdded={(m) => {
+                          setNotice(t('defense.panel.add.done', { name: m.reviewerName }));
+                          reload();
+                        }}
+                      />
+                    ),
+                  }
+                : {})}
+            />
+          )}
         </>
       )}
     </div>

@@ -4,6 +4,8 @@ import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts } from '../../ui/review/Board';
+import { showsDefensePanel } from '../../ui/review/defense/DefensePanel';
+import { RoundDefense } from '../../ui/review/defense/RoundDefense';
 import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
 import '../../texts/team-view';
@@ -129,6 +131,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
             <RoundFacts data={data} />
           </section>
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
+          {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}
           <Declarations data={data} names={names} />
           <Recusals data={data} names={names} />
         </>
