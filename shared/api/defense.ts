@@ -44,6 +44,13 @@ export interface PanelMemberView {
   readonly reviewerName: string;
   readonly addedAt: string;
   readonly addedBy: string;
+  /**
+   * Set when the office took the member off the panel (absent, revoked, or a
+   * conflict found late), with the reason: their seats no longer count, their
+   * scores are set aside (kept and shown to the office and supervisors, never
+   * in a panel score), and they can no longer declare or score.
+   */
+  readonly removal?: { readonly reason: string; readonly at: string; readonly by: string; readonly byName: string };
 }
 
 /**

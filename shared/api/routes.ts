@@ -246,6 +246,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/scoring/rounds/{roundId}/panel', fn: 'scoring', access: ['admin'], body: AddPanelMemberBody, status: 201,
     summary: "Add an active deliberator of the programme to the round's defense panel (during on-site evaluation or the defense)",
   }),
+  'defense.removeMember': route<PanelMemberView, typeof RecusalBody>({
+    method: 'POST', path: '/api/scoring/rounds/{roundId}/panel/{reviewerId}/removal', fn: 'scoring', access: ['admin'], body: RecusalBody,
+    summary: 'Take a member off the defense panel with a reason (audited as a recusal): their seats stop counting and their scores are set aside; once',
+  }),
   'defense.mine': route<MyDefenseResponse>({
     method: 'GET', path: '/api/scoring/defense/mine', fn: 'scoring', access: ['deliberator'],
     summary: "The panels the deliberator sits on, with each application's seat, own score and own declaration",

@@ -40,6 +40,7 @@ export const reviewMessages = {
   // Defense panel
   DELIBERATOR_UNKNOWN: { 'zh-CN': '{reviewerId} 不是本评审项目的在册审议员。', en: '{reviewerId} is not an active deliberator of this programme.' },
   ALREADY_ON_PANEL: { 'zh-CN': '该审议员已在本轮答辩评审组中。', en: 'This deliberator is already on the round’s defense panel.' },
+  PANEL_MEMBER_REMOVED: { 'zh-CN': '该审议员已退出本轮答辩评审组。', en: 'This deliberator has been taken off the round’s defense panel.' },
   NOT_BEFORE_PANEL: { 'zh-CN': '该申报未进入陈述答辩（须列入现场评审名单并完成现场考核合议）。', en: 'This application is not before the defense panel (it needs a site visit and its on-site consensus).' },
   SCORE_REQUIRED: { 'zh-CN': '请先填写答辩评分再提交。', en: 'Enter a score before submitting.' },
   SCORE_SUBMITTED: { 'zh-CN': '答辩评分已提交，不能再修改。', en: 'The defense score has been submitted and can no longer be changed.' },
