@@ -57,10 +57,10 @@ describe('the defense panel on the office’s board', () => {
     expect(section.textContent).toContain('On-site consensus score: 617.25');
   });
 
-  it('shows the panel score once set', async () => {
+  it('shows the panel score once set, and keeps showing the panel after the defense, for the record', async () => {
     const data = defenseFixture();
     const fetch = routedFetch({
-      [ROUND_REVIEWS]: { status: 200, body: roundFixture({ roundStage: 'defense' }) },
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture({ roundStage: 'comprehensiveEvaluation' }) },
       [ROUND_DEFENSE]: { status: 200, body: { ...data, applications: [{ ...data.applications[0]!, panelScore: 80050 }] } },
       [PEOPLE]: { status: 200, body: people },
     });
