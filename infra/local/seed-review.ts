@@ -34,7 +34,7 @@ interface DemoPerson {
   readonly organisation?: string;
 }
 
-/** The expert pool (评审专家库) and a supervisor (评审监督员); none works for an applicant. */
+/** The expert pool (评审专家库), a supervisor (评审监督员) and the deliberators (审议员); none works for an applicant. */
 export const DEMO_REVIEWERS: readonly DemoPerson[] = [
   { email: `expert1@${DEMO_MAIL_DOMAIN}`, name: '王建国', role: 'expert', organisation: '示范大学质量与标准化研究院' },
   { email: `expert2@${DEMO_MAIL_DOMAIN}`, name: '李秀英', role: 'expert', organisation: '示范市质量协会' },
@@ -42,6 +42,12 @@ export const DEMO_REVIEWERS: readonly DemoPerson[] = [
   { email: `expert4@${DEMO_MAIL_DOMAIN}`, name: '刘芳', role: 'expert', organisation: '示范市计量测试研究所' },
   { email: `expert5@${DEMO_MAIL_DOMAIN}`, name: '陈志明', role: 'expert', organisation: '示范市生产力促进中心' },
   { email: `supervisor@${DEMO_MAIL_DOMAIN}`, name: '赵敏', role: 'supervisor', organisation: '示范市律师协会' },
+  // The deliberators' pool (审议员库) for the defense panel, once the round reaches it.
+  { email: `deliberator1@${DEMO_MAIL_DOMAIN}`, name: '孙立新', role: 'deliberator', organisation: '示范市人大代表' },
+  { email: `deliberator2@${DEMO_MAIL_DOMAIN}`, name: '周海燕', role: 'deliberator', organisation: '示范市政协委员' },
+  { email: `deliberator3@${DEMO_MAIL_DOMAIN}`, name: '吴国强', role: 'deliberator', organisation: '示范市市场监督管理局' },
+  { email: `deliberator4@${DEMO_MAIL_DOMAIN}`, name: '郑丽华', role: 'deliberator', organisation: '示范市工业经济联合会' },
+  { email: `deliberator5@${DEMO_MAIL_DOMAIN}`, name: '冯建华', role: 'deliberator', organisation: '示范理工大学' },
 ];
 
 interface DemoApplicant {
@@ -200,7 +206,7 @@ function demoDocuments(a: DemoApplicant, creditCode: string): { category: Docume
  * A second demo round of the programme, already in material review, so the
  * review board, the experts' area and the supervisors' overview have something
  * to show on a first `npm start`: three eligible, submitted applications with
- * their packages and stored PDFs, five experts and a supervisor who sign in by
+ * their packages and stored PDFs, five experts, five deliberators and a supervisor who sign in by
  * asking for a link, no assignments (the office makes them). The records tell
  * the round's story (registration 120 days ago, submission deadline 30 days
  * ago); every write is committed with its audit entry as the system's, at the
