@@ -44,7 +44,10 @@ export function RoundDefense({ roundId, controls, memberControls, showDeclaratio
   return (
     <>
       {error !== null && <ErrorMessage error={error} onRetry={load} />}
-      <DefensePanel data={data} showDeclarations={showDeclarations} {...(controls ? { addForm: controls(data, load) } : {})}
+      <DefensePanel
+        data={data}
+        showDeclarations={showDeclarations}
+        {...(controls ? { addForm: controls(data, load) } : {})}
         {...(memberControls ? { memberControl: (m: PanelMemberView) => memberControls(m, load) } : {})}
       />
     </>
