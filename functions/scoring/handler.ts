@@ -6,7 +6,7 @@ import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import { assignExpert, declare, myAssignments, recuse } from './use-cases/assignments';
 import { reviewStage, type ReviewDeps } from './use-cases/context';
-import { addPanelMember, declareForDefense, myDefense, readDefenseScore, roundDefense, saveDefenseScore, submitDefenseScore } from './use-cases/defense';
+import { addPanelMember, declareForDefense, myDefense, readDefenseScore, removePanelMember, roundDefense, saveDefenseScore, submitDefenseScore } from './use-cases/defense';
 import { downloadForReview, readMaterial } from './use-cases/material';
 import { decideShortlist, roundReviews } from './use-cases/round';
 import { readCard, saveCard, submitCard } from './use-cases/scorecards';
@@ -68,6 +68,9 @@ export const handler = createRouter(
     'defense.round': async (req) => ({ body: await roundDefense(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'defense.addMember': async (req) => ({
       body: await addPanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'defense.removeMember': async (req) => ({
+      body: await removePanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
     }),
     'defense.mine': async (req) => ({ body: await myDefense(await reviewDeps(), req.session) }),
     'defense.declare': async (req) => ({

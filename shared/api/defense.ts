@@ -75,6 +75,12 @@ export interface DefenseScoreView {
   readonly version: number;
   readonly updatedAt?: string;
   readonly submittedAt?: string;
+  /**
+   * Set on the score of a member the office took off the panel: kept and
+   * listed for the office and supervisors, never in the panel score (a
+   * deliberator never sees another member's set-aside score).
+   */
+  readonly setAside?: true;
 }
 
 /** One application before the panel. */
@@ -106,7 +112,11 @@ export interface RoundDefenseResponse {
   readonly declarations: readonly DeclarationView[];
 }
 
-/** GET /api/scoring/defense/mine — the panels the deliberator sits on, newest round first, with each application's seat. */
+/**
+ * GET /api/scoring/defense/mine — the panels the deliberator sits on, newest
+ * round first, with each application's seat; a round whose panel the office
+ * took them off is no longer listed.
+ */
 export interface MyDefenseResponse {
   readonly rounds: readonly {
     readonly roundId: string;

@@ -92,5 +92,16 @@ export const defenseUiMessages = {
   'defense.panel.draft': { 'zh-CN': '草稿', en: 'Draft' },
   'defense.panel.noScore': { 'zh-CN': '未填', en: 'none' },
   'defense.panel.declarations': { 'zh-CN': '审议员利益冲突声明', en: 'Deliberators’ declarations' },
+  'defense.panel.remove.open': { 'zh-CN': '移出评审组', en: 'Take off the panel' },
+  'defense.panel.remove.reason': {
+    'zh-CN': '将 {name} 移出答辩评审组的理由（必填，最多 {max} 字）',
+    en: 'Reason for taking {name} off the defense panel (required, at most {max} characters)',
+  },
+  'defense.panel.remove.required': { 'zh-CN': '请填写移出理由。', en: 'Write the reason for taking them off the panel.' },
+  'defense.panel.remove.submit': { 'zh-CN': '确认移出', en: 'Take off the panel' },
+  'defense.panel.remove.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'defense.panel.remove.done': { 'zh-CN': '已将 {name} 移出答辩评审组。', en: '{name} was taken off the defense panel.' },
+  'defense.panel.removed': { 'zh-CN': '已于 {at} 由 {by} 移出评审组，理由：{reason}', en: 'Taken off the panel {at} by {by}. Reason: {reason}' },
+  'defense.panel.setAside': { 'zh-CN': '已搁置（不计入答辩得分）', en: 'Set aside (not in the panel score)' },
   'defense.panel.noDeclarations': { 'zh-CN': '暂无声明。', en: 'No declaration yet.' },
 } as const satisfies Catalogue;

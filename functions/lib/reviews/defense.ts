@@ -38,14 +38,18 @@ export function panelScoreOf(statuses: readonly DefenseSeatStatus[], submitted: 
 
 /** What a round's defense holds, as far as seats and panel scores need it. */
 export interface DefenseProgress {
-  readonly panel: readonly { readonly reviewerId: string }[];
+  /** The panel; a member the office took off it (`removed`) holds no seat and their scores are set aside. */
+  readonly panel: readonly { readonly reviewerId: string; readonly removed?: boolean }[];
   readonly declarations: readonly { readonly applicationId: string; readonly reviewerId: string; readonly conflicts: readonly unknown[] }[];
   readonly scores: readonly { readonly applicationId: string; readonly reviewerId: string; readonly status: string; readonly score?: number }[];
 }
 
-/** Every panel member's seat on one application (in the panel's order) and its panel score once there is one. */
+/**
+ * Every seated panel member's seat on one application (in the panel's order) and its panel score once there is one;
+ * members taken off the panel hold no seat, so they owe no work and their scores never count.
+ */
 export function defenseOutcome(applicationId: string, progress: DefenseProgress, min: number): { seats: { reviewerId: string; status: DefenseSeatStatus }[]; panelScore?: number } {
-  const seats = progress.panel.map(({ reviewerId }) => ({
+  const seats = progress.panel.filter((m) => !m.removed).map(({ reviewerId }) => ({
     reviewerId,
     status: seatStatus(
       progress.declarations.find((d) => d.applicationId === applicationId && d.reviewerId === reviewerId),

@@ -57,4 +57,18 @@ describe('defense seats and panel scores', () => {
     expect(openDefenseWork(['A'], done, 3)).toBe(1);
     expect(openDefenseWork(['A'], { panel: [], declarations: [], scores: [] }, 1)).toBe(1);
   });
+
+  it('gives a member taken off the panel no seat: their pending seat stops blocking and their submitted score never counts', () => {
+    const progress: DefenseProgress = {
+      panel: [{ reviewerId: 'r1' }, { reviewerId: 'r2' }, { reviewerId: 'r3', removed: true }, { reviewerId: 'r4', removed: true }],
+      declarations: ['r1', 'r2', 'r3'].map((reviewerId) => ({ applicationId: 'A', reviewerId, conflicts: [] })),
+      scores: [
+        { applicationId: 'A', reviewerId: 'r1', status: 'submitted', score: 81_235 },
+        { applicationId: 'A', reviewerId: 'r2', status: 'submitted', score: 77_750 },
+        { applicationId: 'A', reviewerId: 'r3', status: 'submitted', score: 90_000 },
+      ],
+    };
+    expect(defenseOutcome('A', progress, 2)).toEqual({ seats: [{ reviewerId: 'r1', status: 'submitted' }, { reviewerId: 'r2', status: 'submitted' }], panelScore: 79_493 });
+    expect(openDefenseWork(['A'], progress, 2)).toBe(0);
+  });
 });

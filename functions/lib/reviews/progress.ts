@@ -82,12 +82,12 @@ export class ReviewProgressReader {
   /** A round's defense panel, its members' declarations and their defense scores (never the comments). */
   async defenseOfRound(roundId: string): Promise<DefenseProgress> {
     const [panel, declarations, scores] = await Promise.all([
-      this.items(roundId, reviewKeys.panel(), ['reviewerId']),
+      this.items(roundId, reviewKeys.panel(), ['reviewerId', 'removal']),
       this.items(roundId, reviewKeys.declarationsOf(), ['applicationId', 'reviewerId', 'conflicts']),
       this.items(roundId, reviewKeys.defenseScoresOf(), ['applicationId', 'reviewerId', 'status', 'score']),
     ]);
     return {
-      panel: panel.map((i) => ({ reviewerId: String(i.reviewerId) })),
+      panel: panel.map((i) => ({ reviewerId: String(i.reviewerId), ...(i.removal !== undefined ? { removed: true } : {}) })),
       declarations: declarations.map((i) => ({ applicationId: String(i.applicationId), reviewerId: String(i.reviewerId), conflicts: Array.isArray(i.conflicts) ? i.conflicts : [] })),
       scores: scores.map((i) => ({
         applicationId: String(i.applicationId),

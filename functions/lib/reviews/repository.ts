@@ -321,6 +321,16 @@ export class ReviewsRepository {
     });
   }
 
+  /** The write of a member's removal from the panel: only a member on it, only once. */
+  panelMemberRemovalPut(m: PanelMemberRecord): TransactItem {
+    return this.put(
+      reviewKeys.panelMember(m.reviewerId),
+      m,
+      { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(removal)' },
+      { gsi1pk: reviewKeys.reviewer(m.reviewerId), gsi1sk: reviewKeys.panelSort(m.roundId), kind: 'panelMember' },
+    );
+  }
+
   /** The write of a defense score, conditional on the version it was based on (0: never saved). */
   defenseScorePut(s: DefenseScoreRecord, basedOn: number): TransactItem {
     return this.put(reviewKeys.defenseScore(s.applicationId, s.reviewerId), s, atVersion(basedOn), { kind: 'defenseScore' });

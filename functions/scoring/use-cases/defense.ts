@@ -10,7 +10,7 @@ import type {
   SaveDefenseScoreBody,
   SubmitDefenseScoreBody,
 } from '../../../shared/api/defense';
-import type { DeclarationBody } from '../../../shared/api/reviews';
+import type { DeclarationBody, RecusalBody } from '../../../shared/api/reviews';
 import { roundScope } from '../../../shared/audit/chain';
 import type { RoundStage } from '../../../shared/stages/round';
 import type { ApplicationRecord } from '../../lib/applications/repository';
@@ -42,7 +42,8 @@ async function beforePanel(deps: ReviewDeps, roundId: string): Promise<{ app: Ap
 async function panelSeat(deps: ReviewDeps, session: Session, applicationId: string) {
   const app = await programmeApplication(deps, session, applicationId);
   const member = await deps.reviews.panelMember(app.roundId, session.personId);
-  if (!member) throw notFound();
+  // A member taken off the panel is, for their own seats, no member at all.
+  if (!member || member.removal) throw notFound();
   const [shortlisted, onSite] = await Promise.all([
     deps.reviews.shortlistDecision(app.roundId, applicationId),
     deps.reviews.consensus(app.roundId, applicationId, 'onSite'),
@@ -116,6 +117,47 @@ export async function addPanelMember(
     throw error;
   }
   return member;
+}
+
+/**
+ * The office takes a member off the round's panel with a reason (absent,
+ * revoked, a conflict found late), once, while the site visits or the defense
+ * run — logged as a recusal (DOMAIN.md). Their seats stop counting, so the
+ * round can move on once the remaining members are done; their scores are set
+ * aside, kept for the record.
+ */
+export async function removePanelMember(
+  deps: ReviewDeps,
+  session: Session,
+  roundId: string,
+  reviewerId: string,
+  input: v.InferOutput<typeof RecusalBody>,
+  now: Date,
+  requestId: string,
+): Promise<PanelMemberView> {
+  const ctx = await reviewRound(deps, roundId, session.programmeId);
+  const member = await deps.reviews.panelMember(roundId, reviewerId);
+  if (!member) throw notFound();
+  if (member.removal) throw new AppError('PANEL_MEMBER_REMOVED', 409, { reviewerId });
+  assertRoundStage(ctx, ...PANEL_OPEN_AT);
+  const next: PanelMemberRecord = { ...member, removal: { reason: input.reason, at: now.toISOString(), by: session.personId, byName: session.name } };
+  try {
+    await deps.audit.commit({
+      scope: roundScope(roundId),
+      actor: actorOf(session),
+      action: 'recusal.logged',
+      target: { type: 'panel', id: `${roundId}/${reviewerId}` },
+      context: { stage: ctx.stage },
+      state: next,
+      requestId,
+      now,
+      writes: [deps.reviews.panelMemberRemovalPut(next)],
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw new AppError('PANEL_MEMBER_REMOVED', 409, { reviewerId });
+    throw error;
+  }
+  return next;
 }
 
 /**
@@ -274,26 +316,33 @@ export async function roundDefense(deps: ReviewDeps, session: Session, roundId: 
     deps.reviews.declarations(roundId),
     deps.reviews.defenseScores(roundId),
   ]);
-  if (!office && !panel.some((m) => m.reviewerId === session.personId)) throw notFound();
+  if (!office && !panel.some((m) => m.reviewerId === session.personId && !m.removal)) throw notFound();
   const members = [...panel].sort(byReviewerName);
   const onPanel = new Set(members.map((m) => m.reviewerId));
+  const removed = new Set(members.filter((m) => m.removal).map((m) => m.reviewerId));
+  const names = new Map(members.map((m) => [m.reviewerId, m.reviewerName]));
   const panelDeclarations = declarations.filter((d) => onPanel.has(d.reviewerId));
   const min = ctx.config.teams.defensePanelMin;
-  const progress = { panel: members, declarations: panelDeclarations, scores: scores.filter((s) => onPanel.has(s.reviewerId)) };
+  const progress = {
+    panel: members.map((m) => ({ reviewerId: m.reviewerId, ...(m.removal ? { removed: true } : {}) })),
+    declarations: panelDeclarations,
+    scores: scores.filter((s) => onPanel.has(s.reviewerId)),
+  };
   const views: DefenseApplicationView[] = applications.map(({ app, onSiteTotal }) => {
     const outcome = defenseOutcome(app.applicationId, progress, min);
     const own = outcome.seats.find((s) => s.reviewerId === session.personId);
     const seesOthers = office || own?.status === 'submitted';
+    // Set-aside scores (of members taken off the panel) stay on the record for the office and supervisors only.
     const visible = progress.scores
       .filter((s) => s.applicationId === app.applicationId)
-      .filter((s) => office || s.reviewerId === session.personId || (seesOthers && s.status === 'submitted'))
+      .filter((s) => office || s.reviewerId === session.personId || (seesOthers && s.status === 'submitted' && !removed.has(s.reviewerId)))
       .sort(byReviewerName);
     return {
       applicationId: app.applicationId,
       organisation: organisationOf(app),
       onSiteTotal,
-      seats: outcome.seats.map((s, i) => ({ reviewerId: s.reviewerId, reviewerName: members[i]!.reviewerName, status: s.status })),
-      scores: visible.map(scoreView),
+      seats: outcome.seats.map((s) => ({ reviewerId: s.reviewerId, reviewerName: names.get(s.reviewerId)!, status: s.status })),
+      scores: visible.map((s) => (removed.has(s.reviewerId) ? { ...scoreView(s), setAside: true as const } : scoreView(s))),
       ...(outcome.panelScore !== undefined ? { panelScore: outcome.panelScore } : {}),
     };
   });
@@ -311,7 +360,8 @@ export async function roundDefense(deps: ReviewDeps, session: Session, roundId: 
 export async function myDefense(deps: ReviewDeps, session: Session): Promise<MyDefenseResponse> {
   const seats = await deps.reviews.panelsOfReviewer(session.personId);
   const rounds = await Promise.all(
-    seats.map(async ({ roundId }) => {
+    seats.map(async ({ roundId, removal }) => {
+      if (removal) return undefined;
       const round = await deps.awards.getRound(roundId);
       if (!round || round.programmeId !== session.programmeId) return undefined;
       const [applications, declarations, scores] = await Promise.all([

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { routedFetch } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
-import { ADD_MEMBER, defenseFixture, ROUND_DEFENSE } from '../../ui/review/defense/fixtures';
+import { ADD_MEMBER, defenseFixture, removedMemberFixture, removeMember, ROUND_DEFENSE } from '../../ui/review/defense/fixtures';
 import { APP, person, ROUND, ROUND_REVIEWS, roundFixture, session } from '../../ui/review/fixtures';
 import { RoundBoard } from './RoundBoard';
 
@@ -104,5 +104,43 @@ describe('the defense panel on the office’s board', () => {
     fireEvent.submit(form);
     await screen.findByText('吴审议 was added to the defense panel.');
     await waitFor(() => expect(fetch.calls.filter((c) => c.key === ROUND_DEFENSE)).toHaveLength(2));
+  });
+
+  it('takes a member off the panel with a required reason, sent as the route expects, then reloads; a removed member shows the reason, no control, and their score set aside', async () => {
+    const removed = removedMemberFixture();
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture({ roundStage: 'defense' }) },
+      [ROUND_DEFENSE]: [
+        { status: 200, body: defenseFixture() },
+        { status: 200, body: removed },
+      ],
+      [PEOPLE]: { status: 200, body: people },
+      [removeMember('D4')]: { status: 200, body: removed.panel[3] },
+    });
+    const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+
+    const open = await found(() => document.querySelector<HTMLButtonElement>('[data-remove-member="D4"]'));
+    expect(document.querySelectorAll('[data-remove-member]')).toHaveLength(4);
+    fireEvent.click(open);
+    const form = await found(() => document.querySelector<HTMLFormElement>('form[data-remove-form="D4"]'));
+    fireEvent.submit(form);
+    expect(within(form).getByRole('alert').textContent).toBe('Write the reason for taking them off the panel.');
+    expect(fetch.calls.filter((c) => c.key === removeMember('D4'))).toHaveLength(0);
+
+    fireEvent.input(within(form).getByLabelText(/Reason for taking 李审议 off the defense panel/), { target: { value: '  答辩当日缺席 ' } });
+    fireEvent.submit(form);
+    await screen.findByText('李审议 was taken off the defense panel.');
+    expect(fetch.calls.find((c) => c.key === removeMember('D4'))!.body).toEqual({ reason: '答辩当日缺席' });
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === ROUND_DEFENSE)).toHaveLength(2));
+
+    const member = await found(() => document.querySelector('[data-panel-member="D4"][data-removed="true"]'));
+    expect(member.querySelector('[data-removal="D4"]')!.textContent).toContain('Reason: 答辩当日缺席');
+    expect(member.querySelector('[data-remove-member]')).toBeNull();
+    expect(document.querySelectorAll('[data-remove-member]')).toHaveLength(3);
+    expect(document.querySelector('[data-seat="D4"]')).toBeNull();
+    const aside = document.querySelector('[data-score="D4"]')!;
+    expect(aside.getAttribute('data-set-aside')).toBe('true');
+    expect(aside.textContent).toContain('Set aside (not in the panel score)');
   });
 });

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts, type BoardActions } from '../../ui/review/Board';
 import { showsDefensePanel } from '../../ui/review/defense/DefensePanel';
 import { RoundDefense } from '../../ui/review/defense/RoundDefense';
+import { RemoveMemberControl } from './RemoveMemberControl';
 import { stageLabel } from '../../ui/review/format';
 import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
@@ -158,6 +159,15 @@ export function RoundBoard({ roundId }: { roundId: string }) {
                         data={panel}
                         onAdded={(m) => {
                           setNotice(t('defense.panel.add.done', { name: m.reviewerName }));
+                          reload();
+                        }}
+                      />
+                    ),
+                    memberControls: (member, reload) => (
+                      <RemoveMemberControl
+                        member={member}
+                        onRemoved={(m) => {
+                          setNotice(t('defense.panel.remove.done', { name: m.reviewerName }));
                           reload();
                         }}
                       />

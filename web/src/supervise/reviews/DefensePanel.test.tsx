@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { routedFetch } from '../../apply/fakes';
 import { renderWithState } from '../../test-utils';
-import { defenseFixture, ROUND_DEFENSE } from '../../ui/review/defense/fixtures';
+import { defenseFixture, removedMemberFixture, ROUND_DEFENSE } from '../../ui/review/defense/fixtures';
 import { APP, declaration, ROUND, ROUND_REVIEWS, roundFixture, session } from '../../ui/review/fixtures';
 import { RoundReviews } from './RoundReviews';
 
@@ -43,5 +43,24 @@ describe('the defense panel in the supervisors’ overview', () => {
       expect(fetch.calls.map((c) => c.key).sort()).toEqual([ROUND_DEFENSE, ROUND_REVIEWS].sort());
       view.unmount();
     }
+  });
+
+  it('shows a member taken off the panel with the reason and their score set aside, and no control to take anyone off', async () => {
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture({ roundStage: 'defense' }) },
+      [ROUND_DEFENSE]: { status: 200, body: removedMemberFixture() },
+    });
+    const view = renderWithState(<RoundReviews roundId={ROUND} />, { locale: 'en', fetch });
+    view.state.signedIn(session('supervisor'));
+
+    const removal = await waitFor(() => {
+      const el = document.querySelector('[data-removal="D4"]');
+      if (!el) throw new Error('not there yet');
+      return el;
+    });
+    expect(removal.textContent).toContain('by 办公室. Reason: 答辩当日缺席');
+    expect(document.querySelector('[data-score="D4"]')!.getAttribute('data-set-aside')).toBe('true');
+    expect(document.querySelectorAll('[data-remove-member], [data-remove-form]')).toHaveLength(0);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
   });
 });

@@ -6,12 +6,11 @@ import { useAppState } from '../../state';
 export type RecusalProblem = 'required' | 'tooLong';
 
 /**
- * The one way a page logs a recusal (回避: the expert themself, or the office
- * on their behalf): the reason trimmed, required and within the limit the
- * server keeps, then `reviews.recuse` for that assignment.
+ * A form that takes a required reason within the limit the server keeps for
+ * recusals (trimmed; blank or too long is a problem shown before anything is
+ * sent), then `send`s it; shared by every recusal-like control.
  */
-export function useRecusal(assignment: AssignmentView, onRecused: (next: AssignmentView) => void) {
-  const { call } = useAppState();
+export function useReasonForm<T>(send: (reason: string) => Promise<T>, onDone: (result: T) => void) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<RecusalProblem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,12 +25,9 @@ export function useRecusal(assignment: AssignmentView, onRecused: (next: Assignm
     setBusy(true);
     setError(null);
     try {
-      const next = await call('reviews.recuse', {
-        params: { applicationId: assignment.applicationId, stage: assignment.stage, reviewerId: assignment.reviewerId },
-        body: { reason: text },
-      });
+      const result = await send(text);
       setReason('');
-      onRecused(next);
+      onDone(result);
     } catch (e) {
       setError(e);
     } finally {
@@ -45,4 +41,21 @@ export function useRecusal(assignment: AssignmentView, onRecused: (next: Assignm
   };
 
   return { reason, setReason, problem, busy, error, submit, reset };
+}
+
+/**
+ * The one way a page logs a recusal (回避: the expert themself, or the office
+ * on their behalf): the reason trimmed, required and within the limit the
+ * server keeps, then `reviews.recuse` for that assignment.
+ */
+export function useRecusal(assignment: AssignmentView, onRecused: (next: AssignmentView) => void) {
+  const { call } = useAppState();
+  return useReasonForm(
+    (reason) =>
+      call('reviews.recuse', {
+        params: { applicationId: assignment.applicationId, stage: assignment.stage, reviewerId: assignment.reviewerId },
+        body: { reason },
+      }),
+    onRecused,
+  );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { DefenseApplicationView, RoundDefenseResponse } from '../../../../../shared/api/defense';
+import type { DefenseApplicationView, PanelMemberView, RoundDefenseResponse } from '../../../../../shared/api/defense';
 import { ROUND_STAGES } from '../../../../../shared/stages/round';
 import { formatDateTime, useLocale, useT } from '../../../i18n';
 import { formatScore } from '../format';
@@ -56,12 +56,14 @@ function Application({ app, panelMin }: { app: DefenseApplicationView; panelMin:
 /**
  * A round's defense panel (答辩评审组) as the office and supervisors read it: the members, and every
  * application before the panel with its seats, submitted scores against the minimum, every score the
- * caller may see (drafts marked) and the panel score once set. `addForm` is the office's control;
- * supervisors get none.
+ * caller may see (drafts and set-aside scores marked) and the panel score once set; members taken off
+ * the panel with the reason. `addForm` and `memberControl` (per member still seated) are the office's
+ * controls; supervisors get none.
  */
-export function DefensePanel({ data, addForm, showDeclarations = false }: {
+export function DefensePanel({ data, addForm, memberControl, showDeclarations = false }: {
   data: RoundDefenseResponse;
   addForm?: ComponentChildren;
+  memberControl?: (member: PanelMemberView) => ComponentChildren;
   /** Also list the deliberators' declarations (the supervisors' overview). */
   showDeclarations?: boolean;
 }) {
@@ -80,11 +82,17 @@ export function DefensePanel({ data, addForm, showDeclarations = false }: {
       ) : (
         <ul class="member-list">
           {data.panel.map((m) => (
-            <li key={m.reviewerId} data-panel-member={m.reviewerId}>
+            <li key={m.reviewerId} data-panel-member={m.reviewerId} {...(m.removal ? { 'data-removed': 'true' } : {})}>
               <div class="member-head">
                 <span class="member-name">{m.reviewerName}</span>
                 <span class="muted small">{t('defense.panel.addedAt', { at: formatDateTime(m.addedAt, locale) })}</span>
+                {!m.removal && memberControl?.(m)}
               </div>
+              {m.removal && (
+                <p class="muted small" data-removal={m.reviewerId}>
+                  {t('defense.panel.removed', { at: formatDateTime(m.removal.at, locale), by: m.removal.byName, reason: m.removal.reason })}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { RoundDefenseResponse } from '../../../../../shared/api/defense';
+import type { PanelMemberView, RoundDefenseResponse } from '../../../../../shared/api/defense';
 import { useT } from '../../../i18n';
 import { useAppState } from '../../../state';
 import { ErrorMessage } from '../../ErrorMessage';
@@ -8,12 +8,14 @@ import { DefensePanel } from './DefensePanel';
 import '../../../texts/defense';
 
 /**
- * Loads a round's defense panel (defense.round) and shows it. `controls` gives the office's add form,
- * with a reload for after a change; supervisors pass none and read only.
+ * Loads a round's defense panel (defense.round) and shows it. `controls` gives the office's add form and
+ * `memberControls` its control per seated member, each with a reload for after a change; supervisors pass
+ * none and read only.
  */
-export function RoundDefense({ roundId, controls, showDeclarations = false }: {
+export function RoundDefense({ roundId, controls, memberControls, showDeclarations = false }: {
   roundId: string;
   controls?: (data: RoundDefenseResponse, reload: () => void) => ComponentChildren;
+  memberControls?: (member: PanelMemberView, reload: () => void) => ComponentChildren;
   showDeclarations?: boolean;
 }) {
   const { call } = useAppState();
@@ -42,7 +44,12 @@ export function RoundDefense({ roundId, controls, showDeclarations = false }: {
   return (
     <>
       {error !== null && <ErrorMessage error={error} onRetry={load} />}
-      <DefensePanel data={data} showDeclarations={showDeclarations} {...(controls ? { addForm: controls(data, load) } : {})} />
+      <DefensePanel
+        data={data}
+        showDeclarations={showDeclarations}
+        {...(controls ? { addForm: controls(data, load) } : {})}
+        {...(memberControls ? { memberControl: (m: PanelMemberView) => memberControls(m, load) } : {})}
+      />
     </>
   );
 }

@@ -4,14 +4,14 @@ import { formatScore } from '../format';
 import '../review.css';
 import '../../../texts/defense';
 
-/** Panel members' defense scores with their comments (always text, never HTML); drafts are marked as such. */
+/** Panel members' defense scores with their comments (always text, never HTML); drafts and set-aside scores are marked as such. */
 export function ScoreList({ scores }: { scores: readonly DefenseScoreView[] }) {
   const t = useT();
   const locale = useLocale();
   return (
     <ul class="member-list defense-scores">
       {scores.map((s) => (
-        <li key={s.reviewerId} data-score={s.reviewerId} data-score-status={s.status}>
+        <li key={s.reviewerId} data-score={s.reviewerId} data-score-status={s.status} {...(s.setAside ? { 'data-set-aside': 'true' } : {})}>
           <div class="member-head">
             <span class="member-name">{s.reviewerName}</span>
             <strong class="defense-score-value" data-points>
@@ -24,6 +24,7 @@ export function ScoreList({ scores }: { scores: readonly DefenseScoreView[] }) {
             ) : (
               s.submittedAt && <span class="muted small">{t('defense.score.submitted', { time: formatDateTime(s.submittedAt, locale) })}</span>
             )}
+            {s.setAside && <span class="badge draft-badge">{t('defense.panel.setAside')}</span>}
           </div>
           {s.comment && <p class="user-text small defense-comment">{s.comment}</p>}
         </li>

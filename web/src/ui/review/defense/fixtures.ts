@@ -4,6 +4,8 @@ import { APP, ROUND } from '../fixtures';
 
 export const ROUND_DEFENSE = `GET /api/scoring/rounds/${ROUND}/defense`;
 export const ADD_MEMBER = `POST /api/scoring/rounds/${ROUND}/panel`;
+/** The route that takes a member off the panel. */
+export const removeMember = (reviewerId: string) => `POST /api/scoring/rounds/${ROUND}/panel/${reviewerId}/removal`;
 
 /** One panel member's score (hundredths). */
 export function defenseScore(reviewerId: string, reviewerName: string, status: DefenseScoreView['status'], score: number | undefined, extra: Partial<DefenseScoreView> = {}): DefenseScoreView {
@@ -56,5 +58,21 @@ export function defenseFixture(extra: Partial<RoundDefenseResponse> = {}): Round
     applications: [defenseAppFixture()],
     declarations: [],
     ...extra,
+  };
+}
+
+/** The panel after the office took D4 (who never declared) off it: D4 holds no seat any more, and their submitted score is set aside. */
+export function removedMemberFixture(): RoundDefenseResponse {
+  const data = defenseFixture();
+  return {
+    ...data,
+    panel: data.panel.map((m) =>
+      m.reviewerId === 'D4' ? { ...m, removal: { reason: '答辩当日缺席', at: '2026-10-21T02:00:00.000Z', by: 'P-admin', byName: '办公室' } } : m,
+    ),
+    applications: data.applications.map((a) => ({
+      ...a,
+      seats: a.seats.filter((s) => s.reviewerId !== 'D4'),
+      scores: [...a.scores, defenseScore('D4', '李审议', 'submitted', 95000, { setAside: true })],
+    })),
   };
 }
