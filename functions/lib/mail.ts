@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ulid } from 'ulid';
+import { t, type Locale, type MessageKey, type MessageParams } from '../../shared/messages';
 import type { Config } from './config';
 
 /** A plain-text mail (both languages in one body). */
@@ -9,6 +10,18 @@ export interface Mail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+}
+
+/**
+ * A mail in both languages from two catalogue texts: the subject `中文 / English`,
+ * the body in Chinese, a separator, then in English; `params` fills each language.
+ */
+export function bilingualMail(to: string, subject: MessageKey, body: MessageKey, params: (locale: Locale) => MessageParams): Mail {
+  return {
+    to,
+    subject: `${t(subject, 'zh-CN', params('zh-CN'))} / ${t(subject, 'en', params('en'))}`,
+    text: [t(body, 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t(body, 'en', params('en'))].join('\n\n'),
+  };
 }
 
 /** Sends mail: SES in AWS, files in the outbox locally. */

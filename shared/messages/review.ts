@@ -53,5 +53,12 @@ export const reviewMessages = {
     en:
       '{name}:\n\nThe award office has assigned you to the {stage} of this applicant{leader}:\n\n{organisation}\n\nBefore you see any material, declare any conflict of interest with it and sign the confidentiality and impartiality declarations; if there is a conflict, say so and the office will assign someone else.\n\nYour assignment: {link}\n(If you are not signed in, ask for a sign-in link with this address on the sign-in page.)',
   },
+  'mail.panel.subject': { 'zh-CN': '【{programme}】答辩评审组：{round}', en: '[{programme}] Defense panel: {round}' },
+  'mail.panel.body': {
+    'zh-CN':
+      '{name}：\n\n评审委员会办公室邀请您作为审议员参加“{round}”的陈述答辩评审。\n\n对每一个进入答辩的申报组织，评分前请先作出利益冲突声明并签署保密声明和公正性声明；与某一组织存在利益冲突的，请如实声明，您将不参与该组织的评分。\n\n答辩评审：{link}\n（如尚未登录，请在登录页用本邮箱获取登录链接。）',
+    en:
+      '{name}:\n\nThe award office invites you, as a deliberator, to the presentation and defense panel of “{round}”.\n\nFor each applicant before the panel, declare any conflict of interest and sign the confidentiality and impartiality declarations before scoring; where there is a conflict, say so and you will not score that applicant.\n\nThe defense: {link}\n(If you are not signed in, ask for a sign-in link with this address on the sign-in page.)',
+  },
   'mail.assignment.leader': { 'zh-CN': '，并担任评审组组长', en: ', as the team leader' },
 } as const satisfies Catalogue;

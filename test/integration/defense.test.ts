@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, signInAdmin } from './helpers';
+import { api, mailTo, signInAdmin } from './helpers';
 import { stackRuntime } from './applications-helpers';
 import {
   assignTeam,
@@ -92,6 +92,14 @@ describe('the defense panel, from its forming to the panel score and the move to
     const again = await nothingWritten(roundId, () => api('POST', paths.panel(roundId), { cookie: admin, body: { reviewerId: d1.personId } }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_ON_PANEL');
+  });
+
+  it('mails each new panel member, in both languages, which round and where to declare and score', async () => {
+    const [mail] = await mailTo(d1.email);
+    expect(mail!.subject).toMatch(/^【示范市政府质量奖】答辩评审组：.+ \/ \[Demo City Government Quality Award\] Defense panel: /);
+    expect(mail!.text).toContain('利益冲突声明');
+    expect(mail!.text).toContain('presentation and defense panel');
+    expect(mail!.text).toContain('/review');
   });
 
   it('shows the application before the panel with every seat awaiting its declaration; scoring first is 403 DECLARATION_REQUIRED', async () => {

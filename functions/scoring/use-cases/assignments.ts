@@ -28,6 +28,7 @@ import type { AssignmentRecord, DeclarationRecord } from '../../lib/reviews/repo
 import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import { t, type Locale } from '../../../shared/messages';
 import { onFreshRead } from '../../lib/audit/fresh';
+import { bilingualMail } from '../../lib/mail';
 
 // DOMAIN.md "Conflicts of interest": the system knows a reviewer's current employer (their organisation in the expert pool).
 const reviewerProfile = (person: PersonRecord): ReviewerProfile => ({
@@ -163,14 +164,7 @@ async function mailAssignment(deps: ReviewDeps, a: AssignmentRecord, email: stri
     leader: a.leader ? t('mail.assignment.leader', locale) : '',
     link,
   });
-  await deps.mailer.send(
-    {
-      to: email,
-      subject: `${t('mail.assignment.subject', 'zh-CN', params('zh-CN'))} / ${t('mail.assignment.subject', 'en', params('en'))}`,
-      text: [t('mail.assignment.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.assignment.body', 'en', params('en'))].join('\n\n'),
-    },
-    new Date(a.assignedAt),
-  );
+  await deps.mailer.send(bilingualMail(email, 'mail.assignment.subject', 'mail.assignment.body', params), new Date(a.assignedAt));
 }
 
 /** The expert's own assignments with the round's stage, their card and whether the consensus is in; newest round first. */

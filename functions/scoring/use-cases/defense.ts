@@ -20,7 +20,9 @@ import type { Session } from '../../lib/http/router';
 import { applicationsBeforePanel, defenseOutcome, seatStatus } from '../../lib/reviews/defense';
 import type { DeclarationRecord, DefenseScoreRecord, PanelMemberRecord } from '../../lib/reviews/repository';
 import { newDeclaration } from './assignments';
-import { actorOf, assertRoundStage, byReviewerName, isOffice, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps } from './context';
+import { actorOf, assertRoundStage, byReviewerName, isOffice, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import type { Locale } from '../../../shared/messages';
+import { bilingualMail } from '../../lib/mail';
 import { byOrganisation } from './round';
 
 // DOMAIN.md stage 6: the panel is formed while the site visits run; deliberators declare from then on and score during the defense.
@@ -116,7 +118,16 @@ export async function addPanelMember(
     if (error instanceof WriteConditionError) throw new AppError('ALREADY_ON_PANEL', 409, { reviewerId });
     throw error;
   }
+  await mailPanelSeat(deps, ctx, member, person.email).catch((e: unknown) => deps.logger.error('panel mail failed', { roundId, reviewerId, error: e as Error }));
   return member;
+}
+
+/** Tells the deliberator, in Chinese then English, which round's defense panel they sit on and where to declare and score. */
+async function mailPanelSeat(deps: ReviewDeps, ctx: ReviewRound, member: PanelMemberRecord, email: string): Promise<void> {
+  const programme = (await deps.awards.getProgramme(ctx.round.programmeId))?.name ?? { 'zh-CN': ctx.round.programmeId, en: ctx.round.programmeId };
+  const link = `${await deps.publicUrl()}/review`;
+  const params = (locale: Locale) => ({ programme: programme[locale], round: ctx.round.name[locale], name: member.reviewerName, link });
+  await deps.mailer.send(bilingualMail(email, 'mail.panel.subject', 'mail.panel.body', params), new Date(member.addedAt));
 }
 
 /**
