@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { SessionResponse } from '../../../shared/api/schemas';
 import { programmeScope } from '../../../shared/audit/chain';
-import { bilingual, t } from '../../../shared/messages';
 import { parseRoundConfig } from '../../../shared/round';
 import { LINK_TTL_SECONDS } from '../../../shared/runtime';
 import { signRegistrationToken, verifyRegistrationToken } from '../../lib/applications/registration-token';
@@ -10,6 +9,7 @@ import { AppError } from '../../lib/http/errors';
 import { personView, type PersonRecord } from '../../lib/identity/store';
 import { registrationOpen } from './context';
 import { limitLinkRequests, linkUrl, mailLink, openSession, type SignInDeps } from './sign-in';
+import { bilingualMail } from '../../lib/mail';
 
 /** Whether a programme has a round whose online registration is open at `now`. */
 async function hasOpenRound(deps: SignInDeps, programmeId: string, now: Date): Promise<boolean> {
@@ -53,14 +53,7 @@ export async function requestApplicantLink(
   const link = linkUrl(await deps.publicUrl(), token);
   const programme = (await deps.awards.getProgramme(programmeId))?.name ?? { 'zh-CN': programmeId, en: programmeId };
   const params = (locale: 'zh-CN' | 'en') => ({ programme: programme[locale], minutes: LINK_TTL_SECONDS / 60, link });
-  await deps.mailer.send(
-    {
-      to: input.email,
-      subject: `${bilingual('mail.register.subject', params('zh-CN'))['zh-CN']} / ${bilingual('mail.register.subject', params('en')).en}`,
-      text: [t('mail.register.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.register.body', 'en', params('en'))].join('\n\n'),
-    },
-    now,
-  );
+  await deps.mailer.send(bilingualMail(input.email, 'mail.register.subject', 'mail.register.body', params), now);
 }
 
 /**

@@ -14,6 +14,7 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { actorOf, roundContext, summaryOf, visibleBundle, type ApplicationDeps } from './context';
+import { bilingualMail } from '../../lib/mail';
 
 /** Filters of the office's list (query string). */
 export interface ListQuery {
@@ -160,12 +161,5 @@ async function mailDecision(deps: ApplicationDeps, app: ApplicationRecord): Prom
     decision: t(`eligibility.${app.eligibility!.decision}`, locale),
     reason: app.eligibility!.reason || '—',
   });
-  await deps.mailer.send(
-    {
-      to: owner.email,
-      subject: `${t('mail.eligibility.subject', 'zh-CN', params('zh-CN'))} / ${t('mail.eligibility.subject', 'en', params('en'))}`,
-      text: [t('mail.eligibility.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.eligibility.body', 'en', params('en'))].join('\n\n'),
-    },
-    new Date(app.updatedAt),
-  );
+  await deps.mailer.send(bilingualMail(owner.email, 'mail.eligibility.subject', 'mail.eligibility.body', params), new Date(app.updatedAt));
 }

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { actorOf, ownBundle, roundContext, visibleBundle, type ApplicationDeps } from './context';
 import { onFreshRead } from '../../lib/audit/fresh';
+import { bilingualMail } from '../../lib/mail';
 
 // The requests live on the application item, and DynamoDB items hold at most 400 KB: a new request must leave
 // room for its longest answer (4,000 characters, up to 3 bytes each in UTF-8) so an answer never fails to fit.
@@ -183,11 +184,7 @@ async function mailRequest(
     return all.length ? all.join(locale === 'zh-CN' ? '、' : ', ') : '—';
   };
   const params = (locale: Locale) => ({ programme: programme[locale], organisation: app.organisation.name, text: request.text, concerns: concerns(locale) });
-  const mail = {
-    subject: `${t('mail.request.subject', 'zh-CN', params('zh-CN'))} / ${t('mail.request.subject', 'en', params('en'))}`,
-    text: [t('mail.request.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.request.body', 'en', params('en'))].join('\n\n'),
-  };
   const to = [owner?.email, app.organisation.email].filter((e): e is string => Boolean(e));
   const unique = [...new Map(to.map((e) => [e.toLowerCase(), e])).values()];
-  for (const address of unique) await deps.mailer.send({ ...mail, to: address }, new Date(request.createdAt));
+  for (const address of unique) await deps.mailer.send(bilingualMail(address, 'mail.request.subject', 'mail.request.body', params), new Date(request.createdAt));
 }

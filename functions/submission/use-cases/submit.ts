@@ -1,12 +1,12 @@
 import { ulid } from 'ulid';
 import type { ApplicationView, Receipt, SubmitResponse } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
-import { bilingual, t } from '../../../shared/messages';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { actorOf, applicationView, assertBeforeDeadline, completeness, ownBundle, packageReceipt, roundContext, type ApplicationDeps } from './context';
 import { onFreshRead } from '../../lib/audit/fresh';
+import { bilingualMail } from '../../lib/mail';
 
 /**
  * Submits the package formally (audited): only the owner, only before the
@@ -74,14 +74,7 @@ async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Rec
     submittedAt: receipt.submittedAt,
     packageSha256: receipt.packageSha256,
   });
-  await deps.mailer.send(
-    {
-      to: session.email,
-      subject: `${bilingual('mail.submitted.subject', params('zh-CN'))['zh-CN']} / ${bilingual('mail.submitted.subject', params('en')).en}`,
-      text: [t('mail.submitted.body', 'zh-CN', params('zh-CN')), t('mail.separator', 'en'), t('mail.submitted.body', 'en', params('en'))].join('\n\n'),
-    },
-    now,
-  );
+  await deps.mailer.send(bilingualMail(session.email, 'mail.submitted.subject', 'mail.submitted.body', params), now);
 }
 
 /**
