@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import type { SessionResponse } from '../../../shared/api/schemas';
 import type { Role } from '../../../shared/api/roles';
-import { bilingual, t } from '../../../shared/messages';
+import { t } from '../../../shared/messages';
 import { LINK_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../../shared/runtime';
 import type { AwardsStore } from '../../lib/awards/store';
 import { programmeScope } from '../../../shared/audit/chain';
@@ -14,6 +14,7 @@ import { signLinkToken, signSessionToken, verifyLinkToken } from '../../lib/iden
 import type { Runtime } from '../../lib/runtime';
 import { isRegistrationToken } from '../../lib/applications/registration-token';
 import { exchangeRegistrationLink } from './applicant-sign-up';
+import { bilingualMail } from '../../lib/mail';
 
 /** What the sign-in use cases need. */
 export type SignInDeps = Pick<Runtime, 'identity' | 'audit' | 'mailer' | 'key' | 'publicUrl' | 'config' | 'logger'> & { readonly awards: AwardsStore };
@@ -46,13 +47,7 @@ export async function mailLink(deps: SignInDeps, person: PersonRecord, kind: 'si
     minutes: LINK_TTL_SECONDS / 60,
     link,
   });
-  const subject = bilingual(`mail.${kind}.subject`, params('zh-CN'))['zh-CN'] + ' / ' + bilingual(`mail.${kind}.subject`, params('en')).en;
-  const text = [
-    t(`mail.${kind}.body`, 'zh-CN', params('zh-CN')),
-    t('mail.separator', 'en'),
-    t(`mail.${kind}.body`, 'en', params('en')),
-  ].join('\n\n');
-  await deps.mailer.send({ to: person.email, subject, text }, now);
+  await deps.mailer.send(bilingualMail(person.email, `mail.${kind}.subject`, `mail.${kind}.body`, params), now);
 }
 
 /**
