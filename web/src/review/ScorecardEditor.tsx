@@ -1,19 +1,17 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { REVIEW_TEXT_MAX_CHARS, type ReviewStage, type ScorecardView } from '../../../shared/api/reviews';
 import type { CriteriaItem } from '../../../shared/criteria';
 import { PERCENTAGES } from '../../../shared/scoring/percentage';
-import { ApiError } from '../api';
 import { formatMoment } from '../apply/format';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
+import { useAutosave } from '../ui/autosave';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { bandHint, itemAnchor, itemLabel, lengthOf, partialTotals, REVIEW_CRITERIA, showMax, showPoints } from './scores';
 import '../texts/review';
 
 /** How long editing must pause before the card is saved. */
 export const AUTOSAVE_DELAY_MS = 1200;
-const AUTO_RETRIES = 3;
-const RETRY_DELAY_MS = 1500;
 
 /** One item as entered on the page. */
 export interface Entry {
@@ -22,7 +20,6 @@ export interface Entry {
   readonly opportunities: string;
 }
 type Entries = Readonly<Record<string, Entry>>;
-type SaveState = 'saved' | 'dirty' | 'saving' | 'tooLong' | 'conflict' | 'failed';
 
 const BLANK: Entry = { strengths: '', opportunities: '' };
 
@@ -57,11 +54,6 @@ function focusItem(itemId: string, event: Event) {
   select.scrollIntoView?.({ block: 'center' });
   select.focus({ preventScroll: true });
 }
-
-/** A 409 CONFLICT: the card was saved elsewhere since this page read it. */
-const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
-/** No answer or the server busy/failing: worth trying again by itself. */
-const isPassing = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500);
 
 function ItemText({ id, label, value, readOnly, onInput, onBlur }: { id: string; label: string; value: string; readOnly: boolean; onInput: (v: string) => void; onBlur: () => void }) {
   const t = useT();
@@ -196,121 +188,30 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
   const { call } = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [entries, setEntries] = useState<Entries>(() => entriesOf(card));
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [savedAt, setSavedAt] = useState(card.updatedAt);
-  const [error, setError] = useState<unknown>(null);
-  const [mine, setMine] = useState<Entries | null>(null);
-  const [reloadError, setReloadError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const version = useRef(card.version);
-  const current = useRef(entries);
-  const savedBody = useRef(JSON.stringify(bodyOf(entries)));
-  const stateRef = useRef<SaveState>('saved');
-  const blocked = useRef(false);
-  const running = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   const readOnly = !editable || card.status === 'submitted';
   const params = { applicationId, stage };
-
-  const mark = (next: SaveState) => {
-    stateRef.current = next;
-    setSaveState(next);
-  };
-
-  const saveOnce = async (attempt = 0): Promise<ScorecardView> => {
-    try {
-      return await call('reviews.saveCard', { params, body: { items: bodyOf(current.current), version: version.current } });
-    } catch (e) {
-      if (isPassing(e) && attempt < AUTO_RETRIES) {
-        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
-        return saveOnce(attempt + 1);
-      }
-      throw e;
-    }
-  };
-
-  // One save at a time; edits made while saving are saved next, on top of the version just written.
-  const pump = (): Promise<void> => {
-    clearTimeout(timer.current);
-    if (readOnly || blocked.current) return Promise.resolve();
-    running.current ??= (async () => {
-      try {
-        for (;;) {
-          const body = JSON.stringify(bodyOf(current.current));
-          if (body === savedBody.current) return mark('saved');
-          if (tooLong(current.current)) return mark('tooLong');
-          mark('saving');
-          const saved = await saveOnce();
-          version.current = saved.version;
-          savedBody.current = body;
-          setSavedAt(saved.updatedAt);
-          setError(null);
-        }
-      } catch (e) {
-        setError(e);
-        if (isStale(e)) {
-          blocked.current = true;
-          setMine(current.current);
-          mark('conflict');
-        } else mark('failed');
-      } finally {
-        running.current = null;
-      }
-    })();
-    return running.current;
-  };
-
-  // Leaving the page inside the site (the back link) saves what is waiting instead of dropping it.
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      if (stateRef.current === 'dirty') void pump();
-    },
-    [],
-  );
-
-  // Leaving with changes not yet saved: the browser asks first.
-  const unsaved = saveState !== 'saved';
-  useEffect(() => {
-    if (!unsaved || readOnly) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved, readOnly]);
+  const autosave = useAutosave({
+    initial: card,
+    draftOf: entriesOf,
+    bodyOf: (e: Entries) => (tooLong(e) ? undefined : bodyOf(e)),
+    problemOf: (e: Entries) => (tooLong(e) ? 'tooLong' : undefined),
+    save: (items, version) => call('reviews.saveCard', { params, body: { items, version } }),
+    load: () => call('reviews.card', { params }),
+    onLoaded: (fresh) => fresh.status === 'submitted' && onSubmitted(fresh),
+    readOnly,
+    delayMs: autosaveMs,
+  });
+  const { draft: entries, saveState, savedAt, error, mine, reloadError, reload } = autosave;
+  const pump = autosave.flush;
 
   const change = (itemId: string, patch: Partial<Entry> & { percent?: number | undefined }) => {
-    const before = current.current[itemId] ?? BLANK;
+    const before = autosave.currentNow()[itemId] ?? BLANK;
     const merged = { ...before, ...patch };
     const next: Entry = merged.percent === undefined ? { strengths: merged.strengths, opportunities: merged.opportunities } : merged;
-    current.current = { ...current.current, [itemId]: next };
-    setEntries(current.current);
-    if (blocked.current) return;
-    mark(tooLong(current.current) ? 'tooLong' : 'dirty');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void pump(), autosaveMs);
-  };
-
-  // The expert chose to load what was saved elsewhere; their own entries stay on the page to copy from.
-  const reload = async () => {
-    setReloadError(null);
-    try {
-      const fresh = await call('reviews.card', { params });
-      setMine(current.current); // everything typed since the conflict too, before the saved card replaces it
-      version.current = fresh.version;
-      current.current = entriesOf(fresh);
-      savedBody.current = JSON.stringify(bodyOf(current.current));
-      setEntries(current.current);
-      setSavedAt(fresh.updatedAt);
-      blocked.current = false;
-      setError(null);
-      mark('saved');
-      if (fresh.status === 'submitted') onSubmitted(fresh);
-    } catch (e) {
-      setReloadError(e);
-    }
+    autosave.change({ ...autosave.currentNow(), [itemId]: next });
   };
 
   const totals = partialTotals(Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, e.percent])));
@@ -327,11 +228,11 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
     setSubmitError(null);
     try {
       await pump();
-      if (stateRef.current !== 'saved' || version.current < 1) {
+      if (autosave.stateNow() !== 'saved' || autosave.versionNow() < 1) {
         setSubmitError(t('review.card.notSavedYet'));
         return;
       }
-      const submitted = await call('reviews.submitCard', { params, body: { version: version.current } });
+      const submitted = await call('reviews.submitCard', { params, body: { version: autosave.versionNow() } });
       setConfirming(false);
       onSubmitted(submitted);
     } catch (e) {
@@ -417,7 +318,7 @@ export function ScorecardEditor({ applicationId, stage, card, sections, editable
               readOnly={readOnly}
               onChange={(patch) => change(item.id, patch)}
               onLeave={() => {
-                if (stateRef.current === 'dirty') void pump();
+                if (autosave.stateNow() === 'dirty') void pump();
               }}
             />
           ))}

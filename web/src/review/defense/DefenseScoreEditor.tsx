@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { DEFENSE_COMMENT_MAX_CHARS, type DefenseScoreView } from '../../../../shared/api/defense';
-import { ApiError } from '../../api';
 import { formatMoment } from '../../apply/format';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
+import { useAutosave } from '../../ui/autosave';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatScore } from '../../ui/review/format';
 import { lengthOf } from '../scores';
@@ -12,10 +12,8 @@ import '../../texts/defense';
 
 /** How long typing must pause before the score is saved. */
 export const AUTOSAVE_DELAY_MS = 1200;
-type SaveState = 'saved' | 'dirty' | 'saving' | 'invalid' | 'tooLong' | 'conflict' | 'failed';
 type Draft = { readonly points: string; readonly comment: string };
 
-const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
 const draftOf = (s: DefenseScoreView): Draft => ({ points: pointsText(s.score), comment: s.comment });
 // What the PUT sends besides the version; undefined while the draft cannot be saved.
 function bodyOf(d: Draft): { score: number | null; comment: string } | undefined {
@@ -24,8 +22,6 @@ function bodyOf(d: Draft): { score: number | null; comment: string } | undefined
   const score = parsePoints(d.points);
   return score === undefined ? undefined : { score, comment: d.comment.trim() };
 }
-const stateOf = (d: Draft): SaveState =>
-  lengthOf(d.comment.trim()) > DEFENSE_COMMENT_MAX_CHARS ? 'tooLong' : bodyOf(d) === undefined ? 'invalid' : 'dirty';
 
 /**
  * The deliberator's one holistic score for one application (points with up to two decimals, sent in
@@ -44,105 +40,28 @@ export function DefenseScoreEditor({ applicationId, score, editable, onSubmitted
   const { call } = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(score));
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [savedAt, setSavedAt] = useState(score.updatedAt);
-  const [error, setError] = useState<unknown>(null);
-  const [mine, setMine] = useState<Draft | null>(null);
-  const [reloadError, setReloadError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const version = useRef(score.version);
-  const current = useRef(draft);
-  const savedBody = useRef(JSON.stringify(bodyOf(draft)));
-  const stateRef = useRef<SaveState>('saved');
-  const blocked = useRef(false);
-  const running = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   const readOnly = !editable || score.status === 'submitted';
   const params = { applicationId };
-
-  const mark = (next: SaveState) => {
-    stateRef.current = next;
-    setSaveState(next);
-  };
-
-  // One save at a time; what is typed meanwhile is saved next, on the version just written.
-  const pump = (): Promise<void> => {
-    clearTimeout(timer.current);
-    if (readOnly || blocked.current) return Promise.resolve();
-    running.current ??= (async () => {
-      try {
-        for (;;) {
-          const body = bodyOf(current.current);
-          if (!body) return mark(stateOf(current.current));
-          const text = JSON.stringify(body);
-          if (text === savedBody.current) return mark('saved');
-          mark('saving');
-          const saved = await call('defense.saveScore', { params, body: { ...body, version: version.current } });
-          version.current = saved.version;
-          savedBody.current = text;
-          setSavedAt(saved.updatedAt);
-          setError(null);
-        }
-      } catch (e) {
-        setError(e);
-        if (isStale(e)) {
-          blocked.current = true;
-          setMine(current.current);
-          mark('conflict');
-        } else mark('failed');
-      } finally {
-        running.current = null;
-      }
-    })();
-    return running.current;
-  };
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      if (stateRef.current === 'dirty') void pump();
-    },
-    [],
-  );
-
-  const unsaved = saveState !== 'saved';
-  useEffect(() => {
-    if (!unsaved || readOnly) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved, readOnly]);
+  const autosave = useAutosave({
+    initial: score,
+    draftOf,
+    bodyOf,
+    problemOf: (d: Draft) => (lengthOf(d.comment.trim()) > DEFENSE_COMMENT_MAX_CHARS ? 'tooLong' : bodyOf(d) === undefined ? 'invalid' : undefined),
+    save: (body, version) => call('defense.saveScore', { params, body: { ...body, version } }),
+    load: () => call('defense.score', { params }),
+    onLoaded: (fresh) => fresh.status === 'submitted' && onSubmitted(fresh),
+    readOnly,
+    delayMs: autosaveMs,
+  });
+  const { draft, saveState, savedAt, error, mine, reloadError, reload } = autosave;
+  const pump = autosave.flush;
 
   const change = (patch: Partial<Draft>) => {
-    current.current = { ...current.current, ...patch };
-    setDraft(current.current);
     setConfirming(false);
-    if (blocked.current) return;
-    mark(stateOf(current.current));
-    clearTimeout(timer.current);
-    if (stateRef.current === 'dirty') timer.current = setTimeout(() => void pump(), autosaveMs);
-  };
-
-  const reload = async () => {
-    setReloadError(null);
-    try {
-      const fresh = await call('defense.score', { params });
-      setMine(current.current);
-      version.current = fresh.version;
-      current.current = draftOf(fresh);
-      savedBody.current = JSON.stringify(bodyOf(current.current));
-      setDraft(current.current);
-      setSavedAt(fresh.updatedAt);
-      blocked.current = false;
-      setError(null);
-      mark('saved');
-      if (fresh.status === 'submitted') onSubmitted(fresh);
-    } catch (e) {
-      setReloadError(e);
-    }
+    autosave.change({ ...autosave.currentNow(), ...patch });
   };
 
   const parsed = parsePoints(draft.points);
@@ -151,8 +70,8 @@ export function DefenseScoreEditor({ applicationId, score, editable, onSubmitted
     setSubmitError(null);
     try {
       await pump();
-      if (stateRef.current !== 'saved' || version.current < 1) return setSubmitError(t('defense.score.notSavedYet'));
-      const submitted = await call('defense.submitScore', { params, body: { version: version.current } });
+      if (autosave.stateNow() !== 'saved' || autosave.versionNow() < 1) return setSubmitError(t('defense.score.notSavedYet'));
+      const submitted = await call('defense.submitScore', { params, body: { version: autosave.versionNow() } });
       setConfirming(false);
       onSubmitted(submitted);
     } catch (e) {
@@ -219,7 +138,7 @@ export function DefenseScoreEditor({ applicationId, score, editable, onSubmitted
               aria-invalid={invalid}
               aria-describedby={invalid ? 'defense-points-error' : undefined}
               onInput={(e) => change({ points: e.currentTarget.value })}
-              onBlur={() => stateRef.current === 'dirty' && void pump()}
+              onBlur={() => autosave.stateNow() === 'dirty' && void pump()}
             />
             {invalid && (
               <p id="defense-points-error" class="field-error">
@@ -236,7 +155,7 @@ export function DefenseScoreEditor({ applicationId, score, editable, onSubmitted
               aria-invalid={over}
               aria-describedby="defense-comment-count"
               onInput={(e) => change({ comment: e.currentTarget.value })}
-              onBlur={() => stateRef.current === 'dirty' && void pump()}
+              onBlur={() => autosave.stateNow() === 'dirty' && void pump()}
             />
             <span id="defense-comment-count" class={over ? 'over small' : 'muted small'}>
               {t('defense.score.count', { count, max: DEFENSE_COMMENT_MAX_CHARS })}
