@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { REVIEW_STAGES, type MyAssignmentsResponse } from '../../../shared/api/reviews';
 import { useLocale, useT, type Translate } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { REVIEW_CRITERIA } from './scores';
+import { useLoad } from './load';
 import '../texts/review';
 
 /** One of the expert's assignments as reviews.mine answers it. */
 export type MyAssignment = MyAssignmentsResponse['assignments'][number];
 
-type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 
 /** Where an assignment stands, in words ("Scoring: 5 of 23 items"). */
 export function assignmentStatus(t: Translate, a: MyAssignment): string {
@@ -25,16 +24,7 @@ export function AssignmentList() {
   const state = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [list, setList] = useState<Load<readonly MyAssignment[]>>({ state: 'loading' });
-
-  const load = useCallback(() => {
-    setList({ state: 'loading' });
-    state.call('reviews.mine').then(
-      (res) => setList({ state: 'ready', value: res.assignments }),
-      (error: unknown) => setList({ state: 'error', error }),
-    );
-  }, [state]);
-  useEffect(load, [load]);
+  const [list, load] = useLoad(() => state.call('reviews.mine').then((res) => res.assignments), [state]);
 
   const roundName = (roundId: string) =>
     state.programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId)?.name[locale] ?? roundId;

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MyDefenseResponse } from '../../../../shared/api/defense';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SeatBadge } from '../../ui/review/defense/SeatBadge';
+import { useLoad } from '../load';
 import '../../texts/review';
 import '../../texts/defense';
 
-type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 
 /** The path of the deliberator's page for one application. */
 export const defensePath = (applicationId: string) => `/review/defense/${encodeURIComponent(applicationId)}`;
@@ -17,16 +16,7 @@ export function DefenseList() {
   const state = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [list, setList] = useState<Load<MyDefenseResponse['rounds']>>({ state: 'loading' });
-
-  const load = useCallback(() => {
-    setList({ state: 'loading' });
-    state.call('defense.mine').then(
-      (res) => setList({ state: 'ready', value: res.rounds }),
-      (error: unknown) => setList({ state: 'error', error }),
-    );
-  }, [state]);
-  useEffect(load, [load]);
+  const [list, load] = useLoad(() => state.call('defense.mine').then((res) => res.rounds), [state]);
 
   const roundName = (roundId: string) =>
     state.programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId)?.name[locale] ?? roundId;
