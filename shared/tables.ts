@@ -46,7 +46,7 @@ export const TABLES = {
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [gsi1],
-    holds: 'programmes, rounds and their configuration',
+    holds: "programmes, rounds and their configuration, and each round's outcome (partition OUTCOME#<roundId>): evaluation, department opinions, committee votes, objections, publications",
   },
   applications: {
     logicalId: 'Applications',
@@ -62,7 +62,7 @@ export const TABLES = {
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [gsi1],
-    holds: 'declarations, assignments, scorecards, consensus records, opinions, votes',
+    holds: 'declarations, assignments, scorecards, consensus records, site-visit shortlist, defense panel and scores',
   },
   audit: {
     logicalId: 'Audit',

@@ -3,7 +3,9 @@ import { ApplicationsRepository } from '../lib/applications/repository';
 import { archiveStream, isStreamEvent } from '../lib/audit/archive';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
+import { AppError } from '../lib/http/errors';
 import { createRouter } from '../lib/http/router';
+import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
@@ -11,6 +13,9 @@ import { configureRound, createRound, getRound, listRounds } from './use-cases/r
 import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
 const runtime = lazyRuntime('publication');
+const notYet = (): never => {
+  throw new AppError('ROUTE_NOT_FOUND', 404);
+};
 let deps: Promise<AuditTrailDeps & RoundDeps & Runtime> | undefined;
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({
@@ -18,6 +23,7 @@ const publicationDeps = () =>
     awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
     reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
+    outcome: new OutcomeStore(rt.clients.ddb, tableName(rt.config, 'awards')),
   })));
 
 /** The publication function's HTTP routes: the public site's data, the audit trail, rankings, notices, results. */
@@ -37,6 +43,18 @@ const http = createRouter(
     'rounds.configure': async (req) => ({
       body: await configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
+    // Stages 7–11 (shared/api/outcome.ts): filled in by the outcome use cases.
+    'outcome.evaluation': notYet,
+    'outcome.recordEvaluation': notYet,
+    'outcome.opinions': notYet,
+    'outcome.recordOpinion': notYet,
+    'outcome.deliberation': notYet,
+    'outcome.recordVote': notYet,
+    'outcome.objections': notYet,
+    'outcome.fileObjection': notYet,
+    'outcome.resolveObjection': notYet,
+    'outcome.publications': notYet,
+    'outcome.republish': notYet,
     'rounds.move': async (req) => ({
       body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),

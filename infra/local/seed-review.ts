@@ -267,7 +267,7 @@ export async function seedReviewRound(runtime: Runtime, programmeId: string, now
 
   // The office moves the round on through the domain's guards, as on the board (here as the system, at the story's dates).
   const moveTo = async (to: RoundStage, on: Date, pendingEligibility: number) => {
-    const facts = { now: on.toISOString(), pendingEligibility, openAssignments: 0, shortlisted: 0, pendingOpinions: 0, proposedWinners: 0, openObjections: 0 };
+    const facts = { now: on.toISOString(), pendingEligibility, openAssignments: 0, shortlisted: 0, evaluationRecorded: false, pendingOpinions: 0, pendingVotes: 0, proposedWinners: 0, openObjections: 0 };
     const moved = moveRound({ roundId: round.roundId, stage: round.stage as RoundStage, ...(round.stageSince ? { stageSince: round.stageSince } : {}) }, to, facts, config);
     const next: RoundRecord = { ...round, ...moved.state, version: round.version + 1 };
     await commit(scope, 'round.stageMoved', { type: 'round', id: round.roundId }, { ...moved.state, from: round.stage, version: next.version }, [awards.roundUpdate(next, round.version)], { stage: next.stage });

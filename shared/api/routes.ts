@@ -52,6 +52,22 @@ import {
   type PanelMemberView,
   type RoundDefenseResponse,
 } from './defense';
+import {
+  FileObjectionBody,
+  RecordEvaluationBody,
+  RecordOpinionBody,
+  RecordVoteBody,
+  RepublishBody,
+  ResolveObjectionBody,
+  type DeliberationResponse,
+  type EvaluationResponse,
+  type ObjectionsResponse,
+  type OpinionsResponse,
+  type ObjectionView,
+  type OpinionView,
+  type PublicationsResponse,
+  type VoteView,
+} from './outcome';
 import { ROLES, type Role } from './roles';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
@@ -273,6 +289,50 @@ export const ROUTES = {
   'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,
     summary: "Move the round one stage on when its stage's work is done (the domain's guards; stale version: 409 CONFLICT)",
+  }),
+  'outcome.evaluation': route<EvaluationResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/evaluation', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: 'The comprehensive evaluation (stage 7): weighted final scores, ranking, candidates — the recorded one, or what recording it now would give',
+  }),
+  'outcome.recordEvaluation': route<EvaluationResponse, typeof RecordEvaluationBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/evaluation', fn: 'publication', access: ['admin'], body: RecordEvaluationBody, status: 201,
+    summary: 'Record the comprehensive evaluation once, at that stage, when every application before the panel has all three scores',
+  }),
+  'outcome.opinions': route<OpinionsResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/opinions', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "Every candidate with each department's recorded opinion and its outcome (stage 8)",
+  }),
+  'outcome.recordOpinion': route<OpinionView, typeof RecordOpinionBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/opinions', fn: 'publication', access: ['admin'], body: RecordOpinionBody, status: 201,
+    summary: "Record one configured department's answer on one candidate, once, while soliciting opinions",
+  }),
+  'outcome.deliberation': route<DeliberationResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/deliberation', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The cleared candidates, the ranking's advice and the committee's recorded votes (stage 9)",
+  }),
+  'outcome.recordVote': route<VoteView, typeof RecordVoteBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/votes', fn: 'publication', access: ['admin'], body: RecordVoteBody, status: 201,
+    summary: "Record the committee's vote on one cleared candidate, once, during deliberation; proposed on a majority of votes cast, never past the quota",
+  }),
+  'outcome.objections': route<ObjectionsResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/objections', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: 'The notice period, the proposed winners and every objection with its resolution (stage 10)',
+  }),
+  'outcome.fileObjection': route<ObjectionView, typeof FileObjectionBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/objections', fn: 'publication', access: ['admin'], body: FileObjectionBody, status: 201,
+    summary: 'Record a written, real-name objection with evidence against a proposed winner, received while the notice is open',
+  }),
+  'outcome.resolveObjection': route<ObjectionView, typeof ResolveObjectionBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/objections/{objectionId}/resolution', fn: 'publication', access: ['admin'], body: ResolveObjectionBody,
+    summary: 'Resolve an objection once, with a reason; upheld: the application is not awarded',
+  }),
+  'outcome.publications': route<PublicationsResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/publications', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The round's published documents (notice, announcement): path, SHA-256 and the audit chain head each carries",
+  }),
+  'outcome.republish': route<PublicationsResponse, typeof RepublishBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/publications', fn: 'publication', access: ['admin'], body: RepublishBody,
+    summary: "Publish the current stage's document again (notice or announcement) when the publication that went with the stage move did not complete",
   }),
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'scorecard.saved',
   'scorecard.submitted',
   'consensus.recorded',
+  'evaluation.recorded',
   'opinion.recorded',
   'vote.cast',
   'publication.published',

@@ -1,5 +1,7 @@
 import { messages } from './index';
 import { defenseUiMessages } from './ui-defense';
+import { noticeUiMessages } from './ui-notice';
+import { outcomeUiMessages } from './ui-outcome';
 import { officeReviewUiMessages } from './ui-office-review';
 import { reviewUiMessages } from './ui-review';
 import { roundsUiMessages } from './ui-rounds';
@@ -13,4 +15,6 @@ export const allMessages = {
   ...superviseReviewUiMessages,
   ...roundsUiMessages,
   ...defenseUiMessages,
+  ...outcomeUiMessages,
+  ...noticeUiMessages,
 } as const;

@@ -70,6 +70,8 @@ export const domainMessages = {
   ELIGIBILITY_PENDING: { 'zh-CN': '还有 {count} 份申报未完成形式审查。', en: '{count} application(s) still await the eligibility check.' },
   ASSIGNMENTS_INCOMPLETE: { 'zh-CN': '还有 {count} 项评审任务未完成。', en: '{count} review assignment(s) are not complete.' },
   SHORTLIST_EMPTY: { 'zh-CN': '尚未确定现场评审名单。', en: 'No application has been chosen for a site visit.' },
+  EVALUATION_PENDING: { 'zh-CN': '尚未记录综合评价结果。', en: 'The comprehensive evaluation has not been recorded yet.' },
+  VOTES_PENDING: { 'zh-CN': '评审委员会还有 {count} 个候选组织未表决。', en: 'The committee has not voted on {count} candidate(s) yet.' },
   OPINIONS_PENDING: { 'zh-CN': '还有 {count} 份部门意见未反馈。', en: '{count} department opinion(s) are still awaited.' },
   QUOTA_EXCEEDED: { 'zh-CN': '拟获奖组织不能超过名额 {quota} 个（当前 {count} 个）。', en: 'Proposed winners cannot exceed the quota of {quota} ({count} proposed).' },
   NO_PROPOSED_WINNERS: { 'zh-CN': '尚无拟获奖组织，不能进入公示。', en: 'There are no proposed winners to publish.' },

@@ -1,10 +1,13 @@
 import { domainMessages } from './domain';
+import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
 import { format, type Catalogue, type Locale, type Text } from './types';
 import { uiMessages } from './ui';
 import type { defenseUiMessages } from './ui-defense';
+import type { noticeUiMessages } from './ui-notice';
+import type { outcomeUiMessages } from './ui-outcome';
 import type { officeReviewUiMessages } from './ui-office-review';
 import type { reviewUiMessages } from './ui-review';
 import type { roundsUiMessages } from './ui-rounds';
@@ -21,6 +24,7 @@ export const messages = {
   ...domainMessages,
   ...submissionMessages,
   ...reviewMessages,
+  ...outcomeMessages,
   ...uiMessages,
 } as const;
 
@@ -32,7 +36,7 @@ export const messages = {
  * compile time through {@link MessageKey}.
  */
 type AreaCatalogues = typeof reviewUiMessages &
-  typeof defenseUiMessages & typeof officeReviewUiMessages & typeof superviseReviewUiMessages & typeof roundsUiMessages;
+  typeof defenseUiMessages & typeof officeReviewUiMessages & typeof superviseReviewUiMessages & typeof roundsUiMessages & typeof outcomeUiMessages & typeof noticeUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). */
 export type MessageKey = keyof typeof messages | keyof AreaCatalogues;

@@ -26,10 +26,6 @@ export const reviewMessages = {
   },
   REVIEWS_PENDING: { 'zh-CN': '还有 {count} 份申报没有材料审核合议结果。', en: '{count} application(s) have no material-review consensus yet.' },
   SHORTLIST_DECIDED: { 'zh-CN': '现场评审名单已确定。', en: 'The site-visit shortlist has already been decided.' },
-  STAGE_NOT_SUPPORTED: {
-    'zh-CN': '系统尚不支持进入“{to}”阶段。',
-    en: 'Moving the round to “{to}” is not supported yet.',
-  },
   ROUND_EXISTS: { 'zh-CN': '评审轮次编号 {roundId} 已被使用。', en: 'The round id {roundId} is already in use.' },
   CONFIG_INVALID: { 'zh-CN': '轮次配置有 {count} 处问题，请逐项修改。', en: 'The round configuration has {count} problem(s); correct each of them.' },
   CONFIG_LOCKED: {

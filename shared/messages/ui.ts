@@ -175,9 +175,10 @@ export const uiMessages = {
   'audit.scorecard.saved': { 'zh-CN': '保存评分表', en: 'Scorecard saved' },
   'audit.scorecard.submitted': { 'zh-CN': '提交评分表', en: 'Scorecard submitted' },
   'audit.consensus.recorded': { 'zh-CN': '记录合议分', en: 'Consensus recorded' },
-  'audit.opinion.recorded': { 'zh-CN': '记录评审意见', en: 'Opinion recorded' },
-  'audit.vote.cast': { 'zh-CN': '投票', en: 'Vote cast' },
-  'audit.publication.published': { 'zh-CN': '发布公示', en: 'Results published' },
+  'audit.evaluation.recorded': { 'zh-CN': '记录综合评价结果', en: 'Comprehensive evaluation recorded' },
+  'audit.opinion.recorded': { 'zh-CN': '记录部门意见', en: 'Department opinion recorded' },
+  'audit.vote.cast': { 'zh-CN': '记录评审委员会表决', en: 'Committee vote recorded' },
+  'audit.publication.published': { 'zh-CN': '对外发布', en: 'Published' },
   'audit.objection.filed': { 'zh-CN': '提出异议', en: 'Objection filed' },
   'audit.objection.resolved': { 'zh-CN': '异议处理完毕', en: 'Objection resolved' },
 

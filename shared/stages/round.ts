@@ -49,8 +49,12 @@ export interface RoundFacts {
   readonly openAssignments: number;
   /** Applications chosen for a site visit. */
   readonly shortlisted: number;
+  /** Whether the comprehensive evaluation (ranking, candidates) has been recorded. */
+  readonly evaluationRecorded: boolean;
   /** Candidate × department opinions not yet received. */
   readonly pendingOpinions: number;
+  /** Cleared candidates the committee has not voted on yet. */
+  readonly pendingVotes: number;
   /** Proposed winners the committee voted for. */
   readonly proposedWinners: number;
   /** Objections filed during the public notice and not yet resolved. */
@@ -92,10 +96,12 @@ export function checkRoundMove(state: RoundState, to: RoundStage, facts: RoundFa
     case 'comprehensiveEvaluation':
       return facts.openAssignments > 0 ? refuse('ASSIGNMENTS_INCOMPLETE', { count: facts.openAssignments }) : undefined;
     case 'opinions':
-      return undefined;
+      // DOMAIN.md stage 7: the ranked list and its candidates are what the departments are asked about.
+      return facts.evaluationRecorded ? undefined : refuse('EVALUATION_PENDING');
     case 'deliberation':
       return facts.pendingOpinions > 0 ? refuse('OPINIONS_PENDING', { count: facts.pendingOpinions }) : undefined;
     case 'publicNotice':
+      if (facts.pendingVotes > 0) return refuse('VOTES_PENDING', { count: facts.pendingVotes });
       if (facts.proposedWinners > settings.winnersQuota) return refuse('QUOTA_EXCEEDED', { quota: settings.winnersQuota, count: facts.proposedWinners });
       return facts.proposedWinners === 0 ? refuse('NO_PROPOSED_WINNERS') : undefined;
     case 'announcement': {

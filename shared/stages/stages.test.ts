@@ -33,7 +33,7 @@ const config: RoundConfig = defaultRoundConfig({
   defenseDate: '2026-11-15T01:00:00.000Z',
 });
 
-const done = (now: string): RoundFacts => ({ now, pendingEligibility: 0, openAssignments: 0, shortlisted: 12, pendingOpinions: 0, proposedWinners: 6, openObjections: 0 });
+const done = (now: string): RoundFacts => ({ now, pendingEligibility: 0, openAssignments: 0, shortlisted: 12, evaluationRecorded: true, pendingOpinions: 0, pendingVotes: 0, proposedWinners: 6, openObjections: 0 });
 const AFTER_ALL = '2026-12-01T00:00:00.000Z';
 
 const refusalOf = (fn: () => unknown) => {
@@ -86,6 +86,17 @@ describe('round stages', () => {
     expect(refusal).toEqual({ code: 'QUOTA_EXCEEDED', params: { quota: 6, count: 7 } });
   });
 
+  it('asks departments only once the evaluation is recorded, with EVALUATION_PENDING before', () => {
+    const state: RoundState = { roundId: 'r1', stage: 'comprehensiveEvaluation' };
+    expect(checkRoundMove(state, 'opinions', { ...done(AFTER_ALL), evaluationRecorded: false }, config)?.code).toBe('EVALUATION_PENDING');
+    expect(checkRoundMove(state, 'opinions', done(AFTER_ALL), config)).toBeUndefined();
+  });
+
+  it('opens the public notice only once every cleared candidate has been voted on, with VOTES_PENDING before', () => {
+    const state: RoundState = { roundId: 'r1', stage: 'deliberation' };
+    expect(checkRoundMove(state, 'publicNotice', { ...done(AFTER_ALL), pendingVotes: 2 }, config)).toEqual({ code: 'VOTES_PENDING', params: { count: 2 } });
+  });
+
   it('announces only after the 7-day notice and with no objection open', () => {
     const { state } = moveRound({ roundId: 'r1', stage: 'deliberation' }, 'publicNotice', done('2026-12-01T00:00:00.000Z'), config);
     expect(checkRoundMove(state, 'announcement', done('2026-12-07T23:59:59.999Z'), config)?.code).toBe('NOTICE_PERIOD_NOT_OVER');
@@ -96,7 +107,7 @@ describe('round stages', () => {
   it('refuses every move but the next stage with ILLEGAL_STAGE_TRANSITION (property)', () => {
     const stage = fc.constantFrom(...ROUND_STAGES);
     const count = fc.integer({ min: 0, max: 10 });
-    const facts = fc.record({ now: fc.constantFrom('2026-01-01T00:00:00.000Z', AFTER_ALL), pendingEligibility: count, openAssignments: count, shortlisted: count, pendingOpinions: count, proposedWinners: count, openObjections: count });
+    const facts = fc.record({ now: fc.constantFrom('2026-01-01T00:00:00.000Z', AFTER_ALL), pendingEligibility: count, openAssignments: count, shortlisted: count, evaluationRecorded: fc.boolean(), pendingOpinions: count, pendingVotes: count, proposedWinners: count, openObjections: count });
     fc.assert(
       fc.property(stage, stage, facts, (from, to, f) => {
         const refusal = checkRoundMove({ roundId: 'r', stage: from, noticeEndsAt: '2026-06-01T00:00:00.000Z' }, to, f, config);

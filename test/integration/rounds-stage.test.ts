@@ -183,9 +183,8 @@ describe('the office moves a round one stage on, through the whole review', () =
     version = (await expectMoved(roundId, 'comprehensiveEvaluation', version)).version;
   });
 
-  it('refuses comprehensive evaluation → opinions with 422 STAGE_NOT_SUPPORTED (its guards have nothing to count yet)', async () => {
-    const error = await expectRefused(roundId, 'opinions', version, 'STAGE_NOT_SUPPORTED');
-    expect(error.details).toEqual({ to: 'opinions' });
+  it('refuses comprehensive evaluation → opinions with 422 EVALUATION_PENDING while the evaluation is not recorded', async () => {
+    await expectRefused(roundId, 'opinions', version, 'EVALUATION_PENDING');
   });
 
   it('left exactly one round.stageMoved entry per move (six), naming the office and the new stage, and the chain verifies', async () => {
@@ -271,9 +270,9 @@ describe('who may move a round, and on which version', () => {
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 
-  it('refuses any move beyond comprehensive evaluation with 422 STAGE_NOT_SUPPORTED, whatever the current stage', async () => {
+  it('refuses a move that skips stages with 422 ILLEGAL_STAGE_TRANSITION, naming both stages in each language', async () => {
     const { roundId } = await seedRound({ when: 'closed' });
-    const error = await expectRefused(roundId, 'publicNotice', 1, 'STAGE_NOT_SUPPORTED');
-    expect(error.message.en).toContain('“Public notice”');
+    const error = await expectRefused(roundId, 'publicNotice', 1, 'ILLEGAL_STAGE_TRANSITION');
+    expect(error.message.en).toContain('Public notice');
   });
 });

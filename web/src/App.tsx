@@ -15,6 +15,7 @@ const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea
 const RoundsArea = lazy(() => import('./admin/rounds/RoundsArea').then((m) => m.RoundsArea));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
+const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 
 function Footer() {
   const t = useT();
@@ -64,11 +65,14 @@ export function App({ state }: { state: AppState }) {
               <Route path="/office" component={OfficeArea} />
               <Route path="/office/:applicationId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId/outcome" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
               <Route path="/supervise" component={SuperviseArea} />
               <Route path="/supervise/:scope" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId/outcome" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
+              <Route path="/notices/:roundId" component={NoticePage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

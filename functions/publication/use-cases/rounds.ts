@@ -11,6 +11,8 @@ import type { Session } from '../../lib/http/router';
 import { isMessageKey, lookup, type MessageParams, type Text } from '../../../shared/messages';
 import { applicationsBeforePanel, openDefenseWork } from '../../lib/reviews/defense';
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
+import { outcomeFacts } from '../../lib/outcome/progress';
+import type { OutcomeStore } from '../../lib/outcome/store';
 
 /** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
 export interface RoundDeps {
@@ -18,14 +20,8 @@ export interface RoundDeps {
   readonly awards: AwardsStore;
   readonly applications: ApplicationsRepository;
   readonly reviews: ReviewProgressReader;
+  readonly outcome: OutcomeStore;
 }
-
-// Every stage after comprehensive evaluation is guarded by facts nothing records yet (department opinions, the
-// committee's proposed winners, objections during the notice), and comprehensive evaluation itself has no work to do
-// here yet. Moving on would pass guards on made-up counts or strand the round in a stage nobody can work in, so the
-// last stage a round can reach here is comprehensive evaluation, once the defense is done.
-const LAST_SUPPORTED_STAGE: RoundStage = 'comprehensiveEvaluation';
-const supported = (stage: RoundStage) => ROUND_STAGES.indexOf(stage) <= ROUND_STAGES.indexOf(LAST_SUPPORTED_STAGE);
 
 const isReviewStage = (stage: RoundStage): stage is ReviewStage => (REVIEW_STAGES as readonly string[]).includes(stage);
 
@@ -52,13 +48,13 @@ async function openDefense(deps: RoundDeps, roundId: string, applications: reado
   return openDefenseWork(before, await deps.reviews.defenseOfRound(roundId), config.teams.defensePanelMin);
 }
 
-/**
- * The facts the stage guards read, counted from what is stored. The facts of
- * unsupported stages (opinions, proposed winners, objections) have no records
- * to count; they are set so that their guards refuse, should one ever be reached.
- */
+/** The facts the stage guards read, counted from what is stored (applications, reviews, the round's outcome records). */
 async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage, config: RoundConfig, now: Date): Promise<RoundFacts> {
-  const [applications, progress] = await Promise.all([deps.applications.listRound(round.roundId), deps.reviews.ofRound(round.roundId)]);
+  const [applications, progress, outcome] = await Promise.all([
+    deps.applications.listRound(round.roundId),
+    deps.reviews.ofRound(round.roundId),
+    deps.outcome.ofRound(round.roundId),
+  ]);
   return {
     now: now.toISOString(),
     pendingEligibility: applications.filter((a) => a.status === 'submitted' && !a.eligibility).length,
@@ -68,9 +64,7 @@ async function roundFacts(deps: RoundDeps, round: RoundRecord, stage: RoundStage
         ? await openDefense(deps, round.roundId, applications, progress, config)
         : 0,
     shortlisted: progress.shortlist.filter((s) => s.shortlisted).length,
-    pendingOpinions: Number.POSITIVE_INFINITY,
-    proposedWinners: Number.POSITIVE_INFINITY,
-    openObjections: Number.POSITIVE_INFINITY,
+    ...outcomeFacts(outcome, config.opinionDepartments),
   };
 }
 
@@ -101,7 +95,6 @@ export async function moveRoundStage(
   requestId: string,
 ): Promise<RoundStageResponse> {
   const round = await roundAtVersion(deps, session, roundId, input.version);
-  if (!supported(input.to)) throw new AppError('STAGE_NOT_SUPPORTED', 422, { to: input.to }, stageNames({ to: input.to }));
   const parsed = parseRoundConfig(round.config);
   if (!parsed.ok || !isRoundStage(round.stage)) throw new AppError('ROUND_NOT_CONFIGURED', 422);
 
@@ -124,8 +117,8 @@ export async function moveRoundStage(
   const { noticeOpenedAt: _opened, noticeEndsAt: _ends, stageSince: _since, ...unchanged } = round;
   const next: RoundRecord = { ...unchanged, ...moved.state, version: round.version + 1 };
   try {
-    // One entry per move: 'round.stageMoved'. The domain adds 'round.noticeOpened' only when the public notice opens,
-    // which is refused above (STAGE_NOT_SUPPORTED); it will need its own entry in the same transaction then.
+    // One entry per move: 'round.stageMoved'. When the public notice opens, the domain's 'round.noticeOpened' is this
+    // same entry: its state carries the notice's dates (noticeOpenedAt, noticeEndsAt).
     await deps.audit.commit({
       scope: roundScope(roundId),
       actor: { personId: session.personId, role: session.role },

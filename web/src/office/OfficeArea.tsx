@@ -6,11 +6,14 @@ import '../apply/apply.css';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ApplicationList } from './ApplicationList';
 import { RoundBoard } from './rounds/RoundBoard';
+import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/office-review';
 
 function Office() {
   const t = useT();
-  const { roundId, applicationId, stage } = useRoute().params;
+  const route = useRoute();
+  const { roundId, applicationId, stage } = route.params;
+  if (roundId && route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
   if (roundId) {
     return (
       <div class="stack">

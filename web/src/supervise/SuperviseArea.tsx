@@ -5,11 +5,14 @@ import { TeamPage } from '../ui/review/TeamPage';
 import { ChainList } from './ChainList';
 import { ChainView } from './ChainView';
 import { RoundReviews } from './reviews/RoundReviews';
+import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/team-view';
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();
-  const { applicationId, stage } = useRoute().params;
+  const route = useRoute();
+  const { applicationId, stage } = route.params;
+  if (route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
   return applicationId && stage ? (
     <TeamPage
       key={`${applicationId}/${stage}`}

@@ -1,0 +1,211 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ReviewedOrganisation } from '../../../shared/api/reviews';
+import type { ChainHead, PublicationKind } from '../../../shared/api/outcome';
+import type { TransactItem } from '../audit/log';
+import { queryAll } from '../dynamo';
+
+/**
+ * The round's outcome (DOMAIN.md stages 7–11) in the awards table, written by
+ * the publication function only through the audit log. Everything of one
+ * round's outcome lives in the partition `OUTCOME#<roundId>`, told apart by
+ * sort key; every record is written once (a conditional put), except an
+ * objection, which gains its resolution once, and the proposals counter.
+ */
+export const outcomeKeys = {
+  partition: (roundId: string) => `OUTCOME#${roundId}`,
+  /** The recorded comprehensive evaluation (stage 7), once. */
+  evaluation: () => 'EVALUATION',
+  /** One department's opinion on one candidate (stage 8), once. */
+  opinion: (applicationId: string, department: string) => `OPINION#${applicationId}#${department}`,
+  opinions: () => 'OPINION#',
+  /** The committee's vote on one cleared candidate (stage 9), once. */
+  vote: (applicationId: string) => `VOTE#${applicationId}`,
+  votes: () => 'VOTE#',
+  /** How many candidates the votes proposed: checked against the quota in each vote's transaction, so two votes at once cannot pass it. */
+  proposals: () => 'PROPOSALS',
+  /** One objection received during the public notice (stage 10). */
+  objection: (objectionId: string) => `OBJECTION#${objectionId}`,
+  objections: () => 'OBJECTION#',
+  /** One published document (stages 10 and 11); a republication is a new record. */
+  publication: (kind: PublicationKind, publishedAt: string) => `PUBLICATION#${publishedAt}#${kind}`,
+  publications: () => 'PUBLICATION#',
+} as const;
+
+/** Who recorded something, when. */
+export interface RecordedByRecord {
+  readonly at: string;
+  readonly by: string;
+  readonly byName: string;
+}
+
+/** One evaluated application, as recorded (scores exact: hundredths; final 1/100,000 of a point). */
+export interface StandingRecord {
+  readonly applicationId: string;
+  readonly organisation: ReviewedOrganisation;
+  readonly material: number;
+  readonly onSite: number;
+  readonly defense: number;
+  readonly results: number;
+  readonly final: number;
+  readonly rank: number;
+  readonly candidate: boolean;
+}
+
+/** The recorded comprehensive evaluation of a round: the ranking (best first) and the settings it used. */
+export interface EvaluationRecord extends RecordedByRecord {
+  readonly roundId: string;
+  readonly standings: readonly StandingRecord[];
+  readonly settings: {
+    readonly weights: { readonly material: number; readonly onSite: number; readonly defense: number };
+    readonly candidateThreshold: number;
+    readonly winnersQuota: number;
+  };
+}
+
+/** One department's recorded opinion on one candidate. */
+export interface OpinionRecord extends RecordedByRecord {
+  readonly applicationId: string;
+  readonly department: string;
+  readonly objection: boolean;
+  readonly text: string;
+}
+
+/** The committee's recorded vote on one candidate. */
+export interface VoteRecord extends RecordedByRecord {
+  readonly applicationId: string;
+  readonly for: number;
+  readonly against: number;
+  readonly abstain: number;
+  readonly proposed: boolean;
+}
+
+/** One objection received during the public notice, with its resolution once resolved. */
+export interface ObjectionRecord extends RecordedByRecord {
+  readonly objectionId: string;
+  readonly applicationId: string;
+  readonly objectorName: string;
+  readonly objectorContact: string;
+  readonly statement: string;
+  readonly evidence: string;
+  readonly resolution?: RecordedByRecord & { readonly upheld: boolean; readonly reason: string };
+}
+
+/** One published document: where, its SHA-256, the chain head it carries. */
+export interface PublicationRecord extends RecordedByRecord {
+  readonly kind: PublicationKind;
+  readonly path: string;
+  readonly sha256: string;
+  readonly chainHead: ChainHead;
+}
+
+/** Everything recorded of a round's outcome. */
+export interface RoundOutcome {
+  readonly evaluation?: EvaluationRecord;
+  readonly opinions: readonly OpinionRecord[];
+  readonly votes: readonly VoteRecord[];
+  readonly objections: readonly ObjectionRecord[];
+  readonly publications: readonly PublicationRecord[];
+}
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, kind: _kind, ...rest } = item;
+  return rest as T;
+}
+
+const isPrefixed = (prefix: string) => (item: Record<string, unknown>) => String(item.sk).startsWith(prefix);
+
+/** Reads and writes of the round outcome records (awards table). Writes are transaction items for the audit log. */
+export class OutcomeStore {
+  constructor(
+    private readonly ddb: DynamoDBDocumentClient,
+    readonly table: string,
+  ) {}
+
+  /** Every outcome record of a round, read consistently in one partition query. */
+  async ofRound(roundId: string): Promise<RoundOutcome> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': outcomeKeys.partition(roundId) },
+      ConsistentRead: true,
+    });
+    const evaluation = items.find((i) => i.sk === outcomeKeys.evaluation());
+    return {
+      ...(evaluation ? { evaluation: strip<EvaluationRecord>(evaluation) } : {}),
+      opinions: items.filter(isPrefixed(outcomeKeys.opinions())).map((i) => strip<OpinionRecord>(i)),
+      votes: items.filter(isPrefixed(outcomeKeys.votes())).map((i) => strip<VoteRecord>(i)),
+      objections: items.filter(isPrefixed(outcomeKeys.objections())).map((i) => strip<ObjectionRecord>(i)).sort((a, b) => (a.objectionId < b.objectionId ? -1 : 1)),
+      publications: items.filter(isPrefixed(outcomeKeys.publications())).map((i) => strip<PublicationRecord>(i)),
+    };
+  }
+
+  /** One objection of a round, read consistently. */
+  async getObjection(roundId: string, objectionId: string): Promise<ObjectionRecord | undefined> {
+    const out = await this.ddb.send(
+      new GetCommand({ TableName: this.table, Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.objection(objectionId) }, ConsistentRead: true }),
+    );
+    return out.Item ? strip<ObjectionRecord>(out.Item) : undefined;
+  }
+
+  private putOnce(roundId: string, sk: string, kind: string, record: object): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { pk: outcomeKeys.partition(roundId), sk, kind, ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Records the evaluation (fails if one is recorded). */
+  evaluationPut(record: EvaluationRecord): TransactItem {
+    return this.putOnce(record.roundId, outcomeKeys.evaluation(), 'evaluation', record);
+  }
+
+  /** Records a department's opinion (fails if that department's opinion on that candidate is recorded). */
+  opinionPut(roundId: string, record: OpinionRecord): TransactItem {
+    return this.putOnce(roundId, outcomeKeys.opinion(record.applicationId, record.department), 'opinion', record);
+  }
+
+  /** Records the committee's vote (fails if that candidate's vote is recorded). */
+  votePut(roundId: string, record: VoteRecord): TransactItem {
+    return this.putOnce(roundId, outcomeKeys.vote(record.applicationId), 'vote', record);
+  }
+
+  /** Counts one more proposed winner, only while fewer than `quota` are proposed (fails otherwise: QUOTA_EXCEEDED). */
+  proposalCount(roundId: string, quota: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.proposals() },
+        UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, kind = :kind',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :quota',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':quota': quota, ':kind': 'proposals' },
+      },
+    };
+  }
+
+  /** Records a new objection (fails if its id exists). */
+  objectionPut(roundId: string, record: ObjectionRecord): TransactItem {
+    return this.putOnce(roundId, outcomeKeys.objection(record.objectionId), 'objection', record);
+  }
+
+  /** Adds the resolution to an objection, only if it has none yet. */
+  objectionResolve(roundId: string, objectionId: string, resolution: NonNullable<ObjectionRecord['resolution']>): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.objection(objectionId) },
+        UpdateExpression: 'SET resolution = :r',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resolution)',
+        ExpressionAttributeValues: { ':r': resolution },
+      },
+    };
+  }
+
+  /** Records a publication (a new record for every publication). */
+  publicationPut(roundId: string, record: PublicationRecord): TransactItem {
+    return this.putOnce(roundId, outcomeKeys.publication(record.kind, record.at), 'publication', record);
+  }
+}
