@@ -236,7 +236,7 @@ export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 /** The audit chain's head a published document carries: anyone holding an export can check entry `sequence` has `hash`. */
 export interface ChainHead {
-  /** The chain (`round#<roundId>`). */
+  /** The chain (`round:<roundId>`). */
   readonly scope: string;
   readonly sequence: number;
   readonly hash: string;
