@@ -9,6 +9,9 @@ import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
+import { readDeliberation, recordVote } from './use-cases/deliberation';
+import { readEvaluation, recordEvaluation } from './use-cases/evaluation';
+import { readOpinions, recordOpinion } from './use-cases/opinions';
 import { configureRound, createRound, getRound, listRounds } from './use-cases/round-config';
 import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
@@ -44,12 +47,18 @@ const http = createRouter(
       body: await configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
     // Stages 7–11 (shared/api/outcome.ts): filled in by the outcome use cases.
-    'outcome.evaluation': notYet,
-    'outcome.recordEvaluation': notYet,
-    'outcome.opinions': notYet,
-    'outcome.recordOpinion': notYet,
-    'outcome.deliberation': notYet,
-    'outcome.recordVote': notYet,
+    'outcome.evaluation': async (req) => ({ body: await readEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.recordEvaluation': async (req) => ({
+      body: await recordEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.opinions': async (req) => ({ body: await readOpinions(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.recordOpinion': async (req) => ({
+      body: await recordOpinion(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.deliberation': async (req) => ({ body: await readDeliberation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.recordVote': async (req) => ({
+      body: await recordVote(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'outcome.objections': notYet,
     'outcome.fileObjection': notYet,
     'outcome.resolveObjection': notYet,

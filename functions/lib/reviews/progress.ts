@@ -21,6 +21,11 @@ export interface ConsensusProgress {
   readonly total: number;
 }
 
+/** A team's recorded consensus with the leader's percentage per item (item id → percentage), for the comprehensive evaluation. */
+export interface ConsensusScores extends ConsensusProgress {
+  readonly percents: Readonly<Record<string, number>>;
+}
+
 /** The site-visit shortlist decision for one application. */
 export interface ShortlistProgress {
   readonly applicationId: string;
@@ -35,6 +40,17 @@ export interface RoundReviewProgress {
 }
 
 const isReviewStage = (value: unknown): value is ReviewStage => (REVIEW_STAGES as readonly unknown[]).includes(value);
+
+/** The percentages of a stored consensus's items (`{ percent, rationale }` per item id); anything else is left out. */
+function percentsOf(items: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof items !== 'object' || items === null) return out;
+  for (const [itemId, item] of Object.entries(items)) {
+    const percent = (item as { percent?: unknown } | null)?.percent;
+    if (typeof percent === 'number') out[itemId] = percent;
+  }
+  return out;
+}
 
 /**
  * Reads a round's review progress from the reviews table (read only: the
@@ -77,6 +93,12 @@ export class ReviewProgressReader {
       consensus: consensus.flatMap((i) => (isReviewStage(i.stage) ? [{ applicationId: String(i.applicationId), stage: i.stage, total: Number(i.total) }] : [])),
       shortlist: shortlist.map((i) => ({ applicationId: String(i.applicationId), shortlisted: i.shortlisted === true })),
     };
+  }
+
+  /** Every consensus of a round (both stages) with the leader's percentage per item (the rationales are read but not kept). */
+  async consensusScoresOfRound(roundId: string): Promise<ConsensusScores[]> {
+    const items = await this.items(roundId, reviewKeys.consensusOf(), ['applicationId', 'stage', 'total', 'items']);
+    return items.flatMap((i) => (isReviewStage(i.stage) ? [{ applicationId: String(i.applicationId), stage: i.stage, total: Number(i.total), percents: percentsOf(i.items) }] : []));
   }
 
   /** A round's defense panel, its members' declarations and their defense scores (never the comments). */
