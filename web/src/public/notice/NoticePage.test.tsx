@@ -45,6 +45,7 @@ function show(fetchDocument: FetchDocument, { now = '2026-11-22T00:00:00.000Z', 
   return renderWithState(
     <Router>
       <Route path="/notices/:roundId" component={() => <NoticePage fetch={fetchDocument} now={() => new Date(now)} />} />
+      <Route default component={() => <p>not found</p>} />
     </Router>,
     { locale },
   );
