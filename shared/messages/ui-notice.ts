@@ -56,7 +56,7 @@ export const noticeUiMessages = {
   'notice.object.title': { 'zh-CN': '如何提出异议', en: 'How to object' },
   'notice.object.intro': {
     'zh-CN': '对拟获奖组织有异议的，可在公示期内向评审委员会办公室提出。异议须：',
-    en: 'Anyone who objects to a proposed winner may tell the award office (评审委员会办公室) within the notice period. An objection must be:',
+    en: 'Anyone who objects to a proposed winner may tell the award office within the notice period. An objection must be:',
   },
   'notice.object.writing': { 'zh-CN': '以书面形式提出；', en: 'in writing;' },
   'notice.object.realName': {

@@ -127,8 +127,8 @@ describe('the public notice page', () => {
     expect(document.querySelector('[data-chain-head="notice"]')?.textContent).toContain(HEAD_NOTICE);
   });
 
-  it('says nothing is published yet when both documents answer 404', async () => {
-    const { fetchDocument } = site({});
+  it('says nothing is published yet when both documents are missing (404, or 403 as S3 behind CloudFront answers)', async () => {
+    const { fetchDocument } = site({ announcement: 403 });
     show(fetchDocument);
     expect((await screen.findByText(/尚未发布公示/)).getAttribute('data-published')).toBe('none');
     expect(screen.queryByRole('table')).toBeNull();
