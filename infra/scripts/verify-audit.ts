@@ -3,13 +3,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
+import type { ChainHead } from '../../shared/api/outcome';
+import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
 
-// `npm run verify-audit -- [--round <id> | --scope <scope>] [--table <name> [--region <r>] | --endpoint <url>] [--data <dir>]`
-// Recomputes every audit chain (or one) and names the first entry that does not match.
+// `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope>] [--table <name> [--region <r>] | --endpoint <url>] [--data <dir>]`
+// Recomputes every audit chain (or one) and names the first entry that does not match; with --published, also
+// checks that a published notice or announcement carries a head that is really in the round's chain.
 const { values } = parseArgs({
   options: {
     round: { type: 'string' },
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     table: { type: 'string' },
     region: { type: 'string' },
     endpoint: { type: 'string' },
+    published: { type: 'string', multiple: true },
     data: { type: 'string', default: process.env.MERIT_DATA_DIR ?? '.data' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -28,8 +31,18 @@ if (values.help) {
   npm run verify-audit -- --round <roundId>     one round's chain
   npm run verify-audit -- --scope programme:city
   npm run verify-audit -- --table <AuditTableName> [--region cn-north-1]   in AWS, with your AWS credentials
+  npm run verify-audit -- --round <roundId> --published <file-or-url>
+      also checks a published document (/results/<roundId>/notice.json or announcement.json, a saved copy or its
+      https:// address): its chain head must name the round's chain and the entry at its sequence must exist
+      with exactly its hash; repeat --published for several documents. A document that does not match counts
+      as a mismatch.
 The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
   process.exit(0);
+}
+
+if (values.published?.length && (!values.round || values.scope)) {
+  console.error('--published needs --round <roundId>: a published document is checked against that round\'s chain.');
+  process.exit(2);
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -78,6 +91,37 @@ async function allChains(ddb: DynamoDBDocumentClient, table: string): Promise<Ma
   return chains;
 }
 
+/** The published document at a local path or an http(s) address (fetched as is: nothing is cached or rewritten). */
+async function readPublished(source: string): Promise<unknown> {
+  if (/^https?:\/\//i.test(source)) {
+    const res = await fetch(source, { headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return JSON.parse(await res.text());
+  }
+  return JSON.parse(readFileSync(source, 'utf8'));
+}
+
+function isChainHead(value: unknown): value is ChainHead {
+  const head = value as Partial<ChainHead> | null | undefined;
+  return typeof head?.scope === 'string' && typeof head.sequence === 'number' && Number.isInteger(head.sequence) && typeof head.hash === 'string';
+}
+
+// A published document proves nothing unless the head it carries is in the round's chain: same chain, the entry
+// at its sequence present, with exactly its hash. One line: what matches, or what does not.
+function checkPublishedHead(doc: unknown, scope: string, chain: readonly AuditEntry[]): { ok: boolean; line: string } {
+  const head = (doc as { chainHead?: unknown } | null)?.chainHead;
+  if (!isChainHead(head)) return { ok: false, line: 'no chain head (chainHead {scope, sequence, hash}) in the document' };
+  const at = `${head.scope} #${head.sequence}`;
+  if (head.scope !== scope) return { ok: false, line: `wrong chain: the head names ${head.scope}, not ${scope}` };
+  const entry = chain.find((e) => e.seq === head.sequence);
+  if (!entry) {
+    const last = chain.at(-1)?.seq;
+    return { ok: false, line: `missing entry: ${at} is not in the chain (${last === undefined ? 'it is empty' : `it ends at #${last}`})` };
+  }
+  if (entry.hash !== head.hash) return { ok: false, line: `different hash: ${at} is ${entry.hash} in the chain, the document says ${head.hash}` };
+  return { ok: true, line: `${at} ${head.hash} matches the chain` };
+}
+
 const { ddb, table, local } = await connect();
 try {
   const only = values.scope ?? (values.round ? `round:${values.round}` : undefined);
@@ -98,6 +142,17 @@ try {
     }
   }
   if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
+  for (const source of values.published ?? []) {
+    const scope = roundScope(values.round!);
+    let result: { ok: boolean; line: string };
+    try {
+      result = checkPublishedHead(await readPublished(source), scope, chains.get(scope) ?? []);
+    } catch (error) {
+      result = { ok: false, line: `cannot read it (${(error as Error).message})` };
+    }
+    if (!result.ok) mismatches++;
+    console.log(`${result.ok ? 'ok       ' : 'MISMATCH '} published ${source}: ${result.line}`);
+  }
   console.log(`verified: ${chains.size} rounds, ${entries} entries, ${mismatches} mismatches`);
   process.exitCode = mismatches > 0 ? 1 : 0;
 } finally {

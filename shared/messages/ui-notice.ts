@@ -1,6 +1,93 @@
 import type { Catalogue } from './types';
 
+/** The home page's links to a round's published notice and announcement (registered by the home page alone). */
+export const noticeLinkMessages = {
+  'notice.link.publicNotice': { 'zh-CN': '公示', en: 'Public notice' },
+  'notice.link.announcement': { 'zh-CN': '表彰结果', en: 'Winners announced' },
+} as const satisfies Catalogue;
+
 /** The public pages of a round's published notice and announcement (`/notices/<roundId>`), read by anyone. */
 export const noticeUiMessages = {
+  ...noticeLinkMessages,
   'notice.title': { 'zh-CN': '公示与表彰', en: 'Public notice and announcement' },
+  'notice.round': { 'zh-CN': '评审轮次：{name}', en: 'Round: {name}' },
+  'notice.nothing': {
+    'zh-CN': '本轮次尚未发布公示。评审委员会审议后，拟获奖组织名单将在这里公示。',
+    en: 'Nothing has been published for this round yet. After the award committee has deliberated, the proposed winners will be publicly notified here.',
+  },
+  'notice.publishedAt': { 'zh-CN': '发布时间：{at}', en: 'Published: {at}' },
+  'notice.beijingTime': { 'zh-CN': '{time}（北京时间）', en: '{time} (Beijing time)' },
+
+  // The announcement (表彰)
+  'notice.announcement.title': { 'zh-CN': '表彰结果', en: 'Winners announced' },
+  'notice.announcement.intro': {
+    'zh-CN': '经公示，以下组织为本轮次获奖组织。',
+    en: 'After the public notice, the following organisations are the winners of this round.',
+  },
+  'notice.announcement.caption': { 'zh-CN': '获奖组织', en: 'Winners' },
+  'notice.announcement.empty': { 'zh-CN': '本轮次没有获奖组织。', en: 'This round has no winner.' },
+
+  // The public notice (公示)
+  'notice.notice.title': { 'zh-CN': '拟获奖组织公示', en: 'Public notice of the proposed winners' },
+  'notice.notice.intro': {
+    'zh-CN': '经综合评价、征求有关部门意见和评审委员会审议，以下组织拟获奖，现予公示，接受社会监督。',
+    en: "After the comprehensive evaluation, the government departments' opinions and the award committee's deliberation, the following organisations are proposed as winners. They are hereby publicly notified for everyone to scrutinise.",
+  },
+  'notice.notice.caption': { 'zh-CN': '拟获奖组织', en: 'Proposed winners' },
+  'notice.notice.empty': { 'zh-CN': '本轮次没有拟获奖组织。', en: 'This round proposes no winner.' },
+
+  // The ranked table
+  'notice.table.rank': { 'zh-CN': '名次', en: 'Rank' },
+  'notice.table.organisation': { 'zh-CN': '组织名称', en: 'Organisation' },
+  'notice.table.district': { 'zh-CN': '所在区域', en: 'District' },
+  'notice.table.industry': { 'zh-CN': '行业', en: 'Industry' },
+  'notice.table.finalScore': { 'zh-CN': '综合得分', en: 'Final score' },
+
+  // The notice period
+  'notice.period.title': { 'zh-CN': '公示期', en: 'Notice period' },
+  'notice.period.opened': { 'zh-CN': '开始', en: 'Opened' },
+  'notice.period.ends': { 'zh-CN': '截止', en: 'Ends' },
+  'notice.period.days': { 'zh-CN': '期限', en: 'Length' },
+  'notice.period.daysValue': { 'zh-CN': '{days} 天', en: '{days} days' },
+  'notice.period.open': { 'zh-CN': '公示期进行中，截止时间：{endsAt}。', en: 'The notice period is open until {endsAt}.' },
+  'notice.period.over': { 'zh-CN': '公示期已于 {endsAt} 结束。', en: 'The notice period ended on {endsAt}.' },
+
+  // How to object (DOMAIN.md stage 10)
+  'notice.object.title': { 'zh-CN': '如何提出异议', en: 'How to object' },
+  'notice.object.intro': {
+    'zh-CN': '对拟获奖组织有异议的，可在公示期内向评审委员会办公室提出。异议须：',
+    en: 'Anyone who objects to a proposed winner may tell the award office within the notice period. An objection must be:',
+  },
+  'notice.object.writing': { 'zh-CN': '以书面形式提出；', en: 'in writing;' },
+  'notice.object.realName': {
+    'zh-CN': '实名提出，写明真实姓名（单位名称）和联系方式，匿名异议不予受理；',
+    en: 'made in your real name (or your organisation’s), with a way to contact you — anonymous objections are not accepted;',
+  },
+  'notice.object.evidence': { 'zh-CN': '附有支持异议的证据材料；', en: 'backed by evidence;' },
+  'notice.object.office': { 'zh-CN': '送交评审委员会办公室；', en: 'sent to the award office;' },
+  'notice.object.withinPeriod': {
+    'zh-CN': '在公示期截止前送达，逾期不予受理。',
+    en: 'received before the notice period ends; objections received later are not accepted.',
+  },
+  'notice.object.closed': {
+    'zh-CN': '公示期已结束，不再受理异议。',
+    en: 'The notice period is over; objections are no longer accepted.',
+  },
+
+  // The audit chain's head
+  'notice.chain.title': { 'zh-CN': '核验：审计链记录', en: 'Checking it: the audit chain' },
+  'notice.chain.what': {
+    'zh-CN':
+      '评审的每一步（评分、合议、阶段推进、审议表决、公示、异议处理等）都按顺序记入本轮次的审计链，每条记录都包含前一条记录的 SHA-256 哈希值。每份公布的文件都附有发布时审计链最新一条记录的序号和哈希值：只要链中这一序号的记录哈希值与此一致，得出本结果的全部记录在发布后就没有被改动、删除或重排。',
+    en: "Every step of the review (scores, consensus, stage moves, the committee's vote, the notice, objections and their resolution) is recorded in order in this round's audit chain, each record holding the SHA-256 hash of the one before. Each published document carries the number and hash of the chain's newest record when it was published: as long as the chain's record with that number has exactly this hash, none of the records that led to this result has been changed, removed or reordered since.",
+  },
+  'notice.chain.noticeHead': { 'zh-CN': '公示发布时的审计链记录', en: 'The audit chain when the notice was published' },
+  'notice.chain.announcementHead': { 'zh-CN': '表彰结果发布时的审计链记录', en: 'The audit chain when the winners were announced' },
+  'notice.chain.scope': { 'zh-CN': '审计链', en: 'Chain' },
+  'notice.chain.sequence': { 'zh-CN': '记录序号', en: 'Record number' },
+  'notice.chain.hash': { 'zh-CN': '哈希值（SHA-256）', en: 'Hash (SHA-256)' },
+  'notice.chain.how': {
+    'zh-CN': '如何核验：持有审计链导出数据的人员可运行下列命令，它先重新计算整条审计链，再检查上述记录是否存在且哈希值一致；评审监督员也可在监督员工作台核验本轮次的审计链，并对照上述序号和哈希值。',
+    en: "How to check: anyone holding an export of the audit chain can run the command below. It recomputes the whole chain, then checks that the record above exists with exactly this hash. Supervisors can also verify this round's chain in the supervisors' workspace and compare the record number and hash.",
+  },
 } as const satisfies Catalogue;

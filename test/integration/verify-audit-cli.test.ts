@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { AuditLog } from '../../functions/lib/audit/log';
+import type { ChainHead, PublishedDocument } from '../../shared/api/outcome';
 
 const run = promisify(execFile);
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
@@ -12,7 +18,12 @@ const ddb = DynamoDBDocumentClient.from(raw);
 const table = inject('stackEnv').TABLE_AUDIT!;
 const audit = new AuditLog(ddb, table);
 
-afterAll(() => raw.destroy());
+const dir = mkdtempSync(join(tmpdir(), 'merit-published-'));
+
+afterAll(() => {
+  raw.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function verify(...args: string[]): Promise<{ code: number; lines: string[] }> {
   const result = await run('npx', ['tsx', 'infra/scripts/verify-audit.ts', '--endpoint', inject('dynamoEndpoint'), '--table', table, ...args]).then(
@@ -57,5 +68,97 @@ describe('npm run verify-audit', () => {
     const { lines } = await verify();
     expect(lines.at(-1)).toMatch(/^verified: \d+ rounds, \d+ entries, \d+ mismatches$/);
     expect(lines.some((l) => l.startsWith('ok        round:city-'))).toBe(true);
+  });
+});
+
+/** A published notice of `roundId` carrying `chainHead`, as the publication function writes it. */
+function published(roundId: string, chainHead: ChainHead): PublishedDocument {
+  return {
+    kind: 'notice',
+    programmeId: 'city',
+    programmeName: { 'zh-CN': '示范市政府质量奖', en: 'Demo City Quality Award' },
+    roundId,
+    publishedAt: '2026-11-20T02:00:00.000Z',
+    notice: { openedAt: '2026-11-20T02:00:00.000Z', endsAt: '2026-11-27T02:00:00.000Z', days: 7 },
+    entries: [{ rank: 1, organisation: { name: '甲制造有限公司', district: '东区', industry: '制造业' }, finalScore: '812.35' }],
+    chainHead,
+  };
+}
+
+function documentFile(name: string, doc: unknown): string {
+  const path = join(dir, `${name}.json`);
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+}
+
+describe('npm run verify-audit --published', () => {
+  it("passes a published document whose head is an entry of the round's chain, hash for hash", async () => {
+    const round = `pub-ok-${Date.now()}`;
+    await chain(`round:${round}`, 4);
+    // The head as published when the chain had 3 entries: still a real entry after the chain grew.
+    const entry = (await audit.entries(`round:${round}`)).find((e) => e.seq === 3)!;
+    const file = documentFile('ok', published(round, { scope: `round:${round}`, sequence: entry.seq, hash: entry.hash }));
+    const { code, lines } = await verify('--round', round, '--published', file);
+    expect(code).toBe(0);
+    expect(lines).toContain(`ok        published ${file}: round:${round} #3 ${entry.hash} matches the chain`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 4 entries, 0 mismatches');
+  });
+
+  it('names a different hash and exits non-zero', async () => {
+    const round = `pub-hash-${Date.now()}`;
+    await chain(`round:${round}`, 3);
+    const entry = (await audit.entries(`round:${round}`)).at(-1)!;
+    const forged = entry.hash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const file = documentFile('hash', published(round, { scope: `round:${round}`, sequence: entry.seq, hash: forged }));
+    const { code, lines } = await verify('--round', round, '--published', file);
+    expect(code).toBe(1);
+    expect(lines).toContain(`MISMATCH  published ${file}: different hash: round:${round} #${entry.seq} is ${entry.hash} in the chain, the document says ${forged}`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 3 entries, 1 mismatches');
+  });
+
+  it('names a head beyond the end of the chain as a missing entry and exits non-zero', async () => {
+    const round = `pub-beyond-${Date.now()}`;
+    await chain(`round:${round}`, 2);
+    const entry = (await audit.entries(`round:${round}`)).at(-1)!;
+    const file = documentFile('beyond', published(round, { scope: `round:${round}`, sequence: entry.seq + 1, hash: entry.hash }));
+    const { code, lines } = await verify('--round', round, '--published', file);
+    expect(code).toBe(1);
+    expect(lines).toContain(`MISMATCH  published ${file}: missing entry: round:${round} #${entry.seq + 1} is not in the chain (it ends at #${entry.seq})`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 2 entries, 1 mismatches');
+  });
+
+  it("names a head of another round's chain as the wrong chain", async () => {
+    const round = `pub-own-${Date.now()}`;
+    const other = `pub-other-${Date.now()}`;
+    await chain(`round:${round}`, 1);
+    await chain(`round:${other}`, 1);
+    const entry = (await audit.entries(`round:${other}`))[0]!;
+    const file = documentFile('other', published(other, { scope: `round:${other}`, sequence: entry.seq, hash: entry.hash }));
+    const { code, lines } = await verify('--round', round, '--published', file);
+    expect(code).toBe(1);
+    expect(lines).toContain(`MISMATCH  published ${file}: wrong chain: the head names round:${other}, not round:${round}`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 1 entries, 1 mismatches');
+  });
+
+  it('reads a document from an http address, and counts one that cannot be read as a mismatch', async () => {
+    const round = `pub-url-${Date.now()}`;
+    await chain(`round:${round}`, 2);
+    const entry = (await audit.entries(`round:${round}`)).at(-1)!;
+    const body = JSON.stringify(published(round, { scope: `round:${round}`, sequence: entry.seq, hash: entry.hash }));
+    const server: Server = createServer((req, res) => {
+      if (req.url === `/results/${round}/notice.json`) res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/results/${round}`;
+      const { code, lines } = await verify('--round', round, '--published', `${base}/notice.json`, '--published', `${base}/announcement.json`);
+      expect(code).toBe(1);
+      expect(lines).toContain(`ok        published ${base}/notice.json: round:${round} #${entry.seq} ${entry.hash} matches the chain`);
+      expect(lines).toContain(`MISMATCH  published ${base}/announcement.json: cannot read it (HTTP 404)`);
+      expect(lines.at(-1)).toBe('verified: 1 rounds, 2 entries, 1 mismatches');
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

@@ -26,3 +26,29 @@ describe('the public home page', () => {
     expect(stages).not.toContain('materialReview');
   });
 });
+
+describe("the home page's links to published results", () => {
+  it('links each round at the public notice or the announcement to its notice page, and no other round', async () => {
+    const programmes = {
+      programmes: [
+        { programmeId: 'city', name: { 'zh-CN': '示范市', en: 'Demo City' }, rounds: [round('n', 'publicNotice'), round('w', 'announcement'), round('d', 'deliberation')] },
+        { programmeId: 'east', name: { 'zh-CN': '东区', en: 'East District' }, rounds: [round('e', 'registration')] },
+      ],
+    };
+    renderWithState(<Home />, { locale: 'zh-CN', fetch: routedFetch({ 'GET /api/publication/programmes': { status: 200, body: programmes } }) });
+    await screen.findByText('轮次 n');
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="/notices/"]')].map((a) => [a.closest('[data-round]')?.getAttribute('data-round'), a.getAttribute('href'), a.textContent]);
+    expect(links).toEqual([
+      ['n', '/notices/n', '公示'],
+      ['w', '/notices/w', '表彰结果'],
+    ]);
+    expect(screen.getByRole('link', { name: '公示' }).getAttribute('aria-describedby')).toBe('round-n');
+  });
+
+  it('names the links in English when the site is', async () => {
+    const programmes = { programmes: [{ programmeId: 'city', name: { 'zh-CN': '示范市', en: 'Demo City' }, rounds: [round('n', 'publicNotice'), round('w', 'announcement')] }] };
+    renderWithState(<Home />, { locale: 'en', fetch: routedFetch({ 'GET /api/publication/programmes': { status: 200, body: programmes } }) });
+    expect((await screen.findByRole('link', { name: 'Public notice' })).getAttribute('href')).toBe('/notices/n');
+    expect(screen.getByRole('link', { name: 'Winners announced' }).getAttribute('href')).toBe('/notices/w');
+  });
+});

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isMessageKey } from '../../../shared/messages';
+import { isMessageKey, registerMessages } from '../../../shared/messages';
+import { noticeLinkMessages } from '../../../shared/messages/ui-notice';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Health } from './Health';
+
+// The links to published notices need two texts of the notice page's catalogue, not the whole of it.
+registerMessages(noticeLinkMessages);
 
 /** The public home page: the programmes and their rounds, and whether the system is up. */
 export function Home() {
@@ -46,7 +50,7 @@ export function Home() {
                     const stageKey = `domain.stage.${r.stage}`;
                     return (
                       <li key={r.roundId} data-round={r.roundId}>
-                        <h4>{r.name[locale]}</h4>
+                        <h4 id={`round-${r.roundId}`}>{r.name[locale]}</h4>
                         <dl class="facts">
                           <dt>{t('home.stage')}</dt>
                           <dd>{isMessageKey(stageKey) ? t(stageKey) : r.stage}</dd>
@@ -58,6 +62,11 @@ export function Home() {
                         {r.stage === 'registration' && (
                           <a class="button" href="/apply">
                             {t('home.apply')}
+                          </a>
+                        )}
+                        {(r.stage === 'publicNotice' || r.stage === 'announcement') && (
+                          <a class="button" href={`/notices/${encodeURIComponent(r.roundId)}`} aria-describedby={`round-${r.roundId}`} data-notice-link={r.stage}>
+                            {t(r.stage === 'publicNotice' ? 'notice.link.publicNotice' : 'notice.link.announcement')}
                           </a>
                         )}
                       </li>

@@ -1,14 +1,259 @@
 import { useRoute } from 'preact-iso';
-import { useT } from '../../i18n';
+import { bilingual, type Locale } from '../../../../shared/messages';
+import { publicationPath, type ChainHead, type PublicationKind, type PublishedDocument, type PublishedEntry } from '../../../../shared/api/outcome';
+import { ApiError } from '../../api';
+import { useLocale, useT, type Translate } from '../../i18n';
+import { useLoad } from '../../review/load';
+import { useAppState } from '../../state';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import '../../texts/notice';
+import './notice.css';
 
-/** A round's published notice and announcement, for anyone. */
-export function NoticePage() {
+/** What the page fetches the published documents with (the browser's `fetch`, or a fake in tests). */
+export type FetchDocument = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** Both published documents of a round; null where not published yet. */
+interface Published {
+  readonly notice: PublishedDocument | null;
+  readonly announcement: PublishedDocument | null;
+}
+
+// A published document is a static file on the public site, not an API call: a 404 means "not published yet".
+// S3 behind CloudFront's origin access control answers 403 for a key that does not exist (no ListBucket
+// permission), so a 403 under /results/ means the same.
+async function readPublished(fetchDocument: FetchDocument, roundId: string, kind: PublicationKind): Promise<PublishedDocument | null> {
+  let res: Response;
+  try {
+    res = await fetchDocument(publicationPath(roundId, kind), { headers: { accept: 'application/json' }, cache: 'no-cache' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', bilingual('error.network'));
+  }
+  if (res.status === 404 || res.status === 403) return null;
+  if (!res.ok) {
+    const code = res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+    throw new ApiError(res.status, code, bilingual(code, { requestId: '-' }));
+  }
+  const doc = (await res.json()) as PublishedDocument;
+  if (doc?.roundId !== roundId || doc.kind !== kind || !Array.isArray(doc.entries) || !doc.notice || !doc.chainHead) {
+    throw new Error(`${kind} of ${roundId}: not a published document`);
+  }
+  return doc;
+}
+
+/** A moment as people in the programme's area read it: Beijing time, said so, in the page's language. */
+function beijingTime(iso: string, locale: Locale, t: Translate): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+  return t('notice.beijingTime', { time });
+}
+
+function Moment({ iso }: { iso: string }) {
   const t = useT();
-  const { roundId } = useRoute().params;
+  const locale = useLocale();
+  return <time dateTime={iso}>{beijingTime(iso, locale, t)}</time>;
+}
+
+/** The ranked organisations of a document (proposed winners or winners). */
+function EntriesTable({ entries, caption, empty }: { entries: readonly PublishedEntry[]; caption: string; empty: string }) {
+  const t = useT();
+  if (entries.length === 0) return <p>{empty}</p>;
   return (
-    <section class="card" data-notice={roundId}>
-      <h1>{t('notice.title')}</h1>
-    </section>
+    <div class="table-wrap">
+      <table class="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('notice.table.rank')}</th>
+            <th scope="col">{t('notice.table.organisation')}</th>
+            <th scope="col">{t('notice.table.district')}</th>
+            <th scope="col">{t('notice.table.industry')}</th>
+            <th scope="col">{t('notice.table.finalScore')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e, i) => (
+            <tr key={i} data-entry={e.rank}>
+              <td>{e.rank}</td>
+              <th scope="row">{e.organisation.name}</th>
+              <td>{e.organisation.district}</td>
+              <td>{e.organisation.industry}</td>
+              <td>{e.finalScore}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The chain head a document carries, and the command that checks it against an export of the chain. */
+function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string }) {
+  const t = useT();
+  const head: ChainHead = doc.chainHead;
+  const url = `${globalThis.location?.origin ?? ''}${publicationPath(doc.roundId, doc.kind)}`;
+  return (
+    <div data-chain-head={doc.kind}>
+      <h3>{title}</h3>
+      <dl class="facts">
+        <dt>{t('notice.chain.scope')}</dt>
+        <dd>
+          <code>{head.scope}</code>
+        </dd>
+        <dt>{t('notice.chain.sequence')}</dt>
+        <dd>{head.sequence}</dd>
+        <dt>{t('notice.chain.hash')}</dt>
+        <dd>
+          <code class="hash">{head.hash}</code>
+        </dd>
+      </dl>
+      <pre class="command" translate={false}>
+        <code>{`npm run verify-audit -- --round ${doc.roundId} --published ${url}`}</code>
+      </pre>
+    </div>
+  );
+}
+
+/** The notice period: its dates, whether it is still open at `now`, and how to object while it is. */
+function NoticePeriod({ period, open }: { period: PublishedDocument['notice']; open: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const endsAt = beijingTime(period.endsAt, locale, t);
+  return (
+    <>
+      <h3>{t('notice.period.title')}</h3>
+      <dl class="facts">
+        <dt>{t('notice.period.opened')}</dt>
+        <dd>
+          <Moment iso={period.openedAt} />
+        </dd>
+        <dt>{t('notice.period.ends')}</dt>
+        <dd>
+          <Moment iso={period.endsAt} />
+        </dd>
+        <dt>{t('notice.period.days')}</dt>
+        <dd>{t('notice.period.daysValue', { days: period.days })}</dd>
+      </dl>
+      <p class={open ? 'notice' : 'muted'} data-period={open ? 'open' : 'over'}>
+        {t(open ? 'notice.period.open' : 'notice.period.over', { endsAt })}
+      </p>
+      <h3>{t('notice.object.title')}</h3>
+      {!open && <p data-objections="closed">{t('notice.object.closed')}</p>}
+      <p>{t('notice.object.intro')}</p>
+      <ul>
+        <li>{t('notice.object.writing')}</li>
+        <li>{t('notice.object.realName')}</li>
+        <li>{t('notice.object.evidence')}</li>
+        <li>{t('notice.object.office')}</li>
+        <li>{t('notice.object.withinPeriod')}</li>
+      </ul>
+    </>
+  );
+}
+
+/**
+ * A round's published notice (公示, stage 10) and announcement of winners (表彰,
+ * stage 11), for anyone, without signing in: both documents as published on
+ * the public site, the notice period and how to object within it, and the
+ * audit chain's head each carries. `now` decides whether the period is open.
+ */
+export function NoticePage({
+  fetch: fetchDocument = (url, init) => globalThis.fetch(url, init),
+  now = () => new Date(),
+}: {
+  fetch?: FetchDocument;
+  now?: () => Date;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const { programmes } = useAppState();
+  const { roundId } = useRoute().params;
+  const [published, reload] = useLoad<Published>(
+    async () => {
+      const [notice, announcement] = await Promise.all([readPublished(fetchDocument, roundId!, 'notice'), readPublished(fetchDocument, roundId!, 'announcement')]);
+      return { notice, announcement };
+    },
+    [roundId],
+  );
+
+  const round = programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId);
+  const roundName = round ? round.name[locale] : (roundId ?? '');
+
+  if (published.state === 'loading') {
+    return (
+      <section class="card" data-notice={roundId}>
+        <h1>{t('notice.title')}</h1>
+        <p class="muted">{t('site.loading')}</p>
+      </section>
+    );
+  }
+  if (published.state === 'error') {
+    return (
+      <section class="card" data-notice={roundId}>
+        <h1>{t('notice.title')}</h1>
+        <ErrorMessage error={published.error} onRetry={reload} />
+      </section>
+    );
+  }
+
+  const { notice, announcement } = published.value;
+  const any = announcement ?? notice;
+  const period = any?.notice;
+  // Once the winners are announced the notice is over, whatever the clock says.
+  const open = !!period && !announcement && now().getTime() >= Date.parse(period.openedAt) && now().getTime() < Date.parse(period.endsAt);
+
+  return (
+    <article class="stack notice-page" data-notice={roundId}>
+      <header class="hero">
+        <h1>{t('notice.title')}</h1>
+        {any && <p class="lead">{any.programmeName[locale]}</p>}
+        <p>{t('notice.round', { name: roundName })}</p>
+      </header>
+
+      {!any && <p class="card" data-published="none">{t('notice.nothing')}</p>}
+
+      {announcement && (
+        <section class="card" aria-labelledby="announcement-title" data-published="announcement">
+          <h2 id="announcement-title">{t('notice.announcement.title')}</h2>
+          <p>{t('notice.announcement.intro')}</p>
+          <p class="muted small">
+            {t('notice.publishedAt', { at: beijingTime(announcement.publishedAt, locale, t) })}
+          </p>
+          <EntriesTable entries={announcement.entries} caption={t('notice.announcement.caption')} empty={t('notice.announcement.empty')} />
+        </section>
+      )}
+
+      {period && (
+        <section class="card" aria-labelledby="notice-title" data-published={notice ? 'notice' : undefined}>
+          <h2 id="notice-title">{t('notice.notice.title')}</h2>
+          {notice && (
+            <>
+              <p>{t('notice.notice.intro')}</p>
+              <p class="muted small">{t('notice.publishedAt', { at: beijingTime(notice.publishedAt, locale, t) })}</p>
+              <EntriesTable entries={notice.entries} caption={t('notice.notice.caption')} empty={t('notice.notice.empty')} />
+            </>
+          )}
+          <NoticePeriod period={period} open={open} />
+        </section>
+      )}
+
+      {any && (
+        <section class="card" aria-labelledby="chain-title">
+          <h2 id="chain-title">{t('notice.chain.title')}</h2>
+          <p>{t('notice.chain.what')}</p>
+          <p>{t('notice.chain.how')}</p>
+          {announcement && <ChainHeadFacts doc={announcement} title={t('notice.chain.announcementHead')} />}
+          {notice && <ChainHeadFacts doc={notice} title={t('notice.chain.noticeHead')} />}
+        </section>
+      )}
+    </article>
   );
 }
