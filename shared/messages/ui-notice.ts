@@ -1,14 +1,7 @@
 import type { Catalogue } from './types';
 
-/** The home page's links to a round's published notice and announcement (registered by the home page alone). */
-export const noticeLinkMessages = {
-  'notice.link.publicNotice': { 'zh-CN': '公示', en: 'Public notice' },
-  'notice.link.announcement': { 'zh-CN': '表彰结果', en: 'Winners announced' },
-} as const satisfies Catalogue;
-
 /** The public pages of a round's published notice and announcement (`/notices/<roundId>`), read by anyone. */
 export const noticeUiMessages = {
-  ...noticeLinkMessages,
   'notice.title': { 'zh-CN': '公示与表彰', en: 'Public notice and announcement' },
   'notice.round': { 'zh-CN': '评审轮次：{name}', en: 'Round: {name}' },
   'notice.nothing': {

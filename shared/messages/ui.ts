@@ -39,6 +39,8 @@ export const uiMessages = {
   'home.programmes': { 'zh-CN': '奖项与评审轮次', en: 'Awards and rounds' },
   'home.noProgrammes': { 'zh-CN': '暂无公开的奖项。', en: 'No award is open yet.' },
   'home.noRounds': { 'zh-CN': '暂无评审轮次。', en: 'No round yet.' },
+  'notice.link.publicNotice': { 'zh-CN': '公示', en: 'Public notice' },
+  'notice.link.announcement': { 'zh-CN': '表彰结果', en: 'Winners announced' },
   'home.stage': { 'zh-CN': '阶段', en: 'Stage' },
   'home.registrationOpens': { 'zh-CN': '申报开始', en: 'Registration opens' },
   'home.submissionDeadline': { 'zh-CN': '材料截止', en: 'Submission deadline' },

@@ -1,13 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isMessageKey, registerMessages } from '../../../shared/messages';
-import { noticeLinkMessages } from '../../../shared/messages/ui-notice';
+import { isMessageKey } from '../../../shared/messages';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Health } from './Health';
-
-// The links to published notices need two texts of the notice page's catalogue, not the whole of it.
-registerMessages(noticeLinkMessages);
 
 /** The public home page: the programmes and their rounds, and whether the system is up. */
 export function Home() {
