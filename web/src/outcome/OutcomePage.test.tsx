@@ -85,6 +85,17 @@ describe('the outcome page for supervisors', () => {
   });
 });
 
+describe('the outcome page in Chinese', () => {
+  it('names the stages, the departments and the states in the reader’s language', async () => {
+    const view = renderWithState(<OutcomePage roundId={ROUND} />, { locale: 'zh-CN', fetch: api('opinions') });
+    view.state.signedIn(session('supervisor'));
+    await screen.findByText('税务部门');
+    expect([...document.querySelectorAll('[data-section] > h2')].map((h) => h.textContent)).toEqual(['综合评价', '征求意见', '审议', '公示', '发布 · 表彰']);
+    expect(document.querySelector('[data-opinion="B2/tax"]')!.textContent).toContain('有异议');
+    expect(document.querySelector('[data-standing="D4"] [data-candidate]')!.textContent).toBe('低于分数线');
+  });
+});
+
 describe('the comprehensive evaluation', () => {
   it('marks the preview as such, with exact scores formatted, the settings, the unevaluable and the ranking’s advice', async () => {
     await open('supervisor', api('comprehensiveEvaluation'));
