@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ChainHead, PublicationKind, PublicationView } from '../../../shared/api/outcome';
+import { publicationPath, type ChainHead, type PublicationKind, type PublicationView } from '../../../shared/api/outcome';
 import { verifyChain, type Sha256 } from '../../../shared/audit/chain';
 import type { Call } from '../api';
 import { useT } from '../i18n';
@@ -103,7 +103,8 @@ function Publication({ roundId, publication }: { roundId: string; publication: P
       <dl class="facts">
         <dt>{t('outcome.publications.document')}</dt>
         <dd>
-          <a href={publication.path} data-document-link>
+          {/* The link is built from the contract, never from an address the answer carries. */}
+          <a href={publicationPath(roundId, publication.kind)} data-document-link>
             <code>{publication.path}</code>
           </a>
         </dd>
