@@ -14,7 +14,7 @@ import '../../texts/office-review';
  * the board read, so a move made meanwhile elsewhere is refused (409) instead of repeated; the domain's
  * guards (ELIGIBILITY_PENDING, SHORTLIST_EMPTY …) answer with their message in both languages.
  */
-export function MoveStage({ data, onMoved, onStale }: { data: RoundReviewsResponse; onMoved: (res: RoundStageResponse) => void; onStale: () => void }) {
+export function MoveStage({ data, onMoved, onStale }: { data: Pick<RoundReviewsResponse, 'roundId' | 'roundStage' | 'roundVersion'>; onMoved: (res: RoundStageResponse) => void; onStale: () => void }) {
   const { call } = useAppState();
   const t = useT();
   const [confirming, setConfirming] = useState(false);

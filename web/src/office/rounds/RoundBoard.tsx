@@ -17,6 +17,7 @@ import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
 import '../../texts/office-review';
 import '../../texts/defense';
+import '../../texts/outcome';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -129,6 +130,13 @@ export function RoundBoard({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
+              <p>
+                <a href={`/office/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>
+                  {t('outcome.link')}
+                </a>
+              </p>
+            )}
             {isAdmin ? (
               <MoveStage
                 data={data}

@@ -8,7 +8,9 @@ import { showsDefensePanel } from '../../ui/review/defense/DefensePanel';
 import { RoundDefense } from '../../ui/review/defense/RoundDefense';
 import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
+import { ROUND_STAGES } from '../../../../shared/stages/round';
 import '../../texts/team-view';
+import '../../texts/outcome';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -129,6 +131,13 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
+              <p>
+                <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>
+                  {t('outcome.link')}
+                </a>
+              </p>
+            )}
           </section>
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
           {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}

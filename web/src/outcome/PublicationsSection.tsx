@@ -1,0 +1,180 @@
+import { useState } from 'preact/hooks';
+import { publicationPath, type ChainHead, type PublicationKind, type PublicationView } from '../../../shared/api/outcome';
+import { verifyChain, type Sha256 } from '../../../shared/audit/chain';
+import type { Call } from '../api';
+import { useT } from '../i18n';
+import { useAppState } from '../state';
+import { stageLabel } from '../ui/review/format';
+import { FinalForm } from './FinalForm';
+import { Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
+
+/** What the chain says about a published head. */
+export type HeadCheck =
+  | { readonly result: 'ok'; readonly entries: number; readonly brokenAfter?: { readonly seq: number; readonly reason: string } }
+  | { readonly result: 'missing'; readonly entries: number }
+  | { readonly result: 'mismatch'; readonly found: string }
+  | { readonly result: 'broken'; readonly seq: number; readonly reason: string };
+
+/**
+ * Checks a published head against the chain itself, recomputed here: the chain must verify up to the
+ * entry at the head's sequence, and that entry must have the head's hash. A break further on does not
+ * change what the document says, but it is reported too.
+ */
+export async function checkHead(head: ChainHead, entries: Parameters<typeof verifyChain>[2], sha256: Sha256): Promise<HeadCheck> {
+  const verification = await verifyChain(sha256, head.scope, entries);
+  const bad = verification.firstMismatch;
+  if (bad && bad.seq <= head.sequence) return { result: 'broken', seq: bad.seq, reason: bad.reason };
+  const entry = entries.find((e) => e.seq === head.sequence);
+  if (!entry) return { result: 'missing', entries: entries.length };
+  if (entry.hash !== head.hash) return { result: 'mismatch', found: entry.hash };
+  return { result: 'ok', entries: entries.length, ...(bad ? { brokenAfter: { seq: bad.seq, reason: bad.reason } } : {}) };
+}
+
+// The chain is read and hashed only when asked: the reader and the hashing load on demand, so the page's chunk stays small.
+async function readAndCheck(call: Call, head: ChainHead, onProgress: (n: number) => void): Promise<HeadCheck> {
+  const [{ readChain }, { webCryptoSha256 }] = await Promise.all([import('../supervise/ChainView'), import('../supervise/timeline')]);
+  const entries = await readChain(call, head.scope, onProgress);
+  return checkHead(head, entries, webCryptoSha256);
+}
+
+function HeadCheckButton({ head }: { head: ChainHead }) {
+  const { call } = useAppState();
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState(0);
+  const [check, setCheck] = useState<HeadCheck | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setCheck(null);
+    setError(null);
+    setProgress(0);
+    try {
+      setCheck(await readAndCheck(call, head, setProgress));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reason = (r: string) => t(`supervise.reason.${r as 'hash' | 'prevHash' | 'seq' | 'scope'}`);
+  return (
+    <div class="head-check">
+      <button type="button" class="secondary" disabled={busy} onClick={() => void run()}>
+        {busy ? t('outcome.publications.checking', { count: progress }) : t('outcome.publications.check')}
+      </button>
+      <div aria-live="polite">
+        {check?.result === 'ok' && (
+          <p class="verify-ok" data-head-check="ok">
+            {t('outcome.publications.checkOk', { seq: head.sequence, count: check.entries })}
+            {check.brokenAfter && (
+              <span class="verify-bad" data-broken-after={check.brokenAfter.seq}>
+                {' '}
+                {t('outcome.publications.brokenAfter', { seq: check.brokenAfter.seq, reason: reason(check.brokenAfter.reason) })}
+              </span>
+            )}
+          </p>
+        )}
+        {check && check.result !== 'ok' && (
+          <p class="verify-bad" role="alert" data-head-check={check.result}>
+            {check.result === 'missing'
+              ? t('outcome.publications.checkMissing', { seq: head.sequence, count: check.entries })
+              : check.result === 'mismatch'
+                ? t('outcome.publications.checkMismatch', { seq: head.sequence, found: check.found, expected: head.hash })
+                : t('outcome.publications.checkBroken', { seq: check.seq, reason: reason(check.reason) })}
+          </p>
+        )}
+        {error !== null && (
+          <p class="verify-bad" role="alert" data-head-check="error">
+            {t('outcome.publications.checkFailed')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Publication({ roundId, publication }: { roundId: string; publication: PublicationView }) {
+  const t = useT();
+  const head = publication.chainHead;
+  return (
+    <li class="publication" data-publication={publication.kind}>
+      <h3>{t(`outcome.publications.kind.${publication.kind}`)}</h3>
+      <dl class="facts">
+        <dt>{t('outcome.publications.document')}</dt>
+        <dd>
+          {/* The link is built from the contract, never from an address the answer carries. */}
+          <a href={publicationPath(roundId, publication.kind)} data-document-link>
+            <code>{publication.path}</code>
+          </a>
+        </dd>
+        <dt>{t('outcome.publications.page')}</dt>
+        <dd>
+          <a href={`/notices/${encodeURIComponent(roundId)}`} data-public-page>
+            <code>/notices/{roundId}</code>
+          </a>
+        </dd>
+        <dt>{t('outcome.publications.published')}</dt>
+        <dd>
+          <Recorded recorded={publication} />
+        </dd>
+        <dt>SHA-256</dt>
+        <dd>
+          <code class="hash" data-sha256>
+            {publication.sha256}
+          </code>
+        </dd>
+        <dt>{t('outcome.publications.head')}</dt>
+        <dd data-chain-head>
+          <code>{head.scope}</code> · #{head.sequence} · <code class="hash">{head.hash}</code>
+        </dd>
+      </dl>
+      <HeadCheckButton head={head} />
+    </li>
+  );
+}
+
+const KIND_OF_STAGE: Readonly<Record<string, PublicationKind>> = { publicNotice: 'notice', announcement: 'announcement' };
+
+/**
+ * Stage 10–11's published documents: where each is, its SHA-256, the chain head it carries, checked
+ * against the chain in this browser; the office publishes the current stage's document again when the
+ * publication that went with the move did not complete.
+ */
+export function PublicationsSection({ round, isAdmin, generation, onDone, onStale }: { round: RoundRef; isAdmin: boolean; generation: number; onDone: (text: string) => void; onStale: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const { value: data, error, loading, reload } = useKeptLoad(() => call('outcome.publications', { params: { roundId: round.roundId } }), [call, round.roundId, generation]);
+  const due = KIND_OF_STAGE[round.roundStage];
+  const missing = data && due && !data.publications.some((p) => p.kind === due) ? due : undefined;
+  return (
+    <section class="card" aria-labelledby="outcome-publications-title" data-section="publications">
+      <h2 id="outcome-publications-title">
+        {t('outcome.publications.title')} · {stageLabel(t, 'announcement')}
+      </h2>
+      <SectionState error={error} loading={loading} hasValue={data !== null} onRetry={reload} />
+      {data &&
+        (data.publications.length === 0 ? (
+          <p class="muted">{t('outcome.publications.none')}</p>
+        ) : (
+          <ul class="plain publications">
+            {data.publications.map((p) => (
+              <Publication key={`${p.kind}-${p.at}`} roundId={round.roundId} publication={p} />
+            ))}
+          </ul>
+        ))}
+      {missing && <p class="notice" data-publication-missing={missing}>{t('outcome.publications.missing', { kind: t(`outcome.publications.kind.${missing}`) })}</p>}
+      {isAdmin && missing && (
+        <FinalForm
+          name="republish"
+          title={t('outcome.publications.republish')}
+          submitLabel={t('outcome.publications.republish')}
+          confirmText={t('outcome.publications.confirm', { kind: t(`outcome.publications.kind.${missing}`) })}
+          send={() => call('outcome.republish', { params: { roundId: round.roundId }, body: { version: round.roundVersion } })}
+          onDone={() => onDone(t('outcome.publications.done', { kind: t(`outcome.publications.kind.${missing}`) }))}
+          onStale={onStale}
+        />
+      )}
+    </section>
+  );
+}
