@@ -9,6 +9,8 @@ import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
+import { fileObjection, listObjections, resolveObjection } from './use-cases/objections';
+import { listPublications, republish } from './use-cases/publish';
 import { configureRound, createRound, getRound, listRounds } from './use-cases/round-config';
 import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
@@ -50,11 +52,17 @@ const http = createRouter(
     'outcome.recordOpinion': notYet,
     'outcome.deliberation': notYet,
     'outcome.recordVote': notYet,
-    'outcome.objections': notYet,
-    'outcome.fileObjection': notYet,
-    'outcome.resolveObjection': notYet,
-    'outcome.publications': notYet,
-    'outcome.republish': notYet,
+    'outcome.objections': async (req) => ({ body: await listObjections(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.fileObjection': async (req) => ({
+      body: await fileObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.resolveObjection': async (req) => ({
+      body: await resolveObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.objectionId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.publications': async (req) => ({ body: await listPublications(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.republish': async (req) => ({
+      body: await republish(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'rounds.move': async (req) => ({
       body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
