@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
+import { digestState, roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { formatFinalScore } from '../../shared/scoring';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { ApplicationsRepository } from '../../functions/lib/applications/repository';
 import { tableName } from '../../functions/lib/config';
 import type { Session } from '../../functions/lib/http/router';
 import { ReviewProgressReader } from '../../functions/lib/reviews/progress';
+import { fileObjection } from '../../functions/publication/use-cases/objections';
 import { moveRoundStage } from '../../functions/publication/use-cases/rounds';
 import { stackRuntime } from './applications-helpers';
 import { api, signInAdmin } from './helpers';
@@ -103,8 +104,11 @@ describe('the public notice, its objections and the announcement, each published
     expect(res.body).toMatchObject({ stage: 'publicNotice', version: version + 1, publication: { kind: 'notice', published: true } });
     version = res.body.version;
 
-    const { doc, bytes } = await expectPublished(roundId, 'notice', 'round.stageMoved');
+    const { doc, bytes, head } = await expectPublished(roundId, 'notice', 'round.stageMoved');
     const round = (await api('GET', base(roundId), { cookie: admin })).body;
+    // The move's entry is the domain's 'round.noticeOpened' too: its state carries the notice's dates.
+    const moved = { roundId, stage: 'publicNotice', stageSince: round.stageSince, noticeOpenedAt: round.noticeOpenedAt, noticeEndsAt: round.noticeEndsAt, from: 'deliberation', version };
+    expect(head.stateDigest).toBe(await digestState(nodeSha256, moved));
     expect(doc).toMatchObject({ kind: 'notice', programmeId: 'city', roundId, publishedAt: res.body.stageSince });
     expect(doc.programmeName['zh-CN']).toBeTruthy();
     expect(doc.notice).toEqual({ openedAt: round.noticeOpenedAt, endsAt: round.noticeEndsAt, days: seeded.config.publicNoticeDays });
@@ -258,10 +262,12 @@ describe('the public notice, its objections and the announcement, each published
 });
 
 describe('a publication that fails after the stage move', () => {
+  let roundId: string;
+
   it('leaves the move standing, says so in the answer, and the office publishes the notice again with the move as head', async () => {
     // Prepare: the publication function's deps with a web bucket that refuses every write (a fault, not a mock of the logic).
     const seeded = await seedDeliberatedRound(['proposed', 'proposed']);
-    const roundId = seeded.round.roundId;
+    roundId = seeded.round.roundId;
     const rt = await stackRuntime();
     const { awards, outcome } = await outcomeTables();
     const errors: unknown[] = [];
@@ -291,5 +297,35 @@ describe('a publication that fails after the stage move', () => {
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     const { doc } = await expectPublished(roundId, 'notice', 'round.stageMoved');
     expect(doc.entries).toEqual(expectedEntries(seeded, seeded.proposed));
+  });
+
+  it('lets no objection land once the round moved on after the office read it: the fresh read answers 422 STAGE_CLOSED', async () => {
+    // Prepare: the office's page read the round while the notice was open; then the period ended and the round was announced.
+    const { awards, outcome } = await outcomeTables();
+    const stale = (await awards.getProgrammeRound('city', roundId))!;
+    const ended = await endNoticePeriod(roundId);
+    const announced = await moveTo(roundId, 'announcement', ended.version);
+    expect(announced.status, JSON.stringify(announced.body)).toBe(200);
+    const proposed = (await outcome.ofRound(roundId)).votes[0]!.applicationId;
+    // The first read returns the stale round (as if the move landed between the read and the write).
+    let reads = 0;
+    const racingAwards = Object.assign(Object.create(awards) as typeof awards, {
+      getProgrammeRound: async (programmeId: string, id: string) => (reads++ === 0 ? stale : awards.getProgrammeRound(programmeId, id)),
+    });
+    const rt = await stackRuntime();
+    const session: Session = { sessionId: 'test', personId: 'office-test', role: 'admin', programmeId: 'city', email: 'office@merit.test', name: '办公室', expiresAt: '' };
+
+    // Act
+    const error = await appends(roundId, [], () =>
+      fileObjection({ audit: rt.audit, awards: racingAwards, outcome }, session, roundId, objectionBody(proposed), new Date(), 'test-race').then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+
+    // Assess: refused, no entry, no objection.
+    expect(error).toMatchObject({ code: 'STAGE_CLOSED', status: 422 });
+    expect(reads).toBe(2);
+    expect((await outcome.ofRound(roundId)).objections).toEqual([]);
   });
 });
