@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { notAwardedIds, proposedWinners } from '../../lib/outcome/progress';
 import type { ObjectionRecord, OutcomeStore, RoundOutcome } from '../../lib/outcome/store';
+import { programmeRound } from './publish';
 
 /** What the public notice's objections need: the round and its outcome (read), the audit log (the only writer). */
 export interface ObjectionDeps {
@@ -20,13 +21,6 @@ export interface ObjectionDeps {
 }
 
 const actorOf = (session: Session) => ({ personId: session.personId, role: session.role });
-
-/** A round of the caller's programme, read consistently; any other is "not found". */
-async function programmeRound(deps: Pick<ObjectionDeps, 'awards'>, session: Session, roundId: string): Promise<RoundRecord> {
-  const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
-  if (!round) throw notFound();
-  return round;
-}
 
 /** Where the round stands, as the domain's guards read it. */
 const roundState = (round: RoundRecord): RoundState => ({

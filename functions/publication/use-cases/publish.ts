@@ -153,11 +153,8 @@ export async function publishRound(
   return record;
 }
 
-/** What the office and supervisors see of a publication record. */
-const publicationView = (record: PublicationRecord): PublicationView => record;
-
-/** A round of the caller's programme; any other is "not found". */
-async function programmeRound(deps: Pick<PublishDeps, 'awards'>, session: Session, roundId: string): Promise<RoundRecord> {
+/** A round of the caller's programme, read consistently; any other is "not found". */
+export async function programmeRound(deps: Pick<PublishDeps, 'awards'>, session: Session, roundId: string): Promise<RoundRecord> {
   const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
   if (!round) throw notFound();
   return round;
@@ -167,7 +164,7 @@ async function programmeRound(deps: Pick<PublishDeps, 'awards'>, session: Sessio
 async function publicationsOf(deps: Pick<PublishDeps, 'outcome'>, round: RoundRecord): Promise<PublicationsResponse> {
   const { publications } = await deps.outcome.ofRound(round.roundId);
   const ordered = [...publications].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind < b.kind ? -1 : 1));
-  return { roundId: round.roundId, roundStage: round.stage as RoundStage, publications: ordered.map(publicationView) };
+  return { roundId: round.roundId, roundStage: round.stage as RoundStage, publications: ordered satisfies readonly PublicationView[] };
 }
 
 /** Every document published for a round of the caller's programme (the office, supervisors). */
