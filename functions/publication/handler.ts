@@ -3,7 +3,6 @@ import { ApplicationsRepository } from '../lib/applications/repository';
 import { archiveStream, isStreamEvent } from '../lib/audit/archive';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
-import { AppError } from '../lib/http/errors';
 import { createRouter } from '../lib/http/router';
 import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
@@ -12,13 +11,12 @@ import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-
 import { readDeliberation, recordVote } from './use-cases/deliberation';
 import { readEvaluation, recordEvaluation } from './use-cases/evaluation';
 import { readOpinions, recordOpinion } from './use-cases/opinions';
+import { fileObjection, listObjections, resolveObjection } from './use-cases/objections';
+import { listPublications, republish } from './use-cases/publish';
 import { configureRound, createRound, getRound, listRounds } from './use-cases/round-config';
 import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
 
 const runtime = lazyRuntime('publication');
-const notYet = (): never => {
-  throw new AppError('ROUTE_NOT_FOUND', 404);
-};
 let deps: Promise<AuditTrailDeps & RoundDeps & Runtime> | undefined;
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({
@@ -46,7 +44,7 @@ const http = createRouter(
     'rounds.configure': async (req) => ({
       body: await configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
-    // Stages 7–11 (shared/api/outcome.ts): filled in by the outcome use cases.
+    // Stages 7–11 (shared/api/outcome.ts): the round's outcome.
     'outcome.evaluation': async (req) => ({ body: await readEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.recordEvaluation': async (req) => ({
       body: await recordEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
@@ -59,11 +57,17 @@ const http = createRouter(
     'outcome.recordVote': async (req) => ({
       body: await recordVote(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
-    'outcome.objections': notYet,
-    'outcome.fileObjection': notYet,
-    'outcome.resolveObjection': notYet,
-    'outcome.publications': notYet,
-    'outcome.republish': notYet,
+    'outcome.objections': async (req) => ({ body: await listObjections(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.fileObjection': async (req) => ({
+      body: await fileObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.resolveObjection': async (req) => ({
+      body: await resolveObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.objectionId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.publications': async (req) => ({ body: await listPublications(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.republish': async (req) => ({
+      body: await republish(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'rounds.move': async (req) => ({
       body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CONFLICT_KINDS, type ConflictKind } from '../conflicts';
 import { ROUND_STAGES, type RoundStage } from '../stages/round';
+import type { PublicationKind } from './outcome';
 
 /**
  * Material review and on-site evaluation (DOMAIN.md stages 4 and 5): the
@@ -315,4 +316,10 @@ export interface RoundStageResponse {
   readonly stage: RoundStage;
   readonly stageSince: string;
   readonly version: number;
+  /**
+   * Set by a move that publishes (to the public notice: the notice; to the
+   * announcement: the winners). `published: false`: the move stands but the
+   * document did not go out — the office publishes it again (POST …/publications).
+   */
+  readonly publication?: { readonly kind: PublicationKind; readonly published: boolean };
 }

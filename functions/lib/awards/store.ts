@@ -87,6 +87,18 @@ export class AwardsStore {
     };
   }
 
+  /** A write-nothing check that a round is still at the version read: a change based on the round's stage stands only if the round did not move meanwhile. */
+  roundUnchanged(round: Pick<RoundRecord, 'programmeId' | 'roundId' | 'version'>): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: roundKey(round.programmeId, round.roundId),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': round.version },
+      },
+    };
+  }
+
   /** A round of one programme, read consistently from the table itself (not the index), or undefined when that programme has no such round. */
   async getProgrammeRound(programmeId: string, roundId: string): Promise<RoundRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: roundKey(programmeId, roundId), ConsistentRead: true }));

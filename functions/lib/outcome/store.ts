@@ -135,7 +135,10 @@ export class OutcomeStore {
       opinions: items.filter(isPrefixed(outcomeKeys.opinions())).map((i) => strip<OpinionRecord>(i)),
       votes: items.filter(isPrefixed(outcomeKeys.votes())).map((i) => strip<VoteRecord>(i)),
       objections: items.filter(isPrefixed(outcomeKeys.objections())).map((i) => strip<ObjectionRecord>(i)).sort((a, b) => (a.objectionId < b.objectionId ? -1 : 1)),
-      publications: items.filter(isPrefixed(outcomeKeys.publications())).map((i) => strip<PublicationRecord>(i)),
+      // A publication's own `kind` (notice, announcement) shares the item's `kind` attribute, which strip() drops: it is read back from the sort key.
+      publications: items
+        .filter(isPrefixed(outcomeKeys.publications()))
+        .map((i) => ({ ...strip<PublicationRecord>(i), kind: String(i.sk).split('#').at(-1) as PublicationKind })),
     };
   }
 

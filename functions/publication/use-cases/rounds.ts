@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { REVIEW_STAGES, type MoveRoundBody, type ReviewStage, type RoundStageResponse } from '../../../shared/api/reviews';
-import { roundScope } from '../../../shared/audit/chain';
+import { roundScope, type AuditEntry } from '../../../shared/audit/chain';
 import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { moveRound, ROUND_STAGES, TransitionError, type RoundFacts, type RoundStage, type RoundState } from '../../../shared/stages';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
@@ -13,9 +13,10 @@ import { applicationsBeforePanel, openDefenseWork } from '../../lib/reviews/defe
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 import { outcomeFacts } from '../../lib/outcome/progress';
 import type { OutcomeStore } from '../../lib/outcome/store';
+import { chainHeadOf, publicationOfStage, publishRound, type PublishDeps } from './publish';
 
-/** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer). */
-export interface RoundDeps {
+/** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer), and what publishing needs. */
+export interface RoundDeps extends PublishDeps {
   readonly audit: AuditLog;
   readonly awards: AwardsStore;
   readonly applications: ApplicationsRepository;
@@ -116,10 +117,11 @@ export async function moveRoundStage(
 
   const { noticeOpenedAt: _opened, noticeEndsAt: _ends, stageSince: _since, ...unchanged } = round;
   const next: RoundRecord = { ...unchanged, ...moved.state, version: round.version + 1 };
+  let entry: AuditEntry;
   try {
     // One entry per move: 'round.stageMoved'. When the public notice opens, the domain's 'round.noticeOpened' is this
     // same entry: its state carries the notice's dates (noticeOpenedAt, noticeEndsAt).
-    await deps.audit.commit({
+    entry = await deps.audit.commit({
       scope: roundScope(roundId),
       actor: { personId: session.personId, role: session.role },
       action: 'round.stageMoved',
@@ -134,7 +136,19 @@ export async function moveRoundStage(
     if (error instanceof WriteConditionError) throw conflict();
     throw error;
   }
-  return { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
+  const answer: RoundStageResponse = { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
+  const kind = publicationOfStage(next.stage);
+  if (!kind) return answer;
+  // DOMAIN.md stages 10–11: opening the notice publishes the proposed winners, the announcement the winners, each with
+  // the move's own entry as the chain's head. The move is committed whatever happens next: a failed publication is
+  // logged and said in the answer, and the office publishes again (POST …/publications).
+  try {
+    await publishRound(deps, session, next, kind, chainHeadOf(entry), now, requestId);
+    return { ...answer, publication: { kind, published: true } };
+  } catch (error) {
+    deps.logger.error('publication after the stage move failed; the office can publish again', { roundId, kind, requestId, error: error as Error });
+    return { ...answer, publication: { kind, published: false } };
+  }
 }
 
 /** Message parameters with stage ids (`from`, `to`) replaced by the stage's name in each language; `details` keep the ids. */
