@@ -261,6 +261,8 @@ export interface PublishedDocument {
   readonly programmeId: string;
   readonly programmeName: { readonly 'zh-CN': string; readonly en: string };
   readonly roundId: string;
+  /** The round's name as the office set it. */
+  readonly roundName: { readonly 'zh-CN': string; readonly en: string };
   readonly publishedAt: string;
   /** The notice period (the announcement repeats it). */
   readonly notice: { readonly openedAt: string; readonly endsAt: string; readonly days: number };

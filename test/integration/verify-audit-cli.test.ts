@@ -78,6 +78,7 @@ function published(roundId: string, chainHead: ChainHead): PublishedDocument {
     programmeId: 'city',
     programmeName: { 'zh-CN': '示范市政府质量奖', en: 'Demo City Quality Award' },
     roundId,
+    roundName: { 'zh-CN': roundId, en: roundId },
     publishedAt: '2026-11-20T02:00:00.000Z',
     notice: { openedAt: '2026-11-20T02:00:00.000Z', endsAt: '2026-11-27T02:00:00.000Z', days: 7 },
     entries: [{ rank: 1, organisation: { name: '甲制造有限公司', district: '东区', industry: '制造业' }, finalScore: '812.35' }],

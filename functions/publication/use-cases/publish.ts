@@ -65,7 +65,7 @@ export function publishedEntries(kind: PublicationKind, outcome: RoundOutcome): 
 /** What a published document is built from. */
 export interface PublicationSource {
   readonly kind: PublicationKind;
-  readonly round: Pick<RoundRecord, 'roundId' | 'programmeId' | 'noticeOpenedAt' | 'noticeEndsAt'>;
+  readonly round: Pick<RoundRecord, 'roundId' | 'name' | 'programmeId' | 'noticeOpenedAt' | 'noticeEndsAt'>;
   readonly programmeName: PublishedDocument['programmeName'];
   readonly noticeDays: number;
   readonly outcome: RoundOutcome;
@@ -81,6 +81,7 @@ export function publishedDocument(source: PublicationSource): PublishedDocument 
     programmeId: round.programmeId,
     programmeName: source.programmeName,
     roundId: round.roundId,
+    roundName: { 'zh-CN': round.name['zh-CN'], en: round.name.en },
     publishedAt: source.now.toISOString(),
     notice: { openedAt: round.noticeOpenedAt ?? '', endsAt: round.noticeEndsAt ?? '', days: source.noticeDays },
     entries: publishedEntries(kind, source.outcome),

@@ -92,7 +92,7 @@ describe('the published document', () => {
     // Act
     const doc = publishedDocument({
       kind: 'announcement',
-      round: { roundId: 'r1', programmeId: 'city', noticeOpenedAt: '2026-07-01T00:00:00.000Z', noticeEndsAt: '2026-07-08T00:00:00.000Z' },
+      round: { roundId: 'r1', name: { 'zh-CN': '2026 年度', en: '2026 round' }, programmeId: 'city', noticeOpenedAt: '2026-07-01T00:00:00.000Z', noticeEndsAt: '2026-07-08T00:00:00.000Z' },
       programmeName: { 'zh-CN': '市政府质量奖', en: 'City Government Quality Award' },
       noticeDays: 7,
       outcome: outcome([objection('o1', 'W', true)]),

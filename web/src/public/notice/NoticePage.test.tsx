@@ -18,6 +18,7 @@ const doc = (kind: 'notice' | 'announcement', entries: PublishedDocument['entrie
   programmeId: 'city',
   programmeName: { 'zh-CN': '示范市政府质量奖', en: 'Demo City Quality Award' },
   roundId: 'city-2026',
+  roundName: { 'zh-CN': '2026 年度评审', en: 'The 2026 round' },
   publishedAt: kind === 'notice' ? period.openedAt : '2026-11-28T01:00:00.000Z',
   notice: period,
   entries,
@@ -72,6 +73,7 @@ describe('the public notice page', () => {
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名次', '组织名称', '所在区域', '行业', '综合得分']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('公示与表彰');
     expect(screen.getByText('示范市政府质量奖')).toBeTruthy();
+    expect(screen.getByText('评审轮次：2026 年度评审')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '拟获奖组织公示' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: '表彰结果' })).toBeNull();
 

@@ -184,8 +184,6 @@ export function NoticePage({
     [roundId],
   );
 
-  const round = programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId);
-  const roundName = round ? round.name[locale] : (roundId ?? '');
 
   if (published.state === 'loading') {
     return (
@@ -207,6 +205,9 @@ export function NoticePage({
   const { notice, announcement } = published.value;
   const any = announcement ?? notice;
   const period = any?.notice;
+  // The document names its round; before anything is published, the programmes list the site loads does.
+  const listed = programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId);
+  const roundName = any?.roundName?.[locale] ?? listed?.name[locale] ?? roundId ?? '';
   // Once the winners are announced the notice is over, whatever the clock says.
   const open = !!period && !announcement && now().getTime() >= Date.parse(period.openedAt) && now().getTime() < Date.parse(period.endsAt);
 
