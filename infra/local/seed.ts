@@ -4,6 +4,7 @@ import { programmeScope, roundScope } from '../../shared/audit/chain';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import type { Runtime } from '../../functions/lib/runtime';
+import { seedFinalRound } from './seed-final';
 import { seedReviewRound } from './seed-review';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -12,7 +13,9 @@ const DAY = 24 * 60 * 60 * 1000;
  * On first start with empty data: a demo city award with one round open for
  * registration, so the site has something to show, and a second round already
  * in material review (seed-review.ts), so the review board, the experts' area
- * and the supervisors' overview do too. Returns whether it seeded.
+ * and the supervisors' overview do too, and a third one that has reached the
+ * comprehensive evaluation (seed-final.ts), so the round's outcome (stages
+ * 7–11) can be tried at once. Returns whether it seeded.
  */
 export async function seedDemo(runtime: Runtime, now: Date): Promise<boolean> {
   const awards = new AwardsStore(runtime.clients.ddb, tableName(runtime.config, 'awards'));
@@ -62,6 +65,7 @@ export async function seedDemo(runtime: Runtime, now: Date): Promise<boolean> {
     state: round,
     writes: [awards.roundPut(round)],
   });
-  await seedReviewRound(runtime, programmeId, now);
+  const people = await seedReviewRound(runtime, programmeId, now);
+  await seedFinalRound(runtime, programmeId, now, people);
   return true;
 }
