@@ -287,7 +287,7 @@ const sampleDates = () => ({
  */
 export async function seedFinalRound(runtime: Runtime, programmeId: string, now: Date, people: DemoPeople): Promise<void> {
   // Some 460 changes: their archive copies (which AWS makes from the table's stream, apart from any request) are made
-  // after the seed rather than one by one after each append, so a first start is not kept waiting on them.
+  // together at the end, several at a time, rather than one by one after each append.
   const appended: AuditEntry[] = [];
   const audit = new AuditLog(runtime.clients.ddb, runtime.audit.table, nodeSha256, async (entry) => void appended.push(entry));
   const seed = new DemoRoundSeeder({ ...runtime, audit }, programmeId, now);
@@ -572,7 +572,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
 
   // Comprehensive evaluation: the office moves on once every seat has scored; the ranking is the next step, on the board.
   await moveTo('comprehensiveEvaluation', at(-55));
-  void archive(runtime, appended).catch((e: unknown) => console.error('demo audit archive copies failed', e));
+  await archive(runtime, appended);
 }
 
 /** Copies entries to the audit archive bucket (locally), a few at a time. */
