@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReviewStage } from '../../shared/api/reviews';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
 import type { AuditEntry } from '../../shared/audit/chain';
+import { detectConflicts } from '../../shared/conflicts';
 import { GBT19580_2012, type CriteriaItem } from '../../shared/criteria';
 import { defaultRoundConfig } from '../../shared/round';
 import {
@@ -13,6 +14,7 @@ import {
   weightsPerMille,
   type ApplicationScores,
   type Scorecard,
+  type StageWeights,
 } from '../../shared/scoring';
 import type { RoundStage } from '../../shared/stages';
 import type { ApplicationRecord } from '../../functions/lib/applications/repository';
@@ -219,11 +221,17 @@ const RESULTS_TEXTS: readonly [number, string, string][] = [
   [0, '仅有少量早期结果。', '缺少趋势和对比数据，建议建立关键绩效指标的测量体系。'],
 ];
 
-/** What a reviewer writes beside a percentage, in the band's words (DOMAIN.md bands). */
-function itemRemarks(item: CriteriaItem, percent: number): { strengths: string; opportunities: string } {
+/** The band's words (DOMAIN.md bands) for a percentage of an item: what is strong, what to improve. */
+function bandWords(item: CriteriaItem, percent: number): { strengths: string; opportunities: string } {
   const texts = item.kind === 'results' ? RESULTS_TEXTS : PROCESS_TEXTS;
   const [, strengths, opportunities] = texts.find(([from]) => percent >= from)!;
-  return { strengths: `${item.name['zh-CN']}：${strengths}`, opportunities };
+  return { strengths, opportunities };
+}
+
+/** What a reviewer writes beside a percentage. */
+function itemRemarks(item: CriteriaItem, percent: number): { strengths: string; opportunities: string } {
+  const words = bandWords(item, percent);
+  return { strengths: `${item.name['zh-CN']}：${words.strengths}`, opportunities: words.opportunities };
 }
 
 const DEFENSE_COMMENTS = ['陈述清晰，答辩回应充分，数据翔实。', '对评审组提出的改进机会回应具体。', '高层领导亲自陈述，战略思路清楚。', '个别问题回答不够深入。', '展示的改进案例有说服力。'];
@@ -242,12 +250,11 @@ interface Design {
  * solved so both weighted final scores are equal to the 1/100,000 of a point
  * (0.3 × material + 0.5 × on-site + 0.2 × defense).
  */
-function designScores(): Design[] {
+function designScores(weights: StageWeights): Design[] {
   const designs: Design[] = FINAL_APPLICANTS.map((a, i) => {
     const material = materialConsensus(i);
     return { material, onSite: onSiteConsensus(i, material), ...(a.showing.defense !== undefined ? { defense: a.showing.defense * 100 } : {}) };
   });
-  const weights = weightsPerMille(defaultRoundConfig(sampleDates()).weights);
   const total = (card: Readonly<Record<string, number>>) => stageScore(card as Scorecard, GBT19580_2012).total;
   const [a, b] = TIE.map((i) => designs[i]!) as [Design, Design];
   // A 5% step on a 15-point item changes a total by 0.75 points: it fixes the parity the exact solution needs.
@@ -261,16 +268,6 @@ function designScores(): Design[] {
   }
   throw new Error('the demo tie cannot be solved');
 }
-
-/** Any valid dates, for reading the default weights. */
-const sampleDates = () => ({
-  registrationOpens: '2025-01-01T00:00:00.000Z',
-  registrationCloses: '2025-02-01T00:00:00.000Z',
-  submissionDeadline: '2025-03-01T00:00:00.000Z',
-  materialReviewDeadline: '2025-04-01T00:00:00.000Z',
-  onSiteDeadline: '2025-05-01T00:00:00.000Z',
-  defenseDate: '2025-06-01T00:00:00.000Z',
-});
 
 /**
  * A third demo round of the programme that has reached the comprehensive
@@ -303,6 +300,12 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
   const experts = [1, 2, 3, 4, 5].map((n) => person(`expert${n}@${DEMO_MAIL_DOMAIN}`));
   const deliberators = [1, 2, 3, 4, 5].map((n) => person(`deliberator${n}@${DEMO_MAIL_DOMAIN}`));
   const criteria = GBT19580_2012;
+  // The declarations say "no relation"; the system's own check (the reviewer works for the applicant) must agree.
+  const assertNoConflict = (reviewer: PersonRecord, app: ApplicationRecord, now: string) => {
+    const profile = { reviewerId: reviewer.personId, employers: reviewer.organisation ? [{ organisationName: reviewer.organisation }] : [] };
+    const applicantIdentity = { applicationId: app.applicationId, organisationName: app.organisation.name, creditCode: app.organisation.creditCode };
+    if (detectConflicts(profile, applicantIdentity, config, now).length > 0) throw new Error(`demo reviewer ${reviewer.name} conflicts with ${app.organisation.name}`);
+  };
 
   // The round: registration opened 330 days ago; the defense was held 60 days ago.
   const config = defaultRoundConfig({
@@ -359,7 +362,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
   for (const [i, app] of apps.entries()) apps[i] = await seed.decideEligible(app, at(-243, 2 * i));
   await moveTo('materialReview', at(-238));
 
-  const designs = designScores();
+  const designs = designScores(weightsPerMille(config.weights));
   const scope = seed.scope;
   const stageNow = () => seed.round.stage;
   const organisationOf = (app: ApplicationRecord) => ({ name: app.organisation.name, district: app.organisation.district, industry: app.organisation.industry });
@@ -401,6 +404,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
       const before = members[k]!;
       if (before.status !== 'awaitingDeclaration') continue;
       const declaredAt = day(1, k).toISOString();
+      assertNoConflict(expert, app, declaredAt);
       const declaration: DeclarationRecord = {
         roundId,
         applicationId,
@@ -455,7 +459,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
           const flag = flags.find((f) => f.itemId === item.id);
           const percent = consensusCard[item.id]!;
           const rationale = flag
-            ? `组内评分差异较大（${flag.min}%–${flag.max}%）。经${stage === 'onSite' ? '现场核实' : '逐条对照申报材料'}讨论，小组认为该条款的方法和证据符合“${itemRemarks(item, percent).strengths.split('：')[1]}”的描述，一致取 ${percent}%。`
+            ? `组内评分差异较大（${flag.min}%–${flag.max}%）。经${stage === 'onSite' ? '现场核实' : '逐条对照申报材料'}讨论，小组认为该条款的方法和证据符合“${bandWords(item, percent).strengths}”的描述，一致取 ${percent}%。`
             : '';
           return [item.id, { percent, rationale }];
         }),
@@ -510,6 +514,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
   for (const i of visited) {
     const app = apps[i]!;
     for (const [k, d] of deliberators.entries()) {
+      assertNoConflict(d, app, at(-62, k).toISOString());
       const declaration: DeclarationRecord = {
         roundId,
         applicationId: app.applicationId,
