@@ -442,7 +442,8 @@ export async function seedReviewRound(runtime: Runtime, programmeId: string, now
   const at = (days: number) => new Date(now.getTime() + days * DAY);
 
   const people = new Map<string, PersonRecord>();
-  for (const reviewer of DEMO_REVIEWERS) people.set(reviewer.email, await seed.addPerson(reviewer, at(-35)));
+  // In the pool since before the earliest demo round (seed-final.ts: registration 330 days ago), whose reviews they did.
+  for (const reviewer of DEMO_REVIEWERS) people.set(reviewer.email, await seed.addPerson(reviewer, at(-340)));
 
   // The round: registration opened 120 days ago, closed 45 days ago; materials were due 30 days ago.
   const config = defaultRoundConfig({
