@@ -191,7 +191,7 @@ function onSiteConsensus(i: number, material: Readonly<Record<string, number>>):
   return Object.fromEntries(
     GBT19580_2012.items.map((item, j) => [
       item.id,
-      clamp(material[item.id]! + (item.kind === 'results' ? showing.siteResults : showing.siteProcess) + SITE_OFFSETS[(j * 5 + i * 3) % SITE_OFFSETS.length]!),
+      clamp(material[item.id]! + (item.kind === 'results' ? showing.siteResults : showing.siteProcess) + SITE_OFFSETS[(j * 2 + i * 3) % SITE_OFFSETS.length]!),
     ]),
   );
 }
