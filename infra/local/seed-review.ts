@@ -7,8 +7,8 @@ import { SYSTEM_ACTOR, type AuditAction } from '../../shared/audit/actions';
 import { programmeScope, roundScope, type AuditContext, type AuditTarget } from '../../shared/audit/chain';
 import { GBT19580_2012 } from '../../shared/criteria';
 import { creditCodeCheckCharacter, evaluateEligibility, validateCreditCode } from '../../shared/eligibility';
-import { defaultRoundConfig } from '../../shared/round';
-import { moveRound, type RoundStage } from '../../shared/stages';
+import { defaultRoundConfig, type RoundConfig } from '../../shared/round';
+import { moveRound, type RoundFacts, type RoundStage } from '../../shared/stages';
 import { DocumentStore, documentObjectKey } from '../../functions/lib/applications/documents';
 import { ApplicationsRepository, type ApplicationRecord, type DocumentRecord, type SectionRecord } from '../../functions/lib/applications/repository';
 import type { TransactItem } from '../../functions/lib/audit/log';
@@ -27,7 +27,7 @@ export const DEMO_MAIL_DOMAIN = 'demo.merit.local';
 /** The review demo round of a programme in a year. */
 export const reviewRoundId = (programmeId: string, year: number) => `${programmeId}-${year}-review`;
 
-interface DemoPerson {
+export interface DemoPerson {
   readonly email: string;
   readonly name: string;
   readonly role: Role;
@@ -50,7 +50,7 @@ export const DEMO_REVIEWERS: readonly DemoPerson[] = [
   { email: `deliberator5@${DEMO_MAIL_DOMAIN}`, name: '冯建华', role: 'deliberator', organisation: '示范理工大学' },
 ];
 
-interface DemoApplicant {
+export interface DemoApplicant {
   /** The organisation without its credit code's check character (computed). */
   readonly organisation: Omit<OrganisationDetails, 'creditCode'> & { readonly creditCodeBody: string };
   readonly establishedOn: string;
@@ -202,83 +202,114 @@ function demoDocuments(a: DemoApplicant, creditCode: string): { category: Docume
   ];
 }
 
+/** The demo people by email, as `seedReviewRound` set them up. */
+export type DemoPeople = ReadonlyMap<string, PersonRecord>;
+
 /**
- * A second demo round of the programme, already in material review, so the
- * review board, the experts' area and the supervisors' overview have something
- * to show on a first `npm start`: three eligible, submitted applications with
- * their packages and stored PDFs, five experts, five deliberators and a supervisor who sign in by
- * asking for a link, no assignments (the office makes them). The records tell
- * the round's story (registration 120 days ago, submission deadline 30 days
- * ago); every write is committed with its audit entry as the system's, at the
+ * Writes a demo round's past as the system, one audited change at a time, with
+ * the records and actions of the real use cases: the round, its people, each
+ * applicant's registration, package, verified documents, submission and
+ * eligibility decision, and the office's stage moves through the domain's
+ * guards. Record dates are the story's; every audit entry is written at the
  * moment the seed writes it, so the chains verify.
  */
-export async function seedReviewRound(runtime: Runtime, programmeId: string, now: Date): Promise<void> {
-  const { config: env, clients, identity, audit } = runtime;
-  const awards = new AwardsStore(clients.ddb, tableName(env, 'awards'));
-  const applications = new ApplicationsRepository(clients.ddb, tableName(env, 'applications'));
-  const documents = new DocumentStore(clients.s3, bucketName(env, 'documents'));
-  const at = (days: number) => new Date(now.getTime() + days * DAY);
-  const commit = (scope: string, action: AuditAction, target: AuditTarget, state: unknown, writes: TransactItem[], context?: AuditContext) =>
-    audit.commit({ scope, actor: SYSTEM_ACTOR, action, target, ...(context ? { context } : {}), state, requestId: 'seed', now, writes });
+export class DemoRoundSeeder {
+  readonly awards: AwardsStore;
+  readonly applications: ApplicationsRepository;
+  private readonly documents: DocumentStore;
+  private roundRecord?: RoundRecord;
+  private roundConfig?: RoundConfig;
+  private context?: Awaited<ReturnType<typeof roundContext>>;
 
-  // The people: set up by the system (no invitation is mailed; each asks for a sign-in link on /sign-in).
-  const addPerson = async (p: DemoPerson, createdAt: Date): Promise<PersonRecord> => {
+  constructor(
+    readonly runtime: Runtime,
+    readonly programmeId: string,
+    readonly now: Date,
+  ) {
+    const { config: env, clients } = runtime;
+    this.awards = new AwardsStore(clients.ddb, tableName(env, 'awards'));
+    this.applications = new ApplicationsRepository(clients.ddb, tableName(env, 'applications'));
+    this.documents = new DocumentStore(clients.s3, bucketName(env, 'documents'));
+  }
+
+  /** The round as last written. */
+  get round(): RoundRecord {
+    if (!this.roundRecord) throw new Error('the demo round is not created yet');
+    return this.roundRecord;
+  }
+
+  /** The round's chain scope. */
+  get scope(): string {
+    return roundScope(this.round.roundId);
+  }
+
+  /** Commits one change as the system's (requestId `seed`). */
+  commit(scope: string, action: AuditAction, target: AuditTarget, state: unknown, writes: TransactItem[], context?: AuditContext) {
+    return this.runtime.audit.commit({ scope, actor: SYSTEM_ACTOR, action, target, ...(context ? { context } : {}), state, requestId: 'seed', now: this.now, writes });
+  }
+
+  /** The context of a change about one application at the round's current stage. */
+  inStage(applicationId: string): AuditContext {
+    return { applicationId, stage: this.round.stage };
+  }
+
+  /** A person set up by the system (no invitation is mailed; each asks for a sign-in link on /sign-in). */
+  async addPerson(p: DemoPerson, createdAt: Date): Promise<PersonRecord> {
     const person: PersonRecord = {
       personId: ulid(createdAt.getTime()),
       email: p.email,
       name: p.name,
       role: p.role,
-      programmeId,
+      programmeId: this.programmeId,
       status: 'active',
       createdAt: createdAt.toISOString(),
       version: 1,
       ...(p.organisation ? { organisation: p.organisation } : {}),
     };
-    await commit(programmeScope(programmeId), 'person.bootstrapped', { type: 'person', id: person.personId }, personView(person), identity.personPuts(person));
+    await this.commit(programmeScope(this.programmeId), 'person.bootstrapped', { type: 'person', id: person.personId }, personView(person), this.runtime.identity.personPuts(person));
     return person;
-  };
-  for (const reviewer of DEMO_REVIEWERS) await addPerson(reviewer, at(-35));
+  }
 
-  // The round: registration opened 120 days ago, closed 45 days ago; materials were due 30 days ago.
-  const config = defaultRoundConfig({
-    registrationOpens: at(-120).toISOString(),
-    registrationCloses: at(-45).toISOString(),
-    submissionDeadline: at(-30).toISOString(),
-    materialReviewDeadline: at(30).toISOString(),
-    onSiteDeadline: at(60).toISOString(),
-    defenseDate: at(90).toISOString(),
-  });
-  let round: RoundRecord = {
-    programmeId,
-    roundId: reviewRoundId(programmeId, now.getUTCFullYear()),
-    name: { 'zh-CN': '示范市政府质量奖（演示：材料审核中）', en: 'Demo City Government Quality Award (demo: in material review)' },
-    stage: 'registration',
-    stageSince: config.dates.registrationOpens,
-    registrationOpens: config.dates.registrationOpens,
-    submissionDeadline: config.dates.submissionDeadline,
-    config,
-    createdAt: config.dates.registrationOpens,
-    version: 1,
-  };
-  const scope = roundScope(round.roundId);
-  await commit(scope, 'round.created', { type: 'round', id: round.roundId }, round, [awards.roundPut(round)], { stage: round.stage });
-  const ctx = await roundContext({ awards }, round.roundId);
-  const inStage = (applicationId: string): AuditContext => ({ applicationId, stage: round.stage });
+  /** The round's configuration. */
+  get config(): RoundConfig {
+    if (!this.roundConfig) throw new Error('the demo round is not created yet');
+    return this.roundConfig;
+  }
 
-  // The office moves the round on through the domain's guards, as on the board (here as the system, at the story's dates).
-  const moveTo = async (to: RoundStage, on: Date, pendingEligibility: number) => {
-    const facts = { now: on.toISOString(), pendingEligibility, openAssignments: 0, shortlisted: 0, evaluationRecorded: false, pendingOpinions: 0, pendingVotes: 0, proposedWinners: 0, openObjections: 0 };
-    const moved = moveRound({ roundId: round.roundId, stage: round.stage as RoundStage, ...(round.stageSince ? { stageSince: round.stageSince } : {}) }, to, facts, config);
+  /** Creates the round (at registration). */
+  async createRound(round: RoundRecord & { readonly config: RoundConfig }): Promise<void> {
+    this.roundRecord = round;
+    this.roundConfig = round.config;
+    await this.commit(roundScope(round.roundId), 'round.created', { type: 'round', id: round.roundId }, round, [this.awards.roundPut(round)], { stage: round.stage });
+    this.context = await roundContext({ awards: this.awards }, round.roundId);
+  }
+
+  /** The office moves the round on through the domain's guards, as on the board (here as the system, at the story's date `on`), given the facts true then. */
+  async moveTo(to: RoundStage, on: Date, facts: Partial<Omit<RoundFacts, 'now'>> = {}): Promise<void> {
+    const round = this.round;
+    const known: RoundFacts = {
+      now: on.toISOString(),
+      pendingEligibility: 0,
+      openAssignments: 0,
+      shortlisted: 0,
+      evaluationRecorded: false,
+      pendingOpinions: 0,
+      pendingVotes: 0,
+      proposedWinners: 0,
+      openObjections: 0,
+      ...facts,
+    };
+    const moved = moveRound({ roundId: round.roundId, stage: round.stage as RoundStage, ...(round.stageSince ? { stageSince: round.stageSince } : {}) }, to, known, this.config);
     const next: RoundRecord = { ...round, ...moved.state, version: round.version + 1 };
-    await commit(scope, 'round.stageMoved', { type: 'round', id: round.roundId }, { ...moved.state, from: round.stage, version: next.version }, [awards.roundUpdate(next, round.version)], { stage: next.stage });
-    round = next;
-  };
+    await this.commit(this.scope, 'round.stageMoved', { type: 'round', id: round.roundId }, { ...moved.state, from: round.stage, version: next.version }, [this.awards.roundUpdate(next, round.version)], { stage: next.stage });
+    this.roundRecord = next;
+  }
 
-  // Registration: each organisation's contact registers it (a valid credit code; the declarations pass the round's checklist).
-  const apps: ApplicationRecord[] = [];
-  for (const [i, demo] of DEMO_APPLICANTS.entries()) {
-    const registeredAt = at(-110 + 12 * i);
-    const owner = await addPerson({ email: demo.organisation.email, name: demo.organisation.contactPerson, role: 'applicant' }, registeredAt);
+  /** Registration: the organisation's contact (a new applicant) registers it with a valid credit code; the declarations pass the round's checklist. */
+  async register(demo: DemoApplicant, registeredAt: Date): Promise<ApplicationRecord> {
+    const round = this.round;
+    const config = this.config;
+    const owner = await this.addPerson({ email: demo.organisation.email, name: demo.organisation.contactPerson, role: 'applicant' }, registeredAt);
     const { creditCodeBody, ...details } = demo.organisation;
     const code = validateCreditCode(creditCodeBody + creditCodeCheckCharacter(creditCodeBody));
     if (!code.ok) throw new Error(`demo credit code of ${details.name} is invalid: ${code.error.reason}`);
@@ -294,7 +325,7 @@ export async function seedReviewRound(runtime: Runtime, programmeId: string, now
     const app: ApplicationRecord = {
       applicationId: ulid(registeredAt.getTime()),
       roundId: round.roundId,
-      programmeId,
+      programmeId: this.programmeId,
       ownerPersonId: owner.personId,
       status: 'registered',
       organisation,
@@ -304,32 +335,34 @@ export async function seedReviewRound(runtime: Runtime, programmeId: string, now
       updatedAt: registeredAt.toISOString(),
       version: 1,
     };
-    await commit(scope, 'application.registered', { type: 'application', id: app.applicationId }, app, applications.registration(app), inStage(app.applicationId));
-    apps.push(app);
+    await this.commit(this.scope, 'application.registered', { type: 'application', id: app.applicationId }, app, this.applications.registration(app), this.inStage(app.applicationId));
+    return app;
   }
 
-  // The packages: the profile and the 23 item texts, saved as one change per application.
-  for (const [i, app] of apps.entries()) {
-    const demo = DEMO_APPLICANTS[i]!;
-    const savedAt = at(-70 + 5 * i).toISOString();
+  /** The package: the profile and the 23 item texts, saved as one change. */
+  async savePackage(app: ApplicationRecord, demo: DemoApplicant, savedAt: Date): Promise<void> {
     const texts: Record<string, string> = { [PROFILE_SECTION]: demo.profile, ...itemTexts(demo) };
     if (GBT19580_2012.items.some((item) => !texts[item.id])) throw new Error('a demo item text is missing');
-    const sections: SectionRecord[] = ctx.sections.map((section) => ({ applicationId: app.applicationId, section, text: texts[section]!, version: 1, updatedAt: savedAt }));
-    await commit(
-      scope,
+    const sections: SectionRecord[] = this.ctx.sections.map((section) => ({ applicationId: app.applicationId, section, text: texts[section]!, version: 1, updatedAt: savedAt.toISOString() }));
+    await this.commit(
+      this.scope,
       'package.sectionSaved',
       { type: 'package', id: app.applicationId },
       { applicationId: app.applicationId, sections: sections.map((s) => ({ section: s.section, version: s.version, textSha256: sha256Hex(s.text) })) },
-      [applications.stillOpen(app.applicationId), ...sections.map((s) => applications.sectionPut(s, 0))],
-      inStage(app.applicationId),
+      [this.applications.stillOpen(app.applicationId), ...sections.map((s) => this.applications.sectionPut(s, 0))],
+      this.inStage(app.applicationId),
     );
   }
 
-  // The documents: recorded as verified, then stored in the documents bucket (so its upload event finds them verified
-  // and leaves them alone) and read back through the verification's own checks.
-  for (const [i, app] of apps.entries()) {
-    for (const [j, file] of demoDocuments(DEMO_APPLICANTS[i]!, app.organisation.creditCode).entries()) {
-      const uploadedAt = at(-55 + 3 * i).getTime() + j * 60_000;
+  /**
+   * The documents: recorded as verified, then stored in the documents bucket (so its upload event finds them verified
+   * and leaves them alone) and read back through the verification's own checks.
+   */
+  async storeDocuments(app: ApplicationRecord, demo: DemoApplicant, uploadedFrom: Date): Promise<void> {
+    const round = this.round;
+    const config = this.config;
+    for (const [j, file] of demoDocuments(demo, app.organisation.creditCode).entries()) {
+      const uploadedAt = uploadedFrom.getTime() + j * 60_000;
       const documentId = ulid(uploadedAt);
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       const doc: DocumentRecord = {
@@ -346,47 +379,109 @@ export async function seedReviewRound(runtime: Runtime, programmeId: string, now
         createdAt: new Date(uploadedAt).toISOString(),
         verifiedAt: new Date(uploadedAt + 5_000).toISOString(),
       };
-      await commit(
-        scope,
+      await this.commit(
+        this.scope,
         'document.verified',
         { type: 'document', id: documentId },
         { ...doc, storedSha256: sha256, storedSize: doc.size, sniffedType: doc.contentType },
-        [applications.stillOpen(app.applicationId), applications.documentPut(doc)],
-        inStage(app.applicationId),
+        [this.applications.stillOpen(app.applicationId), this.applications.documentPut(doc)],
+        this.inStage(app.applicationId),
       );
-      await clients.s3.send(new PutObjectCommand({ Bucket: documents.bucket, Key: doc.key, Body: file.bytes, ContentType: doc.contentType }));
-      const refused = rejectionOf({ ...doc, status: 'pending' }, await documents.inspect(doc.key, config.uploads.maxFileBytes), ctx);
+      await this.runtime.clients.s3.send(new PutObjectCommand({ Bucket: this.documents.bucket, Key: doc.key, Body: file.bytes, ContentType: doc.contentType }));
+      const refused = rejectionOf({ ...doc, status: 'pending' }, await this.documents.inspect(doc.key, config.uploads.maxFileBytes), this.ctx);
       if (refused) throw new Error(`demo document ${doc.fileName} does not verify: ${refused.code}`);
     }
   }
 
-  // Formal submission after registration closed, before the deadline: the receipt the submission writes.
-  await moveTo('formalSubmission', at(-45), 0);
-  for (const [i, app] of apps.entries()) {
-    const submittedAt = at(-36 + 2 * i);
-    const bundle = (await applications.bundle(app.applicationId))!;
-    const missing = completeness(ctx, bundle, submittedAt);
+  /** Formal submission before the deadline: the receipt the submission writes. */
+  async submit(app: ApplicationRecord, submittedAt: Date): Promise<ApplicationRecord> {
+    const bundle = (await this.applications.bundle(app.applicationId))!;
+    const missing = completeness(this.ctx, bundle, submittedAt);
     if (!missing.complete) throw new Error(`demo package of ${app.organisation.name} is incomplete: ${JSON.stringify(missing)}`);
-    const receipt = packageReceipt(ctx, bundle, ulid(submittedAt.getTime()), submittedAt);
+    const receipt = packageReceipt(this.ctx, bundle, ulid(submittedAt.getTime()), submittedAt);
     const next: ApplicationRecord = { ...app, status: 'submitted', receipt, submittedAt: receipt.submittedAt, updatedAt: receipt.submittedAt, version: app.version + 1 };
-    await commit(scope, 'application.submitted', { type: 'application', id: app.applicationId }, receipt, [
-      applications.applicationUpdate(next, app.version),
-      ...bundle.sections.map((s) => applications.sectionUnchanged(app.applicationId, s.section, s.version)),
-    ], inStage(app.applicationId));
-    apps[i] = next;
+    await this.commit(
+      this.scope,
+      'application.submitted',
+      { type: 'application', id: app.applicationId },
+      receipt,
+      [this.applications.applicationUpdate(next, app.version), ...bundle.sections.map((s) => this.applications.sectionUnchanged(app.applicationId, s.section, s.version))],
+      this.inStage(app.applicationId),
+    );
+    return next;
   }
+
+  /** The eligibility check (形式审查): found eligible. */
+  async decideEligible(app: ApplicationRecord, decidedAt: Date): Promise<ApplicationRecord> {
+    const eligibility = { decision: 'eligible' as const, reason: '符合申报条件，材料齐全。', decidedAt: decidedAt.toISOString(), decidedBy: SYSTEM_ACTOR.personId };
+    const next: ApplicationRecord = { ...app, eligibility, updatedAt: eligibility.decidedAt, version: app.version + 1 };
+    await this.commit(this.scope, 'application.eligibilityDecided', { type: 'application', id: app.applicationId }, { applicationId: app.applicationId, eligibility }, [
+      this.applications.applicationUpdate(next, app.version),
+    ], this.inStage(app.applicationId));
+    return next;
+  }
+
+  private get ctx(): Awaited<ReturnType<typeof roundContext>> {
+    if (!this.context) throw new Error('the demo round is not created yet');
+    return this.context;
+  }
+}
+
+/**
+ * A second demo round of the programme, already in material review, so the
+ * review board, the experts' area and the supervisors' overview have something
+ * to show on a first `npm start`: three eligible, submitted applications with
+ * their packages and stored PDFs, five experts, five deliberators and a supervisor who sign in by
+ * asking for a link, no assignments (the office makes them). The records tell
+ * the round's story (registration 120 days ago, submission deadline 30 days
+ * ago); every write is committed with its audit entry as the system's, at the
+ * moment the seed writes it, so the chains verify. Returns the demo reviewers it set up, by email.
+ */
+export async function seedReviewRound(runtime: Runtime, programmeId: string, now: Date): Promise<DemoPeople> {
+  const seed = new DemoRoundSeeder(runtime, programmeId, now);
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+
+  const people = new Map<string, PersonRecord>();
+  // In the pool since before the earliest demo round (seed-final.ts: registration 330 days ago), whose reviews they did.
+  for (const reviewer of DEMO_REVIEWERS) people.set(reviewer.email, await seed.addPerson(reviewer, at(-340)));
+
+  // The round: registration opened 120 days ago, closed 45 days ago; materials were due 30 days ago.
+  const config = defaultRoundConfig({
+    registrationOpens: at(-120).toISOString(),
+    registrationCloses: at(-45).toISOString(),
+    submissionDeadline: at(-30).toISOString(),
+    materialReviewDeadline: at(30).toISOString(),
+    onSiteDeadline: at(60).toISOString(),
+    defenseDate: at(90).toISOString(),
+  });
+  await seed.createRound({
+    programmeId,
+    roundId: reviewRoundId(programmeId, now.getUTCFullYear()),
+    name: { 'zh-CN': '示范市政府质量奖（演示：材料审核中）', en: 'Demo City Government Quality Award (demo: in material review)' },
+    stage: 'registration',
+    stageSince: config.dates.registrationOpens,
+    registrationOpens: config.dates.registrationOpens,
+    submissionDeadline: config.dates.submissionDeadline,
+    config,
+    createdAt: config.dates.registrationOpens,
+    version: 1,
+  });
+
+  // Registration, the packages and the documents, as each organisation did them.
+  const apps: ApplicationRecord[] = [];
+  for (const [i, demo] of DEMO_APPLICANTS.entries()) apps.push(await seed.register(demo, at(-110 + 12 * i)));
+  for (const [i, app] of apps.entries()) await seed.savePackage(app, DEMO_APPLICANTS[i]!, at(-70 + 5 * i));
+  for (const [i, app] of apps.entries()) await seed.storeDocuments(app, DEMO_APPLICANTS[i]!, at(-55 + 3 * i));
+
+  // Formal submission after registration closed, before the deadline.
+  await seed.moveTo('formalSubmission', at(-45));
+  for (const [i, app] of apps.entries()) apps[i] = await seed.submit(app, at(-36 + 2 * i));
 
   // The eligibility check (形式审查): all three eligible.
-  await moveTo('eligibility', at(-30), 0);
-  for (const [i, app] of apps.entries()) {
-    const eligibility = { decision: 'eligible' as const, reason: '符合申报条件，材料齐全。', decidedAt: at(-28 + i).toISOString(), decidedBy: SYSTEM_ACTOR.personId };
-    const next: ApplicationRecord = { ...app, eligibility, updatedAt: eligibility.decidedAt, version: app.version + 1 };
-    await commit(scope, 'application.eligibilityDecided', { type: 'application', id: app.applicationId }, { applicationId: app.applicationId, eligibility }, [
-      applications.applicationUpdate(next, app.version),
-    ], inStage(app.applicationId));
-    apps[i] = next;
-  }
+  await seed.moveTo('eligibility', at(-30));
+  for (const [i, app] of apps.entries()) apps[i] = await seed.decideEligible(app, at(-28 + i));
 
   // Material review since 25 days ago, due in 30; the office forms the teams on the board.
-  await moveTo('materialReview', at(-25), 0);
+  await seed.moveTo('materialReview', at(-25));
+  return people;
 }

@@ -4,17 +4,31 @@ import { programmeScope, roundScope } from '../../shared/audit/chain';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import type { Runtime } from '../../functions/lib/runtime';
+import { seedFinalRound } from './seed-final';
 import { seedReviewRound } from './seed-review';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** How to seed: `later` writes the round at comprehensive evaluation (some 460 audited changes) after returning. */
+export interface SeedOptions {
+  readonly later?: boolean;
+}
+
+let pending: Promise<void> = Promise.resolve();
+/** Settles once a seed started with `later` is written (or failed): a stop waits for it, so no round is left half-written. */
+export const demoSeedSettled = (): Promise<void> => pending;
 
 /**
  * On first start with empty data: a demo city award with one round open for
  * registration, so the site has something to show, and a second round already
  * in material review (seed-review.ts), so the review board, the experts' area
- * and the supervisors' overview do too. Returns whether it seeded.
+ * and the supervisors' overview do too, and a third one that has reached the
+ * comprehensive evaluation (seed-final.ts), so the round's outcome (stages
+ * 7–11) can be tried at once. Returns whether it seeded; with `later`
+ * (`npm start`, so its URL is printed at once) the third round is still being
+ * written for some seconds after.
  */
-export async function seedDemo(runtime: Runtime, now: Date): Promise<boolean> {
+export async function seedDemo(runtime: Runtime, now: Date, options: SeedOptions = {}): Promise<boolean> {
   const awards = new AwardsStore(runtime.clients.ddb, tableName(runtime.config, 'awards'));
   if ((await awards.listProgrammes()).length > 0) return false;
   const programmeId = runtime.config.defaultProgrammeId;
@@ -62,6 +76,16 @@ export async function seedDemo(runtime: Runtime, now: Date): Promise<boolean> {
     state: round,
     writes: [awards.roundPut(round)],
   });
-  await seedReviewRound(runtime, programmeId, now);
+  const people = await seedReviewRound(runtime, programmeId, now);
+  const final = seedFinalRound(runtime, programmeId, now, people);
+  if (!options.later) {
+    await final;
+    return true;
+  }
+  const started = Date.now();
+  pending = final.then(
+    () => console.log(`  Demo round at comprehensive evaluation seeded (${((Date.now() - started) / 1000).toFixed(1)} s).`),
+    (error: unknown) => console.error('The demo round at comprehensive evaluation could not be seeded:', error),
+  );
   return true;
 }

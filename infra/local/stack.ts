@@ -11,7 +11,7 @@ import { createTables, localTableName } from './bootstrap';
 import { startLocalDynamo } from './dynamo';
 import { createGateway } from './gateway';
 import { startLocalS3 } from './s3';
-import { seedDemo } from './seed';
+import { demoSeedSettled, seedDemo } from './seed';
 
 /** Options of the embedded local stack. */
 export interface LocalStackOptions {
@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   readonly adminEmail?: string;
   /** Seed the demo programme on first start (default true). */
   readonly seed?: boolean;
+  /** Return before the slow part of the demo seed is written (`npm start`: the URL at once); tests wait for all of it. */
+  readonly seedLater?: boolean;
   /** Extra function environment (e.g. rate limits for tests). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -149,7 +151,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // Lets operator tools (npm run verify-audit) find the running emulators.
   if (dataDir) await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, pid: process.pid }));
 
-  const seeded = options.seed === false ? false : await seedDemo(runtime, new Date());
+  const seeded = options.seed === false ? false : await seedDemo(runtime, new Date(), { later: options.seedLater === true });
   const { ensureFirstAdmin, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
   const { AwardsStore } = await import('../../functions/lib/awards/store');
   const signInDeps = { ...runtime, awards: new AwardsStore(runtime.clients.ddb, localTableName('awards')) };
@@ -169,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return signInUrl(signInDeps, admin.personId, now);
     },
     async stop() {
+      await demoSeedSettled();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;

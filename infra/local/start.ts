@@ -5,7 +5,7 @@ const port = Number(process.env.PORT ?? 3000);
 const adminEmail = process.env.MERIT_ADMIN_EMAIL ?? 'admin@merit.local';
 
 try {
-  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail });
+  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, seedLater: true });
   const link = await stack.adminSignInLink();
   console.log(
     [

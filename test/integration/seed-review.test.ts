@@ -128,7 +128,7 @@ describe('the demo round in material review (seeded on first start)', () => {
 
     const people = await rt.audit.entries(programmeScope('city'));
     expect((await verifyChain(nodeSha256, programmeScope('city'), people)).ok).toBe(true);
-    expect(people.filter((e) => e.requestId === 'seed' && e.action === 'person.bootstrapped')).toHaveLength(DEMO_REVIEWERS.length + 3);
+    expect(people.filter((e) => e.requestId === 'seed' && e.action === 'person.bootstrapped')).toHaveLength(DEMO_REVIEWERS.length + 3 + 9); // and the nine applicants of the round at comprehensive evaluation (seed-final.ts)
 
     const cli = await run('npx', ['tsx', 'infra/scripts/verify-audit.ts', '--endpoint', inject('dynamoEndpoint'), '--table', inject('stackEnv').TABLE_AUDIT!, '--round', roundId]);
     expect(cli.stdout.trim().split('\n').at(-1)).toMatch(/^verified: 1 rounds, \d+ entries, 0 mismatches$/);
