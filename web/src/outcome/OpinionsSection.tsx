@@ -27,7 +27,8 @@ function OpinionCell({ opinion }: { opinion: OpinionView | undefined }) {
 function OpinionForm({ data, onDone, onStale }: { data: OpinionsResponse; onDone: (text: string) => void; onStale: () => void }) {
   const { call } = useAppState();
   const t = useT();
-  const open = data.candidates.filter((c) => c.outcome === 'pending');
+  // Every department answers on every candidate (the move to deliberation waits for them all), an objected one included.
+  const open = data.candidates.filter((c) => data.departments.some((d) => !c.opinions.some((o) => o.department === d)));
   const [applicationId, setApplicationId] = useState('');
   const [department, setDepartment] = useState('');
   const [objection, setObjection] = useState<boolean | null>(null);

@@ -175,10 +175,12 @@ describe('the office’s controls', () => {
     });
     await open('admin', fetch);
     const f = form('opinion');
-    // Only candidates still waiting for answers are offered.
-    expect([...within(f).getByLabelText<HTMLSelectElement>('Candidate').options].map((o) => o.value)).toEqual(['', 'C3']);
+    // Only candidates some department has not answered on yet are offered: an objected one still needs every answer (OPINIONS_PENDING).
+    expect([...within(f).getByLabelText<HTMLSelectElement>('Candidate').options].map((o) => o.value)).toEqual(['', 'B2', 'C3']);
     fireEvent.submit(f);
     expect(within(f).getByRole('alert').textContent).toBe('Choose the candidate first.');
+    fireEvent.change(within(f).getByLabelText('Candidate'), { target: { value: 'B2' } });
+    expect([...within(f).getByLabelText<HTMLSelectElement>('Department').options].map((o) => o.value)).toEqual(['', 'credit', 'safety', 'market-supervision']);
 
     fireEvent.change(within(f).getByLabelText('Candidate'), { target: { value: 'C3' } });
     expect([...within(f).getByLabelText<HTMLSelectElement>('Department').options].map((o) => o.textContent)).toEqual([
