@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Annotations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import * as v from 'valibot';
+import { EmailSchema } from '../../shared/api/schemas';
 import { REPO_ROOT } from '../bundling';
 
 /** What an administrator chooses at deploy time (`-c name=value` or cdk.json; README "Deploying to AWS"). */
@@ -10,6 +12,11 @@ export interface MeritSettings {
   readonly adminEmail?: string;
   /** Sender of all mail, an SES-verified identity (defaults to adminEmail). */
   readonly mailFrom?: string;
+  /**
+   * Who is mailed when the audit archive fails or falls behind (defaults to
+   * adminEmail); SNS first mails a confirmation link that must be followed.
+   */
+  readonly alarmEmail?: string;
   /** Id of the first programme. */
   readonly programmeId: string;
   /** The site's URL behind a custom domain; otherwise the CloudFront URL is used. */
@@ -38,6 +45,11 @@ export function readSettings(scope: Construct): MeritSettings {
       'No adminEmail context value: nobody will be able to sign in. Deploy with -c adminEmail=office@example.org',
     );
   }
+  const alarmEmail = text(scope, 'alarmEmail') ?? adminEmail;
+  const alarmAddress = alarmEmail === undefined ? undefined : v.safeParse(EmailSchema, alarmEmail);
+  if (alarmAddress && !alarmAddress.success) {
+    throw new Error(`alarmEmail (or adminEmail, its default) must be an email address (got ${alarmEmail})`);
+  }
   const publicUrl = text(scope, 'publicUrl')?.replace(/\/+$/, '');
   if (publicUrl && !/^https:\/\/[^/\s]+$/.test(publicUrl)) {
     throw new Error(`publicUrl must be an https origin without a path (got ${publicUrl})`);
@@ -60,6 +72,7 @@ export function readSettings(scope: Construct): MeritSettings {
   return {
     adminEmail,
     mailFrom: text(scope, 'mailFrom') ?? adminEmail,
+    alarmEmail: alarmAddress?.output,
     programmeId: text(scope, 'programmeId') ?? 'city',
     publicUrl,
     certificateArn,

@@ -1,4 +1,5 @@
 import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -16,6 +17,7 @@ import {
 } from '../../shared/api/functions';
 import { ENV } from '../../shared/runtime';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
+import { OperationalAlarms } from './alarms';
 import { MeritApi } from './api';
 import { MeritFunction } from './merit-function';
 import { acknowledgeFindings, type FindingAcknowledgement } from './nag';
@@ -33,6 +35,8 @@ export class StatelessStack extends Stack {
   readonly functions: Record<FunctionName, MeritFunction>;
   readonly api: MeritApi;
   readonly site: Site;
+  /** The alarms topic (mails alarmEmail) and the audit archive's alarms. */
+  readonly alarms: OperationalAlarms;
   /** Name of the SSM parameter holding the site's public URL. */
   readonly publicUrlParameterName: string;
 
@@ -77,6 +81,7 @@ export class StatelessStack extends Stack {
       }),
     ) as Record<FunctionName, MeritFunction>;
 
+    this.alarms = new OperationalAlarms(this, 'Alarms', { email: settings.alarmEmail });
     this.archiveAuditStream(stateful);
 
     // Upload verification: every new object in the documents bucket goes to the submission function.
@@ -168,5 +173,44 @@ export class StatelessStack extends Stack {
       /^Resource::\*$/,
       'dynamodb:ListStreams (added by the stream event source) has no resource-level permissions; every other action names its resource.',
     );
+    this.alarmOnAuditArchive(failures);
+  }
+
+  // The archive runs unattended: a failed batch or a stream left unread for hours would otherwise go unnoticed until records expire (24 h).
+  private alarmOnAuditArchive(failures: sqs.Queue): void {
+    const runbook =
+      'Command / 命令: `npm run verify-audit -- --table <AuditTableName> --archive-bucket <AuditArchiveBucketName>` lists missing entries; ' +
+      'add --fill-archive to archive them / 列出缺失记录；加 --fill-archive 即补归档 (names: Merit-Stateful outputs / 名称见 Merit-Stateful 的输出).';
+    this.alarms.add('AuditArchiveFailed', {
+      metric: failures.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5) }),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'Audit entries could not be archived: a batch of the audit table\'s stream failed every retry and is in the AuditArchiveFailures queue. ' +
+        'The entries are still in the audit table, but not under Object Lock yet. Fix the cause (see the publication function\'s log), ' +
+        'archive the missing entries (command below), then delete the queue\'s messages (kept 14 days) to clear the alarm. / ' +
+        '审计记录未能归档：审计表数据流的一批记录重试均失败，已转入 AuditArchiveFailures 队列。记录仍在审计表中，但尚未受对象锁定保护。' +
+        '请按 publication 函数日志查明原因并修复，用下面的命令补归档缺失的记录，再删除队列中的消息（保留 14 天）以解除告警。 ' +
+        runbook,
+    });
+    this.alarms.add('AuditArchiveBehind', {
+      metric: this.functions.publication.function.metric('IteratorAge', {
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      threshold: Duration.hours(1).toMilliseconds(),
+      evaluationPeriods: 3,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'The audit archive is falling behind: for 15 minutes, audit stream records have reached the publication function over 1 hour after being written. ' +
+        'Stream records expire after 24 hours and are then no longer archived automatically. ' +
+        'Fix the publication function (see its log: errors, throttling) before then; if records expired, archive the missing entries (command below). / ' +
+        '审计归档滞后：15 分钟以来，审计数据流记录写入 1 小时后才到达 publication 函数。数据流记录 24 小时后过期，过期后不再自动归档。' +
+        '请在此之前按 publication 函数日志（错误、限流）修复；若记录已过期，请用下面的命令补归档缺失的记录。 ' +
+        runbook,
+    });
   }
 }

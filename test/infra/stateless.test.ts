@@ -9,7 +9,7 @@ import { ENV } from '../../shared/runtime';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
 import type { MeritApp } from '../../infra/lib/merit-app';
-import { actionsOf, fakeSite, resourcesOf, synthMerit, type Statement } from './helpers';
+import { actionsOf, fakeSite, NO_SITE, resourcesOf, synthMerit, type Statement } from './helpers';
 
 let merit: MeritApp;
 let template: Template;
@@ -314,5 +314,119 @@ describe('events', () => {
     expect(notifications.NotificationConfiguration.LambdaFunctionConfigurations).toEqual([
       expect.objectContaining({ Events: ['s3:ObjectCreated:*'], LambdaFunctionArn: { 'Fn::GetAtt': [fnId('submission'), 'Arn'] } }),
     ]);
+  });
+});
+
+describe('alarms', () => {
+  const topicRef = () => ({ Ref: id(merit.stateless.alarms.topic) });
+  const alarm = (name: string) => {
+    const found = Object.values(resources).find((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.AlarmName === `Merit-Stateless-${name}`);
+    expect(found, name).toBeDefined();
+    return found!.Properties;
+  };
+  const subscriptions = (app: MeritApp) =>
+    Object.values(Template.fromStack(app.stateless).findResources('AWS::SNS::Subscription')).map(
+      (r) => (r as { Properties: { Protocol: string; Endpoint: string } }).Properties,
+    );
+
+  it('mails through a topic encrypted with a rotating customer-managed key that CloudWatch may use only for this account and topic', () => {
+    const topic = resources[id(merit.stateless.alarms.topic)]!.Properties;
+    const keyId = id(merit.stateless.alarms.key);
+    expect(topic.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] }); // not alias/aws/sns: CloudWatch cannot publish under it
+    const key = resources[keyId]!.Properties;
+    expect(key.EnableKeyRotation).toBe(true);
+    const forCloudWatch = (key.KeyPolicy.Statement as (Statement & { Principal: unknown })[]).filter(
+      (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }),
+    );
+    expect(forCloudWatch).toHaveLength(1);
+    expect(actionsOf(forCloudWatch[0]!).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    expect(forCloudWatch[0]!.Condition?.StringEquals).toEqual({
+      'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+      'kms:EncryptionContext:aws:sns:topicArn': {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${topic.TopicName as string}`]],
+      },
+    });
+  });
+
+  it('refuses publishing to the topic without TLS, and lets in only this stack\'s CloudWatch alarms', () => {
+    const policy = Object.values(resources).find(
+      (r) => r.Type === 'AWS::SNS::TopicPolicy' && JSON.stringify(r.Properties.Topics) === JSON.stringify([topicRef()]),
+    )!.Properties.PolicyDocument.Statement as (Statement & { Principal: unknown })[];
+    expect(policy).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    const allows = policy.filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      expect.objectContaining({ Action: 'sns:Publish', Principal: { Service: 'cloudwatch.amazonaws.com' }, Resource: topicRef() }),
+    ]);
+    expect(allows[0]!.Condition?.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(JSON.stringify(allows[0]!.Condition?.ArnLike?.['aws:SourceArn'])).toContain(':alarm:Merit-Stateless-*');
+  });
+
+  it('AuditArchiveFailed fires on one failed batch in the failure queue (maximum visible messages over 5 minutes ≥ 1) and mails the topic', () => {
+    const queue = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SQS::Queue')![0];
+    expect(alarm('AuditArchiveFailed')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      TreatMissingData: 'notBreaching',
+      ActionsEnabled: true,
+      AlarmActions: [topicRef()],
+      OKActions: [topicRef()],
+    });
+  });
+
+  it('AuditArchiveBehind fires when the stream reaches publication over an hour late for 3 periods of 5 minutes (IteratorAge) and mails the topic', () => {
+    expect(alarm('AuditArchiveBehind')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId('publication') } }],
+      Statistic: 'Maximum',
+      Period: 300,
+      EvaluationPeriods: 3,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 3_600_000,
+      TreatMissingData: 'notBreaching',
+      ActionsEnabled: true,
+      AlarmActions: [topicRef()],
+      OKActions: [topicRef()],
+    });
+  });
+
+  it.each(['AuditArchiveFailed', 'AuditArchiveBehind'])('%s: says what happened and what to do in English and Chinese, within 1024 bytes', (name) => {
+    const description = alarm(name).AlarmDescription as string;
+    const [english, chinese] = description.split(' / ');
+    expect(english).toMatch(/audit/i);
+    expect(chinese).toMatch(/审计/);
+    expect(description).toContain('npm run verify-audit -- --table <AuditTableName> --archive-bucket <AuditArchiveBucketName>');
+    expect(description).toContain('--fill-archive');
+    expect(Buffer.byteLength(description, 'utf8')).toBeLessThanOrEqual(1024); // CloudWatch's limit (counted in bytes, to be safe)
+  });
+
+  it('mails adminEmail, lower-cased, when no alarmEmail is given', () => {
+    expect(subscriptions(merit)).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: 'office@example.org' })]);
+  });
+
+  it('mails alarmEmail, lower-cased, instead of adminEmail when it is given', () => {
+    const app = synthMerit({ context: { adminEmail: 'office@example.org', alarmEmail: ' Ops@Example.org ', siteDir: NO_SITE } });
+    expect(app.settings.alarmEmail).toBe('ops@example.org');
+    expect(subscriptions(app)).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.org' })]);
+  });
+
+  it('subscribes nobody (and still builds the topic and alarms) when neither alarmEmail nor adminEmail is set', () => {
+    const app = synthMerit({ context: { siteDir: NO_SITE } });
+    expect(app.settings.alarmEmail).toBeUndefined();
+    expect(subscriptions(app)).toEqual([]);
+    Template.fromStack(app.stateless).resourceCountIs('AWS::SNS::Topic', 1);
+    Template.fromStack(app.stateless).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Merit-Stateless-AuditArchiveFailed' });
+  });
+
+  it('refuses an alarmEmail that is not an email address', () => {
+    expect(() => synthMerit({ context: { adminEmail: 'office@example.org', alarmEmail: 'ops-team', siteDir: NO_SITE } })).toThrow(/alarmEmail/);
   });
 });
