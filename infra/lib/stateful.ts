@@ -106,6 +106,18 @@ export class StatefulStack extends Stack implements StatefulResources {
       objectLockEnabled: 'Enabled',
       rule: { defaultRetention: { mode: 'COMPLIANCE', years: settings.auditRetentionYears } },
     };
+    // An entry is archived once: a put must say If-None-Match, so no one with write access can stack a new version
+    // on an archived entry (the locked original would stay, but a reader of the newest version would be misled).
+    auditArchive.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'ArchiveOnceOnly',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [auditArchive.arnForObjects('*')],
+        conditions: { Null: { 's3:if-none-match': 'true' } },
+      }),
+    );
 
     this.buckets = { documents, web, auditArchive };
 

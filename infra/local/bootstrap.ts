@@ -4,6 +4,9 @@ import { TABLES, type TableKey } from '../../shared/tables';
 /** Local physical table name of a table definition. */
 export const localTableName = (key: TableKey) => `merit-${key}`;
 
+/** Local bucket names (s3rver). */
+export const LOCAL_BUCKETS = { documents: 'merit-documents', web: 'merit-web', auditArchive: 'merit-audit-archive' } as const;
+
 /**
  * Creates every table of shared/tables.ts that does not exist yet, with the
  * same keys and indexes the CDK stack declares. (TTL and streams are AWS-only:

@@ -19,7 +19,7 @@ function corsXml(origins: readonly string[]): string {
   return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
-/** Starts s3rver storing files under `directory` (wiped on close when `ephemeral`). */
+/** Starts s3rver storing files under `directory` (wiped on close when `ephemeral`); no CORS rule without origins. */
 export async function startLocalS3(options: {
   directory: string;
   buckets: readonly string[];
@@ -32,7 +32,7 @@ export async function startLocalS3(options: {
     silent: true,
     directory: options.directory,
     resetOnClose: options.ephemeral ?? false,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.corsOrigins)] })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs: options.corsOrigins.length ? [corsXml(options.corsOrigins)] : [] })),
   });
   const { port } = await server.run();
   const onObjectCreated = (bucket: string, listener: (event: S3Event) => void) => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { ENV } from '../../shared/runtime';
 import { BUCKETS, TABLES, type TableKey } from '../../shared/tables';
-import { createTables, localTableName } from './bootstrap';
+import { createTables, LOCAL_BUCKETS, localTableName } from './bootstrap';
 import { startLocalDynamo } from './dynamo';
 import { createGateway } from './gateway';
 import { startLocalS3 } from './s3';
@@ -46,8 +46,6 @@ export interface LocalStack {
   adminSignInLink(): Promise<string>;
   stop(): Promise<void>;
 }
-
-const LOCAL_BUCKETS = { documents: 'merit-documents', web: 'merit-web', auditArchive: 'merit-audit-archive' } as const;
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {

@@ -8,10 +8,14 @@ import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/cha
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
+import { archivedScopes, checkArchive, connectArchive, type ArchiveConnection } from './audit-archive';
 
-// `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope>] [--table <name> [--region <r>] | --endpoint <url>] [--data <dir>]`
+// `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope>] [--archive | --archive-bucket <name>] [--fill-archive]
+//                          [--table <name> [--region <r>] | --endpoint <url> [--s3-endpoint <url>]] [--data <dir>]`
 // Recomputes every audit chain (or one) and names the first entry that does not match; with --published, also
-// checks that a published notice or announcement carries a head that is really in the round's chain.
+// checks that a published notice or announcement carries a head that is really in the round's chain; with
+// --archive, also compares every entry with its copy in the Object Lock archive (a chain rewritten with fresh
+// hashes, or cut short, still verifies on its own — the archive is what shows it).
 const { values } = parseArgs({
   options: {
     round: { type: 'string' },
@@ -20,6 +24,10 @@ const { values } = parseArgs({
     region: { type: 'string' },
     endpoint: { type: 'string' },
     published: { type: 'string', multiple: true },
+    archive: { type: 'boolean' },
+    'archive-bucket': { type: 'string' },
+    'fill-archive': { type: 'boolean' },
+    's3-endpoint': { type: 'string' },
     data: { type: 'string', default: process.env.MERIT_DATA_DIR ?? '.data' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -36,6 +44,16 @@ if (values.help) {
       https:// address): its chain head must name the round's chain and the entry at its sequence must exist
       with exactly its hash; repeat --published for several documents. A document that does not match counts
       as a mismatch.
+  npm run verify-audit -- --archive             also compare every entry with its archived copy (locally: .data/s3)
+  npm run verify-audit -- --table <AuditTableName> --archive-bucket <AuditArchiveBucketName> [--region …]
+      the same in AWS: every version of every archived object must equal the entry in the table; an entry the
+      table has and the archive lacks, one that differs, or one archived but gone from the table (a chain cut
+      short, or deleted whole) is named, and the chain counts as a mismatch. An entry written seconds ago may
+      not have reached the archive yet: run it again before concluding.
+  npm run verify-audit -- --fill-archive [--archive-bucket …]
+      first copies entries the archive lacks (after an archive failure, alarm AuditArchiveFailed), only for a
+      chain that verifies and that the archive does not contradict, each entry vouched for by its archived
+      successor's prevHash; then compares.
 The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
   process.exit(0);
 }
@@ -48,7 +66,7 @@ if (values.published?.length && (!values.round || values.scope)) {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Where the audit table is: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
-async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; local?: LocalDynamo }> {
+async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; local?: LocalDynamo; runningS3?: string }> {
   const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   if (values.table && !values.endpoint) {
     return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})), table: values.table };
@@ -60,10 +78,14 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
   const dataDir = resolve(values.data);
   const running = join(dataDir, 'endpoints.json');
   if (existsSync(running)) {
-    const { dynamoEndpoint } = JSON.parse(readFileSync(running, 'utf8')) as { dynamoEndpoint: string };
+    const { dynamoEndpoint, s3Endpoint } = JSON.parse(readFileSync(running, 'utf8')) as { dynamoEndpoint: string; s3Endpoint?: string };
     const reachable = await fetch(dynamoEndpoint, { method: 'POST' }).then(() => true, () => false);
     if (reachable) {
-      return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: localCredentials })), table };
+      return {
+        ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: localCredentials })),
+        table,
+        ...(s3Endpoint ? { runningS3: s3Endpoint } : {}),
+      };
     }
   }
   if (!existsSync(join(dataDir, 'dynamodb'))) {
@@ -122,12 +144,26 @@ function checkPublishedHead(doc: unknown, scope: string, chain: readonly AuditEn
   return { ok: true, line: `${at} ${head.hash} matches the chain` };
 }
 
-const { ddb, table, local } = await connect();
+const withArchive = Boolean(values.archive || values['archive-bucket'] || values['fill-archive']);
+const { ddb, table, local, runningS3 } = await connect();
+let archive: ArchiveConnection | undefined;
 try {
+  if (withArchive) {
+    archive = await connectArchive({
+      aws: Boolean(values.table && !values.endpoint),
+      bucket: values['archive-bucket'],
+      region: values.region,
+      s3Endpoint: values['s3-endpoint'],
+      runningS3Endpoint: runningS3,
+      dataDir: resolve(values.data),
+    });
+  }
   const only = values.scope ?? (values.round ? `round:${values.round}` : undefined);
   const chains = only
     ? new Map([[only, await new AuditLog(ddb, table).entries(only)]])
     : await allChains(ddb, table);
+  // A chain deleted from the table whole is still in the archive: compare it too (with no entries).
+  if (archive && !only) for (const scope of await archivedScopes(archive)) if (!chains.has(scope)) chains.set(scope, []);
   let entries = 0;
   let mismatches = 0;
   for (const [scope, chain] of [...chains].sort(([a], [b]) => a.localeCompare(b))) {
@@ -136,10 +172,13 @@ try {
     if (result.ok) {
       console.log(`ok        ${scope}  ${chain.length} entries  head ${result.head ?? '(empty)'}`);
     } else {
-      mismatches++;
       const m = result.firstMismatch!;
       console.log(`MISMATCH  ${scope}  first bad entry: #${m.seq} (${m.reason}: expected ${m.expected}, found ${m.found})`);
     }
+    const archiveAgrees = archive
+      ? await checkArchive(archive, scope, chain, { fill: Boolean(values['fill-archive']), chainVerified: result.ok, log: (line) => console.log(line) })
+      : true;
+    if (!result.ok || !archiveAgrees) mismatches++;
   }
   if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
   for (const source of values.published ?? []) {
@@ -157,5 +196,6 @@ try {
   process.exitCode = mismatches > 0 ? 1 : 0;
 } finally {
   ddb.destroy();
+  await archive?.close();
   await local?.close();
 }

@@ -122,6 +122,17 @@ describe('stateful stack: buckets', () => {
     expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
+  it('audit archive: every put must carry If-None-Match, so an archived entry never gets a second version', () => {
+    expect(policyOf('auditArchive')).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:PutObject',
+        Condition: { Null: { 's3:if-none-match': 'true' } },
+      }),
+    );
+  });
+
   it('audit archive: the retention follows the auditRetentionYears context value', () => {
     const longer = synthMerit({ context: { adminEmail: 'office@example.org', auditRetentionYears: '30', siteDir: NO_SITE } });
     Template.fromStack(longer.stateful).hasResourceProperties('AWS::S3::Bucket', {

@@ -1,18 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { AuditLog } from '../../functions/lib/audit/log';
 import type { ChainHead, PublishedDocument } from '../../shared/api/outcome';
+import { verify } from './verify-audit-helpers';
 
-const run = promisify(execFile);
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
 const ddb = DynamoDBDocumentClient.from(raw);
 const table = inject('stackEnv').TABLE_AUDIT!;
@@ -24,14 +22,6 @@ afterAll(() => {
   raw.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function verify(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const result = await run('npx', ['tsx', 'infra/scripts/verify-audit.ts', '--endpoint', inject('dynamoEndpoint'), '--table', table, ...args]).then(
-    (r) => ({ code: 0, stdout: r.stdout }),
-    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-  );
-  return { code: result.code, lines: result.stdout.trim().split('\n') };
-}
 
 async function chain(scope: string, n: number) {
   for (let i = 0; i < n; i++) {
