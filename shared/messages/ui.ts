@@ -120,6 +120,7 @@ export const uiMessages = {
   'supervise.kind.programme': { 'zh-CN': '奖项', en: 'Programme' },
   'supervise.kind.round': { 'zh-CN': '轮次', en: 'Round' },
   'supervise.entries': { 'zh-CN': '{count} 条记录', en: '{count} entries' },
+  'supervise.oneEntry': { 'zh-CN': '1 条记录', en: '1 entry' },
   'supervise.head': { 'zh-CN': '链头', en: 'Head' },
   'supervise.open': { 'zh-CN': '查看', en: 'Open' },
   'supervise.back': { 'zh-CN': '返回审计链列表', en: 'Back to the chains' },
