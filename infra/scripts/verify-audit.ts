@@ -5,12 +5,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChainHead } from '../../shared/api/outcome';
 import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
+import { parseChainExport } from '../../shared/audit/head';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
 import { archivedScopes, checkArchive, connectArchive, type ArchiveConnection } from './audit-archive';
 
-// `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope>] [--archive | --archive-bucket <name>] [--fill-archive]
+// `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope> | --export <file.jsonl>] [--archive | --archive-bucket <name>] [--fill-archive]
 //                          [--table <name> [--region <r>] | --endpoint <url> [--s3-endpoint <url>]] [--data <dir>]`
 // Recomputes every audit chain (or one) and names the first entry that does not match; with --published, also
 // checks that a published notice or announcement carries a head that is really in the round's chain; with
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     region: { type: 'string' },
     endpoint: { type: 'string' },
     published: { type: 'string', multiple: true },
+    export: { type: 'string' },
     archive: { type: 'boolean' },
     'archive-bucket': { type: 'string' },
     'fill-archive': { type: 'boolean' },
@@ -44,6 +46,9 @@ if (values.help) {
       https:// address): its chain head must name the round's chain and the entry at its sequence must exist
       with exactly its hash; repeat --published for several documents. A document that does not match counts
       as a mismatch.
+  npm run verify-audit -- --export <audit-round-….jsonl> [--published <file-or-url>]…
+      a chain exported from the supervisors' workspace (JSON lines), checked on its own — no access to the system
+      needed: anyone holding the export can check a published notice or announcement against it.
   npm run verify-audit -- --archive             also compare every entry with its archived copy (locally: .data/s3)
   npm run verify-audit -- --table <AuditTableName> --archive-bucket <AuditArchiveBucketName> [--region …]
       the same in AWS: every version of every archived object must equal the entry in the table; an entry the
@@ -58,8 +63,8 @@ The last line reads "verified: R rounds, E entries, M mismatches"; the exit code
   process.exit(0);
 }
 
-if (values.published?.length && (!values.round || values.scope)) {
-  console.error('--published needs --round <roundId>: a published document is checked against that round\'s chain.');
+if (values.published?.length && (!(values.round || values.export) || values.scope)) {
+  console.error('--published needs --round <roundId> (or --export <file>): a published document is checked against that round\'s chain.');
   process.exit(2);
 }
 
@@ -144,24 +149,46 @@ function checkPublishedHead(doc: unknown, scope: string, chain: readonly AuditEn
   return { ok: true, line: `${at} ${head.hash} matches the chain` };
 }
 
+/** A chain exported as JSON lines (the supervisors' workspace's Export): verified without any access to the system. */
+function exportedChain(path: string): { scope: string; entries: AuditEntry[] } {
+  const parsed = parseChainExport(readFileSync(path, 'utf8'));
+  if (!parsed.ok) {
+    console.error(`${path}: line ${parsed.line} is not an audit entry (an export holds one JSON entry per line).`);
+    process.exit(2);
+  }
+  const scope = values.scope ?? (values.round ? roundScope(values.round) : parsed.entries[0]?.scope);
+  if (!scope) {
+    console.error(`${path} holds no entries.`);
+    process.exit(2);
+  }
+  return { scope, entries: parsed.entries };
+}
+
 const withArchive = Boolean(values.archive || values['archive-bucket'] || values['fill-archive']);
-const { ddb, table, local, runningS3 } = await connect();
+if (values.export && withArchive) {
+  console.error('--export checks a file on its own; --archive compares the table with the archive. Use one or the other.');
+  process.exit(2);
+}
+const exported = values.export ? exportedChain(values.export) : undefined;
+const connection = exported ? undefined : await connect();
 let archive: ArchiveConnection | undefined;
 try {
-  if (withArchive) {
+  if (withArchive && connection) {
     archive = await connectArchive({
       aws: Boolean(values.table && !values.endpoint),
       bucket: values['archive-bucket'],
       region: values.region,
       s3Endpoint: values['s3-endpoint'],
-      runningS3Endpoint: runningS3,
+      runningS3Endpoint: connection.runningS3,
       dataDir: resolve(values.data),
     });
   }
-  const only = values.scope ?? (values.round ? `round:${values.round}` : undefined);
-  const chains = only
-    ? new Map([[only, await new AuditLog(ddb, table).entries(only)]])
-    : await allChains(ddb, table);
+  const only = exported?.scope ?? values.scope ?? (values.round ? roundScope(values.round) : undefined);
+  const chains = exported
+    ? new Map([[exported.scope, exported.entries]])
+    : only
+      ? new Map([[only, await new AuditLog(connection!.ddb, connection!.table).entries(only)]])
+      : await allChains(connection!.ddb, connection!.table);
   // A chain deleted from the table whole is still in the archive: compare it too (with no entries).
   if (archive && !only) for (const scope of await archivedScopes(archive)) if (!chains.has(scope)) chains.set(scope, []);
   let entries = 0;
@@ -182,7 +209,7 @@ try {
   }
   if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
   for (const source of values.published ?? []) {
-    const scope = roundScope(values.round!);
+    const scope = only!;
     let result: { ok: boolean; line: string };
     try {
       result = checkPublishedHead(await readPublished(source), scope, chains.get(scope) ?? []);
@@ -195,7 +222,7 @@ try {
   console.log(`verified: ${chains.size} rounds, ${entries} entries, ${mismatches} mismatches`);
   process.exitCode = mismatches > 0 ? 1 : 0;
 } finally {
-  ddb.destroy();
+  connection?.ddb.destroy();
   await archive?.close();
-  await local?.close();
+  await connection?.local?.close();
 }

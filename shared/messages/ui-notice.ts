@@ -80,7 +80,44 @@ export const noticeUiMessages = {
   'notice.chain.sequence': { 'zh-CN': '记录序号', en: 'Record number' },
   'notice.chain.hash': { 'zh-CN': '哈希值（SHA-256）', en: 'Hash (SHA-256)' },
   'notice.chain.how': {
-    'zh-CN': '如何核验：持有审计链导出数据的人员可运行下列命令，它先重新计算整条审计链，再检查上述记录是否存在且哈希值一致；评审监督员也可在监督员工作台核验本轮次的审计链，并对照上述序号和哈希值。',
-    en: "How to check: anyone holding an export of the audit chain can run the command below. It recomputes the whole chain, then checks that the record above exists with exactly this hash. Supervisors can also verify this round's chain in the supervisors' workspace and compare the record number and hash.",
+    'zh-CN':
+      '如何核验：评审监督员可在监督工作台导出本轮次的审计链（.jsonl 文件）。持有该文件的任何人都可以在下方用本浏览器核验，或在 Merit 的代码目录中运行所示命令。核验会先重新计算整条审计链，再检查上述记录是否存在且哈希值完全一致。',
+    en: "How to check: supervisors export this round's audit chain from their workspace (a .jsonl file). Anyone holding that file can check it below, in this browser, or run the command shown in a copy of Merit. Either way the whole chain is recomputed, then the record above must exist with exactly this hash.",
   },
+  // Checking an exported chain in the browser
+  'notice.check.label': { 'zh-CN': '用导出的审计链文件核验', en: 'Check an exported chain file' },
+  'notice.check.hint': {
+    'zh-CN': '文件只在本浏览器中读取和计算，不会上传到任何地方。',
+    en: 'The file is read and hashed in this browser only; it is not uploaded anywhere.',
+  },
+  'notice.check.checking': { 'zh-CN': '正在重新计算审计链…', en: 'Recomputing the chain…' },
+  'notice.check.ok': {
+    'zh-CN': '一致：导出的审计链（{count} 条记录）重新计算无误，第 {seq} 条记录的哈希值与公布的完全相同。',
+    en: 'Matches: the exported chain ({count} entries) recomputes correctly, and its entry #{seq} has exactly the hash published here.',
+  },
+  'notice.check.brokenAfter': {
+    'zh-CN': '但其后的第 {seq} 条记录无法验证：{reason}。',
+    en: 'But a later entry, #{seq}, does not verify: {reason}.',
+  },
+  'notice.check.missing': {
+    'zh-CN': '不一致：导出的审计链没有第 {seq} 条记录（只有 {count} 条）。',
+    en: 'Does not match: the exported chain has no entry #{seq} (it has {count}).',
+  },
+  'notice.check.mismatch': {
+    'zh-CN': '不一致：导出的审计链第 {seq} 条记录的哈希值是 {found}，与公布的不同。',
+    en: 'Does not match: entry #{seq} of the exported chain has the hash {found}, not the one published.',
+  },
+  'notice.check.broken': {
+    'zh-CN': '不一致：导出的审计链在第 {seq} 条记录处无法验证：{reason}。',
+    en: 'Does not match: the exported chain does not verify at entry #{seq}: {reason}.',
+  },
+  'notice.check.wrongChain': {
+    'zh-CN': '这不是本轮次的审计链：文件中的记录属于 {scope}，应为 {expected}。',
+    en: "This is not this round's chain: the file's entries belong to {scope}, not {expected}.",
+  },
+  'notice.check.unreadable': {
+    'zh-CN': '无法读取：第 {line} 行不是审计记录。请选择从监督工作台导出的 .jsonl 文件。',
+    en: "Cannot read it: line {line} is not an audit entry. Choose the .jsonl file exported from the supervisors' workspace.",
+  },
+  'notice.check.empty': { 'zh-CN': '文件中没有审计记录。', en: 'The file holds no audit entries.' },
 } as const satisfies Catalogue;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PublishedDocument } from '../../shared/api/outcome';
@@ -374,5 +375,46 @@ describe("a round's outcome in the browser, from the evaluation to the announcem
     // Between the two heads: the objection, its resolution, the move to the announcement.
     const between = entries.filter((e) => e.seq > noticeHead.seq && e.seq <= announcementHead.seq).map((e) => e.action);
     expect(between).toEqual(expect.arrayContaining(['objection.filed', 'objection.resolved', 'round.stageMoved']));
+  });
+
+  it("a supervisor exports the round's chain, and anyone holding the file checks the published heads against it on the public page", async () => {
+    // The supervisor (signed in by the previous test) downloads the export from the round's timeline.
+    const page = await browser().newPage();
+    let exported = '';
+    await explained(page, async () => {
+      await page.goto(`${baseUrl()}/supervise/${encodeURIComponent(roundScope(roundId))}`);
+      await page.getByRole('button', { name: '验证整条链' }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出/ }).click()]);
+      expect(download.suggestedFilename()).toBe(`audit-round-${roundId}.jsonl`);
+      exported = await readFile(await download.path(), 'utf8');
+    });
+    const tampered = exported
+      .trimEnd()
+      .split('\n')
+      .map((line) => {
+        const entry = JSON.parse(line) as AuditEntry;
+        return JSON.stringify(entry.action === 'objection.resolved' ? { ...entry, actor: { personId: 'someone-else', role: 'admin' } } : entry);
+      })
+      .join('\n');
+    const resolved = (JSON.parse(exported.split('\n').find((l) => l.includes('"objection.resolved"'))!) as AuditEntry).seq;
+
+    // A visitor, not signed in, on the notice page: the file is read in the browser only.
+    const visitorPage = await visitor!.newPage();
+    await explained(visitorPage, async () => {
+      await visitorPage.goto(`${baseUrl()}/notices/${roundId}`);
+      const announcement = visitorPage.locator('[data-export-check="announcement"]');
+      const notice = visitorPage.locator('[data-export-check="notice"]');
+      await announcement.getByLabel('用导出的审计链文件核验').setInputFiles({ name: `audit-round-${roundId}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(exported) });
+      await announcement.locator('[data-export-result="ok"]').waitFor({ timeout: 15_000 });
+      await notice.getByLabel('用导出的审计链文件核验').setInputFiles({ name: 'edited.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(tampered) });
+      // The resolution came after the notice was published: the notice's head still matches, the later break is named.
+      await notice.locator(`[data-export-result="ok"] [data-broken-after="${resolved}"]`).waitFor({ timeout: 15_000 });
+      await announcement.getByLabel('用导出的审计链文件核验').setInputFiles({ name: 'edited.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(tampered) });
+      await announcement.locator('[data-export-result="broken"]').waitFor({ timeout: 15_000 });
+      expect(await announcement.locator('[data-export-result]').innerText()).toBe(`不一致：导出的审计链在第 ${resolved} 条记录处无法验证：记录内容与其哈希不符。`);
+      expect(await visitorPage.locator('[data-chain-head="announcement"] pre').innerText()).toBe(
+        `npm run verify-audit -- --export audit-round-${roundId}.jsonl --published ${baseUrl()}/results/${roundId}/announcement.json`,
+      );
+    });
   });
 });

@@ -153,3 +153,49 @@ describe('npm run verify-audit --published', () => {
     }
   });
 });
+
+describe('npm run verify-audit --export', () => {
+  const exportFile = (name: string, entries: readonly unknown[]) => {
+    const path = join(dir, `${name}.jsonl`);
+    writeFileSync(path, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    return path;
+  };
+
+  it('checks an exported chain on its own, and a published head against it, with no access to the system', async () => {
+    // Prepare: the export and the notice, as a journalist would hold them
+    const round = `exp-ok-${Date.now()}`;
+    await chain(`round:${round}`, 4);
+    const entries = await audit.entries(`round:${round}`);
+    const file = exportFile('export-ok', entries);
+    const doc = documentFile('export-ok', published(round, { scope: `round:${round}`, sequence: 3, hash: entries[2]!.hash }));
+    // Act: with an unreachable database (the last --endpoint wins), which --export never reads
+    const { code, lines } = await verify('--export', file, '--published', doc, '--endpoint', 'http://127.0.0.1:9');
+    // Assess
+    expect(lines).toContain(`ok        round:${round}  4 entries  head ${entries[3]!.hash}`);
+    expect(lines).toContain(`ok        published ${doc}: round:${round} #3 ${entries[2]!.hash} matches the chain`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 4 entries, 0 mismatches');
+    expect(code).toBe(0);
+  });
+
+  it('names the first entry changed in an export and exits non-zero', async () => {
+    // Prepare
+    const round = `exp-bad-${Date.now()}`;
+    await chain(`round:${round}`, 3);
+    const entries = (await audit.entries(`round:${round}`)).map((e) => (e.seq === 2 ? { ...e, actor: { personId: 'someone-else', role: 'admin' } } : e));
+    // Act
+    const { code, lines } = await verify('--export', exportFile('export-bad', entries));
+    // Assess
+    expect(lines.join('\n')).toMatch(new RegExp(`MISMATCH  round:${round}  first bad entry: #2 \\(hash`));
+    expect(code).toBe(1);
+  });
+
+  it('refuses a file that is not an export, naming the line', async () => {
+    // Prepare
+    const path = join(dir, 'not-an-export.jsonl');
+    writeFileSync(path, '{"seq":1,"hash":"x"}\nnot json\n');
+    // Act
+    const { code } = await verify('--export', path);
+    // Assess
+    expect(code).toBe(2);
+  });
+});

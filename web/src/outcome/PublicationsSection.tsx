@@ -1,34 +1,12 @@
 import { useState } from 'preact/hooks';
 import { publicationPath, type ChainHead, type PublicationKind, type PublicationView } from '../../../shared/api/outcome';
-import { verifyChain, type Sha256 } from '../../../shared/audit/chain';
+import { checkHead, type HeadCheck } from '../../../shared/audit/head';
 import type { Call } from '../api';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { stageLabel } from '../ui/review/format';
 import { FinalForm } from './FinalForm';
 import { Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
-
-/** What the chain says about a published head. */
-export type HeadCheck =
-  | { readonly result: 'ok'; readonly entries: number; readonly brokenAfter?: { readonly seq: number; readonly reason: string } }
-  | { readonly result: 'missing'; readonly entries: number }
-  | { readonly result: 'mismatch'; readonly found: string }
-  | { readonly result: 'broken'; readonly seq: number; readonly reason: string };
-
-/**
- * Checks a published head against the chain itself, recomputed here: the chain must verify up to the
- * entry at the head's sequence, and that entry must have the head's hash. A break further on does not
- * change what the document says, but it is reported too.
- */
-export async function checkHead(head: ChainHead, entries: Parameters<typeof verifyChain>[2], sha256: Sha256): Promise<HeadCheck> {
-  const verification = await verifyChain(sha256, head.scope, entries);
-  const bad = verification.firstMismatch;
-  if (bad && bad.seq <= head.sequence) return { result: 'broken', seq: bad.seq, reason: bad.reason };
-  const entry = entries.find((e) => e.seq === head.sequence);
-  if (!entry) return { result: 'missing', entries: entries.length };
-  if (entry.hash !== head.hash) return { result: 'mismatch', found: entry.hash };
-  return { result: 'ok', entries: entries.length, ...(bad ? { brokenAfter: { seq: bad.seq, reason: bad.reason } } : {}) };
-}
 
 // The chain is read and hashed only when asked: the reader and the hashing load on demand, so the page's chunk stays small.
 async function readAndCheck(call: Call, head: ChainHead, onProgress: (n: number) => void): Promise<HeadCheck> {

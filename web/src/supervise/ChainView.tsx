@@ -6,7 +6,8 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Timeline } from './Timeline';
-import { exportFileName, NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
+import { exportFileName } from '../../../shared/audit/head';
+import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 import '../texts/team-view';
 

@@ -45,9 +45,6 @@ export function toJsonLines(entries: readonly AuditEntry[]): string {
   return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
 }
 
-/** The file name of a chain's export. */
-export const exportFileName = (scope: string) => `audit-${scope.replace(/[^\w.-]+/g, '-')}.jsonl`;
-
 /** SHA-256 in the browser (WebCrypto), hex, for shared/audit/chain.ts. */
 export const webCryptoSha256: Sha256 = async (text) => {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -92,7 +92,7 @@ describe('the public notice page', () => {
     expect(head.textContent).toContain('41');
     expect(head.textContent).toContain(HEAD_NOTICE);
     expect(head.querySelector('code:not(.hash)')?.textContent).toBe('round:city-2026');
-    expect(head.querySelector('pre')?.textContent).toMatch(/^npm run verify-audit -- --round city-2026 --published \S*\/results\/city-2026\/notice\.json$/);
+    expect(head.querySelector('pre')?.textContent).toMatch(/^npm run verify-audit -- --export audit-round-city-2026\.jsonl --published \S*\/results\/city-2026\/notice\.json$/);
     expect(document.querySelector('[data-chain-head="announcement"]')).toBeNull();
     expect(calls.sort()).toEqual(['/results/city-2026/announcement.json', '/results/city-2026/notice.json']);
   });

@@ -6,6 +6,8 @@ import { useLocale, useT, type Translate } from '../../i18n';
 import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { exportFileName } from '../../../../shared/audit/head';
+import { ExportCheck } from './ExportCheck';
 import '../../texts/notice';
 import './notice.css';
 
@@ -95,7 +97,7 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
   );
 }
 
-/** The chain head a document carries, and the command that checks it against an export of the chain. */
+/** The chain head a document carries, a check of an exported chain against it here, and the command that does the same. */
 function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string }) {
   const t = useT();
   const head: ChainHead = doc.chainHead;
@@ -115,8 +117,9 @@ function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string 
           <code class="hash">{head.hash}</code>
         </dd>
       </dl>
+      <ExportCheck head={head} kind={doc.kind} />
       <pre class="command" translate={false}>
-        <code>{`npm run verify-audit -- --round ${doc.roundId} --published ${url}`}</code>
+        <code>{`npm run verify-audit -- --export ${exportFileName(head.scope)} --published ${url}`}</code>
       </pre>
     </div>
   );
