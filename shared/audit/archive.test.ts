@@ -1,24 +1,9 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { chainOf, sha256 } from './test-chains';
 import { compareWithArchive, entriesToArchive } from './archive';
-import { linkEntry, verifyChain, type AuditEntry } from './chain';
+import { verifyChain, type AuditEntry } from './chain';
 
-const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const SCOPE = 'round:r1';
-
-async function chainOf(actions: readonly string[]): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  for (const [i, action] of actions.entries()) {
-    entries.push(
-      await linkEntry(
-        sha256,
-        { scope: SCOPE, at: `2026-12-05T00:00:0${i}Z`, actor: { personId: 'p1', role: 'admin' }, action, target: { type: 'application', id: `a${i}` }, stateDigest: 'd'.repeat(64), requestId: `r${i}` },
-        entries.at(-1),
-      ),
-    );
-  }
-  return entries;
-}
 
 /** The archive as the archiver leaves it: one copy per entry, as JSON would give it back. */
 const archiveOf = (entries: readonly AuditEntry[]) => new Map(entries.map((e) => [e.seq, [JSON.parse(JSON.stringify(e)) as unknown]]));

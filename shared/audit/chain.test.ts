@@ -1,23 +1,7 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chainOf, sha256 } from './test-chains';
 import { canonicalJson, GENESIS_HASH, linkEntry, verifyChain, type AuditEntry } from './chain';
-
-const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-async function chainOf(n: number, scope = 'round:r1'): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  for (let i = 0; i < n; i++) {
-    entries.push(
-      await linkEntry(
-        sha256,
-        { scope, at: `2026-11-25T00:00:0${i % 10}Z`, actor: { personId: 'p1', role: 'admin' }, action: 'person.invited', target: { type: 'person', id: `t${i}` }, stateDigest: 'd'.repeat(64), requestId: `r${i}` },
-        entries.at(-1),
-      ),
-    );
-  }
-  return entries;
-}
 
 describe('canonical JSON', () => {
   it('does not depend on key order', () => {

@@ -1,23 +1,7 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { linkEntry, type AuditEntry } from './chain';
+import { chainOf, sha256 } from './test-chains';
+import type { AuditEntry } from './chain';
 import { checkHead, parseChainExport } from './head';
-
-const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-async function chainOf(n: number, scope = 'round:r1'): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  for (let i = 0; i < n; i++) {
-    entries.push(
-      await linkEntry(
-        sha256,
-        { scope, at: `2026-12-05T00:00:0${i}Z`, actor: { personId: 'p1', role: 'admin' }, action: 'vote.cast', target: { type: 'application', id: `a${i}` }, stateDigest: 'd'.repeat(64), requestId: `r${i}` },
-        entries.at(-1),
-      ),
-    );
-  }
-  return entries;
-}
 
 const headOf = (e: AuditEntry) => ({ scope: e.scope, sequence: e.seq, hash: e.hash });
 const jsonLines = (entries: readonly unknown[]) => entries.map((e) => JSON.stringify(e)).join('\n') + '\n';

@@ -1,23 +1,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { programmeScope } from '../../shared/audit/chain';
 import { archiveKey } from '../../functions/lib/audit/archive';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
-import { api, signInAdmin, uniqueEmail } from './helpers';
+import { api, signInAdmin, uniqueEmail, localS3 } from './helpers';
 
 const env = inject('stackEnv');
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const s3 = new S3Client({
-  region: 'us-east-1',
-  endpoint: inject('s3Endpoint'),
-  forcePathStyle: true,
-  credentials,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const s3 = localS3();
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials });
 const ddb = DynamoDBDocumentClient.from(raw);
 

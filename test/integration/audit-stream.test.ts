@@ -1,4 +1,4 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,19 +6,13 @@ import { inject } from 'vitest';
 import { linkEntry, type AuditEntry } from '../../shared/audit/chain';
 import { archiveKey, archiveStream, isStreamEvent } from '../../functions/lib/audit/archive';
 import { nodeSha256 } from '../../functions/lib/audit/log';
+import { localS3 } from './helpers';
 
 // In AWS the audit table's stream feeds the publication function, which copies each new entry to the
 // Object Lock bucket. These tests drive that path with stream events against s3rver.
 const env = inject('stackEnv');
 const bucket = env.AUDIT_ARCHIVE_BUCKET!;
-const s3 = new S3Client({
-  endpoint: inject('s3Endpoint'),
-  forcePathStyle: true,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const s3 = localS3();
 afterAll(() => s3.destroy());
 
 const scope = () => `round:archive-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 
 /** The local stack's base URL (started by test/setup/local-stack.ts). */
@@ -78,3 +79,15 @@ export const signInAdmin = () => (adminCookie ??= signIn(inject('adminEmail')));
 let counter = 0;
 /** A unique email address for a test. */
 export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}.${++counter}@example.org`;
+
+/** A client of the test stack's s3rver, made as the functions make theirs locally (STYLE.md: checksums only when required). */
+export function localS3(): S3Client {
+  return new S3Client({
+    endpoint: inject('s3Endpoint'),
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { AuditAction } from '../../shared/audit/actions';
@@ -8,6 +8,7 @@ import { linkEntry, roundScope, type AuditEntry } from '../../shared/audit/chain
 import { archiveEntry, archiveKey } from '../../functions/lib/audit/archive';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { verify } from './verify-audit-helpers';
+import { localS3 } from './helpers';
 
 // The chain verifies on its own even when it was rewritten with recomputed hashes or cut short by someone with
 // write access to the table: only the archive (Object Lock in AWS, s3rver here) shows it. These tests change the
@@ -15,14 +16,7 @@ import { verify } from './verify-audit-helpers';
 
 const env = inject('stackEnv');
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const s3 = new S3Client({
-  region: 'us-east-1',
-  endpoint: inject('s3Endpoint'),
-  forcePathStyle: true,
-  credentials,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const s3 = localS3();
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials });
 const ddb = DynamoDBDocumentClient.from(raw);
 const table = env.TABLE_AUDIT!;
