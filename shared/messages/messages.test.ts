@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allMessages as messages } from './all';
-import { bilingual, LOCALES, t } from './index';
+import { bilingual, format, LOCALES, t } from './index';
 
 describe('message catalogue', () => {
   it('has a non-empty text in every language for every key', () => {
@@ -23,5 +23,14 @@ describe('message catalogue', () => {
     expect(text.en).toContain('r-1');
     expect(text['zh-CN']).toContain('r-1');
     expect(t('NOT_FOUND', 'zh-CN')).toBe('未找到请求的内容。');
+  });
+
+  it('picks the word that agrees with a number', () => {
+    expect(format('{count} {count:entry|entries}', { count: 1 })).toBe('1 entry');
+    expect(format('{count} {count:entry|entries}', { count: 25 })).toBe('25 entries');
+    expect(format('{count} {count:entry|entries}', { count: 0 })).toBe('0 entries');
+    expect(format('{n:entry|entries}', { count: 1 })).toBe('{n:entry|entries}');
+    expect(t('supervise.entries', 'en', { count: 1 })).toBe('1 entry');
+    expect(t('supervise.entries', 'zh-CN', { count: 1 })).toBe('1 条记录');
   });
 });

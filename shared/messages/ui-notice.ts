@@ -93,7 +93,7 @@ export const noticeUiMessages = {
   'notice.check.checking': { 'zh-CN': '正在重新计算审计链…', en: 'Recomputing the chain…' },
   'notice.check.ok': {
     'zh-CN': '一致：导出的审计链（{count} 条记录）重新计算无误，第 {seq} 条记录的哈希值与公布的完全相同。',
-    en: 'Matches: the exported chain ({count} entries) recomputes correctly, and its entry #{seq} has exactly the hash published here.',
+    en: 'Matches: the exported chain ({count} {count:entry|entries}) recomputes correctly, and its entry #{seq} has exactly the hash published here.',
   },
   'notice.check.brokenAfter': {
     'zh-CN': '但其后的第 {seq} 条记录无法验证：{reason}。',

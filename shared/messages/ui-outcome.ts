@@ -171,10 +171,10 @@ export const outcomeUiMessages = {
   'outcome.publications.published': { 'zh-CN': '发布', en: 'Published' },
   'outcome.publications.head': { 'zh-CN': '审计链头（链 · 序号 · 哈希）', en: 'Audit chain head (chain · sequence · hash)' },
   'outcome.publications.check': { 'zh-CN': '与审计链核对', en: 'Check against the chain' },
-  'outcome.publications.checking': { 'zh-CN': '正在读取审计链（{count} 条）…', en: 'Reading the chain ({count} entries)…' },
+  'outcome.publications.checking': { 'zh-CN': '正在读取审计链（{count} 条）…', en: 'Reading the chain ({count} {count:entry|entries})…' },
   'outcome.publications.checkOk': {
     'zh-CN': '核对一致：审计链第 {seq} 条记录的哈希与文件所载相同，此前的链在本浏览器中重新计算无误（共读取 {count} 条）。',
-    en: 'Matches: entry #{seq} of the chain has this hash, and the chain up to it recomputes correctly in this browser ({count} entries read).',
+    en: 'Matches: entry #{seq} of the chain has this hash, and the chain up to it recomputes correctly in this browser ({count} {count:entry|entries} read).',
   },
   'outcome.publications.brokenAfter': { 'zh-CN': '但审计链在第 {seq} 条记录处断开：{reason}。', en: 'But the chain breaks later, at entry #{seq}: {reason}.' },
   'outcome.publications.checkMissing': { 'zh-CN': '不一致：审计链没有第 {seq} 条记录（共 {count} 条）。', en: 'Does not match: the chain has no entry #{seq} (it has {count}).' },

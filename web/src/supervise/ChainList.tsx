@@ -42,7 +42,7 @@ export function ChainList() {
                 </a>
               )}
               <span class="muted">
-                {c.entries === 1 ? t('supervise.oneEntry') : t('supervise.entries', { count: c.entries })}
+                {t('supervise.entries', { count: c.entries })}
                 {c.head && (
                   <>
                     {' · '}
