@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { compareWithArchive, entriesToArchive, type ArchiveComparison, type ArchiveProblem } from '../../shared/audit/archive';
 import type { AuditEntry } from '../../shared/audit/chain';
-import { archiveEntry, readArchivedChain } from '../../functions/lib/audit/archive';
+import { archiveEntry, archivePrefix } from '../../functions/lib/audit/archive';
+import { localS3Client } from '../../functions/lib/clients';
 import { LOCAL_BUCKETS } from '../local/bootstrap';
 import { startLocalS3 } from '../local/s3';
 
@@ -15,19 +16,6 @@ export interface ArchiveConnection {
   readonly versions: boolean;
   close(): Promise<void>;
 }
-
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
-/** A client of the local s3rver, as the functions make it (STYLE.md: checksums only when required). */
-const localS3 = (endpoint: string) =>
-  new S3Client({
-    region: 'us-east-1',
-    endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
 
 /**
  * Connects to the audit archive: the named bucket in AWS (`--archive-bucket`
@@ -50,13 +38,13 @@ export async function connectArchive(options: {
   const bucket = options.bucket ?? LOCAL_BUCKETS.auditArchive;
   const endpoint = options.s3Endpoint ?? options.runningS3Endpoint;
   if (endpoint) {
-    const s3 = localS3(endpoint);
+    const s3 = localS3Client(endpoint);
     return { s3, bucket, versions: false, close: async () => s3.destroy() };
   }
   const directory = join(options.dataDir, 's3');
   if (!existsSync(directory)) throw new Error(`No local archive under ${directory} (run npm start first).`);
   const server = await startLocalS3({ directory, buckets: [bucket], corsOrigins: [] });
-  const s3 = localS3(server.endpoint);
+  const s3 = localS3Client(server.endpoint);
   return {
     s3,
     bucket,
@@ -66,6 +54,64 @@ export async function connectArchive(options: {
       await server.close();
     },
   };
+}
+
+/** The sequence number an archive key names, or undefined for any other key. */
+const seqOfKey = (prefix: string, key: string | undefined): number | undefined => {
+  const m = key?.startsWith(prefix) ? /^(\d{12})\.json$/.exec(key.slice(prefix.length)) : null;
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * Every archived copy of a chain's entries, by sequence number. With
+ * `versions` (AWS: the bucket is versioned) every version of every object is
+ * read, oldest first, so a copy put later over a locked one cannot hide it;
+ * s3rver keeps no versions, so locally each object is read once.
+ */
+async function readArchivedChain(s3: S3Client, bucket: string, scope: string, options: { readonly versions: boolean }): Promise<Map<number, unknown[]>> {
+  const prefix = archivePrefix(scope);
+  const objects: { seq: number; key: string; versionId?: string; at: number }[] = [];
+  if (options.versions) {
+    let keyMarker: string | undefined;
+    let versionIdMarker: string | undefined;
+    do {
+      const out = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+      for (const v of out.Versions ?? []) {
+        const seq = seqOfKey(prefix, v.Key);
+        if (seq !== undefined) objects.push({ seq, key: v.Key!, ...(v.VersionId ? { versionId: v.VersionId } : {}), at: v.LastModified?.getTime() ?? 0 });
+      }
+      keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+      versionIdMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+  } else {
+    let token: string | undefined;
+    do {
+      const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of out.Contents ?? []) {
+        const seq = seqOfKey(prefix, o.Key);
+        if (seq !== undefined) objects.push({ seq, key: o.Key!, at: o.LastModified?.getTime() ?? 0 });
+      }
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+  }
+  objects.sort((a, b) => a.seq - b.seq || a.at - b.at);
+  const copies = new Map<number, unknown[]>();
+  const read = async (o: (typeof objects)[number]): Promise<unknown> => {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.key, ...(o.versionId ? { VersionId: o.versionId } : {}) }));
+    const text = await out.Body!.transformToString('utf-8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  // A few reads at a time: a round's chain holds thousands of entries (every scorecard autosave is one).
+  for (let i = 0; i < objects.length; i += 16) {
+    const batch = objects.slice(i, i + 16);
+    const bodies = await Promise.all(batch.map(read));
+    batch.forEach((o, j) => copies.set(o.seq, [...(copies.get(o.seq) ?? []), bodies[j]]));
+  }
+  return copies;
 }
 
 /** The chains that have entries in the archive (a chain deleted from the table whole still shows here). */

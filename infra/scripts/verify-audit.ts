@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChainHead } from '../../shared/api/outcome';
 import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
-import { parseChainExport } from '../../shared/audit/head';
+import { checkHead, parseChainExport } from '../../shared/audit/head';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
@@ -43,8 +43,8 @@ if (values.help) {
   npm run verify-audit -- --table <AuditTableName> [--region cn-north-1]   in AWS, with your AWS credentials
   npm run verify-audit -- --round <roundId> --published <file-or-url>
       also checks a published document (/results/<roundId>/notice.json or announcement.json, a saved copy or its
-      https:// address): its chain head must name the round's chain and the entry at its sequence must exist
-      with exactly its hash; repeat --published for several documents. A document that does not match counts
+      https:// address): its chain head must name the round's chain, the chain must verify up to it, and the
+      entry at its sequence must exist with exactly its hash; repeat --published for several documents. A document that does not match counts
       as a mismatch.
   npm run verify-audit -- --export <audit-round-….jsonl> [--published <file-or-url>]…
       a chain exported from the supervisors' workspace (JSON lines), checked on its own — no access to the system
@@ -71,10 +71,10 @@ if (values.published?.length && (!(values.round || values.export) || values.scop
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Where the audit table is: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
-async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; local?: LocalDynamo; runningS3?: string }> {
+async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; aws?: true; local?: LocalDynamo; runningS3?: string }> {
   const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   if (values.table && !values.endpoint) {
-    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})), table: values.table };
+    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})), table: values.table, aws: true };
   }
   const table = values.table ?? localTableName('audit');
   if (values.endpoint) {
@@ -133,20 +133,27 @@ function isChainHead(value: unknown): value is ChainHead {
   return typeof head?.scope === 'string' && typeof head.sequence === 'number' && Number.isInteger(head.sequence) && typeof head.hash === 'string';
 }
 
-// A published document proves nothing unless the head it carries is in the round's chain: same chain, the entry
-// at its sequence present, with exactly its hash. One line: what matches, or what does not.
-function checkPublishedHead(doc: unknown, scope: string, chain: readonly AuditEntry[]): { ok: boolean; line: string } {
+// A published document proves nothing unless the head it carries is in the round's chain: same chain, the chain
+// verifying up to it, the entry at its sequence present with exactly its hash (shared/audit/head.ts, as the site
+// checks it). One line: what matches, or what does not.
+async function checkPublishedHead(doc: unknown, scope: string, chain: readonly AuditEntry[]): Promise<{ ok: boolean; line: string }> {
   const head = (doc as { chainHead?: unknown } | null)?.chainHead;
   if (!isChainHead(head)) return { ok: false, line: 'no chain head (chainHead {scope, sequence, hash}) in the document' };
   const at = `${head.scope} #${head.sequence}`;
   if (head.scope !== scope) return { ok: false, line: `wrong chain: the head names ${head.scope}, not ${scope}` };
-  const entry = chain.find((e) => e.seq === head.sequence);
-  if (!entry) {
-    const last = chain.at(-1)?.seq;
-    return { ok: false, line: `missing entry: ${at} is not in the chain (${last === undefined ? 'it is empty' : `it ends at #${last}`})` };
+  const check = await checkHead(head, chain, nodeSha256);
+  switch (check.result) {
+    case 'ok':
+      return { ok: true, line: `${at} ${head.hash} matches the chain` };
+    case 'missing': {
+      const last = chain.at(-1)?.seq;
+      return { ok: false, line: `missing entry: ${at} is not in the chain (${last === undefined ? 'it is empty' : `it ends at #${last}`})` };
+    }
+    case 'mismatch':
+      return { ok: false, line: `different hash: ${at} is ${check.found} in the chain, the document says ${head.hash}` };
+    case 'broken':
+      return { ok: false, line: `the chain does not verify up to ${at}: first bad entry #${check.seq} (${check.reason})` };
   }
-  if (entry.hash !== head.hash) return { ok: false, line: `different hash: ${at} is ${entry.hash} in the chain, the document says ${head.hash}` };
-  return { ok: true, line: `${at} ${head.hash} matches the chain` };
 }
 
 /** A chain exported as JSON lines (the supervisors' workspace's Export): verified without any access to the system. */
@@ -175,12 +182,15 @@ let archive: ArchiveConnection | undefined;
 try {
   if (withArchive && connection) {
     archive = await connectArchive({
-      aws: Boolean(values.table && !values.endpoint),
+      aws: connection.aws ?? false,
       bucket: values['archive-bucket'],
       region: values.region,
       s3Endpoint: values['s3-endpoint'],
       runningS3Endpoint: connection.runningS3,
       dataDir: resolve(values.data),
+    }).catch((error: Error) => {
+      console.error(error.message);
+      process.exit(2);
     });
   }
   const only = exported?.scope ?? values.scope ?? (values.round ? roundScope(values.round) : undefined);
@@ -212,7 +222,7 @@ try {
     const scope = only!;
     let result: { ok: boolean; line: string };
     try {
-      result = checkPublishedHead(await readPublished(source), scope, chains.get(scope) ?? []);
+      result = await checkPublishedHead(await readPublished(source), scope, chains.get(scope) ?? []);
     } catch (error) {
       result = { ok: false, line: `cannot read it (${(error as Error).message})` };
     }

@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { localS3Client } from '../../functions/lib/clients';
 import { inject } from 'vitest';
 
 /** The local stack's base URL (started by test/setup/local-stack.ts). */
@@ -80,14 +80,5 @@ let counter = 0;
 /** A unique email address for a test. */
 export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}.${++counter}@example.org`;
 
-/** A client of the test stack's s3rver, made as the functions make theirs locally (STYLE.md: checksums only when required). */
-export function localS3(): S3Client {
-  return new S3Client({
-    endpoint: inject('s3Endpoint'),
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
+/** A client of the test stack's s3rver, made as the functions make theirs locally. */
+export const localS3 = () => localS3Client(inject('s3Endpoint'));

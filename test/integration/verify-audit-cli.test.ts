@@ -118,6 +118,26 @@ describe('npm run verify-audit --published', () => {
     expect(lines.at(-1)).toBe('verified: 1 rounds, 2 entries, 1 mismatches');
   });
 
+  it('names a head the chain no longer verifies up to, even with the hash the document says', async () => {
+    // Prepare: the head was published at #3; then #2 was changed behind the API
+    const round = `pub-broken-${Date.now()}`;
+    await chain(`round:${round}`, 3);
+    const entry = (await audit.entries(`round:${round}`)).at(-1)!;
+    const file = documentFile('broken', published(round, { scope: `round:${round}`, sequence: entry.seq, hash: entry.hash }));
+    await ddb.send(new UpdateCommand({
+      TableName: table,
+      Key: { pk: `CHAIN#round:${round}`, sk: '000000000002' },
+      UpdateExpression: 'SET requestId = :r',
+      ExpressionAttributeValues: { ':r': 'forged' },
+    }));
+    // Act
+    const { code, lines } = await verify('--round', round, '--published', file);
+    // Assess
+    expect(lines).toContain(`MISMATCH  published ${file}: the chain does not verify up to round:${round} #3: first bad entry #2 (hash)`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 3 entries, 2 mismatches');
+    expect(code).toBe(1);
+  });
+
   it("names a head of another round's chain as the wrong chain", async () => {
     const round = `pub-own-${Date.now()}`;
     const other = `pub-other-${Date.now()}`;
