@@ -120,4 +120,5 @@ export const noticeUiMessages = {
     en: "Cannot read it: line {line} is not an audit entry. Choose the .jsonl file exported from the supervisors' workspace.",
   },
   'notice.check.empty': { 'zh-CN': '文件中没有审计记录。', en: 'The file holds no audit entries.' },
+  'notice.check.failed': { 'zh-CN': '无法完成核验（文件读取或网络出错），请重试。', en: 'The check could not be completed (the file could not be read, or the connection failed); try again.' },
 } as const satisfies Catalogue;

@@ -405,13 +405,13 @@ describe("a round's outcome in the browser, from the evaluation to the announcem
       const announcement = visitorPage.locator('[data-export-check="announcement"]');
       const notice = visitorPage.locator('[data-export-check="notice"]');
       await announcement.getByLabel('用导出的审计链文件核验').setInputFiles({ name: `audit-round-${roundId}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(exported) });
-      await announcement.locator('[data-export-result="ok"]').waitFor({ timeout: 15_000 });
+      await announcement.locator('[data-head-check="ok"]').waitFor({ timeout: 15_000 });
       await notice.getByLabel('用导出的审计链文件核验').setInputFiles({ name: 'edited.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(tampered) });
       // The resolution came after the notice was published: the notice's head still matches, the later break is named.
-      await notice.locator(`[data-export-result="ok"] [data-broken-after="${resolved}"]`).waitFor({ timeout: 15_000 });
+      await notice.locator(`[data-head-check="ok"] [data-broken-after="${resolved}"]`).waitFor({ timeout: 15_000 });
       await announcement.getByLabel('用导出的审计链文件核验').setInputFiles({ name: 'edited.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(tampered) });
-      await announcement.locator('[data-export-result="broken"]').waitFor({ timeout: 15_000 });
-      expect(await announcement.locator('[data-export-result]').innerText()).toBe(`不一致：导出的审计链在第 ${resolved} 条记录处无法验证：记录内容与其哈希不符。`);
+      await announcement.locator('[data-head-check="broken"]').waitFor({ timeout: 15_000 });
+      expect(await announcement.locator('[data-head-check]').innerText()).toBe(`不一致：导出的审计链在第 ${resolved} 条记录处无法验证：记录内容与其哈希不符。`);
       expect(await visitorPage.locator('[data-chain-head="announcement"] pre').innerText()).toBe(
         `npm run verify-audit -- --export audit-round-${roundId}.jsonl --published ${baseUrl()}/results/${roundId}/announcement.json`,
       );

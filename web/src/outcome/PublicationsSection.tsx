@@ -4,6 +4,7 @@ import { checkHead, type HeadCheck } from '../../../shared/audit/head';
 import type { Call } from '../api';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
+import { HeadCheckResult, type HeadCheckTexts } from '../ui/HeadCheckResult';
 import { stageLabel } from '../ui/review/format';
 import { FinalForm } from './FinalForm';
 import { Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
@@ -14,6 +15,15 @@ async function readAndCheck(call: Call, head: ChainHead, onProgress: (n: number)
   const entries = await readChain(call, head.scope, onProgress);
   return checkHead(head, entries, webCryptoSha256);
 }
+
+/** How the outcome page words a check of the chain as the API serves it. */
+const CHECK_TEXTS: HeadCheckTexts = {
+  ok: 'outcome.publications.checkOk',
+  brokenAfter: 'outcome.publications.brokenAfter',
+  missing: 'outcome.publications.checkMissing',
+  mismatch: 'outcome.publications.checkMismatch',
+  broken: 'outcome.publications.checkBroken',
+};
 
 function HeadCheckButton({ head }: { head: ChainHead }) {
   const { call } = useAppState();
@@ -35,33 +45,13 @@ function HeadCheckButton({ head }: { head: ChainHead }) {
       setBusy(false);
     }
   };
-  const reason = (r: string) => t(`supervise.reason.${r as 'hash' | 'prevHash' | 'seq' | 'scope'}`);
   return (
     <div class="head-check">
       <button type="button" class="secondary" disabled={busy} onClick={() => void run()}>
         {busy ? t('outcome.publications.checking', { count: progress }) : t('outcome.publications.check')}
       </button>
       <div aria-live="polite">
-        {check?.result === 'ok' && (
-          <p class="verify-ok" data-head-check="ok">
-            {t('outcome.publications.checkOk', { seq: head.sequence, count: check.entries })}
-            {check.brokenAfter && (
-              <span class="verify-bad" data-broken-after={check.brokenAfter.seq}>
-                {' '}
-                {t('outcome.publications.brokenAfter', { seq: check.brokenAfter.seq, reason: reason(check.brokenAfter.reason) })}
-              </span>
-            )}
-          </p>
-        )}
-        {check && check.result !== 'ok' && (
-          <p class="verify-bad" role="alert" data-head-check={check.result}>
-            {check.result === 'missing'
-              ? t('outcome.publications.checkMissing', { seq: head.sequence, count: check.entries })
-              : check.result === 'mismatch'
-                ? t('outcome.publications.checkMismatch', { seq: head.sequence, found: check.found, expected: head.hash })
-                : t('outcome.publications.checkBroken', { seq: check.seq, reason: reason(check.reason) })}
-          </p>
-        )}
+        {check && <HeadCheckResult head={head} check={check} texts={CHECK_TEXTS} />}
         {error !== null && (
           <p class="verify-bad" role="alert" data-head-check="error">
             {t('outcome.publications.checkFailed')}

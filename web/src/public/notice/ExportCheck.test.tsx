@@ -14,13 +14,14 @@ const headOf = (e: AuditEntry): ChainHead => ({ scope: e.scope, sequence: e.seq,
 const jsonLines = (entries: readonly unknown[]) => entries.map((e) => JSON.stringify(e)).join('\n') + '\n';
 
 /** Shows the check for `head`, chooses a file holding `text`, and waits for the result. */
-async function check(head: ChainHead, text: string, locale: Locale = 'en') {
+async function check(head: ChainHead, text: string | File, locale: Locale = 'en') {
   renderWithState(<ExportCheck head={head} kind="notice" />, { locale });
   const input = screen.getByLabelText(locale === 'en' ? 'Check an exported chain file' : '用导出的审计链文件核验') as HTMLInputElement;
-  fireEvent.change(input, { target: { files: [new File([text], 'audit-round-city-2026.jsonl', { type: 'application/x-ndjson' })] } });
-  await waitFor(() => expect(document.querySelector('[data-export-result]')).not.toBeNull());
-  const result = document.querySelector('[data-export-result]')!;
-  return { kind: result.getAttribute('data-export-result'), text: result.textContent ?? '' };
+  const file = typeof text === 'string' ? new File([text], 'audit-round-city-2026.jsonl', { type: 'application/x-ndjson' }) : text;
+  fireEvent.change(input, { target: { files: [file] } });
+  await waitFor(() => expect(document.querySelector("[data-head-check]")).not.toBeNull());
+  const result = document.querySelector("[data-head-check]")!;
+  return { kind: result.getAttribute('data-head-check'), text: result.textContent ?? '' };
 }
 
 describe('checking an exported chain against a published head, in the browser', () => {
@@ -59,5 +60,14 @@ describe('checking an exported chain against a published head, in the browser', 
     });
     cleanup();
     expect((await check(headOf(chain[0]!), '\n')).kind).toBe('empty');
+  });
+
+  it('says the check could not be completed when the file cannot be read, without blaming its content', async () => {
+    const chain = await buildChain();
+    const unreadable = Object.assign(new File(['x'], 'audit.jsonl'), { text: () => Promise.reject(new Error('the file went away')) });
+    expect(await check(headOf(chain[0]!), unreadable)).toEqual({
+      kind: 'failed',
+      text: 'The check could not be completed (the file could not be read, or the connection failed); try again.',
+    });
   });
 });

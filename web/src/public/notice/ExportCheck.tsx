@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { ChainHead } from '../../../../shared/api/outcome';
 import type { HeadCheck } from '../../../../shared/audit/head';
+import type { MessageKey } from '../../../../shared/messages';
 import { useT } from '../../i18n';
+import { HeadCheckResult, type HeadCheckTexts } from '../../ui/HeadCheckResult';
 
-/** What checking a chosen file gave. */
+/** What checking a chosen file gave: the head check, or why there was none. */
 type FileCheck =
   | { readonly state: 'checking' }
+  | { readonly state: 'checked'; readonly check: HeadCheck }
   | { readonly state: 'unreadable'; readonly line: number }
   | { readonly state: 'empty' }
   | { readonly state: 'wrongChain'; readonly scope: string }
-  | { readonly state: 'checked'; readonly check: HeadCheck };
+  | { readonly state: 'failed' };
 
 // The hashing and the chain code load on first use, so the page's chunk stays small; nothing leaves the browser.
 async function checkFile(file: File, head: ChainHead): Promise<FileCheck> {
@@ -20,6 +23,29 @@ async function checkFile(file: File, head: ChainHead): Promise<FileCheck> {
   if (!first) return { state: 'empty' };
   if (first.scope !== head.scope) return { state: 'wrongChain', scope: String(first.scope) };
   return { state: 'checked', check: await checkHead(head, parsed.entries, webCryptoSha256) };
+}
+
+/** How the notice page words a check of an exported chain. */
+const CHECK_TEXTS: HeadCheckTexts = {
+  ok: 'notice.check.ok',
+  brokenAfter: 'notice.check.brokenAfter',
+  missing: 'notice.check.missing',
+  mismatch: 'notice.check.mismatch',
+  broken: 'notice.check.broken',
+};
+
+/** Why a file could not be checked, as the page says it. */
+function refusal(result: Exclude<FileCheck, { state: 'checking' | 'checked' }>, head: ChainHead): [MessageKey, Record<string, string | number>?] {
+  switch (result.state) {
+    case 'unreadable':
+      return ['notice.check.unreadable', { line: result.line }];
+    case 'empty':
+      return ['notice.check.empty'];
+    case 'wrongChain':
+      return ['notice.check.wrongChain', { scope: result.scope, expected: head.scope }];
+    case 'failed':
+      return ['notice.check.failed'];
+  }
 }
 
 /**
@@ -36,14 +62,9 @@ export function ExportCheck({ head, kind }: { head: ChainHead; kind: string }) {
     const file = input.files?.[0];
     if (!file) return;
     setResult({ state: 'checking' });
-    try {
-      setResult(await checkFile(file, head));
-    } catch {
-      setResult({ state: 'unreadable', line: 1 });
-    }
+    // Reading the file or loading the check's code can fail (a dropped connection); that is not the file's fault.
+    setResult(await checkFile(file, head).catch((): FileCheck => ({ state: 'failed' })));
   };
-  const reason = (r: string) => t(`supervise.reason.${r as 'hash' | 'prevHash' | 'seq' | 'scope'}`);
-  const check = result?.state === 'checked' ? result.check : undefined;
   return (
     <div class="export-check" data-export-check={kind}>
       <label for={id}>{t('notice.check.label')}</label>
@@ -51,32 +72,10 @@ export function ExportCheck({ head, kind }: { head: ChainHead; kind: string }) {
       <p class="muted small">{t('notice.check.hint')}</p>
       <div aria-live="polite">
         {result?.state === 'checking' && <p class="muted">{t('notice.check.checking')}</p>}
-        {check?.result === 'ok' && (
-          <p class="verify-ok" data-export-result="ok">
-            {t('notice.check.ok', { seq: head.sequence, count: check.entries })}
-            {check.brokenAfter && (
-              <span class="verify-bad" data-broken-after={check.brokenAfter.seq}>
-                {' '}
-                {t('notice.check.brokenAfter', { seq: check.brokenAfter.seq, reason: reason(check.brokenAfter.reason) })}
-              </span>
-            )}
-          </p>
-        )}
-        {result && result.state !== 'checking' && check?.result !== 'ok' && (
-          <p class="verify-bad" role="alert" data-export-result={check ? check.result : result.state}>
-            {result.state === 'unreadable'
-              ? t('notice.check.unreadable', { line: result.line })
-              : result.state === 'empty'
-                ? t('notice.check.empty')
-                : result.state === 'wrongChain'
-                  ? t('notice.check.wrongChain', { scope: result.scope, expected: head.scope })
-                  : check?.result === 'missing'
-                    ? t('notice.check.missing', { seq: head.sequence, count: check.entries })
-                    : check?.result === 'mismatch'
-                      ? t('notice.check.mismatch', { seq: head.sequence, found: check.found })
-                      : check?.result === 'broken'
-                        ? t('notice.check.broken', { seq: check.seq, reason: reason(check.reason) })
-                        : null}
+        {result?.state === 'checked' && <HeadCheckResult head={head} check={result.check} texts={CHECK_TEXTS} />}
+        {result && result.state !== 'checking' && result.state !== 'checked' && (
+          <p class="verify-bad" role="alert" data-head-check={result.state}>
+            {t(...refusal(result, head))}
           </p>
         )}
       </div>
