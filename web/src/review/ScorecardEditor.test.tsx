@@ -121,6 +121,30 @@ describe('the expert’s scorecard', () => {
     expect((fetch.calls.filter((c) => c.key === SAVE)[1]!.body as { version: number }).version).toBe(5);
   });
 
+  it('keeps saving after the submit dialog is opened with nothing waiting and cancelled', async () => {
+    // Prepare: one item scored and saved.
+    const fetch = routedFetch({ [SAVE]: [echo(5), echo(6), echo(7)] });
+    editor(cardFixture({ version: 4 }), fetch);
+    pick('4.1.2 Role of senior leaders', '60');
+    await waitFor(() => expect(saveState()).toBe('saved'));
+
+    // Act: 提交评分表… (nothing left to save), 取消, then another percentage; then the same through a listed missing item.
+    fireEvent.click(screen.getByRole('button', { name: 'Submit the scorecard…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    pick('4.1.3 Organisational governance', '45');
+
+    // Assess: saved, not left "unsaved" for good.
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(2));
+    await waitFor(() => expect(saveState()).toBe('saved'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Submit the scorecard…' }));
+    fireEvent.click(screen.getByRole('link', { name: '4.7.7 Leadership results' }));
+    pick('4.7.7 Leadership results', '30');
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(3));
+    await waitFor(() => expect(saveState()).toBe('saved'));
+    expect((fetch.calls.filter((c) => c.key === SAVE)[2]!.body as { version: number }).version).toBe(6);
+  });
+
   it('saves a change still waiting for the pause when the expert leaves the page', async () => {
     const fetch = routedFetch({ [SAVE]: echo(5) });
     const { unmount } = editor(cardFixture({ version: 4 }), fetch);

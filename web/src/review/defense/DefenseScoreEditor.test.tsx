@@ -45,6 +45,22 @@ describe('the deliberator’s defense score', () => {
     expect(saves(fetch)[1]!.body).toEqual({ score: 29, comment: '陈述清晰', version: 1 });
   });
 
+  it('keeps saving after the submit step is opened with nothing waiting and left with Back', async () => {
+    const fetch = routedFetch({ [SAVE]: [echo(1), echo(2)] });
+    editor(scoreFixture(), fetch);
+    fireEvent.input(points(), { target: { value: '800' } });
+    await waitFor(() => expect(saveState()).toBe('saved'));
+
+    // 提交评分 with nothing left to save, 返回修改, then a new score.
+    fireEvent.click(screen.getByRole('button', { name: 'Submit the score' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.input(points(), { target: { value: '810' } });
+
+    await waitFor(() => expect(saves(fetch)).toHaveLength(2));
+    expect(saves(fetch)[1]!.body).toEqual({ score: 81000, comment: '', version: 1 });
+    await waitFor(() => expect(saveState()).toBe('saved'));
+  });
+
   it('does not save points that are not 0–1000 with two decimals at most, nor a comment too long, and says so', async () => {
     const fetch = routedFetch({ [SAVE]: echo(1) });
     editor(scoreFixture(), fetch);
