@@ -51,16 +51,27 @@ describe('a package section', () => {
     fireEvent.blur(box);
     expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(1);
 
-    // The applicant asks for the saved version; their own text stays on the page to copy.
+    // The applicant asks for the saved version; their own text — all of it, typed after the conflict too — stays on the page to copy.
     fireEvent.click(screen.getByRole('button', { name: 'Load the saved version' }));
     await waitFor(() => expect(box.value).toBe('同事保存的内容'));
-    expect((screen.getByLabelText('Your unsaved text (to copy)') as HTMLTextAreaElement).value).toBe('我的新内容');
+    expect((screen.getByLabelText('Your unsaved text (to copy)') as HTMLTextAreaElement).value).toBe('我的新内容，继续写');
     expect(screen.queryByText('This section was changed elsewhere; your text was not saved.')).toBeNull();
 
     // The next save is based on the version just loaded.
     type('同事保存的内容，加上我的');
     await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(2));
-    expect(fetch.calls.at(-1)!.body).toEqual({ text: '同事保存的内容，加上我的', version: 4 });
+    expect(fetch.calls.filter((c) => c.key === SAVE).at(-1)!.body).toEqual({ text: '同事保存的内容，加上我的', version: 4 });
+  });
+
+  it('saves text still waiting for the pause when the applicant leaves the page by a link', async () => {
+    const fetch = routedFetch({ [SAVE]: { status: 200, body: { ...initial, text: '刚写的', version: 4 } } });
+    const { unmount } = renderWithState(<SectionEditor applicationId={APP} section="4.1.2" initial={initial} maxChars={8000} readOnly={false} />, { locale: 'en', fetch });
+
+    type('刚写的');
+    unmount();
+
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === SAVE)).toHaveLength(1));
+    expect(fetch.calls[0]!.body).toEqual({ text: '刚写的', version: 3 });
   });
 
   it('does not save a text over the limit and says so', async () => {

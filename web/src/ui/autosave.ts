@@ -46,6 +46,7 @@ export function useAutosave<D, B, V extends Versioned>(options: Omit<SaverOption
     change: (next: D) => s.change(next),
     flush: () => s.flush(),
     reload: () => s.reload(),
+    dismissMine: () => s.dismissMine(),
     saveState: shown.state,
     savedAt: shown.savedAt,
     error: shown.error,

@@ -258,6 +258,13 @@ export class DraftSaver<D, B, V extends Versioned> {
     }
   }
 
+  /** The user put away the copy of what they had typed. */
+  dismissMine(): void {
+    this.update(() => {
+      this.mine = null;
+    });
+  }
+
   /** The page goes away: what is waiting is saved now (a link inside the site), then nothing more. */
   dispose(): void {
     const waiting = this.stateNow === 'dirty' || this.stateNow === 'failed';
