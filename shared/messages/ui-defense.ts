@@ -41,7 +41,7 @@ export const defenseUiMessages = {
   'defense.score.saving': { 'zh-CN': '正在保存…', en: 'Saving…' },
   'defense.score.unsaved': { 'zh-CN': '有未保存的修改', en: 'Unsaved changes' },
   'defense.score.savedAt': { 'zh-CN': '已保存 {time}', en: 'Saved {time}' },
-  'defense.score.failed': { 'zh-CN': '保存失败。', en: 'Saving failed.' },
+  'defense.score.failed': { 'zh-CN': '保存失败，将自动重试。', en: 'Not saved yet; trying again shortly.' },
   'defense.score.conflict.title': { 'zh-CN': '答辩评分已在别处被修改，您的修改未保存。', en: 'This score was changed elsewhere; your changes were not saved.' },
   'defense.score.conflict.body': {
     'zh-CN': '为避免覆盖，已停止自动保存。请载入已保存的版本；您的输入保留在下方，可复制。',

@@ -109,7 +109,7 @@ export const reviewUiMessages = {
   'review.card.saved': { 'zh-CN': '已保存', en: 'Saved' },
   'review.card.savedAt': { 'zh-CN': '已保存（{time}）', en: 'Saved ({time})' },
   'review.card.tooLong': { 'zh-CN': '有文字超过 {max} 字，未保存，请删减。', en: 'A text is over {max} characters: not saved; please shorten it.' },
-  'review.card.failed': { 'zh-CN': '保存失败。', en: 'Not saved.' },
+  'review.card.failed': { 'zh-CN': '保存失败，将自动重试。', en: 'Not saved yet; trying again shortly.' },
   'review.card.conflict.title': { 'zh-CN': '评分表已在别处被修改，您的修改未保存。', en: 'This scorecard was changed elsewhere; your changes were not saved.' },
   'review.card.conflict.body': {
     'zh-CN': '可能您在另一个窗口或设备上也打开了它。自动保存已暂停，不会覆盖别处的修改。载入已保存的版本后可继续；您未保存的内容在下方，可复制。',
