@@ -43,3 +43,21 @@ export function bundleOptions(fn: FunctionName): BuildOptions {
 
 /** The three functions, in a stable order. */
 export { FUNCTIONS };
+
+/** esbuild's metafile outputs, as far as loading is concerned. */
+type Outputs = Record<string, { readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[] }>;
+
+/**
+ * The files a bundle really loads at cold start: its entry and every chunk it
+ * imports statically, transitively (dynamic imports load later, on first use).
+ */
+export function coldStartFiles(outputs: Outputs, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !outputs[file]) return;
+    seen.add(file);
+    for (const i of outputs[file]!.imports) if (!i.external && i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  return [...seen];
+}

@@ -4,7 +4,6 @@ import { platformMessages } from './platform';
 import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
 import { format, type Catalogue, type Locale, type Text } from './types';
-import { uiMessages } from './ui';
 import type { defenseUiMessages } from './ui-defense';
 import type { noticeUiMessages } from './ui-notice';
 import type { outcomeUiMessages } from './ui-outcome';
@@ -12,12 +11,14 @@ import type { officeReviewUiMessages } from './ui-office-review';
 import type { reviewUiMessages } from './ui-review';
 import type { roundsUiMessages } from './ui-rounds';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
+import type { uiMessages } from './ui';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
 
 /**
- * The catalogue every part of Merit loads: API errors, the domain's terms,
- * mail texts and the site's common interface texts, each in zh-CN and en.
+ * The catalogue every part of Merit loads: API errors, the domain's terms and
+ * mail texts, each in zh-CN and en. The site's interface texts are not in it
+ * (the functions never show them): the site registers them (web/src/texts).
  */
 export const messages = {
   ...platformMessages,
@@ -25,7 +26,6 @@ export const messages = {
   ...submissionMessages,
   ...reviewMessages,
   ...outcomeMessages,
-  ...uiMessages,
 } as const;
 
 /**
@@ -35,7 +35,8 @@ export const messages = {
  * when its code loads (web/src/texts/*). Their keys are still checked at
  * compile time through {@link MessageKey}.
  */
-type AreaCatalogues = typeof reviewUiMessages &
+type AreaCatalogues = typeof uiMessages &
+  typeof reviewUiMessages &
   typeof defenseUiMessages & typeof officeReviewUiMessages & typeof superviseReviewUiMessages & typeof roundsUiMessages & typeof outcomeUiMessages & typeof noticeUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allMessages as messages } from './all';
-import { bilingual, format, LOCALES, t } from './index';
+import { bilingual, format, LOCALES, registerMessages, t } from './index';
+import { uiMessages } from './ui';
 
 describe('message catalogue', () => {
   it('has a non-empty text in every language for every key', () => {
@@ -30,6 +31,7 @@ describe('message catalogue', () => {
     expect(format('{count} {count:entry|entries}', { count: 25 })).toBe('25 entries');
     expect(format('{count} {count:entry|entries}', { count: 0 })).toBe('0 entries');
     expect(format('{n:entry|entries}', { count: 1 })).toBe('{n:entry|entries}');
+    registerMessages(uiMessages);
     expect(t('supervise.entries', 'en', { count: 1 })).toBe('1 entry');
     expect(t('supervise.entries', 'zh-CN', { count: 1 })).toBe('1 条记录');
   });

@@ -73,3 +73,48 @@ export function formatResult(result: BenchResult): string {
   const verdict = result.budgetMs === undefined ? '' : result.withinBudget ? '  ok' : '  OVER BUDGET';
   return `${result.name.padEnd(56)} median ${ms(result.medianMs).padStart(10)}  (${ms(result.minMs)}–${ms(result.maxMs)})  ${budget}${verdict}`;
 }
+
+/**
+ * One measured value with its budget, as `npm run bench` prints it and writes
+ * it to `test/bench/results.json`. Budgets are ratios against a baseline
+ * measured in the same run (or sizes, counts and shares), never absolute times.
+ */
+export interface Measurement {
+  readonly name: string;
+  readonly value: number;
+  /** e.g. '×' (a ratio against the baseline), 'KB gzip', '%', 'count'. */
+  readonly unit: string;
+  /** The largest value allowed (the smallest, for a `floor` budget); none: reported only. */
+  readonly budget?: number;
+  /** True when the budget is a lower bound (throughput). */
+  readonly floor?: boolean;
+  readonly ok: boolean;
+  /** What was compared, for the line printed (e.g. the baseline's median). */
+  readonly detail?: string;
+}
+
+/** A group of measurements that need asynchronous work (a local stack, child processes). */
+export interface Suite {
+  readonly name: string;
+  measure(): Promise<Measurement[]>;
+}
+
+/** A measurement against its budget. */
+export function measurement(name: string, value: number, unit: string, budget?: number, options: { floor?: boolean; detail?: string } = {}): Measurement {
+  const ok = budget === undefined || (options.floor ? value >= budget : value <= budget);
+  return { name, value, unit, ...(budget === undefined ? {} : { budget }), ...(options.floor ? { floor: true } : {}), ok, ...(options.detail ? { detail: options.detail } : {}) };
+}
+
+/** One line per measurement: name, value, budget and verdict. */
+export function formatMeasurement(m: Measurement): string {
+  const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+  const budget = m.budget === undefined ? 'no budget' : `budget ${m.floor ? '≥' : '≤'} ${show(m.budget)} ${m.unit}`;
+  const verdict = m.budget === undefined ? '' : m.ok ? '  ok' : '  OVER BUDGET';
+  return `${m.name.padEnd(64)} ${`${show(m.value)} ${m.unit}`.padStart(14)}  ${budget}${verdict}${m.detail ? `  (${m.detail})` : ''}`;
+}
+
+/** The percentile `p` (0–100) of a non-empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -1,3 +1,4 @@
+import './texts/common';
 import { t, type Locale, type MessageKey } from '../../shared/messages';
 import { useAppState } from './state';
 

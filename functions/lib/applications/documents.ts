@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { fileTypeFromBuffer } from 'file-type';
+
+// Loaded on first use, each in its own chunk: content sniffing only for the upload event, the presigners only
+// for an upload form or a download link — a cold start for any other request does not pay for them.
+const fileType = () => import('file-type');
+const presignedPost = () => import('@aws-sdk/s3-presigned-post');
+const requestPresigner = () => import('@aws-sdk/s3-request-presigner');
 
 /** How long a presigned upload form stays valid. */
 export const UPLOAD_TTL_SECONDS = 15 * 60;
@@ -47,6 +50,7 @@ export class DocumentStore {
    * verification checks them again).
    */
   async presignUpload(key: string, contentType: string, maxBytes: number, now: Date) {
+    const { createPresignedPost } = await presignedPost();
     const post = await createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: key,
@@ -84,12 +88,14 @@ export class DocumentStore {
         headBytes += chunk.length;
       }
     }
+    const { fileTypeFromBuffer } = await fileType();
     const sniffed = await fileTypeFromBuffer(Buffer.concat(start).subarray(0, SNIFF_BYTES));
     return { size: total, sha256: hash.digest('hex'), ...(sniffed ? { sniffedType: sniffed.mime } : {}), ...(version ? { versionId: version } : {}) };
   }
 
   /** A short-lived link that downloads one stored version under its original file name. */
   async presignDownload(key: string, fileName: string, contentType: string, versionId: string | undefined, now: Date) {
+    const { getSignedUrl } = await requestPresigner();
     const url = await getSignedUrl(
       this.s3,
       new GetObjectCommand({
