@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../messages';
+import { allMessages } from '../messages/all';
 import { DOMAIN_EVENT_TYPES } from '../stages/events';
 import { AUDIT_ACTIONS } from './actions';
 
 describe('audited actions', () => {
   it('has a timeline label in both languages for every audited action', () => {
-    const unlabelled = AUDIT_ACTIONS.filter((action) => !isMessageKey(`audit.${action}`));
+    const unlabelled = AUDIT_ACTIONS.filter((action) => !(`audit.${action}` in allMessages));
     expect(unlabelled).toEqual([]);
   });
 
