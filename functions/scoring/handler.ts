@@ -4,19 +4,21 @@ import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
-import { assignExpert, declare, myAssignments, recuse } from './use-cases/assignments';
 import { reviewStage, type ReviewDeps } from './use-cases/context';
-import { addPanelMember, declareForDefense, myDefense, readDefenseScore, removePanelMember, roundDefense, saveDefenseScore, submitDefenseScore } from './use-cases/defense';
-import { downloadForReview, readMaterial } from './use-cases/material';
-import { decideShortlist, roundReviews } from './use-cases/round';
-import { readCard, saveCard, submitCard } from './use-cases/scorecards';
-import { recordConsensus, teamReview } from './use-cases/team';
 
 /** A promise made on first use and kept. */
 const once = <T>(make: () => Promise<T>) => {
   let made: Promise<T> | undefined;
   return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
 };
+
+// Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
+const assignmentsUseCases = once(() => import('./use-cases/assignments'));
+const defenseUseCases = once(() => import('./use-cases/defense'));
+const materialUseCases = once(() => import('./use-cases/material'));
+const roundUseCases = once(() => import('./use-cases/round'));
+const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
+const teamUseCases = once(() => import('./use-cases/team'));
 
 const runtime = lazyRuntime('scoring');
 let deps: Promise<ReviewDeps> | undefined;
@@ -42,43 +44,43 @@ export const handler = createRouter(
       const health = await checkHealth(await runtime());
       return { body: health, status: health.ok ? 200 : 503 };
     },
-    'reviews.round': async (req) => ({ body: await roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
-    'reviews.assign': async (req) => ({ body: await assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
-    'reviews.mine': async (req) => ({ body: await myAssignments(await reviewDeps(), req.session) }),
-    'reviews.declare': async (req) => ({ body: await declare(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'reviews.round': async (req) => ({ body: await (await roundUseCases()).roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'reviews.assign': async (req) => ({ body: await (await assignmentsUseCases()).assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'reviews.mine': async (req) => ({ body: await (await assignmentsUseCases()).myAssignments(await reviewDeps(), req.session) }),
+    'reviews.declare': async (req) => ({ body: await (await assignmentsUseCases()).declare(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'reviews.recuse': async (req) => ({
-      body: await recuse(await reviewDeps(), req.session, app(req.params), stage(req.params), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
+      body: await (await assignmentsUseCases()).recuse(await reviewDeps(), req.session, app(req.params), stage(req.params), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
     }),
-    'reviews.material': async (req) => ({ body: await readMaterial(await reviewDeps(), req.session, app(req.params)) }),
+    'reviews.material': async (req) => ({ body: await (await materialUseCases()).readMaterial(await reviewDeps(), req.session, app(req.params)) }),
     'reviews.download': async (req) => ({
-      body: await downloadForReview(await reviewDeps(), req.session, app(req.params), param(req.params, 'documentId'), req.now),
+      body: await (await materialUseCases()).downloadForReview(await reviewDeps(), req.session, app(req.params), param(req.params, 'documentId'), req.now),
     }),
-    'reviews.card': async (req) => ({ body: await readCard(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
+    'reviews.card': async (req) => ({ body: await (await scorecardsUseCases()).readCard(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
     'reviews.saveCard': async (req) => ({
-      body: await saveCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+      body: await (await scorecardsUseCases()).saveCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
     'reviews.submitCard': async (req) => ({
-      body: await submitCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+      body: await (await scorecardsUseCases()).submitCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
-    'reviews.team': async (req) => ({ body: await teamReview(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
+    'reviews.team': async (req) => ({ body: await (await teamUseCases()).teamReview(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
     'reviews.consensus': async (req) => ({
-      body: await recordConsensus(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+      body: await (await teamUseCases()).recordConsensus(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
-    'reviews.shortlist': async (req) => ({ body: await decideShortlist(await reviewDeps(), req.session, param(req.params, 'roundId'), req.now, req.requestId) }),
-    'defense.round': async (req) => ({ body: await roundDefense(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'reviews.shortlist': async (req) => ({ body: await (await roundUseCases()).decideShortlist(await reviewDeps(), req.session, param(req.params, 'roundId'), req.now, req.requestId) }),
+    'defense.round': async (req) => ({ body: await (await defenseUseCases()).roundDefense(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'defense.addMember': async (req) => ({
-      body: await addPanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+      body: await (await defenseUseCases()).addPanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
     }),
     'defense.removeMember': async (req) => ({
-      body: await removePanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
+      body: await (await defenseUseCases()).removePanelMember(await reviewDeps(), req.session, param(req.params, 'roundId'), param(req.params, 'reviewerId'), req.body, req.now, req.requestId),
     }),
-    'defense.mine': async (req) => ({ body: await myDefense(await reviewDeps(), req.session) }),
+    'defense.mine': async (req) => ({ body: await (await defenseUseCases()).myDefense(await reviewDeps(), req.session) }),
     'defense.declare': async (req) => ({
-      body: await declareForDefense(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId),
+      body: await (await defenseUseCases()).declareForDefense(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId),
     }),
-    'defense.score': async (req) => ({ body: await readDefenseScore(await reviewDeps(), req.session, app(req.params)) }),
-    'defense.saveScore': async (req) => ({ body: await saveDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
-    'defense.submitScore': async (req) => ({ body: await submitDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'defense.score': async (req) => ({ body: await (await defenseUseCases()).readDefenseScore(await reviewDeps(), req.session, app(req.params)) }),
+    'defense.saveScore': async (req) => ({ body: await (await defenseUseCases()).saveDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'defense.submitScore': async (req) => ({ body: await (await defenseUseCases()).submitDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
   },
   runtime,
 );

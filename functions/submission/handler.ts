@@ -6,18 +6,26 @@ import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { personView } from '../lib/identity/store';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
-import { requestApplicantLink } from './use-cases/applicant-sign-up';
 import type { ApplicationDeps } from './use-cases/context';
-import { createDocument, downloadDocument, getDocument } from './use-cases/documents';
-import { decideEligibility, exportApplications, listApplications } from './use-cases/office';
-import { saveSection } from './use-cases/package';
-import { invitePerson, listPeople, revokePerson } from './use-cases/people';
-import { applicationForm, myApplications, readApplication } from './use-cases/read';
-import { answerRequest, createRequest, listRequests } from './use-cases/requests';
-import { registerApplication } from './use-cases/register';
 import { exchangeSignInLink, requestSignInLinks, signOutCookie } from './use-cases/sign-in';
-import { submitApplication, withdrawApplication } from './use-cases/submit';
 import { isS3Event, verifyUploads } from './use-cases/verify-upload';
+
+/** A promise made on first use and kept. */
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
+};
+
+// Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
+const applicantSignUpUseCases = once(() => import('./use-cases/applicant-sign-up'));
+const documentsUseCases = once(() => import('./use-cases/documents'));
+const officeUseCases = once(() => import('./use-cases/office'));
+const packageUseCases = once(() => import('./use-cases/package'));
+const peopleUseCases = once(() => import('./use-cases/people'));
+const readUseCases = once(() => import('./use-cases/read'));
+const requestsUseCases = once(() => import('./use-cases/requests'));
+const registerUseCases = once(() => import('./use-cases/register'));
+const submitUseCases = once(() => import('./use-cases/submit'));
 
 const runtime = lazyRuntime('submission');
 let deps: Promise<ApplicationDeps> | undefined;
@@ -58,54 +66,54 @@ const http = createRouter(
       await d.identity.endSession(req.session.sessionId, req.now);
       return { body: undefined, cookies: [signOutCookie(d)] };
     },
-    'people.invite': async (req) => ({ body: { person: await invitePerson(await appDeps(), req.session, req.body, req.now, req.requestId) } }),
-    'people.list': async (req) => ({ body: { people: await listPeople(await appDeps(), req.session) } }),
+    'people.invite': async (req) => ({ body: { person: await (await peopleUseCases()).invitePerson(await appDeps(), req.session, req.body, req.now, req.requestId) } }),
+    'people.list': async (req) => ({ body: { people: await (await peopleUseCases()).listPeople(await appDeps(), req.session) } }),
     'people.revoke': async (req) => ({
-      body: { person: await revokePerson(await appDeps(), req.session, param(req.params, 'personId'), req.now, req.requestId) },
+      body: { person: await (await peopleUseCases()).revokePerson(await appDeps(), req.session, param(req.params, 'personId'), req.now, req.requestId) },
     }),
     'applicants.requestLink': async (req) => {
-      await requestApplicantLink(await appDeps(), req.body, req.sourceIp, req.now);
+      await (await applicantSignUpUseCases()).requestApplicantLink(await appDeps(), req.body, req.sourceIp, req.now);
       return { body: { accepted: true } };
     },
-    'applications.form': async (req) => ({ body: await applicationForm(await appDeps(), param(req.params, 'roundId'), req.now) }),
+    'applications.form': async (req) => ({ body: await (await readUseCases()).applicationForm(await appDeps(), param(req.params, 'roundId'), req.now) }),
     'applications.register': async (req) => {
-      const { application, created } = await registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId);
+      const { application, created } = await (await registerUseCases()).registerApplication(await appDeps(), req.session, req.body, req.now, req.requestId);
       return { body: application, status: created ? 201 : 200 };
     },
-    'applications.mine': async (req) => ({ body: { applications: await myApplications(await appDeps(), req.session, req.now) } }),
-    'applications.list': async (req) => ({ body: await listApplications(await appDeps(), req.session, req.query) }),
-    'applications.export': async (req) => ({ body: await exportApplications(await appDeps(), req.session, req.query) }),
-    'applications.get': async (req) => ({ body: await readApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now) }),
+    'applications.mine': async (req) => ({ body: { applications: await (await readUseCases()).myApplications(await appDeps(), req.session, req.now) } }),
+    'applications.list': async (req) => ({ body: await (await officeUseCases()).listApplications(await appDeps(), req.session, req.query) }),
+    'applications.export': async (req) => ({ body: await (await officeUseCases()).exportApplications(await appDeps(), req.session, req.query) }),
+    'applications.get': async (req) => ({ body: await (await readUseCases()).readApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now) }),
     'applications.saveSection': async (req) => ({
-      body: await saveSection(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'section'), req.body, req.now, req.requestId),
+      body: await (await packageUseCases()).saveSection(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'section'), req.body, req.now, req.requestId),
     }),
     'documents.create': async (req) => ({
-      body: await createDocument(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
+      body: await (await documentsUseCases()).createDocument(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
     }),
     'documents.get': async (req) => ({
-      body: await getDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId')),
+      body: await (await documentsUseCases()).getDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId')),
     }),
     'documents.download': async (req) => ({
-      body: await downloadDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId'), req.now),
+      body: await (await documentsUseCases()).downloadDocument(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'documentId'), req.now),
     }),
     'applications.submit': async (req) => {
       const key = req.body.idempotencyKey ?? req.headers['idempotency-key'];
-      const result = await submitApplication(await appDeps(), req.session, param(req.params, 'applicationId'), key, req.now, req.requestId);
+      const result = await (await submitUseCases()).submitApplication(await appDeps(), req.session, param(req.params, 'applicationId'), key, req.now, req.requestId);
       return { body: result, status: result.replayed ? 200 : 201 };
     },
     'applications.withdraw': async (req) => ({
-      body: await withdrawApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now, req.requestId),
+      body: await (await submitUseCases()).withdrawApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now, req.requestId),
     }),
     'applications.decideEligibility': async (req) => ({
-      body: await decideEligibility(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
+      body: await (await officeUseCases()).decideEligibility(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
     }),
-    'applications.requests': async (req) => ({ body: await listRequests(await appDeps(), req.session, param(req.params, 'applicationId')) }),
+    'applications.requests': async (req) => ({ body: await (await requestsUseCases()).listRequests(await appDeps(), req.session, param(req.params, 'applicationId')) }),
     'applications.createRequest': async (req) => {
-      const { request, created } = await createRequest(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId);
+      const { request, created } = await (await requestsUseCases()).createRequest(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId);
       return { body: request, status: created ? 201 : 200 };
     },
     'applications.answerRequest': async (req) => ({
-      body: await answerRequest(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'requestId'), req.body, req.now, req.requestId),
+      body: await (await requestsUseCases()).answerRequest(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'requestId'), req.body, req.now, req.requestId),
     }),
   },
   runtime,
