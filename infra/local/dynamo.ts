@@ -443,14 +443,15 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     }
   }
 
-  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> =>
+  /** Passes a request to dynalite as it came; resolves to the status once the answer is sent. */
+  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<number> =>
     new Promise((resolve, reject) => {
       const out = request(
         { host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers, agent },
         (innerRes) => {
           res.writeHead(innerRes.statusCode ?? 500, innerRes.headers);
           innerRes.pipe(res);
-          innerRes.on('end', resolve);
+          innerRes.on('end', () => resolve(innerRes.statusCode ?? 500));
           innerRes.on('error', reject);
         },
       );
@@ -465,7 +466,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     try {
       input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, any>) : {};
     } catch {
-      return forward(req, body, res); // dynalite answers the malformed request
+      return void (await forward(req, body, res)); // dynalite answers the malformed request
     }
     if (target === 'TransactWriteItems') return reply(res, await transactWrite(input));
     if (target === 'TransactGetItems') return reply(res, await transactGet(input));
@@ -478,18 +479,17 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
       return reply(res, { status: 400, body: errorBody('ResourceNotFoundException', 'Requested resource not found') });
     }
     if (target === 'CreateTable' || target === 'DeleteTable' || target === 'UpdateTable') {
-      await forward(req, body, res);
-      await forgetTable(String(input.TableName));
+      if ((await forward(req, body, res)) === 200) await forgetTable(String(input.TableName));
       return;
     }
     let requests: [string, LockMode][];
     try {
       requests = await locksFor(target, input);
     } catch (error) {
-      if (error instanceof DynamoError && errorName(error.answer) === 'ResourceNotFoundException') return forward(req, body, res);
+      if (error instanceof DynamoError && errorName(error.answer) === 'ResourceNotFoundException') return void (await forward(req, body, res));
       throw error;
     }
-    return withLocks(requests, () => forward(req, body, res));
+    await withLocks(requests, () => forward(req, body, res));
   }
 
   const inflight = new Set<Promise<void>>();
