@@ -10,11 +10,12 @@ import { inject } from 'vitest';
 import { AuditLog } from '../../functions/lib/audit/log';
 import type { ChainHead, PublishedDocument } from '../../shared/api/outcome';
 import { verify } from './verify-audit-helpers';
+import { auditTables } from './helpers';
 
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
 const ddb = DynamoDBDocumentClient.from(raw);
 const table = inject('stackEnv').TABLE_AUDIT!;
-const audit = new AuditLog(ddb, table);
+const audit = new AuditLog(ddb, auditTables());
 
 const dir = mkdtempSync(join(tmpdir(), 'merit-published-'));
 
@@ -27,6 +28,7 @@ async function chain(scope: string, n: number) {
   for (let i = 0; i < n; i++) {
     await audit.commit({ scope, actor: { personId: 'p', role: 'admin' }, action: 'round.configured', target: { type: 'round', id: 'r' }, state: { i }, requestId: `r${i}`, now: new Date(), writes: [] });
   }
+  await audit.caughtUp(scope);
 }
 
 describe('npm run verify-audit', () => {
