@@ -21,7 +21,7 @@ export interface TableDefinition {
   readonly indexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry; DynamoDB deletes expired items. */
   readonly ttlAttribute?: string;
-  /** Stream view for consumers (the audit archiver). */
+  /** Stream view for consumers (the audit archiver, the audit linker). */
   readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
   /** What lives here. */
   readonly holds: string;
@@ -72,6 +72,15 @@ export const TABLES = {
     indexes: [],
     stream: 'NEW_IMAGE',
     holds: 'the per-round hash chain of every state change (append-only)',
+  },
+  auditIntents: {
+    logicalId: 'AuditIntents',
+    envVar: 'TABLE_AUDIT_INTENTS',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    stream: 'NEW_IMAGE',
+    holds: "audit records not yet linked into their chain (partition INTENT#<scope>): each written in its change's transaction, taken off by the linker in the transaction that appends its chain entry",
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -5,7 +5,7 @@ import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
 import { archiveEntry } from './audit/archive';
-import { AuditLog, nodeSha256 } from './audit/log';
+import { AuditLog } from './audit/log';
 import type { AuditEntry } from '../../shared/audit/chain';
 import { createClients, type Clients } from './clients';
 import { loadConfig, tableName, type Config } from './config';
@@ -45,7 +45,7 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
     clients,
     logger,
     identity,
-    audit: new AuditLog(clients.ddb, tableName(config, 'audit'), nodeSha256, localArchiver(config, clients)),
+    audit: auditLog(config, clients),
     key,
     mailer: createMailer(config),
     clock: () => new Date(),
@@ -55,14 +55,20 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
 }
 
 /**
- * Locally, every appended entry is copied to the archive bucket (s3rver) right
- * away; in AWS the audit table's stream feeds the archiver instead, so a
- * function's own request never waits on it.
+ * The audit log of a function. Locally, each commit's intent is linked in this
+ * process right after the commit, and every linked entry is copied to the
+ * archive bucket (s3rver); in AWS the intents table's stream runs the linker
+ * and the audit table's stream the archiver (both in the publication
+ * function), so a request never waits on either.
  */
-function localArchiver(config: Config, clients: Clients): ((entry: AuditEntry) => Promise<void>) | undefined {
+export function auditLog(config: Config, clients: Pick<Clients, 'ddb' | 's3'>): AuditLog {
+  const tables = { entries: tableName(config, 'audit'), intents: tableName(config, 'auditIntents') };
+  if (config.stage !== 'local') return new AuditLog(clients.ddb, tables);
   const bucket = config.buckets.auditArchive;
-  if (config.stage !== 'local' || !bucket) return undefined;
-  return (entry) => archiveEntry(clients.s3, bucket, entry);
+  return new AuditLog(clients.ddb, tables, {
+    linkAfterCommit: true,
+    ...(bucket ? { archive: (entry: AuditEntry) => archiveEntry(clients.s3, bucket, entry) } : {}),
+  });
 }
 
 /** Caches a runtime per container; a failed build is retried on the next request. */

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
 import { ApplicationsRepository } from '../lib/applications/repository';
 import { archiveStream, isStreamEvent } from '../lib/audit/archive';
+import { scopesWithNewIntents } from '../lib/audit/linker';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
@@ -75,12 +76,19 @@ const http = createRouter(
   runtime,
 );
 
-/** The publication function: its HTTP routes, and (AWS) the audit table's stream, archived entry by entry. */
+/**
+ * The publication function: its HTTP routes, and (AWS) the audit streams: the
+ * intents table's, whose new intents it links into their chains (the linker),
+ * and the audit table's, whose new entries it archives. A failed drain fails
+ * the batch, which the stream retries (linking is idempotent).
+ */
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
 export async function handler(event: DynamoDBStreamEvent): Promise<void>;
 export async function handler(event: APIGatewayProxyEventV2 | DynamoDBStreamEvent): Promise<APIGatewayProxyStructuredResultV2 | void> {
   if (!isStreamEvent(event)) return http(event);
-  const { clients, config, logger } = await runtime();
+  const { audit, clients, config, logger } = await runtime();
+  const scopes = scopesWithNewIntents(event);
+  for (const scope of scopes) await audit.caughtUp(scope);
   const archived = await archiveStream(clients.s3, bucketName(config, 'auditArchive'), event);
-  logger.info('audit entries archived', { archived, records: event.Records.length });
+  logger.info('audit stream handled', { chainsLinked: scopes.length, archived, records: event.Records.length });
 }

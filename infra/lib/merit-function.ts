@@ -11,7 +11,7 @@ import type { BucketAccess, FunctionName, TableAccess } from '../../shared/api/f
 import { bundleOptions, REPO_ROOT } from '../bundling';
 import { acknowledgeFindings } from './nag';
 
-/** DynamoDB actions per access level; `append` can add and read items but never change or remove one (the audit chain). */
+/** DynamoDB actions per access level; `append` can add and read items but never change or remove one (the audit chain); `dequeue` can also remove one, never change it (audit intents). */
 export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   read: [
     'dynamodb:GetItem',
@@ -35,6 +35,8 @@ export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   ],
   // A transaction's Put is authorized as dynamodb:PutItem; the condition keeps it from overwriting.
   append: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:PutItem'],
+  // The audit linker: append, and delete an intent once it is linked (a transaction's Delete is authorized as dynamodb:DeleteItem).
+  dequeue: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
 };
 
 /** S3 object actions per access level; nothing here deletes an object. */
@@ -100,7 +102,7 @@ export class MeritFunction extends Construct {
 
   /** Grants the table access the function's line in FUNCTION_ACCESS names, and passes the table's name. */
   bindTable({ table, access, envVar }: { table: dynamodb.ITable; access: TableAccess; envVar: string }): void {
-    const indexes = access === 'append' ? [] : [`${table.tableArn}/index/*`];
+    const indexes = access === 'append' || access === 'dequeue' ? [] : [`${table.tableArn}/index/*`];
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: [...TABLE_ACTIONS[access]], resources: [table.tableArn, ...indexes] }),
     );

@@ -133,6 +133,7 @@ export class StatefulStack extends Stack implements StatefulResources {
     });
 
     new CfnOutput(this, 'AuditTableName', { value: this.tables.audit.tableName });
+    new CfnOutput(this, 'AuditIntentsTableName', { value: this.tables.auditIntents.tableName });
     new CfnOutput(this, 'AuditArchiveBucketName', { value: auditArchive.bucketName });
   }
 

@@ -146,7 +146,11 @@ export class StatelessStack extends Stack {
     }
   }
 
-  /** The publication function archives every new audit entry from the table's stream (Object Lock bucket). */
+  /**
+   * The publication function links every new audit intent into its chain (the intents table's stream) and archives
+   * every new audit entry (the audit table's stream, Object Lock bucket). Both are retried and bisected; a batch that
+   * fails every retry goes to one failure queue.
+   */
   private archiveAuditStream(stateful: StatefulResources): void {
     const failures = new sqs.Queue(this, 'AuditArchiveFailures', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -158,17 +162,20 @@ export class StatelessStack extends Stack {
       reason:
         'This queue is itself the on-failure destination of the audit stream: it holds the stream positions of batches that could not be archived, for an operator to replay.',
     });
-    this.functions.publication.function.addEventSource(
-      new DynamoEventSource(stateful.tables.audit, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        onFailure: new SqsDlq(failures),
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
-      }),
-    );
+    // Intents first in the code, entries second: two mappings, each its own ordered shard iterators.
+    for (const table of [stateful.tables.auditIntents, stateful.tables.audit]) {
+      this.functions.publication.function.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          maxBatchingWindow: Duration.seconds(1),
+          bisectBatchOnError: true,
+          retryAttempts: 10,
+          onFailure: new SqsDlq(failures),
+          filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
+        }),
+      );
+    }
     this.functions.publication.acknowledge(
       /^Resource::\*$/,
       'dynamodb:ListStreams (added by the stream event source) has no resource-level permissions; every other action names its resource.',

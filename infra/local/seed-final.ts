@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewStage } from '../../shared/api/reviews';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
-import type { AuditEntry } from '../../shared/audit/chain';
 import { detectConflicts } from '../../shared/conflicts';
 import { GBT19580_2012, type CriteriaItem } from '../../shared/criteria';
 import { defaultRoundConfig } from '../../shared/round';
@@ -19,7 +18,7 @@ import {
 import type { RoundStage } from '../../shared/stages';
 import type { ApplicationRecord } from '../../functions/lib/applications/repository';
 import { archiveEntry } from '../../functions/lib/audit/archive';
-import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
+import { AuditLog } from '../../functions/lib/audit/log';
 import { tableName } from '../../functions/lib/config';
 import type { PersonRecord } from '../../functions/lib/identity/store';
 import { OutcomeStore } from '../../functions/lib/outcome/store';
@@ -283,10 +282,10 @@ function designScores(weights: StageWeights): Design[] {
  * guards with the facts counted from the stored records.
  */
 export async function seedFinalRound(runtime: Runtime, programmeId: string, now: Date, people: DemoPeople): Promise<void> {
-  // Some 460 changes: their archive copies (which AWS makes from the table's stream, apart from any request) are made
-  // together at the end, several at a time, rather than one by one after each append.
-  const appended: AuditEntry[] = [];
-  const audit = new AuditLog(runtime.clients.ddb, runtime.audit.table, nodeSha256, async (entry) => void appended.push(entry));
+  // Some 460 changes: they are linked into the round's chain (and archived) together at the end, 45 to a transaction,
+  // as the linker does in AWS with a busy stream, rather than one drain after each commit.
+  const bucket = runtime.config.stage === 'local' ? runtime.config.buckets.auditArchive : undefined;
+  const audit = new AuditLog(runtime.clients.ddb, runtime.audit.tables, bucket ? { archive: (entry) => archiveEntry(runtime.clients.s3, bucket, entry) } : {});
   const seed = new DemoRoundSeeder({ ...runtime, audit }, programmeId, now);
   const reviews = new ReviewsRepository(runtime.clients.ddb, tableName(runtime.config, 'reviews'));
   const progress = new ReviewProgressReader(runtime.clients.ddb, tableName(runtime.config, 'reviews'));
@@ -577,12 +576,6 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
 
   // Comprehensive evaluation: the office moves on once every seat has scored; the ranking is the next step, on the board.
   await moveTo('comprehensiveEvaluation', at(-55));
-  await archive(runtime, appended);
-}
-
-/** Copies entries to the audit archive bucket (locally), a few at a time. */
-async function archive(runtime: Runtime, entries: readonly AuditEntry[]): Promise<void> {
-  const bucket = runtime.config.buckets.auditArchive;
-  if (runtime.config.stage !== 'local' || !bucket) return;
-  for (let i = 0; i < entries.length; i += 16) await Promise.all(entries.slice(i, i + 16).map((e) => archiveEntry(runtime.clients.s3, bucket, e)));
+  // The round ends fully linked and archived.
+  await audit.caughtUp(seed.scope);
 }

@@ -5,7 +5,7 @@ import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import type { Runtime } from '../../functions/lib/runtime';
 import { seedFinalRound } from './seed-final';
-import { seedReviewRound } from './seed-review';
+import { reviewRoundId, seedReviewRound } from './seed-review';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -77,6 +77,8 @@ export async function seedDemo(runtime: Runtime, now: Date, options: SeedOptions
     writes: [awards.roundPut(round)],
   });
   const people = await seedReviewRound(runtime, programmeId, now);
+  // The demo chains end fully linked (and archived) before anyone reads them; the final round's seed links its own.
+  for (const scope of [programmeScope(programmeId), roundScope(round.roundId), roundScope(reviewRoundId(programmeId, year))]) await runtime.audit.caughtUp(scope);
   const final = seedFinalRound(runtime, programmeId, now, people);
   if (!options.later) {
     await final;

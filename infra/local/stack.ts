@@ -12,6 +12,7 @@ import { startLocalDynamo } from './dynamo';
 import { createGateway } from './gateway';
 import { startLocalS3 } from './s3';
 import { demoSeedSettled, seedDemo } from './seed';
+import { scheduledLinksSettled } from '../../functions/lib/audit/linker';
 
 /** Options of the embedded local stack. */
 export interface LocalStackOptions {
@@ -173,6 +174,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;
+      // The drains the functions scheduled after their commits finish before the emulators go (an unfinished one would
+      // only be continued by the next drain, but would log errors on the way out).
+      await scheduledLinksSettled();
       runtime.clients.ddb.destroy();
       runtime.clients.s3.destroy();
       await s3.close();

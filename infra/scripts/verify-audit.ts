@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeTime } from 'ulid';
 import type { ChainHead } from '../../shared/api/outcome';
 import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { checkHead, parseChainExport } from '../../shared/audit/head';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     round: { type: 'string' },
     scope: { type: 'string' },
     table: { type: 'string' },
+    'intents-table': { type: 'string' },
     region: { type: 'string' },
     endpoint: { type: 'string' },
     published: { type: 'string', multiple: true },
@@ -35,12 +37,16 @@ const { values } = parseArgs({
   },
 });
 
+/** An intent waiting longer than this means the linker is not running (its stream is stuck, or it keeps failing). */
+const BEHIND_AFTER_MINUTES = 5;
+
 if (values.help) {
   console.log(`Verify the audit chains.
   npm run verify-audit                          every chain of the local system (.data/)
   npm run verify-audit -- --round <roundId>     one round's chain
   npm run verify-audit -- --scope programme:city
-  npm run verify-audit -- --table <AuditTableName> [--region cn-north-1]   in AWS, with your AWS credentials
+  npm run verify-audit -- --table <AuditTableName> --intents-table <AuditIntentsTableName> [--region cn-north-1]
+      in AWS, with your AWS credentials (without --intents-table, changes not linked yet are not reported)
   npm run verify-audit -- --round <roundId> --published <file-or-url>
       also checks a published document (/results/<roundId>/notice.json or announcement.json, a saved copy or its
       https:// address): its chain head must name the round's chain, the chain must verify up to it, and the
@@ -59,6 +65,8 @@ if (values.help) {
       first copies entries the archive lacks (after an archive failure, alarm AuditArchiveFailed), only for a
       chain that verifies and that the archive does not contradict, each entry vouched for by its archived
       successor's prevHash; then compares.
+Changes committed but not linked into their chain yet (audit intents) are reported per chain: "pending" while
+the linker catches up, "BEHIND" (a mismatch) when one has waited over ${BEHIND_AFTER_MINUTES} minutes.
 The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
   process.exit(0);
 }
@@ -70,15 +78,21 @@ if (values.published?.length && (!(values.round || values.export) || values.scop
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** Where the audit table is: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
-async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; aws?: true; local?: LocalDynamo; runningS3?: string }> {
+/** Where the audit tables are: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
+async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; intentsTable?: string; aws?: true; local?: LocalDynamo; runningS3?: string }> {
   const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   if (values.table && !values.endpoint) {
-    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})), table: values.table, aws: true };
+    return {
+      ddb: DynamoDBDocumentClient.from(new DynamoDBClient(values.region ? { region: values.region } : {})),
+      table: values.table,
+      ...(values['intents-table'] ? { intentsTable: values['intents-table'] } : {}),
+      aws: true,
+    };
   }
   const table = values.table ?? localTableName('audit');
+  const intentsTable = values['intents-table'] ?? localTableName('auditIntents');
   if (values.endpoint) {
-    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: values.endpoint, region: 'us-east-1', credentials: localCredentials })), table };
+    return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: values.endpoint, region: 'us-east-1', credentials: localCredentials })), table, intentsTable };
   }
   const dataDir = resolve(values.data);
   const running = join(dataDir, 'endpoints.json');
@@ -89,6 +103,7 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
       return {
         ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'us-east-1', credentials: localCredentials })),
         table,
+        intentsTable,
         ...(s3Endpoint ? { runningS3: s3Endpoint } : {}),
       };
     }
@@ -98,7 +113,25 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
     process.exit(2);
   }
   const local = await startLocalDynamo({ path: join(dataDir, 'dynamodb') });
-  return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: localCredentials })), table, local };
+  return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: localCredentials })), table, intentsTable, local };
+}
+
+/** Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
+async function pendingIntents(ddb: DynamoDBDocumentClient, table: string, only: string | undefined): Promise<Map<string, { count: number; oldest: number }>> {
+  const pending = new Map<string, { count: number; oldest: number }>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await ddb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }));
+    for (const item of out.Items ?? []) {
+      const scope = String(item.scope);
+      if (only && scope !== only) continue;
+      const committed = decodeTime(String(item.intentId));
+      const seen = pending.get(scope);
+      pending.set(scope, { count: (seen?.count ?? 0) + 1, oldest: Math.min(seen?.oldest ?? committed, committed) });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return pending;
 }
 
 /** Every entry of the table grouped by chain (a full scan: this is an operator's tool, not a request path). */
@@ -197,8 +230,11 @@ try {
   const chains = exported
     ? new Map([[exported.scope, exported.entries]])
     : only
-      ? new Map([[only, await new AuditLog(connection!.ddb, connection!.table).entries(only)]])
+      ? new Map([[only, await new AuditLog(connection!.ddb, { entries: connection!.table, intents: connection!.intentsTable ?? '' }).entries(only)]])
       : await allChains(connection!.ddb, connection!.table);
+  const pending = connection?.intentsTable ? await pendingIntents(connection.ddb, connection.intentsTable, only) : new Map<string, { count: number; oldest: number }>();
+  // A chain whose every change is still waiting to be linked has no entry yet: it is reported too.
+  for (const scope of pending.keys()) if (!chains.has(scope)) chains.set(scope, []);
   // A chain deleted from the table whole is still in the archive: compare it too (with no entries).
   if (archive && !only) for (const scope of await archivedScopes(archive)) if (!chains.has(scope)) chains.set(scope, []);
   let entries = 0;
@@ -215,7 +251,19 @@ try {
     const archiveAgrees = archive
       ? await checkArchive(archive, scope, chain, { fill: Boolean(values['fill-archive']), chainVerified: result.ok, log: (line) => console.log(line) })
       : true;
-    if (!result.ok || !archiveAgrees) mismatches++;
+    const waiting = pending.get(scope);
+    let behind = false;
+    if (waiting) {
+      const minutes = Math.floor((Date.now() - waiting.oldest) / 60_000);
+      behind = minutes >= BEHIND_AFTER_MINUTES;
+      const changes = `${waiting.count} ${waiting.count === 1 ? 'change' : 'changes'} not linked into the chain yet`;
+      console.log(
+        behind
+          ? `BEHIND    ${scope}  ${changes}, the oldest for ${minutes} minutes: the linker is not keeping up (see the publication function's log)`
+          : `pending   ${scope}  ${changes} (the linker is catching up; run again to see them verified)`,
+      );
+    }
+    if (!result.ok || !archiveAgrees || behind) mismatches++;
   }
   if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
   for (const source of values.published ?? []) {

@@ -8,9 +8,11 @@ export type FunctionName = (typeof FUNCTIONS)[number];
 /**
  * How a function may touch a table: `read`; `readwrite`; `append` (put new
  * items under a condition and read them back — never update or delete; the
- * audit chain).
+ * audit chain, and the audit intents every change writes); `dequeue` (append,
+ * and delete an item once its work is done — never update; the audit linker
+ * takes each intent off in the transaction that appends its chain entry).
  */
-export type TableAccess = 'read' | 'readwrite' | 'append';
+export type TableAccess = 'read' | 'readwrite' | 'append' | 'dequeue';
 /** How a function may touch a bucket: `read`; `readwrite`; `write` (put new objects only; the audit archive). */
 export type BucketAccess = 'read' | 'readwrite' | 'write';
 
@@ -25,19 +27,22 @@ export interface FunctionAccess {
 /** What each function may reach. Every function reads `identity` to check sessions. */
 export const FUNCTION_ACCESS = {
   submission: {
-    tables: { identity: 'readwrite', awards: 'readwrite', applications: 'readwrite', audit: 'append' },
+    tables: { identity: 'readwrite', awards: 'readwrite', applications: 'readwrite', audit: 'append', auditIntents: 'append' },
     buckets: { documents: 'readwrite' },
     mail: true,
   },
   scoring: {
-    tables: { identity: 'read', awards: 'read', applications: 'read', reviews: 'readwrite', audit: 'append' },
+    tables: { identity: 'read', awards: 'read', applications: 'read', reviews: 'readwrite', audit: 'append', auditIntents: 'append' },
     buckets: { documents: 'read' },
     // Tells an expert they have been assigned (which applicant, which stage, where to declare and score).
     mail: true,
   },
   publication: {
-    tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append' },
-    // The publication function also consumes the audit table's stream and archives every entry (AWS).
+    // The publication function is also the audit linker (AWS: fed by the intents table's stream; and before it publishes or
+    // shows a chain): it links pending intents into their chain and takes them off — the only delete any function may make
+    // in the audit tables, and only of intents. The audit table itself stays append-only for every function.
+    tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append', auditIntents: 'dequeue' },
+    // It also consumes the audit table's stream and archives every entry (AWS).
     buckets: { web: 'readwrite', auditArchive: 'write' },
     mail: false,
   },

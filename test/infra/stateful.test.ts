@@ -159,6 +159,11 @@ describe('stateful stack: signing key and outputs', () => {
   it('outputs the audit table name (for npm run verify-audit -- --table)', () => {
     template.hasOutput('AuditTableName', { Value: { Ref: logicalId(merit.stateful.tables.audit) } });
   });
+
+  it('outputs the audit intents table name (for npm run verify-audit -- --intents-table), whose stream feeds the linker', () => {
+    template.hasOutput('AuditIntentsTableName', { Value: { Ref: logicalId(merit.stateful.tables.auditIntents) } });
+    expect(template.toJSON().Resources[logicalId(merit.stateful.tables.auditIntents)].Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+  });
 });
 
 describe('site upload', () => {

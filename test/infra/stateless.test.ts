@@ -129,7 +129,22 @@ describe('least privilege', () => {
     }
   });
 
-  it.each(FUNCTIONS)('%s: table actions follow FUNCTION_ACCESS (read, readwrite, append)', (fn) => {
+  it('only the publication function (the linker) may delete from the audit intents table; no role may update, batch-write or scan it', () => {
+    const intents = statefulId(merit.stateful.tables.auditIntents);
+    for (const fn of FUNCTIONS) {
+      const actions = roleStatements(fn)
+        .filter((s) => touches(s, intents))
+        .flatMap(actionsOf);
+      expect(actions, `${fn} commits changes with their intents`).toContain('dynamodb:PutItem');
+      expect(actions.filter((a) => /Update|BatchWrite|Scan|PartiQL|\*/.test(a))).toEqual([]);
+      expect(actions.includes('dynamodb:DeleteItem'), `${fn} deletes intents`).toBe(fn === 'publication');
+    }
+    // Reading the intents table's stream is the linker's way in; nothing else touches the table.
+    const others = allStatements().filter((s) => touches(s, intents) && !FUNCTIONS.some((fn) => roleStatements(fn).includes(s)));
+    for (const s of others) for (const action of actionsOf(s)) expect(action).toMatch(/^dynamodb:(DescribeStream|GetRecords|GetShardIterator|ListStreams)$/);
+  });
+
+  it.each(FUNCTIONS)('%s: table actions follow FUNCTION_ACCESS (read, readwrite, append, dequeue)', (fn) => {
     for (const [key, level] of Object.entries(FUNCTION_ACCESS[fn].tables) as [TableKey, string][]) {
       const actions = roleStatements(fn)
         .filter((s) => touches(s, statefulId(merit.stateful.tables[key])))
@@ -138,6 +153,9 @@ describe('least privilege', () => {
       if (level === 'read') expect(actions.filter((a) => /Put|Update|Delete|BatchWrite/.test(a))).toEqual([]);
       if (level === 'readwrite') expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
       if (level === 'append') expect(actions).toContain('dynamodb:PutItem');
+      if (level === 'append') expect(actions.filter((a) => /Update|Delete|BatchWrite/.test(a))).toEqual([]);
+      if (level === 'dequeue') expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:DeleteItem']));
+      if (level === 'dequeue') expect(actions.filter((a) => /Update|BatchWrite|Scan/.test(a))).toEqual([]);
     }
     const untouched = (Object.keys(TABLES) as TableKey[]).filter((t) => !(t in FUNCTION_ACCESS[fn].tables));
     for (const t of untouched) {
@@ -292,20 +310,24 @@ describe('CloudFront', () => {
 });
 
 describe('events', () => {
-  it('feeds the audit table stream to the publication function, retried, bisected, with an encrypted failure queue', () => {
+  it('feeds the audit table stream (archiver) and the audit intents table stream (linker) to the publication function, retried, bisected, with an encrypted failure queue', () => {
     const queue = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SQS::Queue')!;
     expect(queue[1].Properties.SqsManagedSseEnabled).toBe(true);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: fnId('publication') },
-      EventSourceArn: Match.objectLike({}),
-      StartingPosition: 'TRIM_HORIZON',
-      BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: Match.anyValue(),
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue[0], 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
-    });
-    const mapping = Object.values(resources).find((r) => r.Type === 'AWS::Lambda::EventSourceMapping')!;
-    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toMatch(new RegExp(`${statefulId(merit.stateful.tables.audit)}StreamArn`));
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(2);
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        FunctionName: { Ref: fnId('publication') },
+        StartingPosition: 'TRIM_HORIZON',
+        BisectBatchOnFunctionError: true,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue[0], 'Arn'] } } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+      });
+    }
+    const sources = mappings.map((m) => JSON.stringify(m.Properties.EventSourceArn));
+    for (const table of [merit.stateful.tables.audit, merit.stateful.tables.auditIntents]) {
+      expect(sources.filter((s) => new RegExp(`${statefulId(table)}StreamArn`).test(s))).toHaveLength(1);
+    }
   });
 
   it('sends every object created in the documents bucket to the submission function (upload verification)', () => {

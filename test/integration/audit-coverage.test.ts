@@ -1,14 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { roundScope, verifyChain } from '../../shared/audit/chain';
-import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
-import { api, signInAdmin, uniqueEmail } from './helpers';
+import { nodeSha256 } from '../../functions/lib/audit/log';
+import { api, linkedChain, signInAdmin, uniqueEmail } from './helpers';
 import { createRound, fillPackage, PDF, registeredApplicant, stackRuntime, upload } from './applications-helpers';
 
 const credentials = { accessKeyId: 'l', secretAccessKey: 'l' };
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials });
-const audit = new AuditLog(DynamoDBDocumentClient.from(raw), inject('stackEnv').TABLE_AUDIT!);
+const { audit } = await stackRuntime();
 
 let roundId: string;
 beforeAll(async () => {
@@ -24,7 +23,7 @@ afterAll(async () => {
 describe("an application's whole life on the round's audit chain", () => {
   it('writes exactly one entry per state change, in order, naming the application, and the chain verifies', async () => {
     // Prepare
-    const before = (await audit.entries(roundScope(roundId))).length;
+    const before = (await linkedChain(audit, roundScope(roundId))).length;
 
     // Act: register, write the package, upload two documents (one rejected), submit, be decided
     const { cookie, applicationId } = await registeredApplicant(roundId, uniqueEmail('life'));
@@ -45,7 +44,7 @@ describe("an application's whole life on the round's audit chain", () => {
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
 
     // Assess
-    const entries = (await audit.entries(roundScope(roundId))).slice(before);
+    const entries = (await linkedChain(audit, roundScope(roundId))).slice(before);
     const mine = entries.filter((e) => e.context?.applicationId === applicationId);
     expect(mine.map((e) => e.action)).toEqual([
       'application.registered',

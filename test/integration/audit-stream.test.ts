@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { linkEntry, type AuditEntry } from '../../shared/audit/chain';
 import { archiveKey, archiveStream, isStreamEvent } from '../../functions/lib/audit/archive';
-import { nodeSha256 } from '../../functions/lib/audit/log';
+import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
+import { intentKey } from '../../functions/lib/audit/linker';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localS3 } from './helpers';
 
 // In AWS the audit table's stream feeds the publication function, which copies each new entry to the
@@ -115,5 +118,38 @@ describe('the publication handler', () => {
 
     expect(result).toBeUndefined();
     expect(await archived(entry!)).toEqual(entry);
+  });
+
+  it('links the chain of every intent the intents table stream inserts (the linker in AWS), and archives no intent as an entry', async () => {
+    // Prepare: three changes committed, not linked (in AWS nothing links on the request path)
+    const s = scope();
+    const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const log = new AuditLog(DynamoDBDocumentClient.from(raw), { entries: env.TABLE_AUDIT!, intents: env.TABLE_AUDIT_INTENTS! });
+    const intents = [];
+    for (let i = 0; i < 3; i++) {
+      intents.push(
+        await log.commit({ scope: s, actor: { personId: 'P1', role: 'admin' }, action: 'round.configured', target: { type: 'round', id: 'r1' }, state: { i }, requestId: `req-${i}`, now: new Date(), writes: [] }),
+      );
+    }
+    const records: DynamoDBRecord[] = intents.map((intent, i) => ({
+      eventID: `intent-${i}`,
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'us-east-1',
+      dynamodb: { NewImage: marshall({ ...intentKey(s, intent.intentId), ...intent }, { removeUndefinedValues: true }) as Record<string, AttributeValue>, StreamViewType: 'NEW_IMAGE' },
+    }));
+    const { handler } = await import('../../functions/publication/handler');
+    expect(await log.entries(s)).toEqual([]);
+
+    // Act: the stream delivers the inserts (once, then again: a retried batch)
+    await handler({ Records: records });
+    await handler({ Records: records });
+
+    // Assess
+    const chain = await log.entries(s);
+    expect(chain.map((e) => [e.seq, e.requestId])).toEqual([[1, 'req-0'], [2, 'req-1'], [3, 'req-2']]);
+    expect(await log.linker.pending(s)).toEqual([]);
+    expect(await archiveStream(s3, bucket, { Records: records })).toBe(0);
+    raw.destroy();
   });
 });

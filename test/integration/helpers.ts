@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../../shared/audit/chain';
+import type { AuditLog } from '../../functions/lib/audit/log';
 import { localS3Client } from '../../functions/lib/clients';
 import { inject } from 'vitest';
 
@@ -82,3 +84,16 @@ export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36
 
 /** A client of the test stack's s3rver, made as the functions make theirs locally. */
 export const localS3 = () => localS3Client(inject('s3Endpoint'));
+
+/** The audit tables of the local stack. */
+export const auditTables = () => ({ entries: inject('stackEnv').TABLE_AUDIT!, intents: inject('stackEnv').TABLE_AUDIT_INTENTS! });
+
+/**
+ * A chain once the linker has caught up: every change committed before the
+ * call, linked (by whichever linker gets there first) — what a test reads right
+ * after a write, instead of waiting for a while.
+ */
+export async function linkedChain(audit: AuditLog, scope: string): Promise<AuditEntry[]> {
+  await audit.caughtUp(scope);
+  return audit.entries(scope);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundScope, verifyChain } from '../../shared/audit/chain';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { stackRuntime } from './applications-helpers';
-import { api, signInAdmin } from './helpers';
+import { api, linkedChain, signInAdmin } from './helpers';
 import { consensusCard, outcomePaths, recordOpinion, recordVote, seedOutcomeRound, seedPanelScores, type SeededOutcomeRound } from './outcome-helpers';
 import { foreignAdmin, invitedPerson, nothingWritten, oneEntry } from './reviews-helpers';
 import { chainActions, moveTo, redateRound } from './rounds-helpers';
@@ -201,7 +201,7 @@ describe("a round's comprehensive evaluation, department opinions and the commit
       }
     }
     const rt = await stackRuntime();
-    const opinionEntries = (await rt.audit.entries(roundScope(roundId))).filter((e) => e.action === 'opinion.recorded');
+    const opinionEntries = (await linkedChain(rt.audit, roundScope(roundId))).filter((e) => e.action === 'opinion.recorded');
     expect(opinionEntries.every((e) => e.context?.applicationId === e.target.id && e.context?.stage === 'opinions')).toBe(true);
 
     expectError(await nothingWritten(roundId, () => recordOpinion(admin, roundId, top, 'credit', true)), 409, 'OPINION_RECORDED');
@@ -274,7 +274,7 @@ describe("a round's comprehensive evaluation, department opinions and the commit
   });
 
   it("leaves a chain that verifies, holding the round's outcome entries", async () => {
-    const entries = await (await stackRuntime()).audit.entries(roundScope(roundId));
+    const entries = await linkedChain((await stackRuntime()).audit, roundScope(roundId));
     expect((await verifyChain(nodeSha256, roundScope(roundId), entries)).ok).toBe(true);
     const actions = entries.map((e) => e.action);
     expect(actions.filter((a) => a === 'evaluation.recorded')).toHaveLength(1);

@@ -10,7 +10,7 @@ import { ReviewProgressReader } from '../../functions/lib/reviews/progress';
 import { fileObjection } from '../../functions/publication/use-cases/objections';
 import { moveRoundStage } from '../../functions/publication/use-cases/rounds';
 import { stackRuntime } from './applications-helpers';
-import { api, signInAdmin } from './helpers';
+import { api, linkedChain, signInAdmin } from './helpers';
 import { endNoticePeriod, exportChain, fetchResult, objectionBody, outcomeTables, seedDeliberatedRound, type DeliberatedRound } from './notice-helpers';
 import { foreignAdmin, invitedPerson } from './reviews-helpers';
 import { chainActions, moveTo } from './rounds-helpers';
@@ -44,7 +44,7 @@ async function refused(roundId: string, status: number, code: string | undefined
   return res;
 }
 
-const roundEntries = async (roundId: string) => (await stackRuntime()).audit.entries(roundScope(roundId));
+const roundEntries = async (roundId: string) => linkedChain((await stackRuntime()).audit, roundScope(roundId));
 
 /**
  * A published document at `kind`: fetched from the public site, its head is an

@@ -170,13 +170,14 @@ export function consensusItems(percent: number | ((itemId: string) => number), r
 /** The round's audit entries after a sequence number. */
 export async function entriesAfter(roundId: string, seq: number): Promise<AuditEntry[]> {
   const rt = await stackRuntime();
+  await rt.audit.caughtUp(roundScope(roundId));
   return rt.audit.entries(roundScope(roundId), seq);
 }
 
 /** The sequence number of the round chain's newest entry. */
 export async function headSeq(roundId: string): Promise<number> {
   const rt = await stackRuntime();
-  return (await rt.audit.head(roundScope(roundId)))?.seq ?? 0;
+  return (await rt.audit.caughtUp(roundScope(roundId)))?.seq ?? 0;
 }
 
 /** Runs a call and checks that it appended exactly one entry to the round's chain, with this action (and target id). */

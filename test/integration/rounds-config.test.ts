@@ -88,7 +88,7 @@ async function nothingWritten<T>(roundId: string, run: () => Promise<T>): Promis
 /** Checks that the newest entry of the round's chain is `action` with this context, and that it chains exactly `state`. */
 async function newestEntry(roundId: string, action: string, context: Record<string, string>, state: unknown) {
   const rt = await stackRuntime();
-  const entry = await rt.audit.head(roundScope(roundId));
+  const entry = await rt.audit.caughtUp(roundScope(roundId));
   expect(entry).toMatchObject({ action, context, target: { type: 'round', id: roundId }, actor: { role: 'admin' } });
   expect(entry!.stateDigest).toBe(await digestState(nodeSha256, state));
 }

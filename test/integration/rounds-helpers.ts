@@ -8,7 +8,7 @@ import { AwardsStore, type RoundRecord } from '../../functions/lib/awards/store'
 import { tableName } from '../../functions/lib/config';
 import { reviewKeys } from '../../functions/lib/reviews/keys';
 import { stackRuntime } from './applications-helpers';
-import { api, signInAdmin } from './helpers';
+import { api, linkedChain, signInAdmin } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -131,7 +131,7 @@ export async function moveTo(roundId: string, to: string, version: number, cooki
 /** The actions of a round's audit chain, oldest first (read straight from the audit table). */
 export async function chainActions(roundId: string): Promise<string[]> {
   const rt = await stackRuntime();
-  return (await rt.audit.entries(roundScope(roundId))).map((e) => e.action);
+  return (await linkedChain(rt.audit, roundScope(roundId))).map((e) => e.action);
 }
 
 /** The stage the public site shows for a round. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundScope, verifyChain } from '../../shared/audit/chain';
 import { nodeSha256 } from '../../functions/lib/audit/log';
-import { api, signIn, signInAdmin, uniqueEmail } from './helpers';
+import { api, linkedChain, signIn, signInAdmin, uniqueEmail } from './helpers';
 import { fillPackage, PDF, registeredApplicant, stackRuntime, upload } from './applications-helpers';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
 import { tableName } from '../../functions/lib/config';
@@ -188,7 +188,7 @@ describe('the office moves a round one stage on, through the whole review', () =
   });
 
   it('left exactly one round.stageMoved entry per move (six), naming the office and the new stage, and the chain verifies', async () => {
-    const entries = await (await stackRuntime()).audit.entries(roundScope(roundId));
+    const entries = await linkedChain((await stackRuntime()).audit, roundScope(roundId));
     const moves = entries.filter((e) => e.action === 'round.stageMoved');
     expect(moves.map((e) => e.context?.stage)).toEqual(['formalSubmission', 'eligibility', 'materialReview', 'onSite', 'defense', 'comprehensiveEvaluation']);
     expect(moves.every((e) => e.actor.role === 'admin' && e.target.id === roundId)).toBe(true);

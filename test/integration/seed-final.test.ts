@@ -4,7 +4,7 @@ import { GBT19580_2012 } from '../../shared/criteria';
 import { validateCreditCode } from '../../shared/eligibility';
 import { candidates, rankApplications, standingOf, weightsPerMille, type ScorecardTotals } from '../../shared/scoring';
 import { nodeSha256 } from '../../functions/lib/audit/log';
-import { api, cookieFrom, latestToken, signIn, signInAdmin } from './helpers';
+import { api, linkedChain, cookieFrom, latestToken, signIn, signInAdmin } from './helpers';
 import { stackRuntime } from './applications-helpers';
 import { paths } from './reviews-helpers';
 
@@ -153,7 +153,7 @@ describe('the demo round at comprehensive evaluation (seeded on first start)', (
 
   it("records every seeded change as the system's on the round's chain, which verifies, ending with the moves through the stages", async () => {
     const rt = await stackRuntime();
-    const entries = await rt.audit.entries(roundScope(roundId));
+    const entries = await linkedChain(rt.audit, roundScope(roundId));
     expect(await verifyChain(nodeSha256, roundScope(roundId), entries)).toMatchObject({ ok: true });
     const seeded = entries.filter((e) => e.requestId === 'seed');
     expect(new Set(seeded.map((e) => e.actor.personId))).toEqual(new Set(['system']));

@@ -7,7 +7,7 @@ import { GBT19580_2012 } from '../../shared/criteria';
 import { validateCreditCode } from '../../shared/eligibility';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { DEMO_REVIEWERS } from '../../infra/local/seed-review';
-import { api, cookieFrom, latestToken, signIn, signInAdmin } from './helpers';
+import { api, linkedChain, cookieFrom, latestToken, signIn, signInAdmin } from './helpers';
 import { stackRuntime } from './applications-helpers';
 import { clearDeclaration, paths } from './reviews-helpers';
 
@@ -109,7 +109,7 @@ describe('the demo round in material review (seeded on first start)', () => {
 
   it("records every seeded change as the system's on the round's chain, which verifies (also with npm run verify-audit)", async () => {
     const rt = await stackRuntime();
-    const entries = await rt.audit.entries(roundScope(roundId));
+    const entries = await linkedChain(rt.audit, roundScope(roundId));
     expect(await verifyChain(nodeSha256, roundScope(roundId), entries)).toMatchObject({ ok: true });
     const seeded = entries.filter((e) => e.requestId === 'seed');
     expect(new Set(seeded.map((e) => e.actor.personId))).toEqual(new Set(['system']));
@@ -126,7 +126,7 @@ describe('the demo round in material review (seeded on first start)', () => {
       'round.stageMoved',
     ]);
 
-    const people = await rt.audit.entries(programmeScope('city'));
+    const people = await linkedChain(rt.audit, programmeScope('city'));
     expect((await verifyChain(nodeSha256, programmeScope('city'), people)).ok).toBe(true);
     expect(people.filter((e) => e.requestId === 'seed' && e.action === 'person.bootstrapped')).toHaveLength(DEMO_REVIEWERS.length + 3 + 9); // and the nine applicants of the round at comprehensive evaluation (seed-final.ts)
 

@@ -8,7 +8,7 @@ import { linkEntry, roundScope, type AuditEntry } from '../../shared/audit/chain
 import { archiveEntry, archiveKey } from '../../functions/lib/audit/archive';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { verify } from './verify-audit-helpers';
-import { localS3 } from './helpers';
+import { auditTables, localS3 } from './helpers';
 
 // The chain verifies on its own even when it was rewritten with recomputed hashes or cut short by someone with
 // write access to the table: only the archive (Object Lock in AWS, s3rver here) shows it. These tests change the
@@ -21,9 +21,9 @@ const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us
 const ddb = DynamoDBDocumentClient.from(raw);
 const table = env.TABLE_AUDIT!;
 const bucket = env.AUDIT_ARCHIVE_BUCKET!;
-/** The audit log as the functions run it locally: every entry archived right after its append. */
-const archived = new AuditLog(ddb, table, nodeSha256, (entry) => archiveEntry(s3, bucket, entry));
-const unarchived = new AuditLog(ddb, table);
+/** The audit log as the functions run it locally: every entry archived right after it is linked. */
+const archived = new AuditLog(ddb, auditTables(), { archive: (entry) => archiveEntry(s3, bucket, entry) });
+const unarchived = new AuditLog(ddb, auditTables());
 const archiveArgs = ['--archive-bucket', bucket, '--s3-endpoint', inject('s3Endpoint')];
 
 afterAll(() => {
@@ -34,12 +34,13 @@ afterAll(() => {
 let n = 0;
 const newRound = (name: string) => `arch-${name}-${Date.now()}-${++n}`;
 
+// Each change linked right after its commit, by the log that committed it (archived, or not).
 async function append(log: AuditLog, roundId: string, actions: readonly AuditAction[]): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
+  const scope = roundScope(roundId);
+  const before = (await log.entries(scope)).length;
   for (const [i, action] of actions.entries()) {
-    entries.push(
-      await log.commit({
-        scope: roundScope(roundId),
+    await log.commit({
+        scope,
         actor: { personId: 'office-1', role: 'admin' },
         action,
         target: { type: 'application', id: `app-${i}` },
@@ -47,10 +48,10 @@ async function append(log: AuditLog, roundId: string, actions: readonly AuditAct
         requestId: `req-${i}`,
         now: new Date(),
         writes: [],
-      }),
-    );
+      });
+    await log.caughtUp(scope);
   }
-  return entries;
+  return (await log.entries(scope)).slice(before);
 }
 
 const itemOf = (entry: AuditEntry) => ({ pk: `CHAIN#${entry.scope}`, sk: String(entry.seq).padStart(12, '0'), ...entry });

@@ -4,17 +4,20 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { intentKey } from '../../functions/lib/audit/linker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { AuditLog } from '../../functions/lib/audit/log';
 import type { ChainHead, PublishedDocument } from '../../shared/api/outcome';
 import { verify } from './verify-audit-helpers';
+import { auditTables } from './helpers';
 
 const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
 const ddb = DynamoDBDocumentClient.from(raw);
 const table = inject('stackEnv').TABLE_AUDIT!;
-const audit = new AuditLog(ddb, table);
+const audit = new AuditLog(ddb, auditTables());
 
 const dir = mkdtempSync(join(tmpdir(), 'merit-published-'));
 
@@ -27,6 +30,7 @@ async function chain(scope: string, n: number) {
   for (let i = 0; i < n; i++) {
     await audit.commit({ scope, actor: { personId: 'p', role: 'admin' }, action: 'round.configured', target: { type: 'round', id: 'r' }, state: { i }, requestId: `r${i}`, now: new Date(), writes: [] });
   }
+  await audit.caughtUp(scope);
 }
 
 describe('npm run verify-audit', () => {
@@ -52,6 +56,36 @@ describe('npm run verify-audit', () => {
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(new RegExp(`MISMATCH  round:${round}  first bad entry: #4 \\(hash`));
     expect(lines.at(-1)).toBe('verified: 1 rounds, 5 entries, 1 mismatches');
+  });
+
+  it('reports changes not linked into the chain yet as pending, and not as a mismatch', async () => {
+    // Prepare: two changes linked, a third committed but not linked yet
+    const round = `cli-pending-${Date.now()}`;
+    await chain(`round:${round}`, 2);
+    await audit.commit({ scope: `round:${round}`, actor: { personId: 'p', role: 'admin' }, action: 'round.configured', target: { type: 'round', id: 'r' }, state: { i: 3 }, requestId: 'r3', now: new Date(), writes: [] });
+    // Act
+    const { code, lines } = await verify('--round', round);
+    // Assess
+    expect(code).toBe(0);
+    expect(lines).toContain(`pending   round:${round}  1 change not linked into the chain yet (the linker is catching up; run again to see them verified)`);
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 2 entries, 0 mismatches');
+  });
+
+  it('flags a chain whose changes have waited over 5 minutes to be linked as BEHIND, a mismatch, even with no entry yet', async () => {
+    // Prepare: an intent committed 10 minutes ago that no linker took (its id carries the time it was committed)
+    const round = `cli-behind-${Date.now()}`;
+    const scope = `round:${round}`;
+    const intentId = ulid(Date.now() - 10 * 60_000);
+    await ddb.send(new PutCommand({
+      TableName: auditTables().intents,
+      Item: { ...intentKey(scope, intentId), intentId, scope, at: new Date().toISOString(), actor: { personId: 'p', role: 'admin' }, action: 'round.configured', target: { type: 'round', id: 'r' }, stateDigest: '0'.repeat(64), requestId: 'r-old' },
+    }));
+    // Act
+    const { code, lines } = await verify('--round', round);
+    // Assess
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(new RegExp(`BEHIND    ${scope}  1 change not linked into the chain yet, the oldest for 1\\d minutes`));
+    expect(lines.at(-1)).toBe('verified: 1 rounds, 0 entries, 1 mismatches');
   });
 
   it('verifies every chain when no round is named', async () => {

@@ -40,12 +40,13 @@ export function isStreamEvent(event: unknown): event is DynamoDBStreamEvent {
   return Array.isArray(records) && records.length > 0 && records[0]?.eventSource === 'aws:dynamodb';
 }
 
-/** The audit table's stream consumer: archives every inserted entry (entries are never modified). */
+/** The audit table's stream consumer: archives every inserted chain entry (entries are never modified); other records (intents) are not entries. */
 export async function archiveStream(s3: S3Client, bucket: string, event: DynamoDBStreamEvent): Promise<number> {
   let archived = 0;
   for (const record of event.Records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-    const { pk: _pk, sk: _sk, ...entry } = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    const { pk, sk: _sk, ...entry } = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    if (typeof pk !== 'string' || !pk.startsWith('CHAIN#')) continue;
     await archiveEntry(s3, bucket, entry as AuditEntry);
     archived++;
   }

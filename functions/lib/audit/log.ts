@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { digestState, linkEntry, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
+import { monotonicFactory } from 'ulid';
+import { digestState, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { AppError } from '../http/errors';
+import { chainKey, intentKey, Linker, seqKey, type AuditIntent } from './linker';
 
 /** One write of a transaction, in document-client form. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -12,7 +14,7 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Node's SHA-256, hex. */
 export const nodeSha256: Sha256 = async (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** A state change to commit together with its audit entry. */
+/** A state change to commit together with its audit record. */
 export interface AuditedChange {
   /** Chain scope: `round:<id>` or `programme:<id>` (shared/audit/chain.ts). */
   readonly scope: string;
@@ -36,11 +38,31 @@ export class WriteConditionError extends Error {
   }
 }
 
-const SEQ_WIDTH = 12;
-const MAX_ATTEMPTS = 12;
+/** The two audit tables: the chains (append-only) and the intents waiting to be linked into them. */
+export interface AuditTables {
+  readonly entries: string;
+  readonly intents: string;
+}
+
+/** How an audit log links and archives. */
+export interface AuditLogOptions {
+  readonly sha256?: Sha256;
+  /**
+   * Locally: link each commit's intent in this process right after the commit
+   * (single flight per chain). In AWS the intents table's stream runs the
+   * linker in the publication function instead, so no request waits for it.
+   */
+  readonly linkAfterCommit?: boolean;
+  /** Locally: copy each linked entry to the archive (in AWS the audit table's stream feeds the archiver). */
+  readonly archive?: (entry: AuditEntry) => Promise<void>;
+}
+
+// Only TransactionConflict can make a change's transaction fail without a failed condition: another transaction was
+// writing one of the change's own items at that moment (there is no shared chain head any more).
+const MAX_ATTEMPTS = 6;
 const MAX_BACKOFF_MS = 200;
-const chainKey = (scope: string) => `CHAIN#${scope}`;
-const seqKey = (seq: number) => String(seq).padStart(SEQ_WIDTH, '0');
+// Monotonic within a process: the intents of one writer sort in the order it committed them, even within one millisecond.
+const nextIntentId = monotonicFactory();
 
 function toEntry(item: Record<string, unknown>): AuditEntry {
   const { pk: _pk, sk: _sk, ...entry } = item;
@@ -48,26 +70,31 @@ function toEntry(item: Record<string, unknown>): AuditEntry {
 }
 
 /**
- * The audit table. Every state-changing use case goes through `commit`, so a
- * change and its entry are written in one transaction and neither exists
- * without the other. The entry's put is conditional on its sequence number
- * being free, so the chain cannot fork; a writer that loses the race re-reads
- * the head and tries again.
+ * The audit log. Every state-changing use case goes through `commit`: the
+ * change and its audit record (an intent: the entry without its link) are
+ * written in one transaction, so neither exists without the other, and no two
+ * requests write the same audit item, so nothing on the request path contends
+ * for the chain's head. The linker (linker.ts) then appends intents to their
+ * chain in one order; `caughtUp` waits for it.
  */
 export class AuditLog {
+  readonly linker: Linker;
+  private readonly sha256: Sha256;
+
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
-    readonly table: string,
-    private readonly sha256: Sha256 = nodeSha256,
-    /** Called after each append (locally: the archiver; in AWS the table's stream feeds it instead). */
-    private readonly afterAppend?: (entry: AuditEntry) => Promise<void>,
-  ) {}
+    readonly tables: AuditTables,
+    private readonly options: AuditLogOptions = {},
+  ) {
+    this.sha256 = options.sha256 ?? nodeSha256;
+    this.linker = new Linker(ddb, tables, { sha256: this.sha256, ...(options.archive ? { archive: options.archive } : {}) });
+  }
 
-  /** The newest entry of a chain. */
+  /** The newest linked entry of a chain (intents not linked yet are not in it: see `caughtUp`). */
   async head(scope: string): Promise<AuditEntry | undefined> {
     const out = await this.ddb.send(
       new QueryCommand({
-        TableName: this.table,
+        TableName: this.tables.entries,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': chainKey(scope) },
         ScanIndexForward: false,
@@ -79,14 +106,14 @@ export class AuditLog {
     return item ? toEntry(item) : undefined;
   }
 
-  /** Entries of a chain in order, from `afterSeq` (exclusive). */
+  /** Linked entries of a chain in order, from `afterSeq` (exclusive). */
   async entries(scope: string, afterSeq = 0, limit?: number): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.ddb.send(
         new QueryCommand({
-          TableName: this.table,
+          TableName: this.tables.entries,
           KeyConditionExpression: 'pk = :pk AND sk > :after',
           ExpressionAttributeValues: { ':pk': chainKey(scope), ':after': seqKey(afterSeq) },
           ConsistentRead: true,
@@ -100,52 +127,53 @@ export class AuditLog {
     return entries;
   }
 
-  /** Writes a state change and its audit entry in one transaction; returns the entry. */
-  async commit(change: AuditedChange): Promise<AuditEntry> {
-    if (change.writes.length > 99) throw new Error('a change may write at most 99 items besides its audit entry');
-    const stateDigest = await digestState(this.sha256, change.state);
+  /**
+   * Links every intent of the chain committed before this call, then returns
+   * the chain's head: what a reader that must see every committed change
+   * (publishing, the supervisors' timeline) reads after.
+   */
+  caughtUp(scope: string): Promise<AuditEntry | undefined> {
+    return this.linker.drain(scope);
+  }
+
+  /** Writes a state change and its audit intent in one transaction; returns the intent. */
+  async commit(change: AuditedChange): Promise<AuditIntent> {
+    if (change.writes.length > 99) throw new Error('a change may write at most 99 items besides its audit record');
+    const intent: AuditIntent = {
+      intentId: nextIntentId(),
+      scope: change.scope,
+      at: change.now.toISOString(),
+      actor: change.actor,
+      action: change.action,
+      target: change.target,
+      ...(change.context ? { context: change.context } : {}),
+      stateDigest: await digestState(this.sha256, change.state),
+      requestId: change.requestId,
+    };
+    const intentPut: TransactItem = {
+      Put: {
+        TableName: this.tables.intents,
+        Item: { ...intentKey(intent.scope, intent.intentId), ...intent },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const head = await this.head(change.scope);
-      const entry = await linkEntry(
-        this.sha256,
-        {
-          scope: change.scope,
-          at: change.now.toISOString(),
-          actor: change.actor,
-          action: change.action,
-          target: change.target,
-          ...(change.context ? { context: change.context } : {}),
-          stateDigest,
-          requestId: change.requestId,
-        },
-        head,
-      );
-      const auditPut: TransactItem = {
-        Put: {
-          TableName: this.table,
-          Item: { pk: chainKey(change.scope), sk: seqKey(entry.seq), ...entry },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
       try {
-        await this.ddb.send(new TransactWriteCommand({ TransactItems: [...change.writes, auditPut] }));
+        await this.ddb.send(new TransactWriteCommand({ TransactItems: [...change.writes, intentPut] }));
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         const failedWrite = reasons.slice(0, change.writes.length).findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (failedWrite >= 0) throw new WriteConditionError(failedWrite);
-        const lostRace = reasons[change.writes.length]?.Code === 'ConditionalCheckFailed';
-        const contended = reasons.some((r) => r.Code === 'TransactionConflict');
-        if (!lostRace && !contended) throw error;
-        // Exponential backoff with full jitter, so many writers to one round's chain spread out instead of colliding again.
+        if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+        // Exponential backoff with full jitter: another transaction is writing one of this change's items right now.
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(MAX_BACKOFF_MS, 10 * 2 ** attempt)));
         continue;
       }
-      // The change is committed; a failed archive copy must not turn it into an error (the chain itself is the record).
-      await this.afterAppend?.(entry).catch((e: unknown) => console.error('audit archive copy failed', entry.scope, entry.seq, e));
-      return entry;
+      if (this.options.linkAfterCommit) this.linker.schedule(intent.scope);
+      return intent;
     }
-    // Nothing was written: a busy chain is a passing condition (503, retry), not a conflict with the caller's data.
-    throw new AppError('BUSY', 503, { reason: 'audit chain contended' });
+    // Nothing was written: a contended item is a passing condition (503, retry), not a conflict with the caller's data.
+    throw new AppError('BUSY', 503, { reason: 'items of the change contended' });
   }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors';
 import { AuditLog } from './log';
 
-// Fault injection only: a client whose every transaction loses to another writer of the same chain.
+// Fault injection only: a client whose every transaction collides with another writing one of the change's items.
 function contendedClient() {
   const calls = { transactions: 0 };
   const client = {
@@ -25,10 +25,10 @@ function contendedClient() {
 }
 
 describe('audit log under contention', () => {
-  it('gives up on a chain that stays contended with 503 BUSY (a passing condition), after backing off and retrying', async () => {
+  it('gives up on items that stay contended with 503 BUSY (a passing condition), after backing off and retrying', async () => {
     // Prepare
     const { client, calls } = contendedClient();
-    const log = new AuditLog(client, 'audit');
+    const log = new AuditLog(client, { entries: 'audit', intents: 'audit-intents' });
     // Act
     const failure = await log
       .commit({

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 // Every state change is committed through AuditLog.commit, one transaction with its audit entry (ARCHITECTURE.md
 // "Data that must never be lost"), so a use case added later cannot forget the audit chain: outside the audit log,
-// only the identity store writes DynamoDB directly — sessions, spent links and rate counters, which are not state of the award.
+// only the identity store writes DynamoDB directly (and the audit linker, which appends committed intents to their chain) — sessions, spent links and rate counters, which are not state of the award.
 const FUNCTIONS_DIR = resolve(import.meta.dirname, '../..');
-const ALLOWED_WRITERS = new Set(['lib/audit/log.ts', 'lib/identity/store.ts']);
+const ALLOWED_WRITERS = new Set(['lib/audit/log.ts', 'lib/audit/linker.ts', 'lib/identity/store.ts']);
 const WRITE = /\bnew\s+(PutCommand|UpdateCommand|DeleteCommand|TransactWriteCommand|BatchWriteCommand|PutItemCommand|UpdateItemCommand|DeleteItemCommand|TransactWriteItemsCommand|BatchWriteItemCommand|ExecuteStatementCommand|BatchExecuteStatementCommand)\s*\(/;
 
 function sources(dir: string): string[] {

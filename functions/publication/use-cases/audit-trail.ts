@@ -22,7 +22,8 @@ export async function listChains(deps: AuditTrailDeps, caller: Session): Promise
   ];
   return Promise.all(
     scopes.map(async (s) => {
-      const head = await deps.audit.head(s.scope);
+      // Every change committed before this request is in the chain shown (the linker catches up first).
+      const head = await deps.audit.caughtUp(s.scope);
       return { ...s, entries: head?.seq ?? 0, ...(head ? { head: head.hash } : {}) };
     }),
   );
@@ -51,6 +52,8 @@ export async function readEntries(
     throw new AppError('VALIDATION_FAILED', 400, { issues: [{ path: 'after/limit', message: `after ≥ 0, 1 ≤ limit ≤ ${MAX_PAGE}` }] });
   }
   await assertInProgramme(deps, caller, scope);
+  // The first page links what is pending first, so the timeline shows every change committed before the request.
+  if (after === 0) await deps.audit.caughtUp(scope);
   const entries = await deps.audit.entries(scope, after, limit + 1);
   const page = entries.slice(0, limit);
   return { scope, entries: page, ...(entries.length > limit ? { nextAfter: page.at(-1)!.seq } : {}) };

@@ -93,8 +93,9 @@ export function publishedDocument(source: PublicationSource): PublishedDocument 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Publishes the round's document of `kind` carrying `head` (the chain's newest
- * entry at that moment): writes the JSON to the web bucket, then commits one
+ * Publishes the round's document of `kind` carrying `head` (the chain's head
+ * once caught up: `AuditLog.caughtUp`, so it covers every change committed
+ * before the publication): writes the JSON to the web bucket, then commits one
  * `publication.published` entry with the record of what was written (its
  * SHA-256, the head). The bytes go out first, so a record always describes
  * bytes that were written; a failed commit leaves a document without a record,
@@ -190,7 +191,8 @@ export async function republish(
   const round = await roundAtVersion(deps, session, roundId, input.version);
   const kind = publicationOfStage(round.stage);
   if (!kind) throw new AppError('NOTHING_TO_PUBLISH', 422, { stage: round.stage });
-  const head = await deps.audit.head(roundScope(roundId));
+  // The head once the linker has caught up: it covers every change committed before this request.
+  const head = await deps.audit.caughtUp(roundScope(roundId));
   // Every round's chain starts with its creation.
   if (!head) throw new Error(`round ${roundId} has no audit chain`);
   try {

@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { REVIEW_STAGES, type MoveRoundBody, type ReviewStage, type RoundStageResponse } from '../../../shared/api/reviews';
-import { roundScope, type AuditEntry } from '../../../shared/audit/chain';
+import { roundScope } from '../../../shared/audit/chain';
 import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { moveRound, ROUND_STAGES, TransitionError, type RoundFacts, type RoundStage, type RoundState } from '../../../shared/stages';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
@@ -117,11 +117,10 @@ export async function moveRoundStage(
 
   const { noticeOpenedAt: _opened, noticeEndsAt: _ends, stageSince: _since, ...unchanged } = round;
   const next: RoundRecord = { ...unchanged, ...moved.state, version: round.version + 1 };
-  let entry: AuditEntry;
   try {
     // One entry per move: 'round.stageMoved'. When the public notice opens, the domain's 'round.noticeOpened' is this
     // same entry: its state carries the notice's dates (noticeOpenedAt, noticeEndsAt).
-    entry = await deps.audit.commit({
+    await deps.audit.commit({
       scope: roundScope(roundId),
       actor: { personId: session.personId, role: session.role },
       action: 'round.stageMoved',
@@ -140,10 +139,14 @@ export async function moveRoundStage(
   const kind = publicationOfStage(next.stage);
   if (!kind) return answer;
   // DOMAIN.md stages 10–11: opening the notice publishes the proposed winners, the announcement the winners, each with
-  // the move's own entry as the chain's head. The move is committed whatever happens next: a failed publication is
-  // logged and said in the answer, and the office publishes again (POST …/publications).
+  // the chain's head once the linker has caught up (so it covers the move and every change committed before it). The
+  // move is committed whatever happens next: a failed publication is logged and said in the answer, and the office
+  // publishes again (POST …/publications).
   try {
-    await publishRound(deps, session, next, kind, chainHeadOf(entry), now, requestId);
+    const head = await deps.audit.caughtUp(roundScope(roundId));
+    // The move's own record is committed, so the chain cannot be empty once caught up.
+    if (!head) throw new Error(`round ${roundId} has no audit chain`);
+    await publishRound(deps, session, next, kind, chainHeadOf(head), now, requestId);
     return { ...answer, publication: { kind, published: true } };
   } catch (error) {
     deps.logger.error('publication after the stage move failed; the office can publish again', { roundId, kind, requestId, error: error as Error });
