@@ -328,8 +328,14 @@ export const uiMessages = {
   'receipt.file': { 'zh-CN': '文件名', en: 'File' },
   'receipt.size': { 'zh-CN': '大小', en: 'Size' },
   'receipt.note': {
-    'zh-CN': '每个文件的 SHA-256 可用任何工具（如 sha256sum、certutil -hashfile）独立核对。回执也已发送到您的邮箱。',
-    en: 'Anyone can check each file’s SHA-256 with any tool (sha256sum, certutil -hashfile). The receipt has also been mailed to you.',
+    'zh-CN': '每个文件的 SHA-256 可用任何工具（如 sha256sum、certutil -hashfile）独立核对。',
+    en: 'Anyone can check each file’s SHA-256 with any tool (sha256sum, certutil -hashfile).',
+  },
+  // Who was mailed the receipt: the applicant reads "you", the office reads "the applicant".
+  'receipt.mailed.applicant': { 'zh-CN': '回执也已发送到您的邮箱。', en: 'The receipt has also been mailed to you.' },
+  'receipt.mailed.office': {
+    'zh-CN': '回执已在提交时发送到申报单位的登录邮箱。',
+    en: 'The receipt was mailed to the applicant’s sign-in address when they submitted.',
   },
   'dashboard.stage': { 'zh-CN': '当前阶段', en: 'Current stage' },
   'dashboard.status': { 'zh-CN': '申报状态', en: 'Status' },

@@ -217,7 +217,7 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
 
       <RequestsPanel app={app} isAdmin={isAdmin} />
 
-      {app.receipt && <ReceiptView receipt={app.receipt} />}
+      {app.receipt && <ReceiptView receipt={app.receipt} reader="office" />}
 
       <section class="card" aria-labelledby="office-docs-title">
         <h2 id="office-docs-title">{t('documents.title')}</h2>
