@@ -26,9 +26,6 @@ export interface ListQuery {
   readonly q?: string;
 }
 
-// Chinese names sort in pinyin order, as the office reads lists.
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
-
 /** The round to list: the one asked for (of the caller's programme), or the programme's newest. */
 async function roundOf(deps: ApplicationDeps, session: Session, roundId: string | undefined): Promise<string> {
   if (roundId) {
@@ -68,11 +65,16 @@ function matches(app: ApplicationRecord, query: ListQuery): boolean {
   return true;
 }
 
-/** Registrations and submissions of a round with the funnel, filtered and sorted by name in pinyin order. */
+/** Registrations and submissions of a round with the funnel, filtered and sorted by name in pinyin order (shared/names). */
 export async function listApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<ApplicationListResponse> {
   const roundId = await roundOf(deps, session, query.roundId);
   const all = await deps.applications.listRound(roundId);
-  const shown = all.filter((a) => matches(a, query)).sort((a, b) => pinyin.compare(a.organisation.name, b.organisation.name));
+  // Chinese names in pinyin order as people read them; the reading's dictionary is loaded only for this list (a lazy chunk).
+  const { sortByPinyin } = await import('../../../shared/names/pinyin-order');
+  const shown = sortByPinyin(
+    all.filter((a) => matches(a, query)),
+    (a) => a.organisation.name,
+  );
   return { roundId, funnel: funnelOf(all), applications: shown.map(summaryOf) };
 }
 
