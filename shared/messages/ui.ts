@@ -276,6 +276,15 @@ export const uiMessages = {
   'package.conflict.reload': { 'zh-CN': '载入已保存的版本', en: 'Load the saved version' },
   'package.conflict.yours': { 'zh-CN': '您未保存的内容（可复制）', en: 'Your unsaved text (to copy)' },
   'package.conflict.dismiss': { 'zh-CN': '不再显示', en: 'Dismiss' },
+  'package.locked': {
+    'zh-CN': '申报材料已正式提交并锁定，不能再修改；以下是提交的全部内容，可随时查阅和下载。',
+    en: 'The package has been submitted and is locked: it can no longer be changed. Below is everything you submitted, to read and download at any time.',
+  },
+  'package.lockedWithdrawn': {
+    'zh-CN': '该申报已撤回，以下是其中的全部内容，仅供查阅。',
+    en: 'This application was withdrawn; below is everything it held, to read only.',
+  },
+  'package.notFilled': { 'zh-CN': '未填写', en: 'Not filled in' },
   'documents.title': { 'zh-CN': '证明材料', en: 'Supporting documents' },
   'documents.intro': {
     'zh-CN': '文件直接上传到存储，浏览器先计算 SHA-256，服务器收到后重新计算并核对文件类型和大小。替换文件会生成新版本，旧版本保留。',
@@ -299,6 +308,7 @@ export const uiMessages = {
   'documents.uploadFailed': { 'zh-CN': '文件未能上传（{status}）。请检查网络后重试。', en: 'The file could not be uploaded ({status}). Check your connection and try again.' },
   'documents.retry': { 'zh-CN': '重试上传', en: 'Retry the upload' },
   'documents.cancel': { 'zh-CN': '放弃', en: 'Give up' },
+  'documents.download': { 'zh-CN': '下载', en: 'Download' },
   'documents.limits': { 'zh-CN': '可上传 PDF、DOCX、XLSX、JPEG、PNG，单个文件不超过 {max}。', en: 'PDF, DOCX, XLSX, JPEG or PNG, at most {max} per file.' },
   'submit.title': { 'zh-CN': '正式提交', en: 'Formal submission' },
   'submit.intro': { 'zh-CN': '截止时间：{deadline}。提交后申报材料不能再修改。', en: 'Deadline: {deadline}. Once submitted, the package can no longer be changed.' },
@@ -328,8 +338,14 @@ export const uiMessages = {
   'receipt.file': { 'zh-CN': '文件名', en: 'File' },
   'receipt.size': { 'zh-CN': '大小', en: 'Size' },
   'receipt.note': {
-    'zh-CN': '每个文件的 SHA-256 可用任何工具（如 sha256sum、certutil -hashfile）独立核对。回执也已发送到您的邮箱。',
-    en: 'Anyone can check each file’s SHA-256 with any tool (sha256sum, certutil -hashfile). The receipt has also been mailed to you.',
+    'zh-CN': '每个文件的 SHA-256 可用任何工具（如 sha256sum、certutil -hashfile）独立核对。',
+    en: 'Anyone can check each file’s SHA-256 with any tool (sha256sum, certutil -hashfile).',
+  },
+  // Who was mailed the receipt: the applicant reads "you", the office reads "the applicant".
+  'receipt.mailed.applicant': { 'zh-CN': '回执也已发送到您的邮箱。', en: 'The receipt has also been mailed to you.' },
+  'receipt.mailed.office': {
+    'zh-CN': '回执已在提交时发送到申报单位的登录邮箱。',
+    en: 'The receipt was mailed to the applicant’s sign-in address when they submitted.',
   },
   'dashboard.stage': { 'zh-CN': '当前阶段', en: 'Current stage' },
   'dashboard.status': { 'zh-CN': '申报状态', en: 'Status' },
@@ -369,7 +385,6 @@ export const uiMessages = {
   'office.eligibility': { 'zh-CN': '形式审查', en: 'Eligibility' },
   'office.openRequests': { 'zh-CN': '待回复要求', en: 'Open requests' },
   'office.back': { 'zh-CN': '← 返回申报列表', en: '← Back to the list' },
-  'office.download': { 'zh-CN': '下载', en: 'Download' },
   'office.texts': { 'zh-CN': '组织概述与自评内容', en: 'Profile and self-assessment' },
   'office.noTexts': { 'zh-CN': '尚未填写。', en: 'Nothing written yet.' },
   'office.missingTexts': { 'zh-CN': '未填写：{sections}', en: 'Not filled in: {sections}' },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/audit/chain';
 import { api, mailTo, signIn, signInAdmin, uniqueEmail } from './helpers';
-import { createRound, fillPackage, PDF, registeredApplicant, registration, sha256, signInApplicant, stackRuntime, upload } from './applications-helpers';
+import { createRound, fillPackage, PDF, registeredApplicant, registration, sha256, signInApplicant, stackRuntime, upload, validCreditCode } from './applications-helpers';
 
 let roundId: string;
 beforeAll(async () => {
@@ -228,6 +228,21 @@ describe('the applicant dashboard and the office', () => {
     expect(lines[0]).toContain('组织名称 Organisation');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"") 质量公司, ""引号"""`);
     expect(lines).toHaveLength(3);
+  });
+
+  it('exports an all-digit credit code and the phone as text that Excel and WPS keep (="…"), times in Beijing time', async () => {
+    const office = await createRound();
+    let creditCode = validCreditCode();
+    while (!/^\d{18}$/.test(creditCode)) creditCode = validCreditCode();
+    const { application } = await registeredApplicant(office, uniqueEmail('csv-digits'), { creditCode, phone: '0591-87654321' });
+    const res = await api('GET', `/api/submission/applications/export?roundId=${office}`, { cookie: await signInAdmin() });
+    const [header, row] = res.body.csv.slice(1).split('\r\n');
+    expect(header).toContain('登记时间（北京时间） Registered at (Beijing time)');
+    expect(row).toContain(`,"=""${creditCode}""",`);
+    expect(row).toContain(',"=""0591-87654321""",');
+    const beijing = new Date(Date.parse(application.createdAt) + 8 * 3600_000).toISOString();
+    expect(row).toContain(`,${beijing.slice(0, 10)} ${beijing.slice(11, 16)},`);
+    expect(row).not.toContain(application.createdAt);
   });
 
   it('gives the office short-lived download links to documents of its programme', async () => {

@@ -67,11 +67,19 @@ export const organisationOf = (app: ApplicationRecord): ReviewedOrganisation => 
 });
 
 /** The view of a stored assignment. */
-// Chinese names sort in pinyin order, as the office reads lists; the same member order on the board and on the team's page.
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+// Chinese names sort in pinyin order as people read them (shared/names/pinyin-order, whose dictionary is a lazy
+// chunk of ~140 KiB gzip): a use case that sorts names awaits loadNameOrder() first; the same member order on the
+// board and on the team's page.
+let comparePinyin: (a: string, b: string) => number = new Intl.Collator('zh-CN-u-co-pinyin').compare;
+/** Loads the pinyin reading of names (once) before a use case sorts by name. */
+export async function loadNameOrder(): Promise<void> {
+  comparePinyin = (await import('../../../shared/names/pinyin-order')).comparePinyin;
+}
+/** Compares two names in pinyin order (after loadNameOrder()). */
+export const compareNames = (a: string, b: string) => comparePinyin(a, b);
 /** Orders reviewers (assignments, cards) by name in pinyin order, then by id. */
 export const byReviewerName = (a: { reviewerName: string; reviewerId: string }, b: { reviewerName: string; reviewerId: string }) =>
-  pinyin.compare(a.reviewerName, b.reviewerName) || (a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : 0);
+  comparePinyin(a.reviewerName, b.reviewerName) || (a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : 0);
 
 export function assignmentView(a: AssignmentRecord): AssignmentView {
   const { updatedAt: _u, ...view } = a;

@@ -20,7 +20,7 @@ import type { Session } from '../../lib/http/router';
 import { applicationsBeforePanel, defenseOutcome, seatStatus } from '../../lib/reviews/defense';
 import type { DeclarationRecord, DefenseScoreRecord, PanelMemberRecord } from '../../lib/reviews/repository';
 import { newDeclaration } from './assignments';
-import { actorOf, assertRoundStage, byReviewerName, isOffice, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import { actorOf, assertRoundStage, byReviewerName, isOffice, loadNameOrder, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import type { Locale } from '../../../shared/messages';
 import { bilingualMail } from '../../lib/mail';
 import { byOrganisation } from './round';
@@ -319,6 +319,7 @@ export async function submitDefenseScore(
  * independent scores).
  */
 export async function roundDefense(deps: ReviewDeps, session: Session, roundId: string): Promise<RoundDefenseResponse> {
+  await loadNameOrder(); // sorts by name
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   const office = isOffice(session);
   const [panel, applications, declarations, scores] = await Promise.all([
@@ -369,6 +370,7 @@ export async function roundDefense(deps: ReviewDeps, session: Session, roundId: 
 
 /** The panels the deliberator sits on, newest round first, with each application's seat, their own score and declaration. */
 export async function myDefense(deps: ReviewDeps, session: Session): Promise<MyDefenseResponse> {
+  await loadNameOrder(); // sorts by name
   const seats = await deps.reviews.panelsOfReviewer(session.personId);
   const rounds = await Promise.all(
     seats.map(async ({ roundId, removal }) => {

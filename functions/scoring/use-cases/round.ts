@@ -7,12 +7,10 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { ShortlistRecord } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, assignmentView, byReviewerName, isReviewable, organisationOf, reviewRound, type ReviewDeps } from './context';
+import { actorOf, assertRoundStage, assignmentView, byReviewerName, compareNames, isReviewable, loadNameOrder, organisationOf, reviewRound, type ReviewDeps } from './context';
 
-// Chinese names sort in pinyin order, as the office reads lists.
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
-/** Orders applications by organisation name in pinyin order. */
-export const byOrganisation = (a: ApplicationRecord, b: ApplicationRecord) => pinyin.compare(a.organisation.name, b.organisation.name);
+/** Orders applications by organisation name in pinyin order as people read it (重庆 under C, 银行 yín háng). */
+export const byOrganisation = (a: ApplicationRecord, b: ApplicationRecord) => compareNames(a.organisation.name, b.organisation.name);
 
 /**
  * Every eligible application's reviews in a round, for the office's board and
@@ -21,6 +19,7 @@ export const byOrganisation = (a: ApplicationRecord, b: ApplicationRecord) => pi
  * recusal. One query per kind of record, never the cards themselves.
  */
 export async function roundReviews(deps: ReviewDeps, session: Session, roundId: string): Promise<RoundReviewsResponse> {
+  await loadNameOrder(); // sorts by name
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   const [apps, assignments, declarations, consensuses, shortlist] = await Promise.all([
     deps.applications.listRound(roundId),
@@ -76,6 +75,7 @@ export async function roundReviews(deps: ReviewDeps, session: Session, roundId: 
  * partial failure writes only the decisions still missing.
  */
 export async function decideShortlist(deps: ReviewDeps, session: Session, roundId: string, now: Date, requestId: string): Promise<ShortlistResponse> {
+  await loadNameOrder(); // sorts by name
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   assertRoundStage(ctx, 'materialReview');
   const [apps, consensuses, decided] = await Promise.all([
@@ -130,6 +130,6 @@ export async function decideShortlist(deps: ReviewDeps, session: Session, roundI
       materialScore: material.get(app.applicationId)!,
       shortlisted: already.get(app.applicationId)?.shortlisted ?? shortlisted.has(app.applicationId),
     }))
-    .sort((a, b) => b.materialScore - a.materialScore || pinyin.compare(a.organisation.name, b.organisation.name));
+    .sort((a, b) => b.materialScore - a.materialScore || compareNames(a.organisation.name, b.organisation.name));
   return { roundId, size: ctx.config.siteVisitShortlistSize, extendedByTie: chosen.extendedByTie, decisions };
 }

@@ -11,6 +11,7 @@ import {
   assertRoundStage,
   assignmentView,
   byReviewerName,
+  loadNameOrder,
   cardView,
   isOffice,
   organisationOf,
@@ -51,6 +52,7 @@ function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
  * independently and cannot see the others' scores until submitting).
  */
 export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<TeamReviewResponse> {
+  await loadNameOrder(); // sorts by name
   const app = await programmeApplication(deps, session, applicationId);
   const ctx = await reviewRound(deps, app.roundId, session.programmeId);
   const team = await deps.reviews.team(app.roundId, applicationId, stage);
@@ -96,6 +98,7 @@ export async function recordConsensus(
   now: Date,
   requestId: string,
 ): Promise<ConsensusView> {
+  await loadNameOrder(); // sorts by name
   const app = await programmeApplication(deps, session, applicationId);
   return onFreshRead(async () => {
     const ctx = await reviewRound(deps, app.roundId, session.programmeId);

@@ -26,9 +26,6 @@ export interface ListQuery {
   readonly q?: string;
 }
 
-// Chinese names sort in pinyin order, as the office reads lists.
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
-
 /** The round to list: the one asked for (of the caller's programme), or the programme's newest. */
 async function roundOf(deps: ApplicationDeps, session: Session, roundId: string | undefined): Promise<string> {
   if (roundId) {
@@ -68,29 +65,53 @@ function matches(app: ApplicationRecord, query: ListQuery): boolean {
   return true;
 }
 
-/** Registrations and submissions of a round with the funnel, filtered and sorted by name in pinyin order. */
+/** Registrations and submissions of a round with the funnel, filtered and sorted by name in pinyin order (shared/names). */
 export async function listApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<ApplicationListResponse> {
   const roundId = await roundOf(deps, session, query.roundId);
   const all = await deps.applications.listRound(roundId);
-  const shown = all.filter((a) => matches(a, query)).sort((a, b) => pinyin.compare(a.organisation.name, b.organisation.name));
+  // Chinese names in pinyin order as people read them; the reading's dictionary is loaded only for this list (a lazy chunk).
+  const { sortByPinyin } = await import('../../../shared/names/pinyin-order');
+  const shown = sortByPinyin(
+    all.filter((a) => matches(a, query)),
+    (a) => a.organisation.name,
+  );
   return { roundId, funnel: funnelOf(all), applications: shown.map(summaryOf) };
 }
 
-const CSV_COLUMNS: readonly [string, string, (a: ApplicationSummary) => string][] = [
+// The round's time zone: rounds are run in Beijing time (no round sets another zone yet), as the site shows them.
+const ROUND_TIME_ZONE = 'Asia/Shanghai';
+
+/** A moment as a spreadsheet reads it, in the round's time zone: "2026-08-01 09:00". */
+export function csvTime(iso: string | undefined, timeZone = ROUND_TIME_ZONE): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** A column: Chinese and English heading, the value, and whether it must stay text (codes and numbers with leading zeros). */
+type CsvColumn = readonly [string, string, (a: ApplicationSummary) => string, 'text'?];
+
+const CSV_COLUMNS: readonly CsvColumn[] = [
   ['申报编号', 'Application id', (a) => a.applicationId],
   ['组织名称', 'Organisation', (a) => a.organisation.name],
-  ['统一社会信用代码', 'Credit code', (a) => a.organisation.creditCode],
+  ['统一社会信用代码', 'Credit code', (a) => a.organisation.creditCode, 'text'],
   ['区县', 'District', (a) => a.organisation.district],
   ['行业', 'Industry', (a) => a.organisation.industry],
   ['规模', 'Size', (a) => t(`application.size.${a.organisation.size}`, 'zh-CN')],
   ['地址', 'Address', (a) => a.organisation.address],
   ['法定代表人', 'Legal representative', (a) => a.organisation.legalRepresentative],
   ['联系人', 'Contact', (a) => a.organisation.contactPerson],
-  ['电话', 'Phone', (a) => a.organisation.phone],
+  ['电话', 'Phone', (a) => a.organisation.phone, 'text'],
   ['邮箱', 'Email', (a) => a.organisation.email],
   ['状态', 'Status', (a) => t(`application.status.${a.status}`, 'zh-CN')],
-  ['登记时间', 'Registered at', (a) => a.createdAt],
-  ['提交时间', 'Submitted at', (a) => a.submittedAt ?? ''],
+  ['登记时间（北京时间）', 'Registered at (Beijing time)', (a) => csvTime(a.createdAt)],
+  ['提交时间（北京时间）', 'Submitted at (Beijing time)', (a) => csvTime(a.submittedAt)],
   ['资格审查', 'Eligibility', (a) => (a.eligibility ? t(`eligibility.${a.eligibility.decision}`, 'zh-CN') : '')],
   ['理由', 'Reason', (a) => a.eligibility?.reason ?? ''],
 ];
@@ -102,12 +123,24 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The office's list as CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF lines, bilingual header. */
+/**
+ * A field that a spreadsheet must keep as text: Excel and WPS read an 18-digit credit code as a number
+ * (9.13501E+17, its last digits lost) and drop a phone number's leading 0. Written as the formula ="…",
+ * which both open as that text; the value sits inside a string literal (quotes doubled), so nothing in it runs.
+ */
+export function csvTextCell(value: string): string {
+  if (value === '') return '';
+  return csvQuoted(`="${value.replace(/"/g, '""')}"`);
+}
+
+const csvQuoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+/** The office's list as CSV that Excel and WPS open correctly: UTF-8 with a byte order mark, CRLF lines, bilingual header. */
 export async function exportApplications(deps: ApplicationDeps, session: Session, query: ListQuery): Promise<CsvExportResponse> {
   const list = await listApplications(deps, session, query);
   const lines = [
     CSV_COLUMNS.map(([zh, en]) => csvCell(`${zh} ${en}`)).join(','),
-    ...list.applications.map((a) => CSV_COLUMNS.map(([, , get]) => csvCell(get(a))).join(',')),
+    ...list.applications.map((a) => CSV_COLUMNS.map(([, , get, kind]) => (kind === 'text' ? csvTextCell(get(a)) : csvCell(get(a)))).join(',')),
   ];
   return { fileName: `applications-${list.roundId}.csv`, contentType: 'text/csv; charset=utf-8', csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

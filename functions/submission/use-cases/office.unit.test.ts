@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../lib/applications/repository';
-import { csvCell, funnelOf } from './office';
+import { csvCell, csvTextCell, csvTime, funnelOf } from './office';
 
 const app = (status: ApplicationRecord['status']) => ({ status }) as ApplicationRecord;
 
@@ -31,5 +31,25 @@ describe('CSV fields', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('-2')).toBe("'-2");
+  });
+});
+
+describe('CSV fields a spreadsheet must keep as text', () => {
+  it('writes an all-digit credit code and a phone number as ="…", so Excel and WPS neither round them (9.13501E+17) nor drop a leading 0', () => {
+    expect(csvTextCell('913501001234567890')).toBe('"=""913501001234567890"""');
+    expect(csvTextCell('0591-12345678')).toBe('"=""0591-12345678"""');
+    expect(csvTextCell('')).toBe('');
+  });
+
+  it('keeps whatever is inside the text literal from running: quotes are doubled', () => {
+    expect(csvTextCell('1"&HYPERLINK("x")&"')).toBe('"=""1""""&HYPERLINK(""""x"""")&"""""""');
+  });
+});
+
+describe('CSV times', () => {
+  it('are in Beijing time (the round\'s time zone), as the site shows them, not UTC', () => {
+    expect(csvTime('2026-08-01T01:00:00.000Z')).toBe('2026-08-01 09:00');
+    expect(csvTime('2026-07-31T16:30:00.000Z')).toBe('2026-08-01 00:30');
+    expect(csvTime(undefined)).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import './apply.css';
 import { Dashboard } from './Dashboard';
 import { Documents } from './Documents';
 import { LinkRequest } from './LinkRequest';
+import { LockedPackage } from './PackageView';
 import { ReceiptView } from './ReceiptView';
 import { RegistrationForm } from './RegistrationForm';
 import { SectionEditor } from './SectionEditor';
@@ -219,13 +220,14 @@ function Workspace() {
     <div class="stack apply">
       <Dashboard app={app} {...(roundName ? { roundName } : {})} onWithdrawn={replace} />
       {app.receipt && <ReceiptView receipt={app.receipt} {...(roundName ? { programmeName: roundName } : {})} />}
-      {app.status === 'withdrawn' ? (
-        <p class="notice">{t('apply.withdrawn')}</p>
+      {app.status === 'withdrawn' && <p class="notice">{t('apply.withdrawn')}</p>}
+      {app.status !== 'registered' ? (
+        <LockedPackage app={app} />
       ) : form === null || form.state === 'loading' ? (
         <p class="muted">{t('site.loading')}</p>
       ) : form.state === 'error' ? (
         <ErrorMessage error={form.error} onRetry={loadForm} />
-      ) : app.status === 'registered' ? (
+      ) : (
         <Package
           key={app.applicationId}
           app={app}
@@ -240,7 +242,7 @@ function Workspace() {
             );
           }}
         />
-      ) : null}
+      )}
     </div>
   );
 }

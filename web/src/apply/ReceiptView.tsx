@@ -3,8 +3,11 @@ import { useLocale, useT } from '../i18n';
 import { formatMoment, readerTimeZone } from './format';
 import { formatBytes } from './upload';
 
-/** The receipt of a formal submission: when, what (a SHA-256 per file and for the texts), printable. */
-export function ReceiptView({ receipt, programmeName }: { receipt: Receipt; programmeName?: string }) {
+/**
+ * The receipt of a formal submission: when, what (a SHA-256 per file and for the texts), printable.
+ * `reader` says who reads it: the receipt was mailed to the applicant, which the office reads as such.
+ */
+export function ReceiptView({ receipt, programmeName, reader = 'applicant' }: { receipt: Receipt; programmeName?: string; reader?: 'applicant' | 'office' }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -72,7 +75,11 @@ export function ReceiptView({ receipt, programmeName }: { receipt: Receipt; prog
           </table>
         </div>
       )}
-      <p class="muted small">{t('receipt.note')}</p>
+      <p class="muted small" data-receipt-note>
+        {t('receipt.note')}
+        {locale === 'en' ? ' ' : ''}
+        {t(`receipt.mailed.${reader}`)}
+      </p>
     </section>
   );
 }

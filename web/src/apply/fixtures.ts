@@ -1,4 +1,4 @@
-import { PACKAGE_DEFAULTS, type ApplicationView } from '../../../shared/api/applications';
+import { PACKAGE_DEFAULTS, type ApplicationView, type Receipt } from '../../../shared/api/applications';
 
 /** A registered application as the API answers it; fields can be overridden. */
 export function applicationFixture(over: Partial<ApplicationView> = {}): ApplicationView {
@@ -30,6 +30,22 @@ export function applicationFixture(over: Partial<ApplicationView> = {}): Applica
     sections: [],
     documents: [],
     completeness: { complete: false, missingSections: ['profile'], missingDocuments: [], pendingDocuments: [] },
+    ...over,
+  };
+}
+
+/** The receipt of a formal submission as the API answers it; fields can be overridden. */
+export function receiptFixture(over: Partial<Receipt> = {}): Receipt {
+  return {
+    receiptId: '01JRECEIPT0000000000000000',
+    applicationId: '01JDEMO0000000000000000000',
+    roundId: 'city-2026',
+    organisationName: '成都示范质量有限公司',
+    creditCode: '91510100MA61R8X0QK',
+    submittedAt: '2026-08-01T01:00:00.000Z',
+    textsSha256: 'a'.repeat(64),
+    manifest: [],
+    packageSha256: 'b'.repeat(64),
     ...over,
   };
 }

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../../shared/api';
 import { routedFetch } from '../apply/fakes';
-import { applicationFixture } from '../apply/fixtures';
+import { applicationFixture, receiptFixture } from '../apply/fixtures';
 import { renderWithState } from '../test-utils';
 import { ApplicationDetail } from './ApplicationDetail';
 
@@ -48,6 +48,26 @@ describe('one application as the office sees it', () => {
     await screen.findByText('我们是一家制造企业。');
     expect(screen.queryByRole('button', { name: 'Record the decision' })).toBeNull();
     expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
+  });
+
+  it('tells the office that the receipt was mailed to the applicant, not to the office', async () => {
+    const submitted = { ...app, receipt: receiptFixture() };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale, fetch: routedFetch({ [GET]: { status: 200, body: submitted } }) });
+      view.state.signedIn(session('admin'));
+      const note = await waitFor(() => {
+        const found = document.querySelector('[data-receipt-note]');
+        expect(found).toBeTruthy();
+        return found!;
+      });
+      expect(note.textContent).toBe(
+        locale === 'zh-CN'
+          ? '每个文件的 SHA-256 可用任何工具（如 sha256sum、certutil -hashfile）独立核对。回执已在提交时发送到申报单位的登录邮箱。'
+          : 'Anyone can check each file’s SHA-256 with any tool (sha256sum, certutil -hashfile). The receipt was mailed to the applicant’s sign-in address when they submitted.',
+      );
+      expect(note.textContent).not.toMatch(/您的邮箱|mailed to you/);
+      cleanup();
+    }
   });
 
   it('says "not found" for an application it may not see', async () => {

@@ -1,42 +1,15 @@
 import { Fragment } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DOCUMENT_CATEGORIES, type ApplicationView, type DocumentView } from '../../../shared/api/applications';
+import { DOCUMENT_CATEGORIES, type ApplicationView } from '../../../shared/api/applications';
 import type { Locale } from '../../../shared/messages';
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel, tKnown } from '../apply/format';
+import { DocumentDownload } from '../apply/PackageView';
 import { ReceiptView } from '../apply/ReceiptView';
 import { formatBytes } from '../apply/upload';
 import { RequestsPanel } from './RequestsPanel';
-
-/** A short-lived download link, asked for when the office clicks (the browser then downloads the file). */
-function Download({ doc }: { doc: DocumentView }) {
-  const { call } = useAppState();
-  const t = useT();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const open = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const link = await call('documents.download', { params: { applicationId: doc.applicationId, documentId: doc.documentId } });
-      window.location.assign(link.url);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <button type="button" class="secondary" disabled={busy} onClick={() => void open()}>
-        {t('office.download')}
-      </button>
-      {error !== null && <ErrorMessage error={error} />}
-    </>
-  );
-}
 
 /** The office's eligibility decision, with the reason the applicant sees (required when refusing). */
 function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => void }) {
@@ -217,7 +190,7 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
 
       <RequestsPanel app={app} isAdmin={isAdmin} />
 
-      {app.receipt && <ReceiptView receipt={app.receipt} />}
+      {app.receipt && <ReceiptView receipt={app.receipt} reader="office" />}
 
       <section class="card" aria-labelledby="office-docs-title">
         <h2 id="office-docs-title">{t('documents.title')}</h2>
@@ -241,7 +214,7 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
                         {formatBytes(d.size, locale)} · {formatMoment(d.createdAt, locale)} · <code>{d.sha256}</code>
                       </p>
                       {d.rejection && <p class="error">{d.rejection.message[locale]}</p>}
-                      {d.status === 'verified' && <Download doc={d} />}
+                      {d.status === 'verified' && <DocumentDownload doc={d} />}
                     </li>
                   ))}
               </ul>

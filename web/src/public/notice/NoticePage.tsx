@@ -78,7 +78,7 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
             <th scope="col">{t('notice.table.organisation')}</th>
             <th scope="col">{t('notice.table.district')}</th>
             <th scope="col">{t('notice.table.industry')}</th>
-            <th scope="col">{t('notice.table.finalScore')}</th>
+            <th scope="col" class="num">{t('notice.table.finalScore')}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,7 +88,7 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
               <th scope="row">{e.organisation.name}</th>
               <td>{e.organisation.district}</td>
               <td>{e.organisation.industry}</td>
-              <td>{e.finalScore}</td>
+              <td class="num">{e.finalScore}</td>
             </tr>
           ))}
         </tbody>
