@@ -127,6 +127,19 @@ describe('people and revocation', () => {
     expect(list.body.people.map((p: { personId: string }) => p.personId)).toContain(person.personId);
   });
 
+  it('lists people by name as people read them: pinyin with polyphonic place names, numbers as numbers', async () => {
+    const admin = await signInAdmin();
+    const tag = uniqueEmail('order').split('@')[0]!.replace(/\W/g, '');
+    const names = [`张${tag}`, `重庆${tag}`, `长沙${tag}`, `expert10${tag}`, `expert2${tag}`];
+    for (const name of names) {
+      const res = await api('POST', '/api/submission/people', { cookie: admin, body: { email: uniqueEmail('order'), name, role: 'expert' } });
+      expect(res.status).toBe(201);
+    }
+    const listed = ((await api('GET', '/api/submission/people', { cookie: admin })).body.people as { name: string }[]).map((p) => p.name).filter((n) => n.endsWith(tag));
+    // cháng shā, chóng qìng, expert2, expert10, zhāng — ICU read 长 and 重 as zhǎng and zhòng and put them after 张.
+    expect(listed).toEqual([`长沙${tag}`, `重庆${tag}`, `expert2${tag}`, `expert10${tag}`, `张${tag}`]);
+  });
+
   it('refuses to invite the same address in the same role twice with PERSON_EXISTS', async () => {
     const admin = await signInAdmin();
     const { email, person } = await inviteExpert(admin);

@@ -51,7 +51,9 @@ export async function invitePerson(
 
 /** Everyone in the caller's programme. */
 export async function listPeople(deps: Pick<SignInDeps, 'identity'>, actor: Session): Promise<PersonView[]> {
-  return (await deps.identity.listPeople(actor.programmeId)).map(personView);
+  const [people, { sortByPinyin }] = await Promise.all([deps.identity.listPeople(actor.programmeId), import('../../../shared/names/pinyin-order')]);
+  // By name as people read them (pinyin; 专家2 before 专家10), then by email.
+  return sortByPinyin(people.map(personView), (p) => p.name, (a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
 }
 
 /**

@@ -41,6 +41,37 @@ function fakeServer(people: PersonView[], failWith?: { status: number; code: 'PE
 }
 
 describe('admin people', () => {
+  it('finds people by name, email or organisation and narrows by role and status', async () => {
+    const server = fakeServer([
+      person('陈专家', 'chen@example.org', 'expert'),
+      person('重庆审议员', 'cq@example.org', 'deliberator'),
+      person('applicant2', 'a2@example.org', 'applicant'),
+      person('王专家', 'wang@example.org', 'expert', 'revoked'),
+    ]);
+    renderWithState(<People />, { locale: 'en', fetch: server.fetch });
+    await screen.findByText('chen@example.org');
+    const rows = () => [...document.querySelectorAll('tr[data-person]')].map((r) => r.getAttribute('data-person'));
+    expect(rows()).toHaveLength(4);
+
+    // Search: part of a name, an email, case-insensitive.
+    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: '专家' } });
+    expect(rows()).toEqual(['chen@example.org', 'wang@example.org']);
+    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: 'CQ@' } });
+    expect(rows()).toEqual(['cq@example.org']);
+    expect(document.querySelector('[data-people-shown]')!.textContent).toBe('1 of 4 people shown');
+
+    // Role and status, the search cleared; nothing matching says so.
+    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Filter by role'), { target: { value: 'expert' } });
+    expect(rows()).toEqual(['chen@example.org', 'wang@example.org']);
+    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'active' } });
+    expect(rows()).toEqual(['chen@example.org']);
+    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: 'nobody' } });
+    expect(screen.getByText('Nobody matches.')).toBeTruthy();
+    // The role filter names roles as people do.
+    expect([...screen.getByLabelText('Filter by role').querySelectorAll('option')].map((o) => o.textContent)).not.toContain('expert');
+  });
+
   it('invites a supervisor and lists them', async () => {
     const server = fakeServer([person('Admin', 'admin@merit.test', 'admin')]);
     renderWithState(<People />, { locale: 'en', fetch: server.fetch });

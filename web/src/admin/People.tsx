@@ -15,6 +15,9 @@ export function People() {
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [query, setQuery] = useState('');
+  const [roleFilter, setRoleFilter] = useState<string>('');
+  const [statusFilter, setStatusFilter] = useState<string>('');
   const [form, setForm] = useState<{ email: string; name: string; role: InvitedRole; organisation: string }>({
     email: '',
     name: '',
@@ -27,6 +30,15 @@ export function People() {
     call('people.list').then((res) => setPeople(res.people), setLoadError);
   }, [call]);
   useEffect(load, [load]);
+
+  // The list comes sorted by name as people read them (the server's pinyin order); here it is only narrowed.
+  const needle = query.trim().toLowerCase();
+  const shown = (people ?? []).filter(
+    (p) =>
+      (!roleFilter || p.role === roleFilter) &&
+      (!statusFilter || p.status === statusFilter) &&
+      (!needle || [p.name, p.email, p.organisation ?? ''].some((field) => field.toLowerCase().includes(needle))),
+  );
 
   const invite = async (event: Event) => {
     event.preventDefault();
@@ -104,6 +116,39 @@ export function People() {
         ) : people.length === 0 ? (
           <p>{t('people.empty')}</p>
         ) : (
+          <>
+          <fieldset class="filters people-filters">
+            <legend>{t('people.filter')}</legend>
+            <label>
+              {t('people.search')}
+              <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-people-search />
+            </label>
+            <label>
+              {t('people.filter.role')}
+              <select value={roleFilter} onChange={(e) => setRoleFilter(e.currentTarget.value)} data-people-role>
+                <option value="">{t('people.filter.all')}</option>
+                {[...new Set(people.map((p) => p.role))].map((role) => (
+                  <option key={role} value={role}>
+                    {t(`platform.role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('people.filter.status')}
+              <select value={statusFilter} onChange={(e) => setStatusFilter(e.currentTarget.value)} data-people-status>
+                <option value="">{t('people.filter.all')}</option>
+                <option value="active">{t('people.status.active')}</option>
+                <option value="revoked">{t('people.status.revoked')}</option>
+              </select>
+            </label>
+          </fieldset>
+          <p class="muted small" aria-live="polite" data-people-shown>
+            {t('people.shown', { shown: shown.length, total: people.length })}
+          </p>
+          {shown.length === 0 ? (
+            <p>{t('people.noMatch')}</p>
+          ) : (
           <div class="table-wrap">
             <table class="table">
               <thead>
@@ -118,7 +163,7 @@ export function People() {
                 </tr>
               </thead>
               <tbody>
-                {people.map((p) => (
+                {shown.map((p) => (
                   <tr key={`${p.personId}`} data-person={p.email}>
                     <td>{p.name}</td>
                     <td>{p.email}</td>
@@ -149,6 +194,8 @@ export function People() {
               </tbody>
             </table>
           </div>
+          )}
+          </>
         )}
       </section>
     </div>
