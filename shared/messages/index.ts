@@ -14,6 +14,7 @@ import type { roundsUiMessages } from './ui-rounds';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
+export { bytesText, fileTypeList, fileTypeName, formatBytes } from './units';
 
 /**
  * The catalogue every part of Merit loads: API errors, the domain's terms,

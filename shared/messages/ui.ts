@@ -299,7 +299,7 @@ export const uiMessages = {
   'documents.uploadFailed': { 'zh-CN': '文件未能上传（{status}）。请检查网络后重试。', en: 'The file could not be uploaded ({status}). Check your connection and try again.' },
   'documents.retry': { 'zh-CN': '重试上传', en: 'Retry the upload' },
   'documents.cancel': { 'zh-CN': '放弃', en: 'Give up' },
-  'documents.limits': { 'zh-CN': '可上传 PDF、DOCX、XLSX、JPEG、PNG，单个文件不超过 {max}。', en: 'PDF, DOCX, XLSX, JPEG or PNG, at most {max} per file.' },
+  'documents.limits': { 'zh-CN': '可上传的文件类型：{types}；单个文件不超过 {max}。', en: 'File types: {types}; at most {max} per file.' },
   'submit.title': { 'zh-CN': '正式提交', en: 'Formal submission' },
   'submit.intro': { 'zh-CN': '截止时间：{deadline}。提交后申报材料不能再修改。', en: 'Deadline: {deadline}. Once submitted, the package can no longer be changed.' },
   'submit.late': { 'zh-CN': '已过提交截止时间，不能再提交。', en: 'The deadline has passed; the package can no longer be submitted.' },

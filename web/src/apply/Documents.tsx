@@ -5,7 +5,7 @@ import {
   type DocumentCategory,
   type DocumentView,
 } from '../../../shared/api/applications';
-import type { Locale } from '../../../shared/messages';
+import { fileTypeList, fileTypeName, type Locale } from '../../../shared/messages';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -183,7 +183,7 @@ export function Documents({
     setRefusal(null);
     const type = contentTypeOf(file);
     if (!limits.allowedTypes.includes(type)) {
-      setRefusal({ category, text: t('DOCUMENT_TYPE_REFUSED', { contentType: type || file.name }) });
+      setRefusal({ category, text: t('DOCUMENT_TYPE_REFUSED', { contentType: fileTypeName(type, file.name), allowed: fileTypeList(limits.allowedTypes)[locale] }) });
       return;
     }
     if (file.size > limits.maxFileBytes) {
@@ -309,7 +309,7 @@ export function Documents({
           </section>
         );
       })}
-      <p class="muted small">{t('documents.limits', { max: formatBytes(limits.maxFileBytes, locale) })}</p>
+      <p class="muted small">{t('documents.limits', { types: fileTypeList(limits.allowedTypes)[locale], max: formatBytes(limits.maxFileBytes, locale) })}</p>
     </div>
   );
 }
