@@ -48,13 +48,9 @@ function versionOf(doc: DocumentView, all: readonly DocumentView[]): number {
 /** The rejection reason in the reader's language first, the other under it. */
 function Rejection({ doc, locale }: { doc: DocumentView; locale: Locale }) {
   if (!doc.rejection) return null;
-  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <div class="error" role="alert" data-rejection={doc.rejection.code}>
       <p class="error-main">{doc.rejection.message[locale]}</p>
-      <p class="error-other" lang={other}>
-        {doc.rejection.message[other]}
-      </p>
     </div>
   );
 }
