@@ -57,6 +57,15 @@ describe('round configuration', () => {
     expect(issuesOf({ dates: { ...dates, onSiteDeadline: '2026-09-01T00:00:00Z' } })).toEqual(['dates.onSiteDeadline CONFIG_DATES_OUT_OF_ORDER']);
   });
 
+  it('names the dates out of order as the office names them, in each language, never by their field names', () => {
+    const result = parseRoundConfig({ dates: { ...dates, registrationCloses: '2026-06-01T00:00:00Z' } });
+    const issue = result.ok ? undefined : result.issues.find((i) => i.code === 'CONFIG_DATES_OUT_OF_ORDER');
+    expect(issue?.message).toEqual({
+      'zh-CN': '日期顺序不对：“网上申报截止时间”必须晚于“网上申报开始时间”。',
+      en: 'Dates out of order: “Registration closes” must come after “Registration opens”.',
+    });
+  });
+
   it('lets registration close at the submission deadline itself', () => {
     expect(parseRoundConfig({ dates: { ...dates, registrationCloses: dates.submissionDeadline } }).ok).toBe(true);
   });

@@ -111,7 +111,7 @@ describe('creating a round (the call)', () => {
   it('shows each CONFIG_INVALID issue next to its setting, and all of them in a summary', async () => {
     await openForm(
       configInvalid([
-        ['dates.submissionDeadline', 'CONFIG_DATES_OUT_OF_ORDER', 'Dates out of order: submissionDeadline must come after registrationCloses.'],
+        ['dates.submissionDeadline', 'CONFIG_DATES_OUT_OF_ORDER', 'Dates out of order: “Submission deadline” must come after “Registration closes”.'],
         ['weights', 'CONFIG_WEIGHTS_SUM', 'The three stage weights must sum to 1; they sum to 0.9.'],
         ['winnersQuota', 'CONFIG_TOO_SMALL', 'Must be at least 1.'],
         ['opinionDepartments.1', 'CONFIG_DUPLICATE', 'Duplicate value: tax.'],
@@ -122,7 +122,7 @@ describe('creating a round (the call)', () => {
     submit();
 
     await screen.findByText('The round configuration has 5 problem(s); correct each of them.');
-    expect(problemsOf('Submission deadline')).toBe('Dates out of order: submissionDeadline must come after registrationCloses.');
+    expect(problemsOf('Submission deadline')).toBe('Dates out of order: “Submission deadline” must come after “Registration closes”.');
     expect(screen.getByLabelText('Submission deadline').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Registration closes').getAttribute('aria-invalid')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Submission deadline')));
@@ -133,7 +133,7 @@ describe('creating a round (the call)', () => {
 
     const summary = [...document.querySelectorAll('[data-issue-path]')].map((li) => li.textContent);
     expect(summary).toEqual([
-      'Submission deadline: Dates out of order: submissionDeadline must come after registrationCloses.',
+      'Submission deadline: Dates out of order: “Submission deadline” must come after “Registration closes”.',
       'Stage weights (must sum to 1): The three stage weights must sum to 1; they sum to 0.9.',
       'Winners quota: Must be at least 1.',
       'Departments asked for opinions: Duplicate value: tax.',
