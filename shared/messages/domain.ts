@@ -18,6 +18,7 @@ export const domainMessages = {
   CONFIG_TOO_SMALL: { 'zh-CN': '不能小于 {min}。', en: 'Must be at least {min}.' },
   CONFIG_TOO_LARGE: { 'zh-CN': '不能大于 {max}。', en: 'Must be at most {max}.' },
   CONFIG_INVALID_DATE: { 'zh-CN': '不是有效的日期时间（ISO 8601，例如 2026-07-01T09:00:00+08:00）。', en: 'Not a valid date and time (ISO 8601, e.g. 2026-07-01T09:00:00+08:00).' },
+  CONFIG_INVALID_TIME_ZONE: { 'zh-CN': '不是有效的时区（如 Asia/Shanghai，即北京时间）。', en: 'Not a valid time zone (such as Asia/Shanghai, Beijing time).' },
   CONFIG_DATES_OUT_OF_ORDER: { 'zh-CN': '日期顺序不对：“{later}”必须晚于“{earlier}”。', en: 'Dates out of order: “{later}” must come after “{earlier}”.' },
   // A round's dates as the office names them (the rounds form's labels), for CONFIG_DATES_OUT_OF_ORDER.
   'domain.roundDate.registrationOpens': { 'zh-CN': '网上申报开始时间', en: 'Registration opens' },

@@ -14,7 +14,7 @@ import type { roundsUiMessages } from './ui-rounds';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
-export { bytesText, fileTypeList, fileTypeName, formatBytes } from './units';
+export { BEIJING_TIME, bytesText, fileTypeList, fileTypeName, formatBytes, formatMoment, momentText } from './units';
 
 /**
  * The catalogue every part of Merit loads: API errors, the domain's terms,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bilingual } from './index';
-import { bytesText, fileTypeList, fileTypeName, formatBytes } from './units';
+import { bytesText, fileTypeList, fileTypeName, formatBytes, formatMoment, momentText } from './units';
 
 describe('sizes and file types as people read them', () => {
   it('shows the 50 MiB upload limit (52,428,800 bytes) as "50 MB" in both languages, one unit and one number', () => {
@@ -25,5 +25,15 @@ describe('sizes and file types as people read them', () => {
     expect(fileTypeName('application/x-msdownload', 'setup.exe')).toBe('EXE');
     expect(fileTypeList(['application/pdf', 'image/jpeg', 'image/png'])).toEqual({ 'zh-CN': 'PDF、JPEG、PNG', en: 'PDF, JPEG, PNG' });
     expect(bilingual('DOCUMENT_TYPE_REFUSED', { contentType: 'EXE', allowed: fileTypeList(['application/pdf']) })['zh-CN']).toBe('不接受这种文件类型（EXE）。允许的类型：PDF。');
+  });
+});
+
+describe('moments as people read them', () => {
+  it('gives a time in Beijing time (the round’s zone by default), as each language writes it, never ISO UTC', () => {
+    expect(formatMoment('2026-12-05T10:00:00.000Z', 'zh-CN')).toBe('2026年12月5日 18:00');
+    expect(formatMoment('2026-12-05T10:00:00.000Z', 'en')).toBe('5 Dec 2026, 18:00');
+    expect(momentText('2026-12-05T16:30:00.000Z')).toEqual({ 'zh-CN': '2026年12月6日 00:30', en: '6 Dec 2026, 00:30' });
+    expect(formatMoment('2026-12-05T10:00:00.000Z', 'en', 'Europe/London')).toBe('5 Dec 2026, 10:00');
+    expect(bilingual('NOTICE_PERIOD_NOT_OVER', { endsAt: momentText('2026-12-05T10:00:00.000Z') })['zh-CN']).toBe('公示期尚未结束（2026年12月5日 18:00 结束）。');
   });
 });

@@ -55,3 +55,29 @@ export function fileTypeList(contentTypes: readonly string[]): Text {
   const names = [...new Set(contentTypes.map((type) => fileTypeName(type)))];
   return { 'zh-CN': names.join('、'), en: names.join(', ') };
 }
+
+/** Beijing time: a round's time zone unless its configuration names another (`timeZone`). */
+export const BEIJING_TIME = 'Asia/Shanghai';
+
+/**
+ * A moment as people read it, in the round's time zone (Beijing time by default), never an ISO string:
+ * "2026年12月5日 18:00" / "5 Dec 2026, 18:00". An unreadable value is returned as it is.
+ */
+export function formatMoment(iso: string, locale: Locale, timeZone: string = BEIJING_TIME): string {
+  const date = new Date(iso);
+  if (iso === '' || Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: locale === 'zh-CN' ? 'long' : 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/** {@link formatMoment} in both languages, for a message parameter that each language fills with its own. */
+export function momentText(iso: string, timeZone: string = BEIJING_TIME): Text {
+  return { 'zh-CN': formatMoment(iso, 'zh-CN', timeZone), en: formatMoment(iso, 'en', timeZone) };
+}

@@ -12,7 +12,7 @@ import {
   type SectionView,
 } from '../../../shared/api/applications';
 import { canonicalJson } from '../../../shared/audit/chain';
-import { bilingual, bytesText, fileTypeName, lookup, type MessageParams, type Text } from '../../../shared/messages';
+import { bilingual, bytesText, fileTypeName, lookup, momentText, type MessageParams, type Text } from '../../../shared/messages';
 import type { RoundConfig } from '../../../shared/round';
 import { UPLOAD_TTL_SECONDS, type DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
@@ -69,7 +69,7 @@ export function registrationOpen(round: { readonly stage: string }, config: Roun
 /** 422 DEADLINE_PASSED from the deadline on (server time). */
 export function assertBeforeDeadline(ctx: RoundContext, now: Date): void {
   if (now.getTime() >= ctx.deadline.getTime()) {
-    throw new AppError('DEADLINE_PASSED', 422, { deadline: ctx.deadline.toISOString() }, { deadline: ctx.deadline.toISOString() });
+    throw new AppError('DEADLINE_PASSED', 422, { deadline: ctx.deadline.toISOString() }, { deadline: momentText(ctx.deadline.toISOString(), ctx.config.timeZone) });
   }
 }
 
