@@ -40,6 +40,15 @@ export const domainMessages = {
   CONFIG_UNKNOWN_EDITION: { 'zh-CN': '未知的评价准则版本。', en: 'Unknown edition of the criteria.' },
   CONFIG_UNKNOWN_RULE_KIND: { 'zh-CN': '未知的资格条件类型。', en: 'Unknown kind of eligibility rule.' },
 
+  // Departments asked for their opinion (stage 8), by the ids of shared/round KNOWN_DEPARTMENTS; any other is stored by its name.
+  'domain.department.credit': { 'zh-CN': '信用主管部门', en: 'Credit authority' },
+  'domain.department.safety': { 'zh-CN': '应急管理（安全生产）部门', en: 'Work safety authority' },
+  'domain.department.environment': { 'zh-CN': '生态环境部门', en: 'Environment authority' },
+  'domain.department.tax': { 'zh-CN': '税务部门', en: 'Tax authority' },
+  'domain.department.market': { 'zh-CN': '市场监督管理部门', en: 'Market regulation authority' },
+  'domain.department.labour': { 'zh-CN': '人力资源和社会保障部门', en: 'Human resources and social security authority' },
+  CONFIG_INVALID_DEPARTMENT: { 'zh-CN': '部门名称应为 1 到 40 个字符。', en: 'A department’s name has 1 to 40 characters.' },
+
   // Unified social credit code and eligibility (shared/eligibility)
   INVALID_CREDIT_CODE: { 'zh-CN': '统一社会信用代码无效。', en: 'The unified social credit code is not valid.' },
   CREDIT_CODE_LENGTH: { 'zh-CN': '统一社会信用代码应为 18 位，当前为 {length} 位。', en: 'A unified social credit code has 18 characters; this one has {length}.' },

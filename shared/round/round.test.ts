@@ -66,6 +66,12 @@ describe('round configuration', () => {
     });
   });
 
+  it('takes a department the catalogue names by its id and any other by its name, but not an empty one', () => {
+    const result = parseRoundConfig({ dates, opinionDepartments: ['credit', ' 市住房和城乡建设局 '] });
+    expect(result.ok && result.config.opinionDepartments).toEqual(['credit', '市住房和城乡建设局']);
+    expect(issuesOf({ dates, opinionDepartments: ['tax', '  '] })).toEqual(['opinionDepartments.1 CONFIG_INVALID_DEPARTMENT']);
+  });
+
   it('lets registration close at the submission deadline itself', () => {
     expect(parseRoundConfig({ dates: { ...dates, registrationCloses: dates.submissionDeadline } }).ok).toBe(true);
   });

@@ -89,7 +89,8 @@ const PackageSchema = v.strictObject({
   requiredDocuments: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'CONFIG_INVALID_ID'))), NoDuplicates),
 });
 
-const Department = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'CONFIG_INVALID_ID'));
+// A department: an id the catalogue names (credit, tax …) or any other department by its name as people write it (市住房城乡建设局).
+const Department = v.pipe(v.string(), v.trim(), v.regex(/^[^\u0000-\u001f]{1,40}$/, 'CONFIG_INVALID_DEPARTMENT'));
 
 const RoundObject = v.strictObject({
   edition: v.optional(v.picklist(EDITIONS, 'CONFIG_UNKNOWN_EDITION'), ROUND_DEFAULTS.edition),

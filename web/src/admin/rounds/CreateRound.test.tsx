@@ -88,6 +88,30 @@ describe('creating a round (the call)', () => {
     expect(screen.queryByRole('button', { name: 'Create the round' })).toBeNull();
   });
 
+  it('offers the departments by name, ticked by default, and takes another department typed by its name', async () => {
+    const fetch = await openForm({ status: 201, body: roundView() });
+    const box = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+    expect(box('Credit authority').checked).toBe(true);
+    expect(box('Market regulation authority').checked).toBe(false);
+    expect(screen.queryByText(/credit|\btax\b/)).toBeNull();
+
+    fillRequired();
+    fireEvent.click(box('Environment authority'));
+    fireEvent.click(box('Market regulation authority'));
+    type('Other departments (one name per line)', '市住房和城乡建设局\n');
+    expect(box('Tax authority').checked).toBe(true);
+    submit();
+
+    await screen.findByRole('status');
+    expect((fetch.calls.find((c) => c.key === CREATE)?.body as { config: { opinionDepartments: string[] } }).config.opinionDepartments).toEqual([
+      'credit',
+      'safety',
+      'tax',
+      'market',
+      '市住房和城乡建设局',
+    ]);
+  });
+
   it('shows the running sum of the stage weights and whether it is 1', async () => {
     await openForm({ status: 201, body: roundView() });
     const sum = () => document.querySelector('[data-weight-sum]')!.textContent;
