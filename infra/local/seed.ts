@@ -14,9 +14,12 @@ export interface SeedOptions {
   readonly later?: boolean;
 }
 
-let pending: Promise<void> = Promise.resolve();
-/** Settles once a seed started with `later` is written (or failed): a stop waits for it, so no round is left half-written. */
-export const demoSeedSettled = (): Promise<void> => pending;
+let pending: Promise<{ readonly ok: boolean; readonly seconds: number }> = Promise.resolve({ ok: true, seconds: 0 });
+/**
+ * Settles once a seed started with `later` is written (or failed), with how long the last round took: a stop waits
+ * for it, so no round is left half-written, and `npm start` says the demo is ready only then.
+ */
+export const demoSeedSettled = (): Promise<{ readonly ok: boolean; readonly seconds: number }> => pending;
 
 /**
  * On first start with empty data: a demo city award with one round open for
@@ -85,9 +88,13 @@ export async function seedDemo(runtime: Runtime, now: Date, options: SeedOptions
     return true;
   }
   const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
   pending = final.then(
-    () => console.log(`  Demo round at comprehensive evaluation seeded (${((Date.now() - started) / 1000).toFixed(1)} s).`),
-    (error: unknown) => console.error('The demo round at comprehensive evaluation could not be seeded:', error),
+    () => ({ ok: true, seconds: seconds() }),
+    (error: unknown) => {
+      console.error('The demo round at comprehensive evaluation could not be seeded:', error);
+      return { ok: false, seconds: seconds() };
+    },
   );
   return true;
 }

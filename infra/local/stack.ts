@@ -43,6 +43,8 @@ export interface LocalStack {
   readonly env: Readonly<Record<string, string>>;
   /** Whether this start seeded the demo (first start on empty data). */
   readonly seeded: boolean;
+  /** Settles when every demo round is written (at once unless `seedLater`): whether it worked, and how long the last round took. */
+  readonly seedSettled: () => Promise<{ readonly ok: boolean; readonly seconds: number }>;
   /** A fresh single-use sign-in link for the first administrator. */
   adminSignInLink(): Promise<string>;
   stop(): Promise<void>;
@@ -163,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     adminEmail,
     env,
     seeded,
+    seedSettled: demoSeedSettled,
     async adminSignInLink() {
       const now = new Date();
       const admin = await ensureFirstAdmin(signInDeps, now);

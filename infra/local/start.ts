@@ -1,3 +1,4 @@
+import { seedDoneLine, startBanner } from './banner';
 import { startLocalStack } from './stack';
 
 // `npm start`: the whole system on this machine, data kept under .data/.
@@ -7,22 +8,13 @@ const adminEmail = process.env.MERIT_ADMIN_EMAIL ?? 'admin@merit.local';
 try {
   const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, seedLater: true });
   const link = await stack.adminSignInLink();
-  console.log(
-    [
-      '',
-      '  Merit is running · 政府质量奖评审系统已启动',
-      '',
-      `  Site          ${stack.url}`,
-      `  Outbox        ${stack.url}/dev/outbox   (mail the system sends lands here)`,
-      `  Data          ${process.env.MERIT_DATA_DIR ?? '.data'}/   ${stack.seeded ? '(demo rounds seeded)' : '(existing data reused)'}`,
-      '',
-      `  Administrator sign-in link for ${stack.adminEmail} (single use, valid 15 minutes):`,
-      `  ${link}`,
-      '',
-      '  Ctrl-C stops everything.',
-      '',
-    ].join('\n'),
-  );
+  const dataDir = process.env.MERIT_DATA_DIR ?? '.data';
+  console.log(startBanner({ url: stack.url, dataDir, adminEmail: stack.adminEmail, link, data: stack.seeded ? 'seeding' : 'reused' }));
+  if (stack.seeded) {
+    void stack.seedSettled().then(({ ok, seconds }) => {
+      if (ok) console.log(seedDoneLine(seconds));
+    });
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PACKAGE_DEFAULT_SETTINGS } from '../round/package-defaults';
 import { EmailSchema, LocaleSchema } from './schemas';
+import { fileTypeList } from '../messages/units';
 
 /**
  * Requests and answers of the applicant's routes (registration, package,
@@ -55,17 +56,9 @@ export function packageRules(pkg: {
 /** The package rules of a round with the default configuration. */
 export const PACKAGE_DEFAULTS: PackageRules = packageRules(PACKAGE_DEFAULT_SETTINGS);
 
-const TYPE_LABELS: Readonly<Record<string, string>> = {
-  'application/pdf': 'PDF',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-};
-
-/** The allowed file types of a round as people name them (`PDF, DOCX, PNG`). */
+/** The allowed file types of a round as people name them (`PDF, Word, PNG`), for a stored parameter that is one string. */
 export function fileTypeLabels(allowedTypes: readonly string[]): string {
-  return allowedTypes.map((type) => TYPE_LABELS[type] ?? type).join(', ');
+  return fileTypeList(allowedTypes).en;
 }
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));

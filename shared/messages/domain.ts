@@ -18,7 +18,15 @@ export const domainMessages = {
   CONFIG_TOO_SMALL: { 'zh-CN': '不能小于 {min}。', en: 'Must be at least {min}.' },
   CONFIG_TOO_LARGE: { 'zh-CN': '不能大于 {max}。', en: 'Must be at most {max}.' },
   CONFIG_INVALID_DATE: { 'zh-CN': '不是有效的日期时间（ISO 8601，例如 2026-07-01T09:00:00+08:00）。', en: 'Not a valid date and time (ISO 8601, e.g. 2026-07-01T09:00:00+08:00).' },
-  CONFIG_DATES_OUT_OF_ORDER: { 'zh-CN': '日期顺序不对：{later} 必须晚于 {earlier}。', en: 'Dates out of order: {later} must come after {earlier}.' },
+  CONFIG_INVALID_TIME_ZONE: { 'zh-CN': '不是有效的时区（如 Asia/Shanghai，即北京时间）。', en: 'Not a valid time zone (such as Asia/Shanghai, Beijing time).' },
+  CONFIG_DATES_OUT_OF_ORDER: { 'zh-CN': '日期顺序不对：“{later}”必须晚于“{earlier}”。', en: 'Dates out of order: “{later}” must come after “{earlier}”.' },
+  // A round's dates as the office names them (the rounds form's labels), for CONFIG_DATES_OUT_OF_ORDER.
+  'domain.roundDate.registrationOpens': { 'zh-CN': '网上申报开始时间', en: 'Registration opens' },
+  'domain.roundDate.registrationCloses': { 'zh-CN': '网上申报截止时间', en: 'Registration closes' },
+  'domain.roundDate.submissionDeadline': { 'zh-CN': '正式提交申报材料截止时间', en: 'Submission deadline' },
+  'domain.roundDate.materialReviewDeadline': { 'zh-CN': '材料审核截止时间', en: 'Material review due' },
+  'domain.roundDate.onSiteDeadline': { 'zh-CN': '现场考核截止时间', en: 'On-site evaluation due' },
+  'domain.roundDate.defenseDate': { 'zh-CN': '陈述答辩日', en: 'Presentation and defense day' },
   CONFIG_WEIGHT_PRECISION: { 'zh-CN': '权重最多精确到千分位（如 0.3、0.25、0.125）。', en: 'A weight has at most three decimals (0.3, 0.25, 0.125).' },
   CONFIG_WEIGHTS_SUM: { 'zh-CN': '三个阶段的权重之和必须为 1，当前为 {sum}。', en: 'The three stage weights must sum to 1; they sum to {sum}.' },
   CONFIG_SHORTLIST_BELOW_QUOTA: { 'zh-CN': '现场评审名单人数不能少于获奖名额（{quota}）。', en: 'The site-visit shortlist cannot be smaller than the winners quota ({quota}).' },
@@ -31,6 +39,15 @@ export const domainMessages = {
   CONFIG_INVALID_ID: { 'zh-CN': '标识只能以字母开头，由字母、数字、点、连字符或下划线组成。', en: 'An id starts with a letter and holds letters, digits, dots, hyphens or underscores.' },
   CONFIG_UNKNOWN_EDITION: { 'zh-CN': '未知的评价准则版本。', en: 'Unknown edition of the criteria.' },
   CONFIG_UNKNOWN_RULE_KIND: { 'zh-CN': '未知的资格条件类型。', en: 'Unknown kind of eligibility rule.' },
+
+  // Departments asked for their opinion (stage 8), by the ids of shared/round KNOWN_DEPARTMENTS; any other is stored by its name.
+  'domain.department.credit': { 'zh-CN': '信用主管部门', en: 'Credit authority' },
+  'domain.department.safety': { 'zh-CN': '应急管理（安全生产）部门', en: 'Work safety authority' },
+  'domain.department.environment': { 'zh-CN': '生态环境部门', en: 'Environment authority' },
+  'domain.department.tax': { 'zh-CN': '税务部门', en: 'Tax authority' },
+  'domain.department.market': { 'zh-CN': '市场监督管理部门', en: 'Market regulation authority' },
+  'domain.department.labour': { 'zh-CN': '人力资源和社会保障部门', en: 'Human resources and social security authority' },
+  CONFIG_INVALID_DEPARTMENT: { 'zh-CN': '部门名称应为 1 到 40 个字符。', en: 'A department’s name has 1 to 40 characters.' },
 
   // Unified social credit code and eligibility (shared/eligibility)
   INVALID_CREDIT_CODE: { 'zh-CN': '统一社会信用代码无效。', en: 'The unified social credit code is not valid.' },

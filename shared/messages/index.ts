@@ -14,6 +14,7 @@ import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
+export { BEIJING_TIME, bytesText, fileTypeList, fileTypeName, formatBytes, formatMoment, momentText } from './units';
 
 /**
  * The catalogue every part of Merit loads: API errors, the domain's terms and

@@ -40,13 +40,14 @@ export const submissionMessages = {
 
   // Documents: creating an upload
   DOCUMENT_TYPE_REFUSED: { 'zh-CN': '不接受这种文件类型（{contentType}）。允许的类型：{allowed}。', en: 'This file type ({contentType}) is not accepted. Allowed: {allowed}.' },
-  DOCUMENT_FILE_TOO_LARGE: { 'zh-CN': '文件过大：单个文件最多 {maxBytes} 字节。', en: 'The file is too large: at most {maxBytes} bytes per file.' },
-  APPLICATION_TOO_LARGE: { 'zh-CN': '全部材料合计超过上限（{maxBytes} 字节）。', en: 'All documents together would exceed the limit ({maxBytes} bytes).' },
+  DOCUMENT_FILE_TOO_LARGE: { 'zh-CN': '文件过大：单个文件最多 {maxBytes}。', en: 'The file is too large: at most {maxBytes} per file.' },
+  APPLICATION_TOO_LARGE: { 'zh-CN': '全部材料合计超过上限（{maxBytes}）。', en: 'All documents together would exceed the limit ({maxBytes}).' },
   DOCUMENT_REPLACED: { 'zh-CN': '该材料已被新版本替换。', en: 'This document has already been replaced by a newer version.' },
   DOCUMENT_NOT_VERIFIED: { 'zh-CN': '该材料未通过校验，不能下载。', en: 'This document was not verified and cannot be downloaded.' },
 
   // Documents: why verification rejected an upload (the applicant sees these)
   DOCUMENT_TOO_LARGE: { 'zh-CN': '文件超过单个文件大小上限，已拒收。', en: 'The file exceeds the size limit per file and was rejected.' },
+  'document.type.unknown': { 'zh-CN': '无法识别的类型', en: 'a type that could not be recognised' },
   DOCUMENT_EMPTY: { 'zh-CN': '文件为空，已拒收。', en: 'The file is empty and was rejected.' },
   DOCUMENT_TYPE_NOT_ALLOWED: { 'zh-CN': '文件内容不是允许的类型（{allowed}），已拒收。', en: 'The file content is not an allowed type ({allowed}) and was rejected.' },
   DOCUMENT_TYPE_MISMATCH: { 'zh-CN': '文件内容与声明的类型不符（内容为 {actual}，声明为 {declared}），已拒收。', en: 'The file content does not match its declared type (content is {actual}, declared {declared}) and was rejected.' },

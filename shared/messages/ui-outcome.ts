@@ -95,11 +95,6 @@ export const outcomeUiMessages = {
   },
   'outcome.opinions.done': { 'zh-CN': '已记录{department}对“{name}”的意见。', en: '{department}’s answer on “{name}” was recorded.' },
 
-  'domain.department.credit': { 'zh-CN': '信用主管部门', en: 'Credit authority' },
-  'domain.department.safety': { 'zh-CN': '应急管理（安全生产）部门', en: 'Work safety authority' },
-  'domain.department.environment': { 'zh-CN': '生态环境部门', en: 'Environment authority' },
-  'domain.department.tax': { 'zh-CN': '税务部门', en: 'Tax authority' },
-
   'outcome.vote.caption': { 'zh-CN': '评审委员会对无异议候选的表决', en: 'The committee’s vote on the cleared candidates' },
   'outcome.vote.proposedCount': { 'zh-CN': '已拟定获奖 {count} 个，名额上限 {quota} 个。', en: '{count} proposed for the award, of at most {quota}.' },
   'outcome.vote.empty': { 'zh-CN': '暂无经部门无异议的候选。', en: 'No candidate has been cleared by the departments yet.' },

@@ -39,6 +39,7 @@ export function defaultRoundConfig(dates: RoundDates, options: DefaultRoundOptio
     divergenceThreshold: d.divergenceThreshold,
     siteVisitShortlistSize: d.siteVisitsPerPlace * d.winnersQuota,
     publicNoticeDays: d.publicNoticeDays,
+    timeZone: d.timeZone,
     opinionDepartments: [...d.opinionDepartments],
     eligibility: defaultChecklist(options.regionPrefixes),
     conflicts: { ...d.conflicts },

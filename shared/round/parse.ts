@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { format, type Text } from '../messages/types';
+import { format, type Locale, type Text } from '../messages/types';
 import { domainMessages } from '../messages/domain';
 import { RoundConfigSchema, type RoundConfig } from './schema';
 
@@ -12,6 +12,8 @@ export const CONFIG_ISSUE_CODES = [
   'CONFIG_TOO_SMALL',
   'CONFIG_TOO_LARGE',
   'CONFIG_INVALID_DATE',
+  'CONFIG_INVALID_TIME_ZONE',
+  'CONFIG_INVALID_DEPARTMENT',
   'CONFIG_DATES_OUT_OF_ORDER',
   'CONFIG_WEIGHT_PRECISION',
   'CONFIG_WEIGHTS_SUM',
@@ -45,6 +47,16 @@ const isCode = (value: string): value is ConfigIssueCode => (CONFIG_ISSUE_CODES 
 
 type Issue = v.InferIssue<typeof RoundConfigSchema>;
 
+// A parameter that names a round's date (`registrationCloses`) is filled with the date's name as people say it, in each language.
+function named(params: Readonly<Record<string, string | number>>, locale: Locale): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      const key = `domain.roundDate.${value}`;
+      return [name, typeof value === 'string' && Object.prototype.hasOwnProperty.call(domainMessages, key) ? domainMessages[key as keyof typeof domainMessages][locale] : value];
+    }),
+  );
+}
+
 // Turns a valibot issue into a catalogue code: schema (type) issues by their kind, validation issues by the code they carry as message.
 function toConfigIssue(issue: Issue): ConfigIssue {
   const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
@@ -66,7 +78,7 @@ function toConfigIssue(issue: Issue): ConfigIssue {
     if (code === 'CONFIG_WRONG_TYPE') params = { expected: issue.expected ?? '', received: issue.received };
   }
   const text: Text = domainMessages[code];
-  return { path, code, params, message: { 'zh-CN': format(text['zh-CN'], params), en: format(text.en, params) } };
+  return { path, code, params, message: { 'zh-CN': format(text['zh-CN'], named(params, 'zh-CN')), en: format(text.en, named(params, 'en')) } };
 }
 
 /** Validates a round configuration, filling defaults; on refusal lists every problem, not only the first. */

@@ -57,6 +57,21 @@ describe('round configuration', () => {
     expect(issuesOf({ dates: { ...dates, onSiteDeadline: '2026-09-01T00:00:00Z' } })).toEqual(['dates.onSiteDeadline CONFIG_DATES_OUT_OF_ORDER']);
   });
 
+  it('names the dates out of order as the office names them, in each language, never by their field names', () => {
+    const result = parseRoundConfig({ dates: { ...dates, registrationCloses: '2026-06-01T00:00:00Z' } });
+    const issue = result.ok ? undefined : result.issues.find((i) => i.code === 'CONFIG_DATES_OUT_OF_ORDER');
+    expect(issue?.message).toEqual({
+      'zh-CN': '日期顺序不对：“网上申报截止时间”必须晚于“网上申报开始时间”。',
+      en: 'Dates out of order: “Registration closes” must come after “Registration opens”.',
+    });
+  });
+
+  it('takes a department the catalogue names by its id and any other by its name, but not an empty one', () => {
+    const result = parseRoundConfig({ dates, opinionDepartments: ['credit', ' 市住房和城乡建设局 '] });
+    expect(result.ok && result.config.opinionDepartments).toEqual(['credit', '市住房和城乡建设局']);
+    expect(issuesOf({ dates, opinionDepartments: ['tax', '  '] })).toEqual(['opinionDepartments.1 CONFIG_INVALID_DEPARTMENT']);
+  });
+
   it('lets registration close at the submission deadline itself', () => {
     expect(parseRoundConfig({ dates: { ...dates, registrationCloses: dates.submissionDeadline } }).ok).toBe(true);
   });

@@ -9,6 +9,16 @@ import { ROUND_DATE_FIELDS, type RoundDateField } from './setting-defaults';
  * by a space and JSON parameters (`CONFIG_WEIGHTS_SUM {"sum":0.9}`);
  * `parseRoundConfig` turns them into bilingual texts.
  */
+// A time zone the runtime knows (Intl throws a RangeError for any other name).
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const coded = (code: string, params?: Readonly<Record<string, string | number>>) => (params ? `${code} ${JSON.stringify(params)}` : code);
 
 const Int = (min: number, max: number) =>
@@ -79,7 +89,8 @@ const PackageSchema = v.strictObject({
   requiredDocuments: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'CONFIG_INVALID_ID'))), NoDuplicates),
 });
 
-const Department = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]{0,39}$/, 'CONFIG_INVALID_ID'));
+// A department: an id the catalogue names (credit, tax …) or any other department by its name as people write it (市住房城乡建设局).
+const Department = v.pipe(v.string(), v.trim(), v.regex(/^[^\u0000-\u001f]{1,40}$/, 'CONFIG_INVALID_DEPARTMENT'));
 
 const RoundObject = v.strictObject({
   edition: v.optional(v.picklist(EDITIONS, 'CONFIG_UNKNOWN_EDITION'), ROUND_DEFAULTS.edition),
@@ -102,6 +113,8 @@ const RoundObject = v.strictObject({
   /** How many applications get a site visit; left out, twice the winners quota. */
   siteVisitShortlistSize: v.optional(Int(1, 1000)),
   publicNoticeDays: v.optional(Int(1, 90), ROUND_DEFAULTS.publicNoticeDays),
+  /** The round's time zone (IANA name): the times people read in mail, errors and pages are given in it. */
+  timeZone: v.optional(v.pipe(v.string(), v.check(isTimeZone, 'CONFIG_INVALID_TIME_ZONE')), ROUND_DEFAULTS.timeZone),
   /** Government departments asked for their opinion on every candidate (DOMAIN.md stage 8). */
   opinionDepartments: v.optional(
     v.pipe(v.array(Department), NoDuplicates),

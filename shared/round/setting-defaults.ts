@@ -28,7 +28,11 @@ export const SETTING_DEFAULTS = {
   /** Site visits per winner's place: the shortlist defaults to 2 × the quota. */
   siteVisitsPerPlace: 2,
   publicNoticeDays: 7,
+  /** The round's time zone (IANA): every time a person reads about the round — mail, errors, pages — is given in it. Beijing time. */
+  timeZone: 'Asia/Shanghai',
   opinionDepartments: ['credit', 'safety', 'environment', 'tax'],
+  /** Departments the rounds form offers by name (`domain.department.<id>`); the office may add any other by its name. */
+  knownDepartments: ['credit', 'safety', 'environment', 'tax', 'market', 'labour'],
   conflicts: { employmentYears: 3 },
   uploads: {
     allowedTypes: [

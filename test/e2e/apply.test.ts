@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { GBT19580_2012 } from '../../shared/criteria';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../shared/eligibility';
-import { baseUrl, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
 // An organisation applies in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // link by mail, registration, the package, uploads straight to s3rver, formal submission, receipt; then the office.
@@ -32,8 +32,9 @@ async function openMailedLink(page: Page, email: string): Promise<void> {
 
 /** On a 360 px phone the page fits the screen: nothing scrolls sideways (wide tables scroll inside their own box). */
 async function fitsPhone(page: Page): Promise<void> {
+  await checkPage(page);
   await page.setViewportSize({ width: 360, height: 740 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await checkPage(page, '360 px phone');
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -61,6 +62,7 @@ async function applyAndReview(page: Page): Promise<void> {
     // A new applicant asks for a link on the apply page and opens it from the outbox.
     await page.goto(`${baseUrl()}/apply`);
     await page.getByRole('heading', { level: 1, name: '申报政府质量奖' }).waitFor();
+    await checkPage(page);
     await page.getByLabel('电子邮箱').fill(email);
     await page.getByRole('button', { name: '发送申报链接' }).click();
     await openMailedLink(page, email);
@@ -79,6 +81,7 @@ async function applyAndReview(page: Page): Promise<void> {
     // Submitting an incomplete form shows what to fix and sends nothing.
     await page.getByRole('button', { name: '登记申报' }).click();
     await page.getByRole('alert').getByText(/处需要修改/).waitFor();
+    await checkPage(page, 'registration refused');
 
     await page.locator('#reg-name').fill(orgName);
     await page.locator('#reg-district').fill('锦江区');
@@ -134,6 +137,7 @@ async function applyAndReview(page: Page): Promise<void> {
     expect(Math.abs(Date.parse(submittedAt!) - Date.now())).toBeLessThan(120_000);
     expect(await receipt.locator('[data-package-sha256]').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await receipt.getByRole('button', { name: '打印回执' }).waitFor();
+    await checkPage(page, 'receipt');
     await page.locator('[data-application-status="submitted"]').waitFor();
     await page.reload();
     await page.locator(`[data-receipt] [data-sha256="${sha256(licence)}"]`).waitFor();

@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { overflowingPages } from './page-check';
+
+export { checkPage } from './page-check';
 
 /** Flags that keep headless Chromium quiet on a closed network (STYLE.md "Known traps"). */
 export const CHROMIUM_ARGS = [
@@ -77,6 +80,11 @@ export function useBrowser(): () => TestBrowser {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // checkPage() records a page wider than its viewport and goes on: the test fails here, naming every such page.
+  afterEach(() => {
+    const pages = overflowingPages.splice(0);
+    expect(pages, `pages wider than the viewport (page-level horizontal overflow):\n${pages.join('\n')}`).toEqual([]);
   });
   return () => {
     if (!browser) throw new Error('the browser is not launched yet');

@@ -15,7 +15,7 @@ import {
   paths,
   scoreAndSubmit,
 } from '../integration/reviews-helpers';
-import { baseUrl, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
 // The defense (陈述答辩) in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // the office adds a deliberator to the panel on the review board, the deliberator declares, scores and
@@ -51,12 +51,14 @@ async function openLink(page: Page, email: string, lands: string) {
   await page.goto(await latestLink(email));
   await page.waitForURL(`${baseUrl()}${lands}`);
   expect(page.url()).not.toContain('token');
+  await checkPage(page, 'after the link');
 }
 
 /** Runs a browser step and, when it fails, says what the page showed and what the browser reported. */
 async function explained(page: Page, step: () => Promise<void>) {
   try {
     await step();
+    await checkPage(page);
   } catch (error) {
     const shown = await page.locator('main').innerText().catch(() => '(no page)');
     throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);

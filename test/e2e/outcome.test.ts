@@ -8,7 +8,7 @@ import { stackRuntime } from '../integration/applications-helpers';
 import { api, uniqueEmail } from '../integration/helpers';
 import { endNoticePeriod, exportChain, fetchResult } from '../integration/notice-helpers';
 import { consensusCard, recordOpinion, recordVote, seedOutcomeRound } from '../integration/outcome-helpers';
-import { baseUrl, latestLink, launchBrowser, useBrowser, type TestBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, launchBrowser, type TestBrowser, useBrowser } from './browser';
 
 // The round's outcome (DOMAIN.md stages 7–11) in real headless Chromium against the local stack
 // (test/setup/local-stack.ts), as the office, the public and a supervisor live it: the office records the
@@ -57,6 +57,7 @@ let supervisor: { email: string; name: string };
 async function explained(page: Page, step: () => Promise<void>) {
   try {
     await step();
+    await checkPage(page);
   } catch (error) {
     const shown = await page.locator('main').innerText().catch(() => '(no page)');
     const problems = [...browser().problems, ...(visitor?.problems ?? [])];
@@ -69,6 +70,7 @@ async function openLink(page: Page, email: string, lands: string) {
   await page.goto(await latestLink(email));
   await page.waitForURL(`${baseUrl()}${lands}`);
   expect(page.url()).not.toContain('token');
+  await checkPage(page, 'after the link');
 }
 
 /** The text of a table's row headers (the organisations' names), in order. */

@@ -15,7 +15,7 @@ import {
   moveRoundTo,
   paths,
 } from '../integration/reviews-helpers';
-import { baseUrl, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
 // Material review in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // the office assigns the leader on the review board, the leader declares, scores, submits and records
@@ -63,6 +63,7 @@ async function openLink(page: Page, email: string, lands: string) {
   await page.goto(await latestLink(email));
   await page.waitForURL(`${baseUrl()}${lands}`);
   expect(page.url()).not.toContain('token');
+  await checkPage(page, 'after the link');
 }
 
 beforeAll(async () => {
@@ -90,6 +91,7 @@ afterAll(async () => {
 async function explained(page: Page, step: () => Promise<void>) {
   try {
     await step();
+    await checkPage(page);
   } catch (error) {
     const shown = await page.locator('main').innerText().catch(() => '(no page)');
     throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);

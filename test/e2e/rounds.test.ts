@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { registeredApplicant, stackRuntime } from '../integration/applications-helpers';
 import { api, uniqueEmail } from '../integration/helpers';
-import { baseUrl, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
 // The office's rounds pages in real headless Chromium against the real rounds API (test/setup/local-stack.ts):
 // the call of a new round, a change while at the call, the move to registration on the review board, what is
@@ -36,6 +36,7 @@ afterAll(async () => {
 async function explained(page: Page, step: () => Promise<void>) {
   try {
     await step();
+    await checkPage(page);
   } catch (error) {
     const shown = await page.locator('main').innerText().catch(() => '(no page)');
     throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
@@ -76,6 +77,7 @@ describe('the office runs the call of a round in the browser', () => {
       await page.goto(await latestLink(adminEmail));
       await page.waitForURL(`${baseUrl()}/admin`);
       await page.getByRole('heading', { level: 1, name: '管理' }).waitFor();
+      await checkPage(page, 'admin');
 
       // 管理 → 评审轮次: the demo rounds are listed.
       await page.getByRole('link', { name: '评审轮次' }).click();
@@ -138,6 +140,7 @@ describe('the office runs the call of a round in the browser', () => {
       const roundPage = page.locator(`[data-round-page="${roundId}"]`);
       await roundPage.locator('[data-stage="call"]').getByText('当前阶段：发布通知').waitFor();
       await roundPage.getByRole('heading', { name: /端到端测试轮次/ }).waitFor();
+      await checkPage(page, 'the round');
       const fact = (key: string) => roundPage.locator(`[data-fact="${key}"]`);
       expect(await fact('winnersQuota').innerText()).toBe('5');
       expect(await fact('weights.material').innerText()).toBe('0.3');

@@ -4,21 +4,25 @@ import { describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { api } from '../integration/helpers';
 import { registration, signInApplicant } from '../integration/applications-helpers';
-import { baseUrl, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
 // The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
 // (in-memory data with the demo seed; the gateway serves web/dist with the production CSP).
 const browser = useBrowser();
 
 describe('the public site', () => {
-  it('shows the demo programme, switches language (remembered after reload) and shows all three functions healthy', async () => {
+  it('shows the demo programme, switches language (remembered after reload), and never asks the functions for their health', async () => {
     const page = await browser().newPage();
+    const asked: string[] = [];
+    const record = (request: { url(): string }) => asked.push(new URL(request.url()).pathname);
+    page.on('request', record);
     await page.goto(baseUrl());
 
     // Chinese first, for a browser that has never chosen.
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByRole('heading', { level: 1, name: '政府质量奖' }).waitFor();
     await page.locator('[data-programme="city"]').getByText('示范市政府质量奖').first().waitFor();
+    await checkPage(page, 'home');
     // The demo round, open for registration, invites organisations to apply (other test files may open rounds of their own).
     await page.locator(`[data-programme="city"] [data-round="city-${new Date().getUTCFullYear()}"] a[href="/apply"]`).getByText('在线申报').waitFor();
 
@@ -31,10 +35,12 @@ describe('the public site', () => {
     await page.getByRole('heading', { level: 1, name: 'Government Quality Award' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
-    for (const fn of ['submission', 'scoring', 'publication']) {
-      await page.locator(`[data-health="${fn}"][data-status="ok"]`).waitFor({ timeout: 15_000 });
-    }
-    await expect.poll(() => page.locator('[data-health][data-status="ok"]').count()).toBe(3);
+    // The health panel is the office's (/admin): the public home shows none and calls no health endpoint.
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-health]').count()).toBe(0);
+    expect(asked.filter((path) => path.startsWith('/api/'))).not.toEqual([]);
+    expect(asked.filter((path) => /health/.test(path))).toEqual([]);
+    page.off('request', record);
 
     // Back to Chinese for the next test.
     await page.getByRole('button', { name: '中文' }).click();
@@ -46,6 +52,7 @@ describe('the public site', () => {
     const page = await browser().newPage();
     await page.goto(`${baseUrl()}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await checkPage(page);
     expect(browser().problems).toEqual([]);
   });
 });
@@ -71,6 +78,11 @@ describe('the supervisor workspace', () => {
     await page.waitForURL(`${baseUrl()}/admin`);
     expect(page.url()).not.toContain('token'); // the token left the address bar
     await page.getByTestId('who').getByText('评审委员会办公室管理员').waitFor();
+    // The office sees the three functions' health on /admin.
+    for (const fn of ['submission', 'scoring', 'publication']) {
+      await page.locator(`[data-health="${fn}"][data-status="ok"]`).waitFor({ timeout: 15_000 });
+    }
+    await checkPage(page, 'admin');
 
     // … and invites a supervisor.
     const supervisorEmail = `supervisor.${Date.now().toString(36)}@example.org`;
@@ -88,7 +100,8 @@ describe('the supervisor workspace', () => {
     const before = browser().problems.length;
     await page.goto(adminLink);
     await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('登录链接已使用过').waitFor();
-    await page.locator('[data-error-code="LINK_ALREADY_USED"]').getByText('This sign-in link has already been used').waitFor();
+    expect(await page.locator('[data-error-code="LINK_ALREADY_USED"]').innerText()).not.toContain('This sign-in link has already been used'); // the chosen language only
+    await checkPage(page, 'used link');
     expect(page.url()).toBe(`${baseUrl()}/auth`);
     await page.getByRole('button', { name: '重新获取登录链接' }).click();
     await page.waitForURL(`${baseUrl()}/sign-in`);
@@ -101,6 +114,7 @@ describe('the supervisor workspace', () => {
     await page.waitForURL(`${baseUrl()}/supervise`);
     await page.getByTestId('who').getByText('李监督').waitFor();
     await page.getByRole('heading', { level: 1, name: '监督工作台' }).waitFor();
+    await checkPage(page, 'chains');
 
     // Meanwhile an organisation registers in the demo round (through the API, as the apply test does in the browser).
     const roundId = (await api('GET', '/api/publication/programmes')).body.programmes[0].rounds[0].roundId as string;
@@ -112,6 +126,7 @@ describe('the supervisor workspace', () => {
     // The round's chain: filter the timeline to that applicant, by its name, and verify the chain in the browser.
     await page.locator(`[data-chain="round:${roundId}"] a.chain-link`).click();
     await page.locator('ol.timeline li[data-action="round.created"]').waitFor();
+    await checkPage(page, 'round timeline');
     const applicantFilter = page.getByLabel('申报组织', { exact: true });
     await expect.poll(() => applicantFilter.locator('option', { hasText: organisation }).count()).toBe(1);
     await applicantFilter.selectOption({ label: `${organisation} · ${registered.body.applicationId}` });

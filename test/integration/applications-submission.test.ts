@@ -63,6 +63,10 @@ describe('formal submission', () => {
     const me = await api('GET', '/api/submission/auth/session', { cookie });
     const receiptMails = (await mailTo(me.body.person.email)).filter((m) => m.subject.includes(receipt.receiptId));
     expect(receiptMails).toHaveLength(1);
+    // The submission time in Beijing time as people write it (2026年12月5日 18:00 / 5 Dec 2026, 18:00), not ISO UTC.
+    expect(receiptMails[0]!.text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(receiptMails[0]!.text).toMatch(/已于 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d 正式提交/);
+    expect(receiptMails[0]!.text).toMatch(/submitted at \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d\d:\d\d;/);
   });
 
   it('does not let an upload that never arrived block submission once the page retried it as a replacement', async () => {

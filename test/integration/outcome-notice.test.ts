@@ -158,6 +158,14 @@ describe('the public notice, its objections and the announcement, each published
   it('refuses the announcement with 422 NOTICE_PERIOD_NOT_OVER while the notice runs', async () => {
     const res = await refused(roundId, 422, 'NOTICE_PERIOD_NOT_OVER', () => moveTo(roundId, 'announcement', version, admin));
     expect(res.body.error.details).toHaveProperty('endsAt');
+    // People read the end in Beijing time, as they write it (2026年12月5日 18:00 / 5 Dec 2026, 18:00), never as ISO UTC.
+    const endsAt = new Date(res.body.error.details.endsAt);
+    const beijing = new Date(endsAt.getTime() + 8 * 3600_000);
+    const [y, m, d, hh, mm] = [beijing.getUTCFullYear(), beijing.getUTCMonth() + 1, beijing.getUTCDate(), beijing.getUTCHours(), beijing.getUTCMinutes()];
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(res.body.error.message['zh-CN']).toBe(`公示期尚未结束（${y}年${m}月${d}日 ${two(hh)}:${two(mm)} 结束）。`);
+    expect(res.body.error.message.en).toContain(`(ends ${d} ${endsAt.toLocaleString('en-GB', { month: 'short', timeZone: 'Asia/Shanghai' })} ${y}, ${two(hh)}:${two(mm)})`);
+    expect(JSON.stringify(res.body.error.message)).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 
   it('resolves an objection once (objection.resolved), then 409 OBJECTION_RESOLVED; an unknown one is 404', async () => {

@@ -8,7 +8,7 @@ import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { isMessageKey, lookup, type MessageParams, type Text } from '../../../shared/messages';
+import { isMessageKey, lookup, momentText, type MessageParams, type Text } from '../../../shared/messages';
 import { applicationsBeforePanel, openDefenseWork } from '../../lib/reviews/defense';
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 import { outcomeFacts } from '../../lib/outcome/progress';
@@ -111,7 +111,7 @@ export async function moveRoundStage(
   try {
     moved = moveRound(state, input.to, facts, parsed.config);
   } catch (error) {
-    if (error instanceof TransitionError) throw new AppError(error.code, 422, error.params, stageNames(error.params));
+    if (error instanceof TransitionError) throw new AppError(error.code, 422, error.params, namedParams(error.params, parsed.config.timeZone));
     throw error;
   }
 
@@ -154,9 +154,13 @@ export async function moveRoundStage(
   }
 }
 
-/** Message parameters with stage ids (`from`, `to`) replaced by the stage's name in each language; `details` keep the ids. */
-function stageNames(params: Readonly<Record<string, string | number>> = {}): MessageParams {
+/**
+ * Message parameters as people read them: stage ids (`from`, `to`) become the stage's name and moments (`endsAt`)
+ * the time in the round's time zone, in each language; `details` keep the ids and ISO times.
+ */
+function namedParams(params: Readonly<Record<string, string | number>> = {}, timeZone: string): MessageParams {
   const named: Record<string, string | number | Text> = { ...params };
+  if (typeof params.endsAt === 'string' && params.endsAt !== '') named.endsAt = momentText(params.endsAt, timeZone);
   for (const name of ['from', 'to']) {
     const value = params[name];
     const key = `domain.stage.${String(value)}`;

@@ -12,7 +12,7 @@ import {
   type SectionView,
 } from '../../../shared/api/applications';
 import { canonicalJson } from '../../../shared/audit/chain';
-import { bilingual } from '../../../shared/messages';
+import { bilingual, bytesText, fileTypeName, lookup, momentText, type MessageParams, type Text } from '../../../shared/messages';
 import type { RoundConfig } from '../../../shared/round';
 import { UPLOAD_TTL_SECONDS, type DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationBundle, ApplicationRecord, ApplicationsRepository, DocumentRecord } from '../../lib/applications/repository';
@@ -69,7 +69,7 @@ export function registrationOpen(round: { readonly stage: string }, config: Roun
 /** 422 DEADLINE_PASSED from the deadline on (server time). */
 export function assertBeforeDeadline(ctx: RoundContext, now: Date): void {
   if (now.getTime() >= ctx.deadline.getTime()) {
-    throw new AppError('DEADLINE_PASSED', 422, { deadline: ctx.deadline.toISOString() }, { deadline: ctx.deadline.toISOString() });
+    throw new AppError('DEADLINE_PASSED', 422, { deadline: ctx.deadline.toISOString() }, { deadline: momentText(ctx.deadline.toISOString(), ctx.config.timeZone) });
   }
 }
 
@@ -174,6 +174,21 @@ export function packageReceipt(ctx: RoundContext, bundle: ApplicationBundle, rec
   };
 }
 
+// A rejection stores what was found (content types, byte counts); people read types by name and sizes in MB.
+function rejectionParams(params: Readonly<Record<string, string | number>> | undefined): MessageParams | undefined {
+  if (!params) return undefined;
+  const named: Record<string, string | number | Text> = { ...params };
+  for (const key of ['actual', 'declared'] as const) {
+    const type = params[key];
+    if (typeof type === 'string') named[key] = type === 'unknown' || type === '' ? lookup('document.type.unknown') : fileTypeName(type);
+  }
+  for (const key of ['size', 'maxBytes'] as const) {
+    const bytes = params[key];
+    if (typeof bytes === 'number') named[key] = bytesText(bytes);
+  }
+  return named;
+}
+
 /** A document as its owner and the office see it. */
 export function documentView(d: DocumentRecord): DocumentView {
   return {
@@ -185,7 +200,7 @@ export function documentView(d: DocumentRecord): DocumentView {
     size: d.size,
     sha256: d.sha256,
     status: d.status,
-    ...(d.rejection ? { rejection: { code: d.rejection.code, message: bilingual(d.rejection.code, d.rejection.params) } } : {}),
+    ...(d.rejection ? { rejection: { code: d.rejection.code, message: bilingual(d.rejection.code, rejectionParams(d.rejection.params)) } } : {}),
     ...(d.replaces ? { replaces: d.replaces } : {}),
     ...(d.replacedBy ? { replacedBy: d.replacedBy } : {}),
     createdAt: d.createdAt,

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type * as v from 'valibot';
-import { fileTypeLabels, type CreateDocumentBody, type CreateDocumentResponse, type DocumentView, type DownloadResponse } from '../../../shared/api/applications';
+import type { CreateDocumentBody, CreateDocumentResponse, DocumentView, DownloadResponse } from '../../../shared/api/applications';
+import { bytesText, fileTypeList, fileTypeName } from '../../../shared/messages';
 import { roundScope } from '../../../shared/audit/chain';
 import { documentObjectKey } from '../../lib/applications/documents';
 import type { DocumentRecord } from '../../lib/applications/repository';
@@ -40,11 +41,11 @@ export async function createDocument(
   assertBeforeDeadline(ctx, now);
   const { allowedTypes, maxFileBytes, maxApplicationBytes } = ctx.config.uploads;
   if (!allowedTypes.includes(input.contentType)) {
-    throw new AppError('DOCUMENT_TYPE_REFUSED', 415, { contentType: input.contentType, allowedTypes }, { contentType: input.contentType, allowed: fileTypeLabels(allowedTypes) });
+    throw new AppError('DOCUMENT_TYPE_REFUSED', 415, { contentType: input.contentType, allowedTypes }, { contentType: fileTypeName(input.contentType, input.fileName), allowed: fileTypeList(allowedTypes) });
   }
-  if (input.size > maxFileBytes) throw new AppError('DOCUMENT_FILE_TOO_LARGE', 413, { maxBytes: maxFileBytes }, { maxBytes: maxFileBytes });
+  if (input.size > maxFileBytes) throw new AppError('DOCUMENT_FILE_TOO_LARGE', 413, { maxBytes: maxFileBytes }, { maxBytes: bytesText(maxFileBytes) });
   const total = activeDocuments(bundle.documents).reduce((sum, d) => sum + d.size, 0) + input.size;
-  if (total > maxApplicationBytes) throw new AppError('APPLICATION_TOO_LARGE', 413, { maxBytes: maxApplicationBytes }, { maxBytes: maxApplicationBytes });
+  if (total > maxApplicationBytes) throw new AppError('APPLICATION_TOO_LARGE', 413, { maxBytes: maxApplicationBytes }, { maxBytes: bytesText(maxApplicationBytes) });
   if (input.replaces !== undefined) {
     const old = bundle.documents.find((d) => d.documentId === input.replaces);
     if (!old) throw notFound({ replaces: input.replaces });

@@ -7,6 +7,7 @@ import type { Session } from '../../lib/http/router';
 import { actorOf, applicationView, assertBeforeDeadline, completeness, ownBundle, packageReceipt, roundContext, type ApplicationDeps } from './context';
 import { onFreshRead } from '../../lib/audit/fresh';
 import { bilingualMail } from '../../lib/mail';
+import { formatMoment } from '../../../shared/messages';
 
 /**
  * Submits the package formally (audited): only the owner, only before the
@@ -60,18 +61,19 @@ export async function submitApplication(
         ...bundle.sections.map((s) => deps.applications.sectionUnchanged(applicationId, s.section, s.version)),
       ],
     });
-    await mailReceipt(deps, session, receipt, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
+    await mailReceipt(deps, session, receipt, ctx.config.timeZone, now).catch((e: unknown) => deps.logger.error('receipt mail failed', { applicationId, error: e as Error }));
     return { receipt, replayed: false };
   });
 }
 
-async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Receipt, now: Date): Promise<void> {
+// The receipt mail gives the submission time in the round's time zone (Beijing time), as people read it, not as stored.
+async function mailReceipt(deps: ApplicationDeps, session: Session, receipt: Receipt, timeZone: string, now: Date): Promise<void> {
   const programme = (await deps.awards.getProgramme(session.programmeId))?.name ?? { 'zh-CN': session.programmeId, en: session.programmeId };
   const params = (locale: 'zh-CN' | 'en') => ({
     programme: programme[locale],
     organisation: receipt.organisationName,
     receiptId: receipt.receiptId,
-    submittedAt: receipt.submittedAt,
+    submittedAt: formatMoment(receipt.submittedAt, locale, timeZone),
     packageSha256: receipt.packageSha256,
   });
   await deps.mailer.send(bilingualMail(session.email, 'mail.submitted.subject', 'mail.submitted.body', params), now);

@@ -1,9 +1,10 @@
 import { useT } from '../i18n';
+import { Health } from './Health';
 import { RequireRole } from '../ui/RequireRole';
 import { People } from './People';
 import '../texts/rounds';
 
-/** The award office's area. */
+/** The award office's area: its links, the people, and whether the three functions are up. */
 export function AdminArea() {
   const t = useT();
   return (
@@ -18,6 +19,7 @@ export function AdminArea() {
         </a>
       </p>
       <People />
+      <Health />
     </RequireRole>
   );
 }

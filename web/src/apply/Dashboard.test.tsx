@@ -10,7 +10,7 @@ afterEach(cleanup);
 const before = () => Date.parse('2026-08-01T00:00:00Z');
 
 describe('the applicant’s dashboard', () => {
-  it('shows the stage, the status, the deadline with the server’s value, and the office’s decision with its reason', () => {
+  it('shows the stage, the status, the deadline also in Beijing time (never as ISO), and the office’s decision with its reason', () => {
     const app = applicationFixture({
       status: 'submitted',
       stage: 'eligibility',
@@ -22,7 +22,8 @@ describe('the applicant’s dashboard', () => {
     expect(screen.getByText('Eligibility and completeness')).toBeTruthy();
     expect(document.querySelector('[data-application-status="submitted"]')!.textContent).toBe('Submitted');
     expect(document.querySelector('time[datetime="2026-09-01T09:00:00.000Z"]')).toBeTruthy();
-    expect(screen.getByText(/server time 2026-09-01T09:00:00.000Z, shown in/)).toBeTruthy();
+    expect(screen.getByText(/Beijing time 1 Sept? 2026, 17:00/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     const decision = document.querySelector('[data-eligibility="ineligible"]')!;
     expect(decision.textContent).toContain('Not eligible');
     expect(decision.textContent).toContain('营业执照已过期。');

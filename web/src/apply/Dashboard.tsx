@@ -3,7 +3,8 @@ import type { ApplicationView } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { formatMoment, readerTimeZone, tKnown } from './format';
+import { formatMoment as formatBeijing } from '../../../shared/messages';
+import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
 
 /**
@@ -60,7 +61,7 @@ export function Dashboard({
         <dt>{t('dashboard.deadline')}</dt>
         <dd>
           <time dateTime={app.submissionDeadline}>{formatMoment(app.submissionDeadline, locale)}</time>{' '}
-          <span class="muted small">({t('dashboard.deadlineServer', { iso: app.submissionDeadline, zone: readerTimeZone() })})</span>
+          <span class="muted small">({t('dashboard.deadlineServer', { time: formatBeijing(app.submissionDeadline, locale) })})</span>
           {!beforeDeadline && <span class="badge"> {t('dashboard.deadlinePassed')}</span>}
         </dd>
         <dt>{t('dashboard.creditCode')}</dt>

@@ -44,7 +44,7 @@ function choose(label: string, file: File) {
 }
 
 describe('supporting documents', () => {
-  it('hashes the file, posts the policy fields then the file, shows the progress bar up to 100% and the rejection reason in both languages', async () => {
+  it('hashes the file, posts the policy fields then the file, shows the progress bar up to 100% and the rejection reason in the reader’s language', async () => {
     // Prepare
     const rejected = doc({
       status: 'rejected',
@@ -82,7 +82,7 @@ describe('supporting documents', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-rejection')).toBe('DOCUMENT_TYPE_MISMATCH');
     expect(alert.textContent).toContain('does not match its declared type (content is image/png, declared application/pdf)');
-    expect(alert.textContent).toContain('文件内容与声明的类型不符');
+    expect(alert.textContent).not.toContain('文件内容与声明的类型不符'); // the reader's language only
     expect(document.querySelector('[data-status="rejected"]')!.textContent).toContain('Rejected');
   });
 
@@ -134,9 +134,21 @@ describe('supporting documents', () => {
     });
 
     choose(LICENCE, new File(['x'.repeat(2000)], 'big.pdf', { type: 'application/pdf' }));
-    expect(screen.getByRole('alert').textContent).toContain('The file is too large');
+    expect(screen.getByRole('alert').textContent).toBe('The file is too large: at most 1,000 B per file.');
     choose(LICENCE, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
-    expect(screen.getByRole('alert').textContent).toContain('This file type (text/plain) is not accepted');
+    expect(screen.getByRole('alert').textContent).toBe('This file type (TXT) is not accepted. Allowed: PDF, PNG.');
     expect(fetch.calls).toHaveLength(0);
+  });
+
+  it('names a refused type, the allowed types and the size limit as people do, in Chinese too: no {placeholder}, no bytes', () => {
+    const round = { allowedTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg'], maxFileBytes: 52_428_800, requiredDocuments: [] };
+    renderWithState(<Documents applicationId={APP} documents={[]} limits={round} readOnly={false} createXhr={() => new FakeXhr() as never} />, { locale: 'zh-CN', fetch: routedFetch({}) });
+
+    expect(document.querySelector('.documents')!.textContent).toContain('可上传的文件类型：PDF、Word、JPEG；单个文件不超过 50 MB。');
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File(['MZ'], 'setup.exe', { type: '' })] } });
+
+    const alert = screen.getByRole('alert').textContent!;
+    expect(alert).toBe('不接受这种文件类型（EXE）。允许的类型：PDF、Word、JPEG。');
+    expect(alert).not.toMatch(/[{}]/);
   });
 });

@@ -5,7 +5,7 @@ import {
   type DocumentCategory,
   type DocumentView,
 } from '../../../shared/api/applications';
-import type { Locale } from '../../../shared/messages';
+import { fileTypeList, fileTypeName, type Locale } from '../../../shared/messages';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -48,13 +48,9 @@ function versionOf(doc: DocumentView, all: readonly DocumentView[]): number {
 /** The rejection reason in the reader's language first, the other under it. */
 function Rejection({ doc, locale }: { doc: DocumentView; locale: Locale }) {
   if (!doc.rejection) return null;
-  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <div class="error" role="alert" data-rejection={doc.rejection.code}>
       <p class="error-main">{doc.rejection.message[locale]}</p>
-      <p class="error-other" lang={other}>
-        {doc.rejection.message[other]}
-      </p>
     </div>
   );
 }
@@ -183,7 +179,7 @@ export function Documents({
     setRefusal(null);
     const type = contentTypeOf(file);
     if (!limits.allowedTypes.includes(type)) {
-      setRefusal({ category, text: t('DOCUMENT_TYPE_REFUSED', { contentType: type || file.name }) });
+      setRefusal({ category, text: t('DOCUMENT_TYPE_REFUSED', { contentType: fileTypeName(type, file.name), allowed: fileTypeList(limits.allowedTypes)[locale] }) });
       return;
     }
     if (file.size > limits.maxFileBytes) {
@@ -309,7 +305,7 @@ export function Documents({
           </section>
         );
       })}
-      <p class="muted small">{t('documents.limits', { max: formatBytes(limits.maxFileBytes, locale) })}</p>
+      <p class="muted small">{t('documents.limits', { types: fileTypeList(limits.allowedTypes)[locale], max: formatBytes(limits.maxFileBytes, locale) })}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Receipt } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
-import { formatMoment, readerTimeZone } from './format';
+import { formatMoment as formatBeijing } from '../../../shared/messages';
+import { formatMoment } from './format';
 import { formatBytes } from './upload';
 
 /**
@@ -35,7 +36,7 @@ export function ReceiptView({ receipt, programmeName, reader = 'applicant' }: { 
           <time dateTime={receipt.submittedAt} data-submitted-at={receipt.submittedAt}>
             {formatMoment(receipt.submittedAt, locale)}
           </time>{' '}
-          <span class="muted small">({t('receipt.serverTime', { iso: receipt.submittedAt, zone: readerTimeZone() })})</span>
+          <span class="muted small">({t('receipt.serverTime', { time: formatBeijing(receipt.submittedAt, locale) })})</span>
         </dd>
         <dt>{t('receipt.textsSha256')}</dt>
         <dd>

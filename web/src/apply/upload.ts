@@ -83,14 +83,5 @@ export function newIdempotencyKey(): string {
   return [...random].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Bytes in a readable unit (decimal, like file managers). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
+/** Sizes are shown by the one formatter of shared/messages (binary units, "50 MB"). */
+export { formatBytes } from '../../../shared/messages';

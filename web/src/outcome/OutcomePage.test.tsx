@@ -121,7 +121,7 @@ describe('the comprehensive evaluation', () => {
     expect(section.querySelector('form')).toBeNull();
   });
 
-  it('records it only after confirming, with the round version, shows the refusal in both languages, then records and reloads', async () => {
+  it('records it only after confirming, with the round version, shows the refusal in the reader’s language, then records and reloads', async () => {
     const fetch = api('comprehensiveEvaluation', {
       [ROUTES.evaluation]: [ok(evaluation()), ok(evaluation('comprehensiveEvaluation', true, 8))],
       [ROUTES.recordEvaluation]: [
@@ -137,7 +137,7 @@ describe('the comprehensive evaluation', () => {
 
     const error = await found(() => form('evaluation').querySelector('[data-error-code="EVALUATION_PENDING"]'));
     expect(error.querySelector('.error-main')!.textContent).toBe('Some applications still lack a score.');
-    expect(error.querySelector('.error-other')!.textContent).toBe('还有申报缺少评分。');
+    expect(error.textContent).not.toContain('还有申报缺少评分。'); // the reader's language only
     expect(calls(fetch, ROUTES.recordEvaluation)[0]!.body).toEqual({ version: 7 });
 
     fireEvent.click(within(form('evaluation')).getByRole('button', { name: 'Record the evaluation' }));
@@ -226,7 +226,7 @@ describe('the office’s controls', () => {
     await confirm();
     const error = await found(() => f.querySelector('[data-error-code="QUOTA_EXCEEDED"]'));
     expect(error.textContent).toContain('This would propose more than the quota.');
-    expect(error.textContent).toContain('拟获奖数量将超过名额。');
+    expect(error.textContent).not.toContain('拟获奖数量将超过名额。'); // the reader's language only
     expect(calls(fetch, ROUTES.recordVote).map((c) => c.body)).toEqual([{ applicationId: 'C3', for: 7, against: 3, abstain: 2 }]);
     expect(calls(fetch, ROUTES.deliberation)).toHaveLength(1);
   });

@@ -27,6 +27,17 @@ describe('the public home page', () => {
   });
 });
 
+describe('what the public home page asks the server', () => {
+  it('asks only for the programmes: the functions’ health is for the office, not the public', async () => {
+    const fetch = routedFetch({ 'GET /api/publication/programmes': { status: 200, body: { programmes: [{ programmeId: 'city', name: { 'zh-CN': '示范市', en: 'Demo City' }, rounds: [round('a', 'registration')] }] } } });
+    renderWithState(<Home />, { locale: 'zh-CN', fetch });
+    await screen.findByText('轮次 a');
+
+    expect(fetch.calls.map((c) => c.key)).toEqual(['GET /api/publication/programmes']);
+    expect(document.querySelector('[data-health]')).toBeNull();
+  });
+});
+
 describe("the home page's links to published results", () => {
   it('links each round at the public notice or the announcement to its notice page, and no other round', async () => {
     const programmes = {

@@ -3,9 +3,8 @@ import { isMessageKey } from '../../../shared/messages';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { Health } from './Health';
 
-/** The public home page: the programmes and their rounds, and whether the system is up. */
+/** The public home page: the programmes and their rounds (the functions' health is the office's, on /admin). */
 export function Home() {
   const state = useAppState();
   const t = useT();
@@ -74,7 +73,6 @@ export function Home() {
           ))
         )}
       </section>
-      <Health />
     </div>
   );
 }

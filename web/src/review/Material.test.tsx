@@ -21,7 +21,7 @@ describe('the application material', () => {
 
     expect(document.querySelector('[data-section="profile"]')!.textContent).toBe('<img src=x>本公司\n第二行');
     expect(document.querySelector('img')).toBeNull();
-    expect(screen.getByText(/Business licence/).textContent).toContain('204.8 KB');
+    expect(screen.getByText(/Business licence/).textContent).toContain('200 KB');
 
     fireEvent.click(screen.getByRole('button', { name: 'Download' }));
 

@@ -14,6 +14,12 @@ function roleLabel(t: Translate, role: string): string {
   return isMessageKey(key) ? t(key) : role === 'system' ? t('supervise.system') : role;
 }
 
+/** The kind of thing an entry changed, in words (`supervise.target.<type>`), or the type itself when new. */
+function targetKind(t: Translate, type: string): string {
+  const key = `supervise.target.${type}`;
+  return isMessageKey(key) ? t(key) : type;
+}
+
 /** The timeline of one chain with its filters (applicant, person, stage, action). */
 export function Timeline({
   entries,
@@ -37,7 +43,17 @@ export function Timeline({
   const locale = useLocale();
   const options = filterOptions(entries);
   const shown = filterEntries(entries, filter);
-  const personLabel = (id: string) => (names[id] ? `${names[id]} · ${id}` : id === 'system' ? t('supervise.system') : id);
+  const personLabel = (id: string) => (names[id] ? names[id] : id === 'system' ? t('supervise.system') : id);
+  const stageName = (v: string) => {
+    const key = `domain.stage.${v}`;
+    return isMessageKey(key) ? t(key) : v;
+  };
+  // A target's id is made of ids (`<applicationId>/<stage>/<personId>`): each part people can name is named.
+  const namedParts = (id: string) =>
+    id
+      .split('/')
+      .map((part) => organisations[part] ?? names[part] ?? (isMessageKey(`domain.stage.${part}`) ? stageName(part) : null))
+      .filter((part): part is string => part !== null);
 
   const select = (key: keyof TimelineFilter, label: string, values: string[], display: (v: string) => string) => (
     <div class="field">
@@ -60,10 +76,7 @@ export function Timeline({
         <legend>{t('supervise.filters')}</legend>
         {select('applicant', t('supervise.filter.applicant'), options.applicant, (id) => (organisations[id] ? `${organisations[id]} · ${id}` : id))}
         {select('person', t('supervise.filter.person'), options.person, personLabel)}
-        {select('stage', t('supervise.filter.stage'), options.stage, (v) => {
-          const key = `domain.stage.${v}`;
-          return isMessageKey(key) ? t(key) : v;
-        })}
+        {select('stage', t('supervise.filter.stage'), options.stage, stageName)}
         {select('action', t('supervise.filter.action'), options.action, (v) => actionLabel(t, v))}
         <button type="button" class="secondary" onClick={() => onFilter(NO_FILTER)} disabled={filter === NO_FILTER}>
           {t('supervise.filter.clear')}
@@ -87,18 +100,22 @@ export function Timeline({
               </div>
               <dl class="entry-facts">
                 <dt>{t('supervise.col.actor')}</dt>
-                <dd>
+                <dd title={e.actor.personId}>
                   {personLabel(e.actor.personId)} ({roleLabel(t, e.actor.role)})
                 </dd>
                 <dt>{t('supervise.col.target')}</dt>
-                <dd>
-                  {e.target.type} <code>{e.target.id}</code>
-                  {names[e.target.id] ? ` · ${names[e.target.id]}` : ''}
+                <dd data-target={e.target.id} title={e.target.id}>
+                  {targetKind(t, e.target.type)}
+                  {namedParts(e.target.id).length > 0 ? ` · ${namedParts(e.target.id).join(' · ')}` : ''}
                 </dd>
                 {(e.context?.applicationId || e.context?.stage) && (
                   <>
                     <dt>{t('supervise.col.context')}</dt>
-                    <dd>{[e.context.applicationId, e.context.stage].filter(Boolean).join(' · ')}</dd>
+                    <dd title={e.context.applicationId}>
+                      {[e.context.applicationId ? (organisations[e.context.applicationId] ?? e.context.applicationId) : '', e.context.stage ? stageName(e.context.stage) : '']
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </dd>
                   </>
                 )}
                 <dt>{t('supervise.col.hash')}</dt>

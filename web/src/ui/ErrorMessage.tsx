@@ -1,23 +1,16 @@
-import type { Locale } from '../../../shared/messages';
 import { ApiError } from '../api';
 import { useLocale, useT } from '../i18n';
 
-/** Shows a failed call: the message in the reader's language first, the other language under it, the code and request id. */
+/** Shows a failed call: the message in the reader's language only, then the code and request id on one small muted line (for a call to the office). */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const locale = useLocale();
-  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   const api = error instanceof ApiError ? error : null;
   return (
     <div class="error" role="alert" data-error-code={api?.code ?? 'UNKNOWN'}>
       <p class="error-main">{api ? api.text[locale] : t('error.title')}</p>
       {api && (
-        <p class="error-other" lang={other}>
-          {api.text[other]}
-        </p>
-      )}
-      {api && (
-        <p class="error-meta">
+        <p class="error-meta small muted">
           {t('error.code', { code: api.code })}
           {api.requestId ? ` · ${t('error.requestId', { requestId: api.requestId })}` : ''}
         </p>

@@ -88,6 +88,30 @@ describe('creating a round (the call)', () => {
     expect(screen.queryByRole('button', { name: 'Create the round' })).toBeNull();
   });
 
+  it('offers the departments by name, ticked by default, and takes another department typed by its name', async () => {
+    const fetch = await openForm({ status: 201, body: roundView() });
+    const box = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+    expect(box('Credit authority').checked).toBe(true);
+    expect(box('Market regulation authority').checked).toBe(false);
+    expect(screen.queryByText(/credit|\btax\b/)).toBeNull();
+
+    fillRequired();
+    fireEvent.click(box('Environment authority'));
+    fireEvent.click(box('Market regulation authority'));
+    type('Other departments (one name per line)', '市住房和城乡建设局\n');
+    expect(box('Tax authority').checked).toBe(true);
+    submit();
+
+    await screen.findByRole('status');
+    expect((fetch.calls.find((c) => c.key === CREATE)?.body as { config: { opinionDepartments: string[] } }).config.opinionDepartments).toEqual([
+      'credit',
+      'safety',
+      'tax',
+      'market',
+      '市住房和城乡建设局',
+    ]);
+  });
+
   it('shows the running sum of the stage weights and whether it is 1', async () => {
     await openForm({ status: 201, body: roundView() });
     const sum = () => document.querySelector('[data-weight-sum]')!.textContent;
@@ -111,7 +135,7 @@ describe('creating a round (the call)', () => {
   it('shows each CONFIG_INVALID issue next to its setting, and all of them in a summary', async () => {
     await openForm(
       configInvalid([
-        ['dates.submissionDeadline', 'CONFIG_DATES_OUT_OF_ORDER', 'Dates out of order: submissionDeadline must come after registrationCloses.'],
+        ['dates.submissionDeadline', 'CONFIG_DATES_OUT_OF_ORDER', 'Dates out of order: “Submission deadline” must come after “Registration closes”.'],
         ['weights', 'CONFIG_WEIGHTS_SUM', 'The three stage weights must sum to 1; they sum to 0.9.'],
         ['winnersQuota', 'CONFIG_TOO_SMALL', 'Must be at least 1.'],
         ['opinionDepartments.1', 'CONFIG_DUPLICATE', 'Duplicate value: tax.'],
@@ -122,7 +146,7 @@ describe('creating a round (the call)', () => {
     submit();
 
     await screen.findByText('The round configuration has 5 problem(s); correct each of them.');
-    expect(problemsOf('Submission deadline')).toBe('Dates out of order: submissionDeadline must come after registrationCloses.');
+    expect(problemsOf('Submission deadline')).toBe('Dates out of order: “Submission deadline” must come after “Registration closes”.');
     expect(screen.getByLabelText('Submission deadline').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Registration closes').getAttribute('aria-invalid')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Submission deadline')));
@@ -133,7 +157,7 @@ describe('creating a round (the call)', () => {
 
     const summary = [...document.querySelectorAll('[data-issue-path]')].map((li) => li.textContent);
     expect(summary).toEqual([
-      'Submission deadline: Dates out of order: submissionDeadline must come after registrationCloses.',
+      'Submission deadline: Dates out of order: “Submission deadline” must come after “Registration closes”.',
       'Stage weights (must sum to 1): The three stage weights must sum to 1; they sum to 0.9.',
       'Winners quota: Must be at least 1.',
       'Departments asked for opinions: Duplicate value: tax.',

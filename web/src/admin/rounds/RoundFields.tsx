@@ -188,24 +188,81 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
 
       <fieldset class="round-fieldset">
         <legend>{t('rounds.section.opinions')}</legend>
-        <div class="round-field">
-          {label('opinionDepartments')}
-          <textarea
-            id={id('opinionDepartments')}
-            name="opinionDepartments"
-            rows={5}
-            spellcheck={false}
-            value={values.opinionDepartments}
-            disabled={disabled || locked('opinionDepartments')}
-            onInput={(e) => onChange('opinionDepartments', e.currentTarget.value)}
-            {...described('opinionDepartments', true)}
-          />
-          <p class="muted small" id={`${id('opinionDepartments')}-hint`}>
-            {t('rounds.field.opinionDepartmentsHint')}
-          </p>
-          {problems('opinionDepartments')}
-        </div>
+        <DepartmentsField
+          inputId={id('opinionDepartments')}
+          value={values.opinionDepartments}
+          disabled={disabled || locked('opinionDepartments')}
+          locked={locked('opinionDepartments')}
+          onChange={(value) => onChange('opinionDepartments', value)}
+          described={described('opinionDepartments', true)}
+          problems={problems('opinionDepartments')}
+        />
       </fieldset>
     </>
+  );
+}
+
+// The departments as the office names them: a box for each department the catalogue knows (credit → 信用主管部门) and,
+// below, any other department typed by its name, one per line. The form's value stays one line per department.
+function DepartmentsField({
+  inputId,
+  value,
+  disabled,
+  locked,
+  onChange,
+  described,
+  problems,
+}: {
+  inputId: string;
+  value: string;
+  disabled: boolean;
+  locked: boolean;
+  onChange: (value: string) => void;
+  described: Record<string, unknown>;
+  problems: preact.ComponentChildren;
+}) {
+  const t = useT();
+  const known: readonly string[] = d.knownDepartments;
+  const lines = value.split(/\r?\n/);
+  const chosen = new Set(lines.map((l) => l.trim()).filter((l) => known.includes(l)));
+  const others = lines.filter((l) => !known.includes(l.trim())).join('\n');
+  const write = (nextChosen: ReadonlySet<string>, nextOthers: string) =>
+    onChange([...known.filter((k) => nextChosen.has(k)), ...(nextOthers.trim() ? [nextOthers] : [])].join('\n'));
+  const labelId = `${inputId}-label`;
+  return (
+    <div class="round-field" role="group" aria-labelledby={labelId} {...described}>
+      <span class="field-label" id={labelId}>
+        {t('rounds.field.opinionDepartments')}
+        {locked && (
+          <span class="badge locked-badge" data-locked="opinionDepartments">
+            {t('rounds.edit.locked')}
+          </span>
+        )}
+      </span>
+      <p class="muted small" id={`${inputId}-hint`}>
+        {t('rounds.field.opinionDepartmentsHint')}
+      </p>
+      {known.map((department) => (
+        <label key={department} class="check">
+          <input
+            type="checkbox"
+            name="opinionDepartments"
+            value={department}
+            checked={chosen.has(department)}
+            disabled={disabled}
+            onChange={(e) => {
+              const next = new Set(chosen);
+              if (e.currentTarget.checked) next.add(department);
+              else next.delete(department);
+              write(next, others);
+            }}
+          />{' '}
+          {t(`domain.department.${department}` as MessageKey)}
+        </label>
+      ))}
+      <label for={inputId}>{t('rounds.field.otherDepartments')}</label>
+      <textarea id={inputId} rows={3} value={others} disabled={disabled} onInput={(e) => write(chosen, e.currentTarget.value)} />
+      {problems}
+    </div>
   );
 }

@@ -52,7 +52,7 @@ describe('a round’s page', () => {
     expect(fact('winnersQuota')).toBe('6locked');
     expect(fact('publicNoticeDays')).toBe('7');
     expect(fact('weights.onSite')).toBe('0.5locked');
-    expect(fact('opinionDepartments')).toBe('credit, safety, environment, tax');
+    expect(fact('opinionDepartments')).toBe('Credit authority, Work safety authority, Environment authority, Tax authority');
     expect(fact('dates.submissionDeadline')).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(DATES.submissionDeadline)));
     expect(screen.queryByRole('button', { name: 'Save the changes' })).toBeNull();
   });

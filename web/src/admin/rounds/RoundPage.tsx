@@ -7,7 +7,7 @@ import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { browserTimeZone, CONFIG_FIELD_KEYS, configFromForm, formFromRound, isLocked, valueAt, type ConfigFieldKey, type FormValues } from './config-form';
-import { roundHref, stageName } from './format';
+import { departmentName, roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
 import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
@@ -31,7 +31,7 @@ function ConfigFacts({ round }: { round: RoundView }) {
   const shown = (key: ConfigFieldKey): ComponentChildren => {
     const value = valueAt(round.config, key);
     if (key.startsWith('dates.')) return typeof value === 'string' ? formatDateTime(value, locale) : '—';
-    if (key === 'opinionDepartments') return Array.isArray(value) ? (value.length ? value.join(', ') : t('rounds.field.none')) : '—';
+    if (key === 'opinionDepartments') return Array.isArray(value) ? (value.length ? value.map((d: string) => departmentName(t, d)).join(locale === 'zh-CN' ? '、' : ', ') : t('rounds.field.none')) : '—';
     return typeof value === 'number' ? value : '—';
   };
   const row = (key: string, label: MessageKey, value: ComponentChildren, locked = false) => (

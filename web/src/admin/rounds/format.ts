@@ -13,3 +13,9 @@ export const roundHref = {
   board: (roundId: string) => `/office/rounds/${encodeURIComponent(roundId)}`,
   supervise: (roundId: string) => `/supervise/rounds/${encodeURIComponent(roundId)}`,
 } as const;
+
+/** A department as people name it: the catalogue's name of a known id (credit → 信用主管部门), else the name the office typed. */
+export function departmentName(t: Translate, department: string): string {
+  const key = `domain.department.${department}`;
+  return isMessageKey(key) ? t(key) : department;
+}

@@ -109,7 +109,7 @@ describe('the office’s review board', () => {
 
     const error = await found(() => form.querySelector('[data-error-code="LEADER_TAKEN"]'));
     expect(error.textContent).toContain('The team for this stage already has a leader.');
-    expect(error.textContent).toContain('本阶段评审组已有组长。');
+    expect(error.textContent).not.toContain('本阶段评审组已有组长。'); // the reader's language only
     expect(fetch.calls.find((c) => c.key === ASSIGN)!.body).toEqual({ stage: 'materialReview', reviewerId: 'E5', leader: true });
 
     fireEvent.click(within(form).getByLabelText('Team leader'));
@@ -163,7 +163,7 @@ describe('the office’s review board', () => {
     expect(fetch.calls.find((c) => c.key === RECUSE)!.body).toEqual({ reason: '其亲属在该公司任职' });
   });
 
-  it('moves the round with its version after confirming, shows a refusal in both languages, and reloads after a move', async () => {
+  it('moves the round with its version after confirming, shows a refusal in the reader’s language, and reloads after a move', async () => {
     const moved: RoundStageResponse = { roundId: ROUND, stage: 'onSite', stageSince: '2026-10-01T00:00:00.000Z', version: 4 };
     const fetch = routedFetch({
       [ROUND_REVIEWS]: [{ status: 200, body: roundFixture() }, { status: 200, body: roundFixture({ roundStage: 'onSite', roundVersion: 4 }) }],
@@ -180,7 +180,7 @@ describe('the office’s review board', () => {
 
     const error = await found(() => document.querySelector('[data-error-code="SHORTLIST_EMPTY"]'));
     expect(error.querySelector('.error-main')!.textContent).toBe('No application has been chosen for a site visit.');
-    expect(error.querySelector('.error-other')!.textContent).toBe('尚未确定现场评审名单。');
+    expect(error.textContent).not.toContain('尚未确定现场评审名单。'); // the reader's language only
     expect(fetch.calls.find((c) => c.key === MOVE)!.body).toEqual({ to: 'onSite', version: 3 });
     expect(fetch.calls.filter((c) => c.key === ROUND_REVIEWS)).toHaveLength(1);
 

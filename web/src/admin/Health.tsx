@@ -5,7 +5,7 @@ import { useAppState } from '../state';
 
 type Status = 'checking' | 'ok' | 'down';
 
-/** The health of the three functions, green or red (with words, not colour alone). */
+/** The health of the three functions, green or red (with words, not colour alone); the office's, on /admin, never on a public page. */
 export function Health() {
   const { call } = useAppState();
   const t = useT();
