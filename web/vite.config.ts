@@ -16,6 +16,8 @@ export default defineConfig({
     sourcemap: true,
     // Any asset becomes a file: a `data:` stylesheet or font would be blocked by the CSP.
     assetsInlineLimit: 0,
+    // Which chunks each page loads first (test/bench/site-weight.bench.ts reads it).
+    manifest: true,
   },
   // `npx vite web` during development: the API, outbox and results come from a running `npm start`.
   server: {
