@@ -54,22 +54,22 @@ describe('admin people', () => {
     expect(rows()).toHaveLength(4);
 
     // Search: part of a name, an email, case-insensitive.
-    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: '专家' } });
+    fireEvent.input(screen.getByLabelText('Search people'), { target: { value: '专家' } });
     expect(rows()).toEqual(['chen@example.org', 'wang@example.org']);
-    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: 'CQ@' } });
+    fireEvent.input(screen.getByLabelText('Search people'), { target: { value: 'CQ@' } });
     expect(rows()).toEqual(['cq@example.org']);
     expect(document.querySelector('[data-people-shown]')!.textContent).toBe('1 of 4 people shown');
 
     // Role and status, the search cleared; nothing matching says so.
-    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: '' } });
-    fireEvent.change(screen.getByLabelText('Filter by role'), { target: { value: 'expert' } });
+    fireEvent.input(screen.getByLabelText('Search people'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Kind of person'), { target: { value: 'expert' } });
     expect(rows()).toEqual(['chen@example.org', 'wang@example.org']);
-    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: 'active' } });
+    fireEvent.change(screen.getByLabelText('Active or revoked'), { target: { value: 'active' } });
     expect(rows()).toEqual(['chen@example.org']);
-    fireEvent.input(screen.getByLabelText('Name, email or organisation'), { target: { value: 'nobody' } });
+    fireEvent.input(screen.getByLabelText('Search people'), { target: { value: 'nobody' } });
     expect(screen.getByText('Nobody matches.')).toBeTruthy();
     // The role filter names roles as people do.
-    expect([...screen.getByLabelText('Filter by role').querySelectorAll('option')].map((o) => o.textContent)).not.toContain('expert');
+    expect([...screen.getByLabelText('Kind of person').querySelectorAll('option')].map((o) => o.textContent)).not.toContain('expert');
   });
 
   it('invites a supervisor and lists them', async () => {

@@ -121,7 +121,7 @@ export function People() {
             <legend>{t('people.filter')}</legend>
             <label>
               {t('people.search')}
-              <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-people-search />
+              <input type="search" placeholder={t('people.search.hint')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-people-search />
             </label>
             <label>
               {t('people.filter.role')}
