@@ -2,15 +2,11 @@ import { ApplicationsRepository } from '../lib/applications/repository';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
+import { once } from '../lib/once';
 import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import { reviewStage, type ReviewDeps } from './use-cases/context';
 
-/** A promise made on first use and kept. */
-const once = <T>(make: () => Promise<T>) => {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
-};
 
 // Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
 const assignmentsUseCases = once(() => import('./use-cases/assignments'));

@@ -4,17 +4,13 @@ import { ApplicationsRepository } from '../lib/applications/repository';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
+import { once } from '../lib/once';
 import { personView } from '../lib/identity/store';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import type { ApplicationDeps } from './use-cases/context';
 import { exchangeSignInLink, requestSignInLinks, signOutCookie } from './use-cases/sign-in';
 import { isS3Event, verifyUploads } from './use-cases/verify-upload';
 
-/** A promise made on first use and kept. */
-const once = <T>(make: () => Promise<T>) => {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make().catch((e: unknown) => { made = undefined; throw e; }));
-};
 
 // Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
 const applicantSignUpUseCases = once(() => import('./use-cases/applicant-sign-up'));

@@ -5,13 +5,12 @@ import { api, signInAdmin } from '../integration/helpers';
 import {
   assignTeam,
   clearDeclaration,
-  consensusItems,
   createReviewRound,
   eligibleApplication,
   invitedPerson,
   moveRoundTo,
   paths,
-  scoreAndSubmit,
+  throughToDefense,
 } from '../integration/reviews-helpers';
 import { baseUrl, latestLink, useBrowser } from './browser';
 
@@ -60,16 +59,7 @@ beforeAll(async () => {
   const experts = [await invitedPerson('expert', { name: '保存材料专家', organisation: '质量协会戊' }), await invitedPerson('expert', { name: '保存现场专家', organisation: '质量协会己' })] as const;
   deliberator = await invitedPerson('deliberator', { name: '自动保存审议员', organisation: '市政协' });
   const second = await invitedPerson('deliberator', { name: '同组审议员', organisation: '市人大' });
-  await moveRoundTo(defenseRound, 'materialReview');
-  await assignTeam(defenseApp, experts);
-  for (const e of experts) await scoreAndSubmit(defenseApp, e, 80);
-  expect((await api('POST', paths.consensus(defenseApp), { cookie: experts[0].cookie, body: { items: consensusItems(80) } })).status).toBe(201);
-  expect((await api('POST', paths.shortlist(defenseRound), { cookie: admin })).status).toBe(200);
-  await moveRoundTo(defenseRound, 'onSite');
-  await assignTeam(defenseApp, experts, 'onSite');
-  for (const e of experts) await scoreAndSubmit(defenseApp, e, 75, 'onSite');
-  expect((await api('POST', paths.consensus(defenseApp, 'onSite'), { cookie: experts[0].cookie, body: { items: consensusItems(75) } })).status).toBe(201);
-  await moveRoundTo(defenseRound, 'defense');
+  await throughToDefense(defenseRound, defenseApp, experts);
   for (const d of [deliberator, second]) expect((await api('POST', paths.panel(defenseRound), { cookie: admin, body: { reviewerId: d.personId } })).status).toBe(201);
   expect((await api('POST', paths.defenseDeclare(defenseApp), { cookie: deliberator.cookie, body: clearDeclaration })).status).toBe(201);
 }, 120_000);

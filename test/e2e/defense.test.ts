@@ -5,15 +5,12 @@ import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { stackRuntime } from '../integration/applications-helpers';
 import { api, signInAdmin, uniqueEmail } from '../integration/helpers';
 import {
-  assignTeam,
   clearDeclaration,
-  consensusItems,
   createReviewRound,
   eligibleApplication,
   invitedPerson,
-  moveRoundTo,
   paths,
-  scoreAndSubmit,
+  throughToDefense,
 } from '../integration/reviews-helpers';
 import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
@@ -79,20 +76,7 @@ beforeAll(async () => {
   second = await invitedPerson('deliberator', { name: '审议员郑', organisation: '市政协' });
   supervisor = await invite('supervisor', '答辩监督员');
 
-  await moveRoundTo(roundId, 'materialReview');
-  await assignTeam(applicationId, experts);
-  for (const expert of experts) await scoreAndSubmit(applicationId, expert, 80);
-  const material = await api('POST', paths.consensus(applicationId), { cookie: experts[0].cookie, body: { items: consensusItems(80) } });
-  expect(material.status, JSON.stringify(material.body)).toBe(201);
-  const shortlist = await api('POST', paths.shortlist(roundId), { cookie: admin });
-  expect(shortlist.status, JSON.stringify(shortlist.body)).toBe(200);
-
-  await moveRoundTo(roundId, 'onSite');
-  await assignTeam(applicationId, experts, 'onSite');
-  for (const expert of experts) await scoreAndSubmit(applicationId, expert, 75, 'onSite');
-  const onSite = await api('POST', paths.consensus(applicationId, 'onSite'), { cookie: experts[0].cookie, body: { items: consensusItems(75) } });
-  expect(onSite.status, JSON.stringify(onSite.body)).toBe(201);
-  await moveRoundTo(roundId, 'defense');
+  await throughToDefense(roundId, applicationId, experts);
 }, 60_000);
 
 afterAll(async () => {

@@ -242,3 +242,24 @@ export async function assignTeam(applicationId: string, experts: readonly { pers
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
 }
+
+/**
+ * Takes one eligible application of a round (teams of two) through the material review, the shortlist and the
+ * site visit with the two experts given (the first leads), and moves the round to the defense, its panel empty.
+ */
+export async function throughToDefense(roundId: string, applicationId: string, experts: readonly [{ personId: string; cookie: string }, { personId: string; cookie: string }]) {
+  const admin = await signInAdmin();
+  await moveRoundTo(roundId, 'materialReview');
+  await assignTeam(applicationId, experts);
+  for (const expert of experts) await scoreAndSubmit(applicationId, expert, 80);
+  const material = await api('POST', paths.consensus(applicationId), { cookie: experts[0].cookie, body: { items: consensusItems(80) } });
+  expect(material.status, JSON.stringify(material.body)).toBe(201);
+  const shortlist = await api('POST', paths.shortlist(roundId), { cookie: admin });
+  expect(shortlist.status, JSON.stringify(shortlist.body)).toBe(200);
+  await moveRoundTo(roundId, 'onSite');
+  await assignTeam(applicationId, experts, 'onSite');
+  for (const expert of experts) await scoreAndSubmit(applicationId, expert, 75, 'onSite');
+  const onSite = await api('POST', paths.consensus(applicationId, 'onSite'), { cookie: experts[0].cookie, body: { items: consensusItems(75) } });
+  expect(onSite.status, JSON.stringify(onSite.body)).toBe(201);
+  await moveRoundTo(roundId, 'defense');
+}

@@ -60,6 +60,24 @@ export async function linkIntents(sha256: Sha256, head: Pick<AuditEntry, 'seq' |
   return linked;
 }
 
+/** The newest linked entry of a chain (a consistent read of the last item of its partition). */
+export async function chainHead(ddb: DynamoDBDocumentClient, table: string, scope: string): Promise<AuditEntry | undefined> {
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': chainKey(scope) },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const item = out.Items?.[0];
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ...entry } = item;
+  return entry as unknown as AuditEntry;
+}
+
 /** Chains whose drains are running in this process (locally), and those to drain again when done. */
 const running = new Map<string, Promise<void>>();
 const again = new Set<string>();
@@ -94,21 +112,8 @@ export class Linker {
   }
 
   /** The newest entry of a chain. */
-  private async head(scope: string): Promise<AuditEntry | undefined> {
-    const out = await this.ddb.send(
-      new QueryCommand({
-        TableName: this.tables.entries,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': chainKey(scope) },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    const item = out.Items?.[0];
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...entry } = item;
-    return entry as unknown as AuditEntry;
+  private head(scope: string): Promise<AuditEntry | undefined> {
+    return chainHead(this.ddb, this.tables.entries, scope);
   }
 
   /** The chain's oldest pending intents (by id), up to `limit`. */

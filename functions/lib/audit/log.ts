@@ -6,7 +6,7 @@ import { monotonicFactory } from 'ulid';
 import { digestState, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { AppError } from '../http/errors';
-import { chainKey, intentKey, Linker, seqKey, type AuditIntent } from './linker';
+import { chainHead, chainKey, intentKey, Linker, seqKey, type AuditIntent } from './linker';
 
 /** One write of a transaction, in document-client form. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -91,19 +91,8 @@ export class AuditLog {
   }
 
   /** The newest linked entry of a chain (intents not linked yet are not in it: see `caughtUp`). */
-  async head(scope: string): Promise<AuditEntry | undefined> {
-    const out = await this.ddb.send(
-      new QueryCommand({
-        TableName: this.tables.entries,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': chainKey(scope) },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    const item = out.Items?.[0];
-    return item ? toEntry(item) : undefined;
+  head(scope: string): Promise<AuditEntry | undefined> {
+    return chainHead(this.ddb, this.tables.entries, scope);
   }
 
   /** Linked entries of a chain in order, from `afterSeq` (exclusive). */
