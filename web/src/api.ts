@@ -1,5 +1,7 @@
-import { buildPath, ROUTES, type BodyOf, type ErrorBody, type ResponseOf, type RouteId } from '../../shared/api';
+import type { BodyOf, ErrorBody, ResponseOf, RouteId } from '../../shared/api';
+import { buildPath } from '../../shared/api/paths';
 import { bilingual, type Text } from '../../shared/messages';
+import { ROUTE_MAP } from './route-map';
 
 /** A failed API call: the stable code and the message in both languages from the error envelope. */
 export class ApiError extends Error {
@@ -34,8 +36,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 /** A client on `fetch` (the browser's, or a fake in tests). Cookies go with same-origin requests only. */
 export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Call {
   return async function call<Id extends RouteId>(id: Id, options: CallOptions<Id> = {}): Promise<ResponseOf<Id>> {
-    const route = ROUTES[id];
-    let url = buildPath(route.path, options.params);
+    const [method, path] = ROUTE_MAP[id];
+    let url = buildPath(path, options.params);
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) query.set(k, String(v));
     if ([...query].length) url += `?${query}`;
@@ -43,7 +45,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
     let res: Response;
     try {
       res = await fetchImpl(url, {
-        method: route.method,
+        method,
         credentials: 'same-origin',
         headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
         ...(hasBody ? { body: JSON.stringify(options.body) } : {}),

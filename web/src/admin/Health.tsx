@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FUNCTIONS, type FunctionName } from '../../../shared/api';
+import { FUNCTIONS, type FunctionName } from '../../../shared/api/functions';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
 

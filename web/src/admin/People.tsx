@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { INVITED_ROLES, type InvitedRole, type PersonView } from '../../../shared/api';
+import type { PersonView } from '../../../shared/api';
+import { INVITED_ROLES, type InvitedRole } from '../../../shared/api/roles';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
