@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { catalogueTexts } from './web/catalogue-texts';
 
 // One runner, four kinds of test (ARCHITECTURE.md "Tests"):
 // unit (pure, no network), integration (real dynalite + s3rver over HTTP),
@@ -16,11 +17,13 @@ export default defineConfig({
         },
       },
       {
-        plugins: [preact()],
+        plugins: [preact(), catalogueTexts()],
         test: {
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Both languages of every part's texts, as each part loads (components are rendered in either).
+          setupFiles: ['web/src/test-setup.ts'],
         },
       },
       {

@@ -1,19 +1,32 @@
 import type { BodyOf, ErrorBody, ResponseOf, RouteId } from '../../shared/api';
 import { buildPath } from '../../shared/api/paths';
-import { bilingual, type Text } from '../../shared/messages';
+import { bilingual, type MessageKey } from '../../shared/messages/registry';
+import type { Text } from '../../shared/messages/types';
 import { ROUTE_MAP } from './route-map';
 
-/** A failed API call: the stable code and the message in both languages from the error envelope. */
+/**
+ * A failed API call: the stable code and the message in both languages from the error envelope. A failure the
+ * site describes itself (no network, an answer that is not the envelope) names its catalogue key instead, read
+ * when the message is shown: the site loads English only once a reader chooses it (./language.ts).
+ */
 export class ApiError extends Error {
+  readonly #text: Text | MessageKey;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly text: Text,
+    text: Text | MessageKey,
     readonly details?: unknown,
     readonly requestId?: string,
   ) {
-    super(`${code}: ${text.en}`);
+    super(typeof text === 'string' ? code : `${code}: ${text.en}`);
     this.name = 'ApiError';
+    this.#text = text;
+  }
+
+  /** The message in both languages. */
+  get text(): Text {
+    return typeof this.#text === 'string' ? bilingual(this.#text, { requestId: '-' }) : this.#text;
   }
 }
 
@@ -53,7 +66,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiError(0, 'NETWORK', bilingual('error.network'));
+      throw new ApiError(0, 'NETWORK', 'error.network');
     }
     const text = await res.text();
     let json: unknown;
@@ -68,7 +81,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
         throw new ApiError(res.status, code, message, details, requestId);
       }
       const code = res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
-      throw new ApiError(res.status, code, bilingual(code, { requestId: '-' }), json);
+      throw new ApiError(res.status, code, code, json);
     }
     return json as ResponseOf<Id>;
   };

@@ -4,6 +4,8 @@ import { INVITED_ROLES, type InvitedRole } from '../../../shared/api/roles';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/admin';
+import '../texts/terms';
 
 /** Everyone with a role in the programme; invite and revoke. */
 export function People() {

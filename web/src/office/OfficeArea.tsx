@@ -8,6 +8,8 @@ import { ApplicationList } from './ApplicationList';
 import { RoundBoard } from './rounds/RoundBoard';
 import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/office-review';
+import '../texts/office';
+import '../texts/terms';
 
 function Office() {
   const t = useT();

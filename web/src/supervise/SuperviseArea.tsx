@@ -7,6 +7,8 @@ import { ChainView } from './ChainView';
 import { RoundReviews } from './reviews/RoundReviews';
 import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/team-view';
+import '../texts/supervise';
+import '../texts/terms';
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();
