@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'functions/**/*.unit.test.ts', 'infra/**/*.unit.test.ts'],
+          include: ['shared/**/*.test.ts', 'functions/**/*.unit.test.ts', 'infra/**/*.unit.test.ts', 'web/*.unit.test.ts'],
           environment: 'node',
         },
       },
