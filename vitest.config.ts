@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { catalogueTexts } from './web/catalogue-texts';
 
 // One runner, four kinds of test (ARCHITECTURE.md "Tests"):
 // unit (pure, no network), integration (real dynalite + s3rver over HTTP),
@@ -11,16 +12,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'functions/**/*.unit.test.ts', 'infra/**/*.unit.test.ts'],
+          include: ['shared/**/*.test.ts', 'functions/**/*.unit.test.ts', 'infra/**/*.unit.test.ts', 'web/*.unit.test.ts'],
           environment: 'node',
         },
       },
       {
-        plugins: [preact()],
+        plugins: [preact(), catalogueTexts()],
         test: {
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Both languages of every part's texts, as each part loads (components are rendered in either).
+          setupFiles: ['web/src/test-setup.ts'],
         },
       },
       {

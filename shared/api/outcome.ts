@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { RoundStage } from '../stages/round';
+import type { PublicationKind } from './publication-path';
 import type { ReviewedOrganisation } from './reviews';
 
 /**
@@ -229,10 +230,7 @@ export interface ObjectionsResponse {
 
 // ---- Published documents (stages 10 and 11) -------------------------------------------------
 
-/** What is published: the public notice (stage 10) and the announcement of winners (stage 11). */
-export const PUBLICATION_KINDS = ['notice', 'announcement'] as const;
-/** A kind of published document. */
-export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
+export { PUBLICATION_KINDS, publicationPath, type PublicationKind } from './publication-path';
 
 /** The audit chain's head a published document carries: anyone holding an export can check entry `sequence` has `hash`. */
 export interface ChainHead {
@@ -294,6 +292,3 @@ export interface PublicationsResponse {
  * stage move did not complete; nothing to publish at another stage (422).
  */
 export const RepublishBody = v.object({ version: RoundVersion });
-
-/** Path of a published document on the public site. */
-export const publicationPath = (roundId: string, kind: PublicationKind) => `/results/${roundId}/${kind}.json`;

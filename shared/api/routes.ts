@@ -83,6 +83,8 @@ import {
   type SessionResponse,
 } from './schemas';
 
+export { buildPath, matchPath } from './paths';
+
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -400,34 +402,4 @@ export type BodyOf<Id extends RouteId> = (typeof ROUTES)[Id] extends RouteDefini
 /** The routes one function serves. */
 export function routesOf(fn: FunctionName): [RouteId, RouteDefinition][] {
   return (Object.entries(ROUTES) as [RouteId, RouteDefinition][]).filter(([, r]) => r.fn === fn);
-}
-
-/** Matches a concrete path against a route path; returns the path parameters or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const got = path.split('/');
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
-    if (w.startsWith('{') && w.endsWith('}')) {
-      if (g === '') return null;
-      try {
-        params[w.slice(1, -1)] = decodeURIComponent(g);
-      } catch {
-        return null;
-      }
-    } else if (w !== g) return null;
-  }
-  return params;
-}
-
-/** Fills `{name}` segments of a route path (web client). */
-export function buildPath(pattern: string, params: Readonly<Record<string, string>> = {}): string {
-  return pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
 }

@@ -1,10 +1,14 @@
 import { messages } from './index';
+import { adminUiMessages } from './ui-admin';
+import { applyUiMessages } from './ui-apply';
 import { defenseUiMessages } from './ui-defense';
 import { noticeUiMessages } from './ui-notice';
+import { officeUiMessages } from './ui-office';
 import { outcomeUiMessages } from './ui-outcome';
 import { officeReviewUiMessages } from './ui-office-review';
 import { reviewUiMessages } from './ui-review';
 import { roundsUiMessages } from './ui-rounds';
+import { superviseUiMessages } from './ui-supervise';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 
@@ -12,6 +16,10 @@ import { uiMessages } from './ui';
 export const allMessages = {
   ...messages,
   ...uiMessages,
+  ...applyUiMessages,
+  ...officeUiMessages,
+  ...adminUiMessages,
+  ...superviseUiMessages,
   ...reviewUiMessages,
   ...officeReviewUiMessages,
   ...superviseReviewUiMessages,

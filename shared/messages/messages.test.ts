@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allMessages as messages } from './all';
 import { bilingual, format, LOCALES, registerMessages, t } from './index';
-import { uiMessages } from './ui';
+import { superviseUiMessages } from './ui-supervise';
 
 describe('message catalogue', () => {
   it('has a non-empty text in every language for every key', () => {
@@ -31,7 +31,7 @@ describe('message catalogue', () => {
     expect(format('{count} {count:entry|entries}', { count: 25 })).toBe('25 entries');
     expect(format('{count} {count:entry|entries}', { count: 0 })).toBe('0 entries');
     expect(format('{n:entry|entries}', { count: 1 })).toBe('{n:entry|entries}');
-    registerMessages(uiMessages);
+    registerMessages(superviseUiMessages);
     expect(t('supervise.entries', 'en', { count: 1 })).toBe('1 entry');
     expect(t('supervise.entries', 'zh-CN', { count: 1 })).toBe('1 条记录');
   });

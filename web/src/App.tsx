@@ -2,10 +2,12 @@ import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso
 import { useEffect } from 'preact/hooks';
 import { useT } from './i18n';
 import { AppStateContext, type AppState } from './state';
+import { Home } from './public/Home';
 import { Header } from './ui/Header';
 
-// One chunk per audience (STYLE.md "Front end"): a visitor never downloads the supervisor's code.
-const Home = lazy(() => import('./public').then((m) => m.Home));
+// The home page comes with the entry: most visits start there, and it shows without a second request (nothing
+// shifts while a chunk loads). Every other page is one chunk per audience (STYLE.md "Front end"): a visitor never
+// downloads the supervisor's code.
 const SignIn = lazy(() => import('./public').then((m) => m.SignIn));
 const LinkLanding = lazy(() => import('./public').then((m) => m.LinkLanding));
 const NotFound = lazy(() => import('./public').then((m) => m.NotFound));

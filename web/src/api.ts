@@ -1,17 +1,32 @@
-import { buildPath, ROUTES, type BodyOf, type ErrorBody, type ResponseOf, type RouteId } from '../../shared/api';
-import { bilingual, type Text } from '../../shared/messages';
+import type { BodyOf, ErrorBody, ResponseOf, RouteId } from '../../shared/api';
+import { buildPath } from '../../shared/api/paths';
+import { bilingual, type MessageKey } from '../../shared/messages/registry';
+import type { Text } from '../../shared/messages/types';
+import { ROUTE_MAP } from './route-map';
 
-/** A failed API call: the stable code and the message in both languages from the error envelope. */
+/**
+ * A failed API call: the stable code and the message in both languages from the error envelope. A failure the
+ * site describes itself (no network, an answer that is not the envelope) names its catalogue key instead, read
+ * when the message is shown: the site loads English only once a reader chooses it (./language.ts).
+ */
 export class ApiError extends Error {
+  readonly #text: Text | MessageKey;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly text: Text,
+    text: Text | MessageKey,
     readonly details?: unknown,
     readonly requestId?: string,
   ) {
-    super(`${code}: ${text.en}`);
+    super(typeof text === 'string' ? code : `${code}: ${text.en}`);
     this.name = 'ApiError';
+    this.#text = text;
+  }
+
+  /** The message in both languages. */
+  get text(): Text {
+    return typeof this.#text === 'string' ? bilingual(this.#text, { requestId: '-' }) : this.#text;
   }
 }
 
@@ -34,8 +49,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
 /** A client on `fetch` (the browser's, or a fake in tests). Cookies go with same-origin requests only. */
 export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Call {
   return async function call<Id extends RouteId>(id: Id, options: CallOptions<Id> = {}): Promise<ResponseOf<Id>> {
-    const route = ROUTES[id];
-    let url = buildPath(route.path, options.params);
+    const [method, path] = ROUTE_MAP[id];
+    let url = buildPath(path, options.params);
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) query.set(k, String(v));
     if ([...query].length) url += `?${query}`;
@@ -43,7 +58,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
     let res: Response;
     try {
       res = await fetchImpl(url, {
-        method: route.method,
+        method,
         credentials: 'same-origin',
         headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
         ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
@@ -51,7 +66,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiError(0, 'NETWORK', bilingual('error.network'));
+      throw new ApiError(0, 'NETWORK', 'error.network');
     }
     const text = await res.text();
     let json: unknown;
@@ -66,7 +81,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
         throw new ApiError(res.status, code, message, details, requestId);
       }
       const code = res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
-      throw new ApiError(res.status, code, bilingual(code, { requestId: '-' }), json);
+      throw new ApiError(res.status, code, code, json);
     }
     return json as ResponseOf<Id>;
   };

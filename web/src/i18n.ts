@@ -1,5 +1,6 @@
 import './texts/common';
-import { t, type Locale, type MessageKey } from '../../shared/messages';
+import { t, type MessageKey } from '../../shared/messages/registry';
+import type { Locale } from '../../shared/messages/types';
 import { useAppState } from './state';
 
 /** Translates with the current language; components re-render when it changes. */

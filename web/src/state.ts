@@ -2,8 +2,9 @@ import { signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { PublicProgramme, SessionResponse } from '../../shared/api';
-import { LOCALES, type Locale } from '../../shared/messages';
+import { LOCALES, type Locale } from '../../shared/messages/types';
 import { ApiError, createApi, type Call } from './api';
+import { chooseLanguage, languageReady } from './language';
 
 const LOCALE_KEY = 'merit.locale';
 // The session cookie is HttpOnly; this hint only says "ask the server who is signed in", so
@@ -21,7 +22,8 @@ export interface AppState {
   readonly call: Call;
   /** Loads the public programmes once (shared by the header and the home page); a failure can be retried. */
   loadProgrammes(): Promise<readonly PublicProgramme[]>;
-  setLocale(locale: Locale): void;
+  /** Switches the language: at once when its texts are loaded, else once they are (the page never shows a key). */
+  setLocale(locale: Locale): Promise<void>;
   /** Asks the server who is signed in, when this browser has signed in before. */
   loadSession(): Promise<void>;
   signedIn(session: SessionResponse): void;
@@ -93,9 +95,17 @@ export function createAppState(options: AppStateOptions = {}): AppState {
       return programmesLoad;
     },
     setLocale(next) {
-      locale.value = next;
-      storage?.setItem(LOCALE_KEY, next);
-      if (doc) doc.documentElement.lang = next;
+      const show = () => {
+        locale.value = next;
+        storage?.setItem(LOCALE_KEY, next);
+        if (doc) doc.documentElement.lang = next;
+      };
+      const loaded = chooseLanguage(next);
+      if (languageReady(next)) {
+        show();
+        return loaded;
+      }
+      return loaded.then(show);
     },
     async loadSession() {
       try {

@@ -3,6 +3,7 @@ import { Health } from './Health';
 import { RequireRole } from '../ui/RequireRole';
 import { People } from './People';
 import '../texts/rounds';
+import '../texts/admin';
 
 /** The award office's area: its links, the people, and whether the three functions are up. */
 export function AdminArea() {

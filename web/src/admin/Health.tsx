@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FUNCTIONS, type FunctionName } from '../../../shared/api';
+import { FUNCTIONS, type FunctionName } from '../../../shared/api/functions';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
+import '../texts/admin';
 
 type Status = 'checking' | 'ok' | 'down';
 

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { INVITED_ROLES, type InvitedRole, type PersonView } from '../../../shared/api';
+import type { PersonView } from '../../../shared/api';
+import { INVITED_ROLES, type InvitedRole } from '../../../shared/api/roles';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/admin';
+import '../texts/terms';
 
 /** Everyone with a role in the programme; invite and revoke. */
 export function People() {

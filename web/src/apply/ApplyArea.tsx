@@ -14,6 +14,8 @@ import { ReceiptView } from './ReceiptView';
 import { RegistrationForm } from './RegistrationForm';
 import { SectionEditor } from './SectionEditor';
 import { SubmitPanel } from './SubmitPanel';
+import '../texts/apply';
+import '../texts/terms';
 
 type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 

@@ -3,9 +3,11 @@ import type { ApplicationView } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { formatMoment as formatBeijing } from '../../../shared/messages';
+import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
+import '../texts/apply';
+import '../texts/terms';
 
 /**
  * Where the application is: the round's stage, its status, the deadline (in

@@ -5,12 +5,15 @@ import {
   type DocumentCategory,
   type DocumentView,
 } from '../../../shared/api/applications';
-import { fileTypeList, fileTypeName, type Locale } from '../../../shared/messages';
+import type { Locale } from '../../../shared/messages/types';
+import { fileTypeList, fileTypeName } from '../../../shared/messages/units';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment } from './format';
 import { contentTypeOf, formatBytes, postToBucket, sha256OfFile, sleep, UploadError, type XhrFactory } from './upload';
+import '../texts/apply';
+import '../texts/terms';
 
 /** One file on its way: hashed, announced, posted to the bucket, then verified by the server. */
 interface LocalUpload {

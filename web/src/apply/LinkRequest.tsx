@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/apply';
 
 /**
  * An organisation asks for a link to apply: a new address gets a registration

@@ -6,6 +6,8 @@ import { useLocale, useT, type Translate } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel } from './format';
+import '../texts/apply';
+import '../texts/terms';
 
 /** What a request concerns, as people read it: section labels, then document categories. */
 export function concernsOf(request: OfficeRequestView, t: Translate, locale: Locale): string {

@@ -7,6 +7,8 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel } from './format';
 import { formatBytes } from './upload';
+import '../texts/apply';
+import '../texts/terms';
 
 /** A short-lived download link, asked for on the click (the browser then downloads the file). */
 export function DocumentDownload({ doc }: { doc: DocumentView }) {

@@ -1,8 +1,10 @@
 import type { Receipt } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
-import { formatMoment as formatBeijing } from '../../../shared/messages';
+import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment } from './format';
 import { formatBytes } from './upload';
+import '../texts/apply';
+import '../texts/terms';
 
 /**
  * The receipt of a formal submission: when, what (a SHA-256 per file and for the texts), printable.

@@ -16,6 +16,8 @@ import {
   type OrganisationFields,
   type Problems,
 } from './registration';
+import '../texts/apply';
+import '../texts/terms';
 
 const TEXT_FIELDS = [
   ['name', 'register.name', 'organization'],

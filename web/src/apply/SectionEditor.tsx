@@ -5,6 +5,7 @@ import { useAppState } from '../state';
 import { useAutosave } from '../ui/autosave';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel } from './format';
+import '../texts/apply';
 
 /** How long typing must pause before the section is saved. */
 export const AUTOSAVE_DELAY_MS = 1200;

@@ -5,6 +5,8 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment, sectionLabel } from './format';
 import { newIdempotencyKey } from './upload';
+import '../texts/apply';
+import '../texts/terms';
 
 /**
  * Formal submission: disabled, with the list of what is missing, until the

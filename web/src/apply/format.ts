@@ -1,7 +1,9 @@
-import { isMessageKey, type Locale, type MessageKey } from '../../../shared/messages';
+import { isMessageKey, type MessageKey } from '../../../shared/messages/registry';
+import type { Locale } from '../../../shared/messages/types';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012';
 import { PROFILE_SECTION } from '../../../shared/api/applications';
 import type { Translate } from '../i18n';
+import '../texts/terms';
 
 /** A moment in the reader's time zone, with the zone named, e.g. "25 Nov 2026, 17:00 GMT+8". */
 export function formatMoment(iso: string, locale: Locale): string {

@@ -1,6 +1,7 @@
 import { ORGANISATION_SIZES, type OrganisationSize } from '../../../shared/api/applications';
 import { validateCreditCode } from '../../../shared/eligibility/credit-code';
 import type { MessageKey } from '../../../shared/messages';
+import '../texts/apply';
 
 /** The organisation fields of the registration form, as typed. */
 export interface OrganisationFields {

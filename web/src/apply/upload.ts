@@ -84,4 +84,4 @@ export function newIdempotencyKey(): string {
 }
 
 /** Sizes are shown by the one formatter of shared/messages (binary units, "50 MB"). */
-export { formatBytes } from '../../../shared/messages';
+export { formatBytes } from '../../../shared/messages/units';

@@ -10,6 +10,9 @@ import { DocumentDownload } from '../apply/PackageView';
 import { ReceiptView } from '../apply/ReceiptView';
 import { formatBytes } from '../apply/upload';
 import { RequestsPanel } from './RequestsPanel';
+import '../texts/apply';
+import '../texts/office';
+import '../texts/terms';
 
 /** The office's eligibility decision, with the reason the applicant sees (required when refusing). */
 function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => void }) {

@@ -4,6 +4,9 @@ import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import '../texts/office-review';
+import '../texts/apply';
+import '../texts/office';
+import '../texts/terms';
 
 /** The filters of the list, as the query string of 'applications.list' and 'applications.export'. */
 export interface ListFilters {

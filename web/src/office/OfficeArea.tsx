@@ -1,13 +1,17 @@
-import { useRoute } from 'preact-iso';
+import { lazy, useRoute } from 'preact-iso';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
-import { TeamPage } from '../ui/review/TeamPage';
 import '../apply/apply.css';
-import { ApplicationDetail } from './ApplicationDetail';
-import { ApplicationList } from './ApplicationList';
-import { RoundBoard } from './rounds/RoundBoard';
-import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/office-review';
+import '../texts/office';
+import '../texts/terms';
+
+// Each page of the office loads when opened: the review board never loads the registration desk's code, nor the desk the board's.
+const ApplicationList = lazy(() => import('./ApplicationList').then((m) => m.ApplicationList));
+const ApplicationDetail = lazy(() => import('./ApplicationDetail').then((m) => m.ApplicationDetail));
+const RoundBoard = lazy(() => import('./rounds/RoundBoard').then((m) => m.RoundBoard));
+const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
+const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
 
 function Office() {
   const t = useT();

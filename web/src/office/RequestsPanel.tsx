@@ -13,6 +13,8 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { sectionLabel } from '../apply/format';
 import { OfficeRequestItem } from '../apply/OfficeRequests';
+import '../texts/office';
+import '../texts/terms';
 
 const SECTIONS = [PROFILE_SECTION, ...GBT19580_2012.items.map((i) => i.id)];
 const newKey = () => `office-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { publicationPath, type ChainHead, type PublicationKind, type PublicationView } from '../../../shared/api/outcome';
+import { publicationPath } from '../../../shared/api/publication-path';
+import type { ChainHead, PublicationKind, PublicationView } from '../../../shared/api/outcome';
 import { checkHead, type HeadCheck } from '../../../shared/audit/head';
 import type { Call } from '../api';
 import { useT } from '../i18n';

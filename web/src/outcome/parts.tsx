@@ -1,10 +1,11 @@
 import { useRef } from 'preact/hooks';
 import type { RecordedBy } from '../../../shared/api/outcome';
 import type { ReviewedOrganisation } from '../../../shared/api/reviews';
-import { isMessageKey } from '../../../shared/messages';
+import { isMessageKey } from '../../../shared/messages/registry';
 import { formatDateTime, useLocale, useT, type Translate } from '../i18n';
 import { useLoad } from '../review/load';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/terms';
 
 /** The round as the page read it last: what the stage controls and the versioned posts go by. */
 export interface RoundRef {

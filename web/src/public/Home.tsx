@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isMessageKey } from '../../../shared/messages';
+import { isMessageKey } from '../../../shared/messages/registry';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';

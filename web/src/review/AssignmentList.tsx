@@ -5,6 +5,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { REVIEW_CRITERIA } from './scores';
 import { useLoad } from './load';
 import '../texts/review';
+import '../texts/terms';
 
 /** One of the expert's assignments as reviews.mine answers it. */
 export type MyAssignment = MyAssignmentsResponse['assignments'][number];

@@ -14,6 +14,7 @@ import { Material } from './Material';
 import { Recusal } from './Recusal';
 import { ScorecardEditor } from './ScorecardEditor';
 import '../texts/review';
+import '../texts/terms';
 
 /** The team's cards once the expert may see them (after submitting or recusing), and the leader's consensus. */
 function Team({ assignment }: { assignment: MyAssignment }) {

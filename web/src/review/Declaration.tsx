@@ -7,6 +7,7 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { lengthOf } from './scores';
 import '../texts/review';
+import '../texts/terms';
 
 /** What a declaration sends (the same body for experts and deliberators). */
 export type DeclarationSent = BodyOf<'reviews.declare'>;

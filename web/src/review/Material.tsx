@@ -6,6 +6,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import '../texts/review';
+import '../texts/terms';
 
 type Doc = ReviewMaterialResponse['documents'][number];
 

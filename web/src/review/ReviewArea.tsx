@@ -5,6 +5,7 @@ import { AssignmentPage } from './AssignmentPage';
 import { DefenseList } from './defense/DefenseList';
 import { DefensePage } from './defense/DefensePage';
 import './review.css';
+import '../texts/terms';
 
 /**
  * The reviewers' area. Experts: `/review` lists the assignments, `/review/:applicationId/:stage` is one of them.

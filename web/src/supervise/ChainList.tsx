@@ -5,6 +5,7 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { abbreviate } from './timeline';
 import '../texts/team-view';
+import '../texts/supervise';
 
 /** The programme's audit chains: its own and one per round. */
 export function ChainList() {

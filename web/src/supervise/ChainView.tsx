@@ -10,6 +10,7 @@ import { exportFileName } from '../../../shared/audit/head';
 import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 import '../texts/team-view';
+import '../texts/supervise';
 
 const PAGE = 1000;
 

@@ -1,12 +1,16 @@
-import { useRoute } from 'preact-iso';
+import { lazy, useRoute } from 'preact-iso';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
-import { TeamPage } from '../ui/review/TeamPage';
 import { ChainList } from './ChainList';
-import { ChainView } from './ChainView';
-import { RoundReviews } from './reviews/RoundReviews';
-import { OutcomePage } from '../outcome/OutcomePage';
 import '../texts/team-view';
+import '../texts/supervise';
+import '../texts/terms';
+
+// A chain, a round's reviews, a team's cards and the outcome page load when opened: the list of chains stays light.
+const ChainView = lazy(() => import('./ChainView').then((m) => m.ChainView));
+const RoundReviews = lazy(() => import('./reviews/RoundReviews').then((m) => m.RoundReviews));
+const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
+const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();

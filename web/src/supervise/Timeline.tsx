@@ -1,7 +1,9 @@
 import type { AuditEntry } from '../../../shared/audit/chain';
-import { isMessageKey } from '../../../shared/messages';
+import { isMessageKey } from '../../../shared/messages/registry';
 import { formatDateTime, useLocale, useT, type Translate } from '../i18n';
 import { filterEntries, filterOptions, NO_FILTER, abbreviate, type TimelineFilter } from './timeline';
+import '../texts/supervise';
+import '../texts/terms';
 
 /** The label of an audited action (`audit.<action>` in the catalogue), or the action itself. */
 export function actionLabel(t: Translate, action: string): string {

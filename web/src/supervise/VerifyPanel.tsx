@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { verifyChain, type AuditEntry, type ChainVerification, type Sha256 } from '../../../shared/audit/chain';
 import { useT } from '../i18n';
 import { abbreviate, webCryptoSha256 } from './timeline';
+import '../texts/supervise';
 
 /** Recomputes the whole chain in this browser and says whether it holds, or names the first entry that does not. */
 export function VerifyPanel({

@@ -1,5 +1,7 @@
-import { registerMessages } from '../../../shared/messages';
-import { uiMessages } from '../../../shared/messages/ui';
+import { siteTexts } from '../language';
+import ui from '../../../shared/messages/ui?lang=zh-CN';
+import stages from '../../../shared/messages/domain?only=domain.stage.&lang=zh-CN';
+import errors from '../../../shared/messages/platform?only=INTERNAL,SERVICE_UNAVAILABLE,platform.role.&lang=zh-CN';
 
-// The site's common interface texts: registered by the site, so the functions, which never show them, do not load them.
-registerMessages(uiMessages);
+// The site's common texts (the frame, the public pages, the errors the browser shows itself, stage and role names) load with the entry: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([ui, stages, errors], () => import('./common.en'));

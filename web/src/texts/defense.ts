@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { defenseUiMessages } from '../../../shared/messages/ui-defense';
+import { siteTexts } from '../language';
+import defense from '../../../shared/messages/ui-defense?lang=zh-CN';
 
-// The texts of the defense pages load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(defenseUiMessages);
+// The defense panels' texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([defense], () => import('./defense.en'));

@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { noticeUiMessages } from '../../../shared/messages/ui-notice';
+import { siteTexts } from '../language';
+import notice from '../../../shared/messages/ui-notice?lang=zh-CN';
 
-// The public notice's texts load with its page, not with every page (shared/messages/index.ts).
-registerMessages(noticeUiMessages);
+// The public notice's texts load with its page: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([notice], () => import('./notice.en'));

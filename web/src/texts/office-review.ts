@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { officeReviewUiMessages } from '../../../shared/messages/ui-office-review';
+import { siteTexts } from '../language';
+import officeReview from '../../../shared/messages/ui-office-review?lang=zh-CN';
 
-// The texts of the office's review board load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(officeReviewUiMessages);
+// The review board's texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([officeReview], () => import('./office-review.en'));

@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { outcomeUiMessages } from '../../../shared/messages/ui-outcome';
+import { siteTexts } from '../language';
+import outcome from '../../../shared/messages/ui-outcome?lang=zh-CN';
 
-// The texts of the outcome pages load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(outcomeUiMessages);
+// The outcome pages' texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([outcome], () => import('./outcome.en'));

@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { reviewUiMessages } from '../../../shared/messages/ui-review';
+import { siteTexts } from '../language';
+import review from '../../../shared/messages/ui-review?lang=zh-CN';
 
-// The texts of the experts' area load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(reviewUiMessages);
+// The experts' area texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([review], () => import('./review.en'));

@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { roundsUiMessages } from '../../../shared/messages/ui-rounds';
+import { siteTexts } from '../language';
+import rounds from '../../../shared/messages/ui-rounds?lang=zh-CN';
 
-// The texts of the office's rounds pages load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(roundsUiMessages);
+// The rounds pages' texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([rounds], () => import('./rounds.en'));

@@ -1,5 +1,5 @@
-import { registerMessages } from '../../../shared/messages';
-import { superviseReviewUiMessages } from '../../../shared/messages/ui-supervise-review';
+import { siteTexts } from '../language';
+import teamView from '../../../shared/messages/ui-supervise-review?lang=zh-CN';
 
-// The texts of the team views and the supervisors' review pages load with the code that shows them, not with every page (shared/messages/index.ts).
-registerMessages(superviseReviewUiMessages);
+// The team views' and the supervisors' review pages' texts load with the code that shows them: Chinese now, English once a reader chooses it (web/src/language.ts, shared/messages/registry.ts).
+await siteTexts([teamView], () => import('./team-view.en'));

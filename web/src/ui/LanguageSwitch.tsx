@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../../../shared/messages';
+import { LOCALES, type Locale } from '../../../shared/messages/types';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
 
@@ -17,7 +17,8 @@ export function LanguageSwitch() {
           type="button"
           lang={locale}
           aria-pressed={locale === current}
-          onClick={() => state.setLocale(locale)}
+          // Without the network the English texts cannot load: the page stays as it is and the switch can be pressed again.
+          onClick={() => void state.setLocale(locale).catch(() => undefined)}
         >
           {t(LABEL_KEY[locale])}
         </button>

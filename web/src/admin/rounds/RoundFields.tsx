@@ -5,6 +5,7 @@ import { browserTimeZone, isLocked, weightSumPerMille, type FieldKey, type FormV
 import { DATE_FIELDS, FORM_DEFAULTS } from './defaults';
 import { inputId, TARGET_LABEL, type FormIssues } from './issues';
 import '../../texts/rounds';
+import '../../texts/terms';
 
 /** What the form shows and where its problems go. */
 export interface RoundFieldsProps {

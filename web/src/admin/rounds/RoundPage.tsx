@@ -12,6 +12,7 @@ import { IssueSummary } from './IssueSummary';
 import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
 import '../../texts/rounds';
+import '../../texts/terms';
 
 /** The form being edited: its values and what they were when it opened (left alone, a date goes back exactly as read). */
 interface Draft {

@@ -5,6 +5,7 @@ import { RoundList } from './RoundList';
 import { RoundPage } from './RoundPage';
 import './rounds.css';
 import '../../texts/rounds';
+import '../../texts/terms';
 
 /** The office's rounds (a chunk of its own): the list and the call of a new round, or one round's page. */
 export function RoundsArea() {

@@ -1,5 +1,6 @@
-import { isMessageKey } from '../../../../shared/messages';
+import { isMessageKey } from '../../../../shared/messages/registry';
 import type { Translate } from '../../i18n';
+import '../../texts/terms';
 
 /** The name of a round's stage in the reader's language (the stage id itself when the catalogue has none). */
 export function stageName(t: Translate, stage: string): string {

@@ -5,6 +5,7 @@ import { ApiError } from '../../api';
 import type { Translate } from '../../i18n';
 import { targetOfPath, type FieldKey, type IssueTarget } from './config-form';
 import '../../texts/rounds';
+import '../../texts/terms';
 
 /** The label of every input and group the form shows. */
 export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AssignmentView, ConflictView, ReviewStage } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
-import { isMessageKey } from '../../../../shared/messages';
+import { isMessageKey } from '../../../../shared/messages/registry';
 import { ApiError } from '../../api';
 import { useT } from '../../i18n';
 import { useAppState } from '../../state';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { stageLabel } from '../../ui/review/format';
 import '../../texts/team-view';
 import '../../texts/office-review';
+import '../../texts/terms';
 
 // A refusal for a conflict of interest may name the conflicts found (source and kind); anything else is ignored.
 function conflictsOf(error: unknown): ConflictView[] {

@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
-import { bilingual, type Locale } from '../../../../shared/messages';
-import { publicationPath, type ChainHead, type PublicationKind, type PublishedDocument, type PublishedEntry } from '../../../../shared/api/outcome';
+import type { Locale } from '../../../../shared/messages/types';
+import { publicationPath } from '../../../../shared/api/publication-path';
+import type { ChainHead, PublicationKind, PublishedDocument, PublishedEntry } from '../../../../shared/api/outcome';
 import { ApiError } from '../../api';
 import { useLocale, useT, type Translate } from '../../i18n';
 import { useLoad } from '../../review/load';
@@ -28,12 +29,12 @@ async function readPublished(fetchDocument: FetchDocument, roundId: string, kind
   try {
     res = await fetchDocument(publicationPath(roundId, kind), { headers: { accept: 'application/json' }, cache: 'no-cache' });
   } catch {
-    throw new ApiError(0, 'NETWORK', bilingual('error.network'));
+    throw new ApiError(0, 'NETWORK', 'error.network');
   }
   if (res.status === 404 || res.status === 403) return null;
   if (!res.ok) {
     const code = res.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
-    throw new ApiError(res.status, code, bilingual(code, { requestId: '-' }));
+    throw new ApiError(res.status, code, code);
   }
   const doc = (await res.json()) as PublishedDocument;
   if (doc?.roundId !== roundId || doc.kind !== kind || !Array.isArray(doc.entries) || !doc.notice || !doc.chainHead) {

@@ -6,6 +6,7 @@ import { SeatBadge } from '../../ui/review/defense/SeatBadge';
 import { useLoad } from '../load';
 import '../../texts/review';
 import '../../texts/defense';
+import '../../texts/terms';
 
 
 /** The path of the deliberator's page for one application. */

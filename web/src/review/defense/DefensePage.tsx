@@ -12,6 +12,7 @@ import { useLoad } from '../load';
 import { DefenseScoreEditor } from './DefenseScoreEditor';
 import '../../texts/review';
 import '../../texts/defense';
+import '../../texts/terms';
 
 type Round = MyDefenseResponse['rounds'][number];
 type Seat = Round['applications'][number];

@@ -7,12 +7,13 @@ import type {
   ScorecardView,
   TeamReviewResponse,
 } from '../../../../shared/api/reviews';
-import { isMessageKey } from '../../../../shared/messages';
+import { isMessageKey } from '../../../../shared/messages/registry';
 import { formatDateTime, useLocale, useT, type Translate } from '../../i18n';
 import { categoryScore, CRITERIA, extraItemIds, formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';
 import './review.css';
 import '../../texts/team-view';
+import '../../texts/terms';
 
 function conflictKindLabel(t: Translate, kind: string): string {
   const key = `domain.conflict.${kind}`;

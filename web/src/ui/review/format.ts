@@ -3,9 +3,10 @@ import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012';
 import type { Category, CriteriaItem } from '../../../../shared/criteria/types';
 import { isValidPercentage } from '../../../../shared/scoring/percentage';
 import { formatPoints, itemScoreHundredths, type Hundredths } from '../../../../shared/scoring/exact';
-import { isMessageKey } from '../../../../shared/messages';
+import { isMessageKey } from '../../../../shared/messages/registry';
 import type { Translate } from '../../i18n';
 import '../../texts/team-view';
+import '../../texts/terms';
 
 /** True when a path segment names a stage a team of experts scores. */
 export function isReviewStage(value: string | undefined): value is ReviewStage {

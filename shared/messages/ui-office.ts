@@ -1,0 +1,48 @@
+import type { Catalogue } from './types';
+
+/** The office's registration desk: the applications of a round, their detail and the requests to applicants. */
+export const officeUiMessages = {
+  // Office: applications of a round
+  'office.title': { 'zh-CN': '申报管理', en: 'Applications' },
+  'office.funnel': { 'zh-CN': '申报漏斗', en: 'Funnel' },
+  'office.submittedPercent': { 'zh-CN': '提交率', en: 'Submitted' },
+  'office.list': { 'zh-CN': '申报组织', en: 'Applicants' },
+  'office.round': { 'zh-CN': '评审轮次', en: 'Round' },
+  'office.search': { 'zh-CN': '名称或统一社会信用代码', en: 'Name or credit code' },
+  'office.searchButton': { 'zh-CN': '查询', en: 'Search' },
+  'office.export': { 'zh-CN': '导出 CSV', en: 'Export CSV' },
+  'office.empty': { 'zh-CN': '本轮尚无组织登记申报。', en: 'No organisation has registered for this round yet.' },
+  'office.noMatch': { 'zh-CN': '没有符合条件的申报。', en: 'No application matches.' },
+  'office.shown': { 'zh-CN': '共 {count} 个', en: '{count} shown' },
+  'office.registeredAt': { 'zh-CN': '登记时间', en: 'Registered at' },
+  'office.eligibility': { 'zh-CN': '形式审查', en: 'Eligibility' },
+  'office.openRequests': { 'zh-CN': '待回复要求', en: 'Open requests' },
+  'office.back': { 'zh-CN': '← 返回申报列表', en: '← Back to the list' },
+  'office.noTexts': { 'zh-CN': '尚未填写。', en: 'Nothing written yet.' },
+  'office.missingTexts': { 'zh-CN': '未填写：{sections}', en: 'Not filled in: {sections}' },
+  'office.selfCheckOk': { 'zh-CN': '按声明自查，各项条件均满足。', en: 'By the declarations, every condition is met.' },
+  'office.yes': { 'zh-CN': '是', en: 'Yes' },
+  'office.no': { 'zh-CN': '否', en: 'No' },
+  'office.none': { 'zh-CN': '无', en: 'None' },
+  'office.never': { 'zh-CN': '未获奖', en: 'Never won' },
+  'office.decide.title': { 'zh-CN': '形式审查结论', en: 'Eligibility decision' },
+  'office.decide.reason': { 'zh-CN': '理由（申报组织可见；不符合条件时必填）', en: 'Reason (the applicant sees it; required when refusing)' },
+  'office.decide.choose': { 'zh-CN': '请选择结论。', en: 'Choose a decision.' },
+  'office.decide.submit': { 'zh-CN': '记录结论', en: 'Record the decision' },
+  'office.decide.onlySubmitted': { 'zh-CN': '正式提交后才能作形式审查结论。', en: 'Eligibility is decided once the application is submitted.' },
+
+  // Office requests: the office's side
+  'office.requests.title': { 'zh-CN': '补正/说明要求', en: 'Requests to the applicant' },
+  'office.requests.none': { 'zh-CN': '尚未向该申报组织提出要求。', en: 'No request has been made to this applicant.' },
+  'office.requests.note': { 'zh-CN': '申报组织的答复单独记录，不会改变已提交的申报材料。', en: 'The applicant’s answers are recorded separately; they do not change the submitted package.' },
+  'office.requests.answer': { 'zh-CN': '申报组织的答复', en: 'The applicant’s answer' },
+  'office.requests.awaiting': { 'zh-CN': '等待申报组织答复。', en: 'Waiting for the applicant’s answer.' },
+  'office.requests.new': { 'zh-CN': '提出新的要求', en: 'New request' },
+  'office.requests.text': { 'zh-CN': '要求内容（申报组织可见，最多 {max} 字）', en: 'What you ask (the applicant sees it; at most {max} characters)' },
+  'office.requests.sections': { 'zh-CN': '涉及的申报内容（可选，可多选）', en: 'Sections it concerns (optional, several allowed)' },
+  'office.requests.categories': { 'zh-CN': '涉及的材料类别（可选）', en: 'Document categories it concerns (optional)' },
+  'office.requests.empty': { 'zh-CN': '请先填写要求内容。', en: 'Write what you ask first.' },
+  'office.requests.submit': { 'zh-CN': '发送要求', en: 'Send the request' },
+  'office.requests.sent': { 'zh-CN': '要求已发送，并已邮件通知申报组织。', en: 'The request was sent and mailed to the applicant.' },
+  'office.requests.withdrawn': { 'zh-CN': '该申报已撤回，不能再提出要求。', en: 'This application was withdrawn; no request can be made.' },
+} as const satisfies Catalogue;
