@@ -25,6 +25,9 @@ export const QUICK_RETRIES = 3;
 export const QUICK_RETRY_MS = 1500;
 export const BACKGROUND_RETRY_MS = 10_000;
 
+/** What the saver holds as stored after a save whose answer never came: equal to no body. */
+const UNKNOWN = '\u0000unknown';
+
 const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT';
 // A network failure or a server error may pass: the same save is tried again.
 const isPassing = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500);
@@ -77,7 +80,10 @@ export interface SaverOptions<D, B, V extends Versioned> {
  */
 export class DraftSaver<D, B, V extends Versioned> {
   private current: D;
+  /** The body the server holds on `version`; UNKNOWN after a save whose answer never came. */
   private savedText: string;
+  /** Bodies sent since the last answer that may or may not have been stored (their answer was lost). */
+  private readonly unconfirmed = new Set<string>();
   private version: number;
   private stateNow: AutosaveState = 'saved';
   private savedAt: string | undefined;
@@ -183,11 +189,15 @@ export class DraftSaver<D, B, V extends Versioned> {
           this.savedAt = saved.updatedAt;
           this.error = null;
         });
+        this.unconfirmed.clear();
         attempt = 0;
       } catch (e) {
         if (this.disposed) return;
         if (isStale(e) && (await this.storedIs(text))) continue;
         if (isPassing(e)) {
+          // The server may have stored it: until it says, nothing counts as saved (not even the old body).
+          this.unconfirmed.add(text);
+          this.savedText = UNKNOWN;
           attempt++;
           if (attempt <= QUICK_RETRIES) {
             await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), QUICK_RETRY_MS * attempt));
@@ -215,14 +225,16 @@ export class DraftSaver<D, B, V extends Versioned> {
     }
   }
 
-  // After a 409: is what is stored exactly what we are saving (our own save, whose answer was lost)? Then it is saved.
+  // After a 409: is what is stored one of our own saves whose answer was lost? Then we go on from its version.
   private async storedIs(text: string): Promise<boolean> {
     try {
       const fresh = await this.options.load();
-      if (JSON.stringify(this.options.bodyOf(this.options.draftOf(fresh))) !== text) return false;
+      const stored = JSON.stringify(this.options.bodyOf(this.options.draftOf(fresh)));
+      if (stored !== text && !this.unconfirmed.has(stored)) return false;
+      this.unconfirmed.clear();
       this.update(() => {
         this.version = fresh.version;
-        this.savedText = text;
+        this.savedText = stored;
         this.savedAt = fresh.updatedAt;
         this.error = null;
       });
@@ -245,6 +257,7 @@ export class DraftSaver<D, B, V extends Versioned> {
         this.version = fresh.version;
         this.current = this.options.draftOf(fresh);
         this.savedText = JSON.stringify(this.options.bodyOf(this.current));
+        this.unconfirmed.clear();
         this.savedAt = fresh.updatedAt;
         this.blocked = false;
         this.error = null;
