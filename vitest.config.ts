@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
-import { catalogueTexts } from './web/catalogue-texts';
+import { catalogueTexts } from './web/catalogue-texts.ts';
 
 // One runner, four kinds of test (ARCHITECTURE.md "Tests"):
 // unit (pure, no network), integration (real dynalite + s3rver over HTTP),
