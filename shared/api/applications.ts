@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PACKAGE_DEFAULT_SETTINGS } from '../round/package-defaults';
 import { EmailSchema, LocaleSchema } from './schemas';
+import { DocumentNameSchema } from './document-name';
 import { fileTypeList } from '../messages/units';
 
 /**
@@ -121,7 +122,8 @@ export const SaveSectionBody = v.object({
 /** POST /api/submission/applications/{applicationId}/documents — start an upload. */
 export const CreateDocumentBody = v.object({
   category: v.picklist(DOCUMENT_CATEGORIES),
-  fileName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255), v.regex(/^[^/\\\u0000-\u001f]+$/)),
+  /** The file's name (shared rules: well-formed, no control or bidi characters, at most 255 UTF-8 bytes). */
+  fileName: DocumentNameSchema,
   contentType: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(200)),
   size: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** SHA-256 of the file as the browser computed it (hex). */

@@ -42,6 +42,21 @@ export const submissionMessages = {
   DOCUMENT_TYPE_REFUSED: { 'zh-CN': '不接受这种文件类型（{contentType}）。允许的类型：{allowed}。', en: 'This file type ({contentType}) is not accepted. Allowed: {allowed}.' },
   DOCUMENT_FILE_TOO_LARGE: { 'zh-CN': '文件过大：单个文件最多 {maxBytes}。', en: 'The file is too large: at most {maxBytes} per file.' },
   APPLICATION_TOO_LARGE: { 'zh-CN': '全部材料合计超过上限（{maxBytes}）。', en: 'All documents together would exceed the limit ({maxBytes}).' },
+  DOCUMENT_NAME_INVALID: { 'zh-CN': '文件名不能使用：{reason}请修改文件名后重新选择文件。', en: 'This file name cannot be used: {reason} Please rename the file and choose it again.' },
+  'documentName.empty': { 'zh-CN': '名称为空。', en: 'the name is empty.' },
+  'documentName.malformed': { 'zh-CN': '含有无法识别的字符（编码残缺）。', en: 'the name holds characters that cannot be read (broken encoding).' },
+  'documentName.control': { 'zh-CN': '含有换行、制表符等控制字符。', en: 'the name holds control characters such as line breaks or tabs.' },
+  'documentName.bidi': { 'zh-CN': '含有改变文字方向的隐藏字符，可能使扩展名看起来与实际不同。', en: 'the name holds hidden characters that change the writing direction and can make its extension look different from what it is.' },
+  'documentName.separator': { 'zh-CN': '含有斜杠“/”或反斜杠“\\”。', en: 'the name holds a slash “/” or a backslash “\\”.' },
+  'documentName.tooLong': { 'zh-CN': '过长，最多 85 个汉字或 255 个英文字母。', en: 'the name is too long: at most 255 Latin letters or 85 Chinese characters.' },
+  DOCUMENT_LIMIT_REACHED: {
+    'zh-CN': '每份申报最多上传 {max} 个文件，已达上限。如需更新某个文件，请用“上传新版本”替换它。',
+    en: 'An application may hold at most {max} uploaded files, and this one has reached that limit. To update a file, use “Upload a new version” on it.',
+  },
+  PACKAGE_TOO_LONG: {
+    'zh-CN': '自评报告过长：23 项自评内容合计最多 {max} 个字符，保存后将有 {length} 个。',
+    en: 'The self-assessment report is too long: the 23 items together may have at most {max} characters, and with this text they would have {length}.',
+  },
   DOCUMENT_REPLACED: { 'zh-CN': '该材料已被新版本替换。', en: 'This document has already been replaced by a newer version.' },
   DOCUMENT_NOT_VERIFIED: { 'zh-CN': '该材料未通过校验，不能下载。', en: 'This document was not verified and cannot be downloaded.' },
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { attachmentDisposition } from '../../../shared/api/document-name';
 
 // Loaded on first use, each in its own chunk: content sniffing only for the upload event, the presigners only
 // for an upload form or a download link — a cold start for any other request does not pay for them.
@@ -102,7 +103,8 @@ export class DocumentStore {
         Bucket: this.bucket,
         Key: key,
         ...(versionId ? { VersionId: versionId } : {}),
-        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        // Any stored name gives a valid header (a lone surrogate once made encodeURIComponent throw, and the download 500).
+        ResponseContentDisposition: attachmentDisposition(fileName),
         ResponseContentType: contentType,
       }),
       { expiresIn: DOWNLOAD_TTL_SECONDS },

@@ -5,6 +5,8 @@ import type { FunctionName } from '../../../shared/api/functions';
 import { ROUTES, type ResponseOf, type RouteDefinition, type RouteId } from '../../../shared/api/routes';
 import type { Role } from '../../../shared/api/roles';
 import { VIEWER_ADDRESS_HEADER } from '../../../shared/runtime';
+import { DOCUMENT_NAME_ISSUE } from '../../../shared/api/document-name';
+import { bilingual, isMessageKey } from '../../../shared/messages';
 import { AppError } from './errors';
 import { errorResponse, jsonResponse } from './response';
 
@@ -81,6 +83,11 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unkno
       expected: issue.expected ?? undefined,
       message: issue.message,
     }));
+    // A refused file name has a code and a reason of its own, so the applicant learns what to rename.
+    const name = issues.find((i) => i.message.startsWith(`${DOCUMENT_NAME_ISSUE}:`));
+    const problem = name?.message.slice(DOCUMENT_NAME_ISSUE.length + 1) ?? '';
+    const reason = `documentName.${problem}`;
+    if (name && isMessageKey(reason)) throw new AppError(DOCUMENT_NAME_ISSUE, 400, { issues, problem }, { reason: bilingual(reason) });
     throw new AppError('VALIDATION_FAILED', 400, { issues });
   }
   return result.output;

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/api/applications';
 import type { Locale } from '../../../shared/messages/types';
 import { fileTypeList, fileTypeName } from '../../../shared/messages/units';
+import { documentNameProblem } from '../../../shared/api/document-name';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -181,6 +182,12 @@ export function Documents({
   const start = (category: DocumentCategory, file: File, replaces?: string) => {
     setRefusal(null);
     const type = contentTypeOf(file);
+    // The same rule as the server's (shared schema): a name it would refuse is refused here, before hashing.
+    const nameProblem = documentNameProblem(file.name.trim());
+    if (nameProblem) {
+      setRefusal({ category, text: t('DOCUMENT_NAME_INVALID', { reason: t(`documentName.${nameProblem}`) }) });
+      return;
+    }
     if (!limits.allowedTypes.includes(type)) {
       setRefusal({ category, text: t('DOCUMENT_TYPE_REFUSED', { contentType: fileTypeName(type, file.name), allowed: fileTypeList(limits.allowedTypes)[locale] }) });
       return;
