@@ -18,7 +18,9 @@ let runtime: Promise<Runtime> | undefined;
 export const stackRuntime = () => (runtime ??= createRuntime('submission', inject('stackEnv')));
 
 /** Creates a round of the `city` programme straight in the awards table (audited like the seed). */
-export async function createRound(options: { deadlineInMs?: number; maxFileBytes?: number; maxApplicationBytes?: number } = {}): Promise<string> {
+export async function createRound(
+  options: { deadlineInMs?: number; maxFileBytes?: number; maxApplicationBytes?: number; maxFiles?: number; maxTotalChars?: number; itemMaxChars?: number } = {},
+): Promise<string> {
   const rt = await stackRuntime();
   const awards = new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards'));
   const now = Date.now();
@@ -35,6 +37,12 @@ export async function createRound(options: { deadlineInMs?: number; maxFileBytes
     ...config.uploads,
     ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.maxApplicationBytes ? { maxApplicationBytes: options.maxApplicationBytes } : {}),
+    ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
+  };
+  const pkg = {
+    ...config.package,
+    ...(options.maxTotalChars ? { maxTotalChars: options.maxTotalChars } : {}),
+    ...(options.itemMaxChars ? { itemMaxChars: options.itemMaxChars } : {}),
   };
   const roundId = `city-test-${now.toString(36)}-${randomInt(1e6)}`;
   const round = {
@@ -44,7 +52,7 @@ export async function createRound(options: { deadlineInMs?: number; maxFileBytes
     stage: 'registration',
     registrationOpens: config.dates.registrationOpens,
     submissionDeadline: config.dates.submissionDeadline,
-    config: { ...config, uploads },
+    config: { ...config, uploads, package: pkg },
     createdAt: new Date(now).toISOString(),
     version: 1,
   };

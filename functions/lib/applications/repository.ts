@@ -80,6 +80,8 @@ export interface ApplicationBundle {
   readonly application: ApplicationRecord;
   readonly sections: readonly SectionRecord[];
   readonly documents: readonly DocumentRecord[];
+  /** Uploads started, as the upload counter holds it (absent before the first counted upload). */
+  readonly uploadCount?: number;
 }
 
 const appKey = (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' });
@@ -87,6 +89,7 @@ const sectionKey = (applicationId: string, section: string) => ({ pk: `APP#${app
 const documentKey = (applicationId: string, documentId: string) => ({ pk: `APP#${applicationId}`, sk: `DOC#${documentId}` });
 const codeKey = (roundId: string, creditCode: string) => ({ pk: `ROUND#${roundId}#CODE#${creditCode}`, sk: 'CODE' });
 const ownerKey = (personId: string, roundId: string) => ({ pk: `OWNER#${personId}`, sk: `ROUND#${roundId}` });
+const uploadsKey = (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'UPLOADS' });
 
 function strip<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...rest } = item;
@@ -120,7 +123,9 @@ export class ApplicationsRepository {
     });
     const app = items.find((i) => i.sk === 'APP');
     if (!app) return undefined;
+    const uploads = items.find((i) => i.sk === 'UPLOADS');
     return {
+      ...(uploads ? { uploadCount: Number(uploads.count) } : {}),
       application: strip<ApplicationRecord>(app),
       sections: items.filter((i) => String(i.sk).startsWith('SECTION#')).map((i) => strip<SectionRecord>(i)),
       documents: items.filter((i) => String(i.sk).startsWith('DOC#')).map((i) => strip<DocumentRecord>(i)),
@@ -202,6 +207,24 @@ export class ApplicationsRepository {
         ConditionExpression: '#s = :registered',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':registered': 'registered' },
+      },
+    };
+  }
+
+  /**
+   * Takes the next upload slot of an application: the counter moves from the
+   * value read to `next`, so of two uploads started at once from the same
+   * count one loses (and re-reads) — the configured most files cannot be
+   * passed by racing.
+   */
+  uploadSlotTaken(applicationId: string, seen: number | undefined, next: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...uploadsKey(applicationId), kind: 'uploads', count: next },
+        ...(seen === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: '#c = :seen', ExpressionAttributeNames: { '#c': 'count' }, ExpressionAttributeValues: { ':seen': seen } }),
       },
     };
   }
