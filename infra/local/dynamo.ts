@@ -4,6 +4,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { LockTable, type LockMode } from './lock-table';
 import { TxJournal, type JournalWrite } from './tx-journal';
+import type { DiskFaults } from './disk-faults';
+import { guardLevelWrites } from './level-faults';
 
 /**
  * dynalite implements neither TransactWriteItems nor TransactGetItems. This
@@ -41,6 +43,8 @@ export interface LocalDynamoOptions {
    * applied already; it may stall, or kill the process to simulate a crash.
    */
   readonly beforeApply?: (applied: number, writes: readonly JournalWrite[]) => void | Promise<void>;
+  /** Injected disk faults (tests of a full disk): LevelDB writes fail as on a full disk. */
+  readonly faults?: DiskFaults;
 }
 
 type Item = Record<string, AttributeValue>;
@@ -143,6 +147,8 @@ function queryPartition(input: Record<string, any>, hash: string): AttributeValu
 
 /** Starts dynalite (LevelDB under `path`, or in memory) behind the transaction front. */
 export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promise<LocalDynamo> {
+  // A failing LevelDB write is answered as DynamoDB's 500, not thrown from a callback (which ended the process).
+  guardLevelWrites(options.faults);
   const inner = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) });
   const innerPort = await listen(inner);
   const agent = new Agent({ keepAlive: true });

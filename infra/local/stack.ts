@@ -11,6 +11,7 @@ import { createTables, LOCAL_BUCKETS, localTableName } from './bootstrap';
 import { startLocalDynamo } from './dynamo';
 import { createGateway } from './gateway';
 import { startLocalS3 } from './s3';
+import type { DiskFaults } from './disk-faults';
 import { demoSeedSettled, seedDemo } from './seed';
 import { scheduledLinksSettled } from '../../functions/lib/audit/linker';
 
@@ -30,6 +31,8 @@ export interface LocalStackOptions {
   readonly seedLater?: boolean;
   /** Extra function environment (e.g. rate limits for tests). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Injected disk faults of the local storage (tests of a full disk). */
+  readonly faults?: DiskFaults;
 }
 
 /** A running local stack. */
@@ -93,12 +96,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const port = await listen(server, options.port ?? 0);
   const url = `http://localhost:${port}`;
 
-  const dynamo = await startLocalDynamo(dataDir ? { path: dirs.dynamo } : {});
+  const dynamo = await startLocalDynamo({ ...(dataDir ? { path: dirs.dynamo } : {}), ...(options.faults ? { faults: options.faults } : {}) });
   const s3 = await startLocalS3({
     directory: dirs.s3,
     buckets: Object.values(LOCAL_BUCKETS),
     corsOrigins: [url, `http://127.0.0.1:${port}`],
     ephemeral: !dataDir,
+    // A document's object is written once: a second POST to its key cannot replace what was verified.
+    writeOnce: [LOCAL_BUCKETS.documents],
+    ...(options.faults ? { faults: options.faults } : {}),
   });
   await createTables(dynamo.endpoint);
 

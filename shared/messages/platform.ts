@@ -25,6 +25,10 @@ export const platformMessages = {
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; please wait and try again.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。如问题持续，请联系评审委员会办公室并提供请求编号 {requestId}。', en: 'Something went wrong on our side. Please try again; if it persists, contact the award office with request id {requestId}.' },
   BUSY: { 'zh-CN': '此刻提交的修改较多，本次未保存，请稍后重试。', en: 'Many changes are being recorded right now; this one was not saved. Please try again in a moment.' },
+  STORAGE_UNAVAILABLE: {
+    'zh-CN': '数据存储暂时无法写入，本次操作没有保存任何内容，已保存的内容不受影响。请几分钟后重试。',
+    en: 'Storage cannot be written right now: nothing from this request was saved, and what was saved before is unaffected. Please try again in a few minutes.',
+  },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂时不可用，请稍后重试。', en: 'The service is temporarily unavailable; please try again shortly.' },
   'mail.signin.subject': { 'zh-CN': '【{programme}】登录链接', en: '[{programme}] Your sign-in link' },
   'mail.signin.body': {

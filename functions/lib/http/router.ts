@@ -111,6 +111,14 @@ function isThrottle(error: unknown): boolean {
   return /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown|TimeoutError/.test(name);
 }
 
+// DynamoDB or S3 answering a server error after the SDK's retries (a full or failing disk under the local stack,
+// an internal error in AWS): nothing was written, the request can be repeated later.
+function isStorageFault(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode ?? 0;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return status >= 500 || /^(InternalServerError|InternalError|ServiceUnavailable)$/.test(name);
+}
+
 /**
  * Builds a function's HTTP entry from its handlers. Routes are resolved from
  * the event's routeKey against the route table; access is checked from the
@@ -157,6 +165,10 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
       if (isThrottle(error)) {
         logger.warn('dependency throttled', { requestId, error: error as Error });
         return errorResponse(new AppError('SERVICE_UNAVAILABLE', 503), requestId, { 'retry-after': '2' });
+      }
+      if (isStorageFault(error)) {
+        logger.error('storage unavailable', { requestId, routeKey: event.routeKey, error: error as Error });
+        return errorResponse(new AppError('STORAGE_UNAVAILABLE', 503), requestId, { 'retry-after': '5' });
       }
       logger.error('unexpected fault', { requestId, routeKey: event.routeKey, error: error as Error });
       return errorResponse(new AppError('INTERNAL', 500), requestId);
