@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionName } from '../../shared/api/functions';
@@ -24,9 +25,73 @@ export interface GatewayOptions {
   readonly readResult: ResultsReader;
   /** Origins the browser may fetch or upload to besides the site (the local S3). */
   readonly connectSrc: readonly string[];
+  /** How long a client may take to send a request (default GATEWAY_TIMEOUTS). */
+  readonly timeouts?: GatewayTimeouts;
 }
 
 const MAX_API_BODY = 10 * 1024 * 1024; // API Gateway's own limit
+
+/** How long a client may take to send a request: its headers, and the whole request with its body. */
+export interface GatewayTimeouts {
+  readonly headersMs: number;
+  readonly requestMs: number;
+}
+
+/**
+ * A slow client (slow-loris: a byte of headers or body every few seconds)
+ * must not hold a connection: headers within 10 s and the whole request
+ * (bodies are at most 10 MB on a local connection) within 30 s, as API
+ * Gateway and CloudFront also cut slow requests.
+ */
+export const GATEWAY_TIMEOUTS: GatewayTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/** Node server options that enforce the timeouts, checking connections often enough to keep them. */
+export function gatewayServerOptions(timeouts: GatewayTimeouts = GATEWAY_TIMEOUTS): ServerOptions {
+  return {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+  };
+}
+
+function rawErrorResponse(status: number, reason: string, code: MessageKey): string {
+  const body = JSON.stringify({ error: { code, message: bilingual(code, { requestId: 'gateway' }) } });
+  return [
+    `HTTP/1.1 ${status} ${reason}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'cache-control: no-store',
+    'x-content-type-options: nosniff',
+    'connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/**
+ * Answers what Node refuses before a request reaches the gateway — a client
+ * too slow with its headers or body (408 REQUEST_TIMEOUT), oversized headers
+ * (431), a malformed request (400) — in the usual error shape, then closes.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+  const answer =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? rawErrorResponse(408, 'Request Timeout', 'REQUEST_TIMEOUT')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? rawErrorResponse(431, 'Request Header Fields Too Large', 'PAYLOAD_TOO_LARGE')
+        : rawErrorResponse(400, 'Bad Request', 'BAD_REQUEST');
+  socket.end(answer);
+  // A client that stops reading does not keep the socket either.
+  setTimeout(() => socket.destroy(), 1000).unref();
+}
+
+/** An HTTP server with the gateway's timeouts and error answers, for `listener`. */
+export function createGatewayServer(listener: RequestListener, timeouts: GatewayTimeouts = GATEWAY_TIMEOUTS): Server {
+  const server = createServer(gatewayServerOptions(timeouts), listener);
+  server.on('clientError', answerClientError);
+  return server;
+}
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -198,7 +263,9 @@ export function createGateway(options: GatewayOptions): Server {
     res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Outbox · 发件箱 (local)</title><body><h1>Outbox · 本地发件箱</h1><p>Mail the local system would have sent. 本地环境不真正发送邮件，邮件都在这里。</p>${items || '<p>No mail yet. 暂无邮件。</p>'}</body></html>`);
   }
 
-  return createServer((req, res) => {
+  return createGatewayServer((req, res) => {
+    // No answer of the gateway is sniffed into another type (JSON errors, files, the outbox).
+    res.setHeader('x-content-type-options', 'nosniff');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const work = url.pathname.startsWith('/api/')
       ? api(req, res, url)
@@ -210,9 +277,11 @@ export function createGateway(options: GatewayOptions): Server {
             ? site(res, url)
             : Promise.resolve(sendError(res, 405, 'METHOD_NOT_ALLOWED'));
     work.catch((error: unknown) => {
+      // A client cut for being too slow (answered 408 already) or gone away is not a fault of the gateway.
+      if (req.destroyed && (res.destroyed || !res.writable)) return;
       console.error('gateway error', error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL');
       else res.destroy();
     });
-  });
+  }, options.timeouts);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { ENV } from '../../shared/runtime';
 import { BUCKETS, TABLES, type TableKey } from '../../shared/tables';
 import { createTables, LOCAL_BUCKETS, localTableName } from './bootstrap';
 import { startLocalDynamo } from './dynamo';
-import { createGateway } from './gateway';
+import { createGateway, createGatewayServer, type GatewayTimeouts } from './gateway';
 import { startLocalS3 } from './s3';
 import type { DiskFaults } from './disk-faults';
 import { demoSeedSettled, seedDemo } from './seed';
@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   readonly seedLater?: boolean;
   /** Extra function environment (e.g. rate limits for tests). */
   readonly env?: Readonly<Record<string, string>>;
+  /** How long a client may take to send a request to the gateway (default GATEWAY_TIMEOUTS). */
+  readonly timeouts?: GatewayTimeouts;
   /** Injected disk faults of the local storage (tests of a full disk). */
   readonly faults?: DiskFaults;
 }
@@ -88,11 +90,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   // The gateway listens first: its URL is the CORS origin of the buckets and the base of every mailed link.
   let app: RequestListener | undefined;
-  const server = createServer((req, res) => {
+  const server = createGatewayServer((req, res) => {
     if (app) return app(req, res);
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1', 'x-content-type-options': 'nosniff' });
     res.end('starting…\n');
-  });
+  }, options.timeouts);
   const port = await listen(server, options.port ?? 0);
   const url = `http://localhost:${port}`;
 

@@ -22,6 +22,7 @@ export const platformMessages = {
   PERSON_EXISTS: { 'zh-CN': '此人已以该角色加入本奖项。', en: 'This person already has that role in this programme.' },
   CONFLICT: { 'zh-CN': '数据已被他人修改，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大。', en: 'The request is too large.' },
+  REQUEST_TIMEOUT: { 'zh-CN': '请求发送时间过长，连接已关闭，没有保存任何内容。请检查网络后重试。', en: 'The request took too long to arrive, so the connection was closed and nothing was saved. Check your connection and try again.' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; please wait and try again.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试。如问题持续，请联系评审委员会办公室并提供请求编号 {requestId}。', en: 'Something went wrong on our side. Please try again; if it persists, contact the award office with request id {requestId}.' },
   BUSY: { 'zh-CN': '此刻提交的修改较多，本次未保存，请稍后重试。', en: 'Many changes are being recorded right now; this one was not saved. Please try again in a moment.' },
