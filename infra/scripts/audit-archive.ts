@@ -68,7 +68,12 @@ const seqOfKey = (prefix: string, key: string | undefined): number | undefined =
  * read, oldest first, so a copy put later over a locked one cannot hide it;
  * s3rver keeps no versions, so locally each object is read once.
  */
-async function readArchivedChain(s3: S3Client, bucket: string, scope: string, options: { readonly versions: boolean }): Promise<Map<number, unknown[]>> {
+async function readArchivedChain(
+  s3: S3Client,
+  bucket: string,
+  scope: string,
+  options: { readonly versions: boolean },
+): Promise<{ copies: Map<number, unknown[]>; empty: number[] }> {
   const prefix = archivePrefix(scope);
   const objects: { seq: number; key: string; versionId?: string; at: number }[] = [];
   if (options.versions) {
@@ -96,6 +101,7 @@ async function readArchivedChain(s3: S3Client, bucket: string, scope: string, op
   }
   objects.sort((a, b) => a.seq - b.seq || a.at - b.at);
   const copies = new Map<number, unknown[]>();
+  const empty = new Set<number>();
   const read = async (o: (typeof objects)[number]): Promise<unknown> => {
     const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.key, ...(o.versionId ? { VersionId: o.versionId } : {}) }));
     const text = await out.Body!.transformToString('utf-8');
@@ -109,9 +115,13 @@ async function readArchivedChain(s3: S3Client, bucket: string, scope: string, op
   for (let i = 0; i < objects.length; i += 16) {
     const batch = objects.slice(i, i + 16);
     const bodies = await Promise.all(batch.map(read));
-    batch.forEach((o, j) => copies.set(o.seq, [...(copies.get(o.seq) ?? []), bodies[j]]));
+    batch.forEach((o, j) => {
+      // An empty copy is a write that failed (the local disk filled mid-write): it claims nothing, so it counts as missing.
+      if (bodies[j] === '') empty.add(o.seq);
+      else copies.set(o.seq, [...(copies.get(o.seq) ?? []), bodies[j]]);
+    });
   }
-  return copies;
+  return { copies, empty: [...empty].sort((a, b) => a - b) };
 }
 
 /** The chains that have entries in the archive (a chain deleted from the table whole still shows here). */
@@ -152,7 +162,9 @@ export function archiveLine(c: ArchiveComparison): string {
  * Compares one chain with the archive and, with `fill`, first copies the
  * entries the archive lacks — only when the chain verifies, the archive holds
  * nothing that disagrees, and each copied entry is vouched for by its archived
- * successor (or is newer than anything archived). Prints its lines; returns
+ * successor (or is newer than anything archived). An empty archived copy (a
+ * write the local disk cut short) counts as missing and is repaired the same
+ * way. Prints its lines; returns
  * whether the archive and the table agree in the end.
  */
 export async function checkArchive(
@@ -161,7 +173,9 @@ export async function checkArchive(
   table: readonly AuditEntry[],
   options: { readonly fill: boolean; readonly chainVerified: boolean; readonly log: (line: string) => void },
 ): Promise<boolean> {
-  let archived = await readArchivedChain(archive.s3, archive.bucket, scope, { versions: archive.versions });
+  const first = await readArchivedChain(archive.s3, archive.bucket, scope, { versions: archive.versions });
+  let archived = first.copies;
+  if (first.empty.length) options.log(`empty     archive ${scope}  #${first.empty.join(', #')}: archived copy is empty (a write that failed), counted as missing`);
   let comparison = compareWithArchive(scope, table, archived);
   if (options.fill && !comparison.ok) {
     const onlyMissing = comparison.findings.every((f) => f.problem === 'missing');
@@ -172,7 +186,7 @@ export async function checkArchive(
       for (const entry of toCopy) await archiveEntry(archive.s3, archive.bucket, entry);
       if (toCopy.length) options.log(`archived  ${scope}  ${toCopy.length} missing entries copied from the table (#${toCopy.map((e) => e.seq).join(', #')})`);
       if (refused.length) options.log(`refused   archive ${scope}  #${refused.join(', #')}: the archived next entry does not link to it`);
-      archived = await readArchivedChain(archive.s3, archive.bucket, scope, { versions: archive.versions });
+      archived = (await readArchivedChain(archive.s3, archive.bucket, scope, { versions: archive.versions })).copies;
       comparison = compareWithArchive(scope, table, archived);
     }
   }
