@@ -104,3 +104,5 @@ export type BucketKey = keyof typeof BUCKETS;
 
 /** Prefix of the web bucket (and URL path) where published results live. */
 export const RESULTS_PREFIX = 'results/';
+/** Where the site (CloudFront in AWS) serves document downloads: `/documents/<object key>?<presigned query>`. */
+export const DOWNLOADS_PATH = '/documents/';

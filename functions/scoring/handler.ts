@@ -25,7 +25,7 @@ const reviewDeps = () =>
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
     reviews: new ReviewsRepository(rt.clients.ddb, tableName(rt.config, 'reviews')),
     // Loaded on the first download only: presigning and upload sniffing stay out of the cold start.
-    documents: once(() => import('../lib/applications/documents').then(({ DocumentStore }) => new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')))),
+    documents: once(() => import('../lib/applications/documents').then(({ DocumentStore }) => new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents'), rt.config.stage === 'aws' ? rt.publicUrl : undefined))),
   })).catch((e: unknown) => { deps = undefined; throw e; }));
 
 const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';

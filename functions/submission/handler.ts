@@ -30,7 +30,7 @@ const appDeps = () =>
     ...rt,
     awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
-    documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')),
+    documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents'), rt.config.stage === 'aws' ? rt.publicUrl : undefined),
   })).catch((e: unknown) => { deps = undefined; throw e; }));
 
 const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';

@@ -7,7 +7,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { VIEWER_ADDRESS_HEADER } from '../../shared/runtime';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/security-headers';
-import { RESULTS_PREFIX } from '../../shared/tables';
+import { DOWNLOADS_PATH, RESULTS_PREFIX } from '../../shared/tables';
 
 /** Request headers the functions read (content type, idempotency key, language, user agent for logs) and CloudFront's viewer address. */
 export const API_HEADERS = ['content-type', 'idempotency-key', 'accept-language', 'user-agent', VIEWER_ADDRESS_HEADER] as const;
@@ -19,6 +19,12 @@ export interface SiteProps {
   readonly apiDomainName: string;
   /** Where CloudFront writes its standard logs. */
   readonly logBucket: s3.IBucket;
+  /**
+   * Host of the documents bucket's regional S3 endpoint (`<bucket>.s3.<region>.amazonaws.com`), the host the
+   * SDK presigns download links for: `/documents/*` is passed to it with the signed query, so a download comes
+   * back through CloudFront with the security headers (nosniff) that S3 itself cannot add.
+   */
+  readonly documentsHost: string;
   /** Origins the browser may also connect to (the documents bucket, for presigned POST uploads). */
   readonly connectSrc: readonly string[];
   /** A custom domain (host of publicUrl) and its ACM certificate in us-east-1. */
@@ -32,6 +38,14 @@ const SPA_REWRITE = `function handler(event) {
   var request = event.request;
   var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+
+/** `/documents/<key>` → `/<key>`: the object key the download link was presigned for, query (signature, version) untouched. */
+const DOWNLOADS_REWRITE = `function handler(event) {
+  var request = event.request;
+  request.uri = request.uri.substring(${DOWNLOADS_PATH.length - 1});
   return request;
 }`;
 
@@ -112,6 +126,25 @@ export class Site extends Construct {
       cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
       queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
     });
+    // Downloads: S3 cannot add X-Content-Type-Options to a presigned GET, so links point here instead, and CloudFront
+    // passes them to the bucket's regional endpoint with their query (SigV4 signature over host = that endpoint,
+    // versionId, response-content-disposition) and adds the security headers to the answer. Never cached: each link
+    // is short-lived and personal. No origin access control: the presigned signature is the authorisation.
+    const downloadsRewrite = new cloudfront.Function(this, 'DownloadsRewrite', {
+      comment: 'Merit: /documents/<key> is the object <key>',
+      code: cloudfront.FunctionCode.fromInline(DOWNLOADS_REWRITE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+    const downloadRequests = new cloudfront.OriginRequestPolicy(this, 'DownloadRequests', {
+      comment: 'Merit document downloads: the presigned query only (no cookies, no viewer headers)',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.none(),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    });
+    const documentsOrigin = new origins.HttpOrigin(props.documentsHost, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Merit',
       defaultRootObject: 'index.html',
@@ -131,6 +164,15 @@ export class Site extends Construct {
           originRequestPolicy: apiRequests,
         },
         [`/${RESULTS_PREFIX}*`]: { ...secure, origin: webOrigin, cachePolicy: resultsCache },
+        [`${DOWNLOADS_PATH}*`]: {
+          ...secure,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          origin: documentsOrigin,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: downloadRequests,
+          functionAssociations: [{ function: downloadsRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
       },
       enableLogging: true,
       logBucket: props.logBucket,

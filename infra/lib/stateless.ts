@@ -95,7 +95,9 @@ export class StatelessStack extends Stack {
       webBucket: buckets.web,
       apiDomainName: this.api.domainName,
       logBucket: stateful.accessLogs,
-      // The browser uploads straight to the bucket, at the URL the SDK presigns for (virtual-hosted, regional).
+      // The browser uploads straight to the bucket, at the URL the SDK presigns for (virtual-hosted, regional);
+      // downloads presigned for the same host come through the site (/documents/*) to get the security headers.
+      documentsHost: `${stateful.buckets.documents.bucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
       connectSrc: [`https://${stateful.buckets.documents.bucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`],
       siteDir: settings.siteDir,
       ...(settings.certificateArn && settings.publicUrl

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { attachmentDisposition } from '../../../shared/api/document-name';
+import { DOWNLOADS_PATH } from '../../../shared/tables';
 
 // Loaded on first use, each in its own chunk: content sniffing only for the upload event, the presigners only
 // for an upload form or a download link — a cold start for any other request does not pay for them.
@@ -28,6 +29,12 @@ export function parseDocumentKey(key: string): { roundId: string; applicationId:
   return m ? { roundId: m[1]!, applicationId: m[2]!, documentId: m[3]! } : undefined;
 }
 
+/** A presigned S3 URL as the site serves it: same key path and signed query, under the site's `/documents/`. */
+export function viaSite(presigned: string, siteUrl: string): string {
+  const url = new URL(presigned);
+  return `${siteUrl.replace(/\/+$/, '')}${DOWNLOADS_PATH}${url.pathname.slice(1)}${url.search}`;
+}
+
 /** What verification learns from a stored object. */
 export interface StoredObject {
   readonly size: number;
@@ -43,6 +50,11 @@ export class DocumentStore {
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
+    /**
+     * In AWS, the site's base URL: download links then go through CloudFront (`/documents/<key>`), which adds
+     * X-Content-Type-Options and the other security headers S3 cannot set on a presigned GET (infra/lib/site.ts).
+     */
+    private readonly siteUrl?: () => Promise<string>,
   ) {}
 
   /**
@@ -109,6 +121,9 @@ export class DocumentStore {
       }),
       { expiresIn: DOWNLOAD_TTL_SECONDS },
     );
-    return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
+    return {
+      url: this.siteUrl ? viaSite(url, await this.siteUrl()) : url,
+      expiresAt: new Date(now.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString(),
+    };
   }
 }
