@@ -140,6 +140,22 @@ describe('supporting documents', () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it('refuses a file name the server would refuse (bidi override, line break) before hashing or sending anything, with the reason', () => {
+    const fetch = routedFetch({});
+    renderWithState(<Documents applicationId={APP} documents={[]} limits={limits} readOnly={false} createXhr={() => new FakeXhr() as never} />, {
+      locale: 'en',
+      fetch,
+    });
+
+    choose(LICENCE, new File([bytes], 'invoice\u202Efdp.exe.pdf', { type: 'application/pdf' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'This file name cannot be used: the name holds hidden characters that change the writing direction and can make its extension look different from what it is. Please rename the file and choose it again.',
+    );
+    choose(LICENCE, new File([bytes], 'a\nb.pdf', { type: 'application/pdf' }));
+    expect(screen.getByRole('alert').textContent).toContain('control characters');
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it('names a refused type, the allowed types and the size limit as people do, in Chinese too: no {placeholder}, no bytes', () => {
     const round = { allowedTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg'], maxFileBytes: 52_428_800, requiredDocuments: [] };
     renderWithState(<Documents applicationId={APP} documents={[]} limits={round} readOnly={false} createXhr={() => new FakeXhr() as never} />, { locale: 'zh-CN', fetch: routedFetch({}) });
