@@ -28,6 +28,8 @@ export const ENV = {
   linkLimitPerAddress: 'MERIT_LINK_LIMIT_PER_ADDRESS',
   /** Sign-in link requests allowed per client IP in 15 minutes (default 30). */
   linkLimitPerClient: 'MERIT_LINK_LIMIT_PER_CLIENT',
+  /** ARN of the Secrets Manager secret CloudFront sends as {@link ORIGIN_VERIFY_HEADER} (AWS): requests without it are refused. */
+  originSecretArn: 'MERIT_ORIGIN_SECRET_ARN',
   /** Programme the first administrator belongs to. */
   defaultProgrammeId: 'MERIT_DEFAULT_PROGRAMME',
 } as const;
@@ -38,6 +40,13 @@ export const LINK_TTL_SECONDS = 15 * 60;
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 /** Header in which CloudFront names the visitor (`ip:port`); API Gateway itself only sees the edge server. */
 export const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
+
+/**
+ * Origin custom header CloudFront adds to every request it sends to the API, holding a secret (Secrets Manager). The
+ * functions refuse a request without it, so the API Gateway endpoint cannot be called round CloudFront, and a
+ * CloudFront-Viewer-Address header is believed only when it came with it.
+ */
+export const ORIGIN_VERIFY_HEADER = 'X-Merit-Origin-Verify';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'merit_session';

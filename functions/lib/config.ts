@@ -18,6 +18,8 @@ export interface Config {
   /** Signing key material: inline (local) or a Secrets Manager ARN (AWS). */
   readonly signingKey?: string;
   readonly signingKeySecretArn?: string;
+  /** The secret CloudFront sends with every API request, as a Secrets Manager ARN (AWS only). */
+  readonly originSecretArn?: string;
   /** Local mail outbox folder; when set, mail is written there instead of sent. */
   readonly outboxDir?: string;
   /** Sign-in link requests allowed per 15 minutes, per address and per client. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultProgrammeId: env[ENV.defaultProgrammeId] || 'city',
     signingKey,
     signingKeySecretArn,
+    originSecretArn: stage === 'aws' ? env[ENV.originSecretArn] || undefined : undefined,
     outboxDir: stage === 'local' ? env[ENV.outboxDir] || undefined : undefined,
     linkLimits: {
       perAddress: positiveInt(env[ENV.linkLimitPerAddress], 5),

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../shared/audit/chain';
 import { createClients, type Clients } from './clients';
 import { loadConfig, tableName, type Config } from './config';
 import { authenticate } from './identity/sessions';
-import { signingKey } from './identity/signing-key';
+import { originSecret, signingKey } from './identity/signing-key';
 import { IdentityStore } from './identity/store';
 import { createLogger } from './logger';
 import { createMailer, type Mailer } from './mail';
@@ -37,8 +37,9 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
   const clients = createClients(config);
   const logger = createLogger(fn);
   const identity = new IdentityStore(clients.ddb, tableName(config, 'identity'));
-  const key = await signingKey(config);
+  const [key, cloudFrontSecret] = await Promise.all([signingKey(config), originSecret(config)]);
   let publicUrl: Promise<string> | undefined;
+  const sitePublicUrl = () => (publicUrl ??= resolvePublicUrl(config).catch((e: unknown) => { publicUrl = undefined; throw e; }));
   return {
     fn,
     config,
@@ -50,7 +51,9 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
     mailer: createMailer(config),
     clock: () => new Date(),
     authenticate: (cookies, now) => authenticate(identity, key, cookies, now),
-    publicUrl: () => (publicUrl ??= resolvePublicUrl(config).catch((e: unknown) => { publicUrl = undefined; throw e; })),
+    publicUrl: sitePublicUrl,
+    siteOrigin: sitePublicUrl,
+    ...(cloudFrontSecret ? { originSecret: cloudFrontSecret } : {}),
   };
 }
 

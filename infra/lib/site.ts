@@ -5,18 +5,25 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { VIEWER_ADDRESS_HEADER } from '../../shared/runtime';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { CLIENT_HEADER } from '../../shared/api/client-header';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/runtime';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../shared/security-headers';
 import { DOWNLOADS_PATH, RESULTS_PREFIX } from '../../shared/tables';
 
-/** Request headers the functions read (content type, idempotency key, language, user agent for logs) and CloudFront's viewer address. */
-export const API_HEADERS = ['content-type', 'idempotency-key', 'accept-language', 'user-agent', VIEWER_ADDRESS_HEADER] as const;
+/**
+ * Request headers the functions read (content type, idempotency key, language, user agent for logs), the proof of a
+ * same-origin request (the site's client header, Origin, Sec-Fetch-Site: issue #16.1) and CloudFront's viewer address.
+ */
+export const API_HEADERS = ['content-type', 'idempotency-key', 'accept-language', 'user-agent', CLIENT_HEADER, 'origin', 'sec-fetch-site', VIEWER_ADDRESS_HEADER] as const;
 
 export interface SiteProps {
   /** The web bucket (static site and, under results/, published results). */
   readonly webBucket: s3.IBucket;
   /** Host name of the HTTP API. */
   readonly apiDomainName: string;
+  /** Sent to the API as {@link ORIGIN_VERIFY_HEADER}: the functions answer only requests that carry it. */
+  readonly originSecret: secretsmanager.ISecret;
   /** Where CloudFront writes its standard logs. */
   readonly logBucket: s3.IBucket;
   /**
@@ -100,6 +107,8 @@ export class Site extends Construct {
       originAccessLevels: [cloudfront.AccessLevel.READ],
     });
     const apiOrigin = new origins.HttpOrigin(props.apiDomainName, {
+      // A dynamic reference: the template holds the secret's ARN, CloudFormation resolves the value at deploy time.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
     });

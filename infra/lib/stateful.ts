@@ -15,6 +15,8 @@ export interface StatefulResources {
   readonly accessLogs: s3.Bucket;
   /** HMAC key for sign-in links and session cookies. */
   readonly signingKey: secretsmanager.Secret;
+  /** The secret CloudFront adds to every API request; the functions refuse requests without it. */
+  readonly originSecret: secretsmanager.Secret;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -36,6 +38,7 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly buckets: Record<BucketKey, s3.Bucket>;
   readonly accessLogs: s3.Bucket;
   readonly signingKey: secretsmanager.Secret;
+  readonly originSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -130,6 +133,19 @@ export class StatefulStack extends Stack implements StatefulResources {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotating the signing key invalidates every session and every sign-in link in flight; it is rotated by hand (README) rather than on a schedule.',
+    });
+
+    // Issue #16.9: the API Gateway endpoint stays reachable (it is CloudFront's origin), so CloudFront proves itself
+    // with this secret in an origin custom header; a direct caller cannot, and cannot fake CloudFront-Viewer-Address.
+    this.originSecret = new secretsmanager.Secret(this, 'CloudFrontOriginSecret', {
+      description: 'Merit: secret CloudFront adds to every API request (X-Merit-Origin-Verify); requests without it are refused',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value at deploy time (an origin custom header): it is rotated by hand and the stateless stack redeployed (README), not on a schedule that would cut CloudFront off.',
     });
 
     new CfnOutput(this, 'AuditTableName', { value: this.tables.audit.tableName });

@@ -76,6 +76,7 @@ export class StatelessStack extends Stack {
         }
         if (access.mail && settings.mailFrom) f.bindMail(settings.mailFrom);
         f.bindSecret({ secretArn: stateful.signingKey.secretArn, envVar: ENV.signingKeySecretArn });
+        f.bindSecret({ secretArn: stateful.originSecret.secretArn, envVar: ENV.originSecretArn });
         f.bindParameter({ name: this.publicUrlParameterName, envVar: ENV.publicUrlParam });
         return [fn, f];
       }),
@@ -94,6 +95,7 @@ export class StatelessStack extends Stack {
     this.site = new Site(this, 'Site', {
       webBucket: buckets.web,
       apiDomainName: this.api.domainName,
+      originSecret: stateful.originSecret,
       logBucket: stateful.accessLogs,
       // The browser uploads straight to the bucket, at the URL the SDK presigns for (virtual-hosted, regional);
       // downloads presigned for the same host come through the site (/documents/*) to get the security headers.
@@ -114,8 +116,8 @@ export class StatelessStack extends Stack {
 
     this.acknowledgeCdkHandlers();
 
+    // No ApiUrl output: the API is reached through CloudFront only (issue #16.9), under SiteUrl/api/.
     new CfnOutput(this, 'SiteUrl', { value: siteUrl });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
   }
 
   /** CDK's own singleton functions: the S3 notifications handler and the site upload (BucketDeployment). */

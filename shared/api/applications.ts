@@ -144,6 +144,11 @@ export const EligibilityDecisionBody = v.pipe(
     decision: v.picklist(['eligible', 'ineligible']),
     /** The reason the applicant sees; required for `ineligible`. */
     reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ''),
+    /**
+     * After the eligibility stage a decision is an exception (issue #16.10): why the office changes it now, for the
+     * record (supervisors and the office see it). Required then, refused before.
+     */
+    exceptionReason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
   }),
   v.forward(
     v.check((b) => b.decision === 'eligible' || b.reason.length > 0, 'a reason is required when refusing'),
@@ -172,11 +177,23 @@ export interface SelfCheck {
   readonly failures: readonly SelfCheckFailure[];
 }
 
+/** A decision made after the eligibility stage, as a recorded exception (issue #16.10). */
+export interface EligibilityException {
+  /** Why the office changed it after the stage. */
+  readonly reason: string;
+  /** The round's stage when it was changed. */
+  readonly stage: string;
+  /** The decision it replaced, if there was one. */
+  readonly previous?: 'eligible' | 'ineligible';
+}
+
 /** The office's eligibility decision. */
 export interface EligibilityDecision {
   readonly decision: 'eligible' | 'ineligible';
   readonly reason: string;
   readonly decidedAt: string;
+  /** Set when the decision was made after the eligibility stage. */
+  readonly exception?: EligibilityException;
 }
 
 /** One saved section of the package. */

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'application.submitted',
   'application.withdrawn',
   'application.eligibilityDecided',
+  'application.eligibilityChanged',
   'application.infoRequested',
   'application.infoAnswered',
   'application.shortlistDecided',

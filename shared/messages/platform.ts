@@ -15,6 +15,14 @@ export const platformMessages = {
   SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新获取登录链接。', en: 'Your session has expired; please request a new sign-in link.' },
   SESSION_REVOKED: { 'zh-CN': '该登录已被撤销。', en: 'This session has been revoked.' },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
+  CROSS_SITE_REQUEST: {
+    'zh-CN': '此请求不是从本系统的页面发出的，已被拒绝，未做任何更改。请打开本系统的网站后重试。',
+    en: 'This request did not come from this site’s own pages, so it was refused and nothing was changed. Open the site itself and try again.',
+  },
+  DIRECT_ACCESS_REFUSED: {
+    'zh-CN': '请通过本系统的网站访问，不能直接调用接口地址。',
+    en: 'Please use the site’s own address; the API cannot be called directly.',
+  },
   LINK_INVALID: { 'zh-CN': '登录链接无效。', en: 'This sign-in link is not valid.' },
   LINK_EXPIRED: { 'zh-CN': '登录链接已过期（有效期 15 分钟），请重新获取。', en: 'This sign-in link has expired (links last 15 minutes); please request a new one.' },
   LINK_ALREADY_USED: { 'zh-CN': '登录链接已使用过，每个链接只能使用一次。', en: 'This sign-in link has already been used; each link works once.' },

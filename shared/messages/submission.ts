@@ -27,6 +27,14 @@ export const submissionMessages = {
     'zh-CN': '申报材料不完整，不能提交：请补齐组织概述、23 项自评内容和必需的证明材料，并等待材料校验完成。',
     en: 'The package is incomplete and cannot be submitted: fill in the profile and all 23 self-assessment texts, upload the required documents and wait until they are verified.',
   },
+  ELIGIBILITY_STAGE_PASSED: {
+    'zh-CN': '资格审查阶段已经结束，资格结论不能再照常更改。如确需更改，请作为例外并写明更改理由；该例外将记入审计链，监督员可见。',
+    en: 'The eligibility stage is over, so the decision can no longer be changed as usual. If it must change, record it as an exception with the reason; the exception goes into the audit chain, where supervisors see it.',
+  },
+  EXCEPTION_NOT_NEEDED: {
+    'zh-CN': '仍在资格审查阶段，照常记录结论即可，无需例外理由。',
+    en: 'The eligibility stage is still open: record the decision as usual, without an exception reason.',
+  },
   NOT_SUBMITTED: { 'zh-CN': '该申报尚未正式提交。', en: 'This application has not been submitted.' },
 
   // Office requests (补正/说明要求)

@@ -29,6 +29,11 @@ export const officeUiMessages = {
   'office.decide.reason': { 'zh-CN': '理由（申报组织可见；不符合条件时必填）', en: 'Reason (the applicant sees it; required when refusing)' },
   'office.decide.choose': { 'zh-CN': '请选择结论。', en: 'Choose a decision.' },
   'office.decide.submit': { 'zh-CN': '记录结论', en: 'Record the decision' },
+  'office.decide.exception': {
+    'zh-CN': '例外更改的理由（资格审查阶段已结束，必填；记入审计链，监督员可见）',
+    en: 'Why it changes now, as an exception (the eligibility stage is over; required; recorded in the audit chain for supervisors)',
+  },
+  'office.eligibility.exception': { 'zh-CN': '资格审查阶段后的例外更改（{stage}阶段）：{reason}', en: 'Changed after the eligibility stage, as an exception (at {stage}): {reason}' },
   'office.decide.onlySubmitted': { 'zh-CN': '正式提交后才能作形式审查结论。', en: 'Eligibility is decided once the application is submitted.' },
 
   // Office requests: the office's side

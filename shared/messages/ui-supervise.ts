@@ -69,6 +69,7 @@ export const superviseUiMessages = {
   'audit.application.submitted': { 'zh-CN': '提交申报材料', en: 'Application submitted' },
   'audit.application.withdrawn': { 'zh-CN': '撤回申报', en: 'Application withdrawn' },
   'audit.application.eligibilityDecided': { 'zh-CN': '资格审查结论', en: 'Eligibility decided' },
+  'audit.application.eligibilityChanged': { 'zh-CN': '资格审查阶段后例外更改资格结论', en: 'Eligibility changed after its stage (exception)' },
   'audit.document.verified': { 'zh-CN': '材料校验通过', en: 'Document verified' },
   'audit.document.rejected': { 'zh-CN': '材料被拒收', en: 'Document rejected' },
   'audit.declaration.made': { 'zh-CN': '利益冲突声明', en: 'Conflict-of-interest declaration' },

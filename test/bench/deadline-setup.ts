@@ -9,6 +9,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
+import { CLIENT_HEADERS } from '../../shared/api/client-header';
 import type { AssignmentRecord, DeclarationRecord, ScorecardRecord } from '../../functions/lib/reviews/repository';
 import { ReviewsRepository } from '../../functions/lib/reviews/repository';
 import { ApplicationsRepository, type ApplicationRecord } from '../../functions/lib/applications/repository';
@@ -41,7 +42,7 @@ export interface Answer<T = any> {
 
 /** Calls the API over HTTP like the browser does. */
 export async function call<T = any>(baseUrl: string, method: string, path: string, options: { body?: unknown; cookie?: string } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...CLIENT_HEADERS };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const start = performance.now();

@@ -5,7 +5,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ACCESS, FUNCTIONS, type FunctionName } from '../../shared/api/functions';
 import { ROUTES } from '../../shared/api/routes';
-import { ENV } from '../../shared/runtime';
+import { CLIENT_HEADER } from '../../shared/api/client-header';
+import { ENV, ORIGIN_VERIFY_HEADER } from '../../shared/runtime';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { BUCKETS, TABLES, type BucketKey, type TableKey } from '../../shared/tables';
 import type { MeritApp } from '../../infra/lib/merit-app';
@@ -305,7 +306,54 @@ describe('CloudFront', () => {
       Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [id(merit.stateless.site.distribution), 'DomainName'] }]] },
     });
     template.hasOutput('SiteUrl', Match.anyValue());
-    template.hasOutput('ApiUrl', Match.anyValue());
+  });
+});
+
+describe('the way round CloudFront (issue #16.9)', () => {
+  const distribution = () =>
+    Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')!.Properties.DistributionConfig;
+  it('does not export the API Gateway URL: the API is reached through CloudFront only', () => {
+    expect(Object.keys(template.toJSON().Outputs ?? {})).not.toContain('ApiUrl');
+    expect(JSON.stringify(template.toJSON().Outputs ?? {})).not.toContain('execute-api');
+  });
+
+  it('has CloudFront send the origin secret to the API as a header, by dynamic reference (never the value in the template)', () => {
+    const d = distribution();
+    const api = d.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    const origin = d.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    const headers = origin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+    const verify = headers.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER);
+    expect(verify, 'origin custom header').toBeDefined();
+    const value = JSON.stringify(verify!.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(statefulId(merit.stateful.originSecret).slice(0, 20));
+    // The web origin gets no secret.
+    for (const o of d.Origins.filter((o: { Id: string }) => o.Id !== api.TargetOriginId)) expect(JSON.stringify(o)).not.toContain('resolve:secretsmanager');
+  });
+
+  it('gives every function the origin secret (to refuse requests without it) and lets it read that secret only', () => {
+    for (const fn of FUNCTIONS) {
+      const vars = (resources[fnId(fn)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(vars[ENV.originSecretArn]), fn).toContain(statefulId(merit.stateful.originSecret).slice(0, 20));
+      const reads = roleStatements(fn).filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+      expect(reads.some((s) => JSON.stringify(s.Resource).includes(statefulId(merit.stateful.originSecret).slice(0, 20))), fn).toBe(true);
+    }
+  });
+
+  it('keeps the secret in the stateful stack, retained, generated (64 characters, no punctuation)', () => {
+    const stateful = Template.fromStack(merit.stateful);
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }) }),
+    });
+    expect(Object.keys(stateful.findResources('AWS::SecretsManager::Secret'))).toContain(statefulId(merit.stateful.originSecret));
+  });
+
+  it('forwards the proof of a same-origin request (client header, Origin, Sec-Fetch-Site) to the API (issue #16.1)', () => {
+    const [, policy] = Object.entries(template.findResources('AWS::CloudFront::OriginRequestPolicy'))[0]!;
+    const headers = ((policy as any).Properties.OriginRequestPolicyConfig.HeadersConfig.Headers as string[]).map((h) => h.toLowerCase());
+    expect(headers).toEqual(expect.arrayContaining([CLIENT_HEADER.toLowerCase(), 'origin', 'sec-fetch-site']));
+    expect(headers.length).toBeLessThanOrEqual(10); // CloudFront's limit for an origin request policy
   });
 });
 

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../shared/audit/chain';
 import type { AuditLog } from '../../functions/lib/audit/log';
 import { localS3Client } from '../../functions/lib/clients';
 import { inject } from 'vitest';
+import { CLIENT_HEADERS } from '../../shared/api/client-header';
 
 /** The local stack's base URL (started by test/setup/local-stack.ts). */
 export const baseUrl = () => inject('baseUrl');
@@ -13,13 +14,13 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-/** Calls the API over HTTP like the browser does. */
+/** Calls the API over HTTP like the site's client does (with its client header, unless `foreign`). */
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { body?: unknown; cookie?: string; rawBody?: string; contentType?: string } = {},
+  options: { body?: unknown; cookie?: string; rawBody?: string; contentType?: string; headers?: Record<string, string>; foreign?: boolean } = {},
 ): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...(options.foreign ? {} : CLIENT_HEADERS), ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;

@@ -1,4 +1,5 @@
 import type { BodyOf, ErrorBody, ResponseOf, RouteId } from '../../shared/api';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../shared/api/client-header';
 import { buildPath } from '../../shared/api/paths';
 import { bilingual, type MessageKey } from '../../shared/messages/registry';
 import type { Text } from '../../shared/messages/types';
@@ -46,7 +47,10 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'object' && error.message !== null;
 }
 
-/** A client on `fetch` (the browser's, or a fake in tests). Cookies go with same-origin requests only. */
+/**
+ * A client on `fetch` (the browser's, or a fake in tests). Cookies go with same-origin requests only, and every call
+ * carries the site's client header, without which the API refuses any change (a page of another origin cannot send it).
+ */
 export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Call {
   return async function call<Id extends RouteId>(id: Id, options: CallOptions<Id> = {}): Promise<ResponseOf<Id>> {
     const [method, path] = ROUTE_MAP[id];
@@ -60,7 +64,7 @@ export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetc
       res = await fetchImpl(url, {
         method,
         credentials: 'same-origin',
-        headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+        headers: { accept: 'application/json', [CLIENT_HEADER]: CLIENT_HEADER_VALUE, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
         ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });

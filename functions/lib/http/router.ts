@@ -9,6 +9,7 @@ import { DOCUMENT_NAME_ISSUE } from '../../../shared/api/document-name';
 import { bilingual, isMessageKey } from '../../../shared/messages';
 import { AppError } from './errors';
 import { errorResponse, jsonResponse } from './response';
+import { assertSameOrigin, fromCloudFront } from './same-origin';
 
 /** A signed-in caller, as the identity layer hands it to a route. */
 export interface Session {
@@ -59,6 +60,13 @@ export interface RouterDeps {
   /** Resolves the session from the request's cookies or throws a 401 AppError. */
   readonly authenticate: (cookies: readonly string[], now: Date) => Promise<Session>;
   readonly clock: () => Date;
+  /** The site's own origin (its public URL), for the `Origin` check of state-changing requests. */
+  readonly siteOrigin?: () => Promise<string | undefined>;
+  /**
+   * The secret CloudFront adds to every API request (AWS). When set, a request without it is refused (403
+   * DIRECT_ACCESS_REFUSED): nobody calls the API Gateway endpoint round CloudFront.
+   */
+  readonly originSecret?: string;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -96,11 +104,12 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unkno
 /**
  * The caller's address. Behind CloudFront the connection to API Gateway comes
  * from an edge server shared by a whole city's visitors, so CloudFront's own
- * CloudFront-Viewer-Address (`ip:port`, IPv6 too) names the visitor; without
- * it (local gateway, direct calls) the connection's address is used.
+ * CloudFront-Viewer-Address (`ip:port`, IPv6 too) names the visitor — but only
+ * when the request provably came through CloudFront (`viaCloudFront`): anyone
+ * else can send that header. Otherwise (local gateway) the connection's address.
  */
-export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const viewer = event.headers?.[VIEWER_ADDRESS_HEADER.toLowerCase()];
+export function clientAddress(event: APIGatewayProxyEventV2, viaCloudFront: boolean): string {
+  const viewer = viaCloudFront ? event.headers?.[VIEWER_ADDRESS_HEADER.toLowerCase()] : undefined;
   const port = viewer?.lastIndexOf(':') ?? -1;
   if (viewer && port > 0) return viewer.slice(0, port).replace(/^\[(.*)\]$/, '$1');
   return event.requestContext?.http?.sourceIp ?? '';
@@ -131,11 +140,15 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
   }
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
-    const { logger, authenticate, clock } = await deps();
+    const { logger, authenticate, clock, siteOrigin, originSecret } = await deps();
     try {
+      const headers = (event.headers ?? {}) as Record<string, string>;
+      const viaCloudFront = fromCloudFront(headers, originSecret);
+      if (originSecret && !viaCloudFront) throw new AppError('DIRECT_ACCESS_REFUSED', 403);
       const match = byKey.get(event.routeKey);
       if (!match) throw new AppError('ROUTE_NOT_FOUND', 404, { routeKey: event.routeKey });
       const [routeId, route] = match;
+      await assertSameOrigin(route.method, headers, siteOrigin);
       const now = clock();
       let session: Session | null = null;
       if (route.access !== 'public') {
@@ -149,10 +162,10 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
         body,
         params: (event.pathParameters ?? {}) as Record<string, string>,
         query: (event.queryStringParameters ?? {}) as Record<string, string>,
-        headers: (event.headers ?? {}) as Record<string, string>,
+        headers,
         session,
         requestId,
-        sourceIp: clientAddress(event),
+        sourceIp: clientAddress(event, viaCloudFront),
         now,
       } as Request<RouteId>;
       const reply = await handler(req);

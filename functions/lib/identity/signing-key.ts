@@ -25,3 +25,21 @@ function keyBytes(material: string): Uint8Array {
   if (bytes.length < 32) throw new Error('signing key must be at least 32 bytes');
   return bytes;
 }
+
+let cachedOrigin: Promise<string | undefined> | undefined;
+
+/** The secret CloudFront adds to every API request (AWS; none locally), fetched once per container. */
+export function originSecret(config: Config): Promise<string | undefined> {
+  if (!config.originSecretArn) return Promise.resolve(undefined);
+  const arn = config.originSecretArn;
+  cachedOrigin ??= (async () => {
+    const client = new SecretsManagerClient({ region: config.region });
+    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString || out.SecretString.length < 32) throw new Error('origin secret is missing or shorter than 32 characters');
+    return out.SecretString;
+  })().catch((error: unknown) => {
+    cachedOrigin = undefined;
+    throw error;
+  });
+  return cachedOrigin;
+}

@@ -46,10 +46,19 @@ function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
 }
 
 /**
+ * Whether a member may see the others' scores: only once their own card is submitted (DOMAIN.md: members score
+ * independently and cannot see the others' scores until submitting). A recusal reveals nothing by itself — an expert
+ * who recused before declaring, or with a draft, never scored independently (issue #16.8) — but one who recused
+ * after submitting keeps what they saw.
+ */
+export function seesTeamScores(team: Pick<TeamRecords, 'cards'>, reviewerId: string): boolean {
+  return team.cards.some((c) => c.reviewerId === reviewerId && c.status === 'submitted');
+}
+
+/**
  * One team's work. The office and supervisors see everything, drafts too; a
- * member sees the others' counted cards (submitted, not set aside) and the
- * divergence flags only after submitting their own card or recusing (DOMAIN.md: members score
- * independently and cannot see the others' scores until submitting).
+ * member sees the others' counted cards (submitted, not set aside), the
+ * divergence flags and the consensus only after submitting their own card ({@link seesTeamScores}).
  */
 export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<TeamReviewResponse> {
   await loadNameOrder(); // sorts by name
@@ -58,7 +67,7 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
   const team = await deps.reviews.team(app.roundId, applicationId, stage);
   const office = isOffice(session);
   const mine = office ? undefined : ownMembership(team, session);
-  const seesOthers = office || mine?.status === 'submitted' || mine?.status === 'recused';
+  const seesOthers = office || (mine !== undefined && seesTeamScores(team, mine.reviewerId));
   // A recused member's card is set aside: it no longer informs the team (the office still sees it).
   const counted = countedCards(team);
   const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
@@ -79,7 +88,7 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
     flags: seesOthers ? flagsOf(ctx, counted) : [],
     minTeam: minTeamOf(ctx, stage),
     divergenceThreshold: ctx.config.divergenceThreshold,
-    ...(team.consensus ? { consensus: team.consensus } : {}),
+    ...(team.consensus && seesOthers ? { consensus: team.consensus } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import { personView, type PersonRecord } from '../../lib/identity/store';
 import { registrationOpen } from './context';
-import { limitLinkRequests, linkUrl, mailLink, openSession, type SignInDeps } from './sign-in';
+import { answerEvenly, limitLinkRequests, linkUrl, mailLink, openSession, type SignInDeps } from './sign-in';
 import { bilingualMail } from '../../lib/mail';
 
 /** Whether a programme has a round whose online registration is open at `now`. */
@@ -32,7 +32,7 @@ async function applicantOf(deps: SignInDeps, email: string, programmeId: string)
  * An applicant asks for a link (self-registration). A known applicant of the
  * programme gets a sign-in link; an unknown address gets a registration link
  * while a round of the programme is open for registration; otherwise nothing
- * is sent. The answer is the same in every case, and requests count against
+ * is sent. The answer is the same in every case, and as slow (answerEvenly), and requests count against
  * the same per-address and per-client limits as sign-in links.
  */
 export async function requestApplicantLink(
@@ -41,7 +41,13 @@ export async function requestApplicantLink(
   sourceIp: string,
   now: Date,
 ): Promise<void> {
+  const started = performance.now();
   await limitLinkRequests(deps, input.email, sourceIp, now);
+  await answerEvenly(started, () => mailApplicantLink(deps, input, now));
+}
+
+/** What an applicant's link request does once counted: a sign-in link, a registration link, or nothing. */
+async function mailApplicantLink(deps: SignInDeps, input: { email: string; programmeId?: string | undefined }, now: Date): Promise<void> {
   const programmeId = input.programmeId ?? deps.config.defaultProgrammeId;
   const known = await applicantOf(deps, input.email, programmeId);
   if (known) {

@@ -218,7 +218,14 @@ export function summaryOf(app: ApplicationRecord): ApplicationSummary {
     organisation: app.organisation,
     selfCheck: app.selfCheck,
     ...(app.eligibility
-      ? { eligibility: { decision: app.eligibility.decision, reason: app.eligibility.reason, decidedAt: app.eligibility.decidedAt } }
+      ? {
+          eligibility: {
+            decision: app.eligibility.decision,
+            reason: app.eligibility.reason,
+            decidedAt: app.eligibility.decidedAt,
+            ...(app.eligibility.exception ? { exception: app.eligibility.exception } : {}),
+          },
+        }
       : {}),
     createdAt: app.createdAt,
     ...(app.submittedAt ? { submittedAt: app.submittedAt } : {}),

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
 import { t } from '../../../shared/messages';
+import { ROUND_STAGES, type RoundStage } from '../../../shared/stages/round';
 import { share } from '../../../shared/statistics';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
@@ -145,10 +146,20 @@ export async function exportApplications(deps: ApplicationDeps, session: Session
   return { fileName: `applications-${list.roundId}.csv`, contentType: 'text/csv; charset=utf-8', csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }
 
+/** Whether a round is past its eligibility stage (形式审查, DOMAIN.md stage 3): material review or later. */
+export function pastEligibilityStage(stage: RoundStage): boolean {
+  return ROUND_STAGES.indexOf(stage) > ROUND_STAGES.indexOf('eligibility');
+}
+
 /**
  * The office decides a submitted application's eligibility (audited), with
  * the reason the applicant sees; a later decision replaces an earlier one
- * (both stay in the audit chain).
+ * (both stay in the audit chain). Decisions belong to the eligibility stage
+ * (and the stages before it, as packages arrive): from material review on, a
+ * decision is an exception (issue #16.10) — refused without a reason
+ * (422 ELIGIBILITY_STAGE_PASSED), recorded with it as its own entry type
+ * (`application.eligibilityChanged`), kept on the decision for the office
+ * and supervisors to see.
  */
 export async function decideEligibility(
   deps: ApplicationDeps,
@@ -161,13 +172,25 @@ export async function decideEligibility(
   const { application: app } = await visibleBundle(deps, session, applicationId);
   if (app.status !== 'submitted') throw new AppError('NOT_SUBMITTED', 422, { status: app.status });
   const ctx = await roundContext(deps, app.roundId);
-  const eligibility = { decision: input.decision, reason: input.reason, decidedAt: now.toISOString(), decidedBy: session.personId };
+  const stage = ctx.round.stage as RoundStage;
+  const late = pastEligibilityStage(stage);
+  const exceptionReason = input.exceptionReason ?? '';
+  if (late && !exceptionReason) throw new AppError('ELIGIBILITY_STAGE_PASSED', 422, { stage });
+  if (!late && exceptionReason) throw new AppError('EXCEPTION_NOT_NEEDED', 422, { stage });
+  const exception = late ? { reason: exceptionReason, stage, ...(app.eligibility ? { previous: app.eligibility.decision } : {}) } : undefined;
+  const eligibility = {
+    decision: input.decision,
+    reason: input.reason,
+    decidedAt: now.toISOString(),
+    decidedBy: session.personId,
+    ...(exception ? { exception } : {}),
+  };
   const next: ApplicationRecord = { ...app, eligibility, updatedAt: now.toISOString(), version: app.version + 1 };
   try {
     await deps.audit.commit({
       scope: roundScope(app.roundId),
       actor: actorOf(session),
-      action: 'application.eligibilityDecided',
+      action: late ? 'application.eligibilityChanged' : 'application.eligibilityDecided',
       target: { type: 'application', id: applicationId },
       context: { applicationId, stage: ctx.round.stage },
       state: { applicationId, eligibility },

@@ -42,6 +42,31 @@ describe('one application as the office sees it', () => {
     expect(fetch.calls.find((c) => c.key === DECIDE)!.body).toEqual({ decision: 'ineligible', reason: '成立不满三年。' });
   });
 
+  it('after the eligibility stage, asks for the exception reason and shows the exception in words (issue #16.10)', async () => {
+    const late = { ...app, stage: 'comprehensiveEvaluation', eligibility: { decision: 'eligible', reason: '', decidedAt: '2026-09-02T00:00:00.000Z' } };
+    const exception = { reason: '市场监管局来函。', stage: 'comprehensiveEvaluation', previous: 'eligible' };
+    const changed = { ...late, eligibility: { decision: 'ineligible', reason: '有严重行政处罚。', decidedAt: '2026-12-02T00:00:00.000Z', exception } };
+    const fetch = routedFetch({ [GET]: [{ status: 200, body: late }, { status: 200, body: changed }], [DECIDE]: { status: 200, body: changed } });
+    const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    await screen.findByText('我们是一家制造企业。');
+
+    fireEvent.click(screen.getByLabelText('Not eligible'));
+    fireEvent.input(screen.getByLabelText(/^Reason/), { target: { value: '有严重行政处罚。' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Record the decision' }).closest('form')!);
+    expect(screen.getByRole('alert').textContent).toBe('A reason is required.');
+    expect(fetch.calls.filter((c) => c.key === DECIDE)).toHaveLength(0);
+
+    fireEvent.input(screen.getByLabelText(/as an exception/), { target: { value: '市场监管局来函。' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Record the decision' }).closest('form')!);
+    await waitFor(() => expect(document.querySelector('[data-eligibility-exception]')).toBeTruthy());
+    expect(fetch.calls.find((c) => c.key === DECIDE)!.body).toEqual({ decision: 'ineligible', reason: '有严重行政处罚。', exceptionReason: '市场监管局来函。' });
+    const text = document.querySelector('[data-eligibility-exception]')!.textContent!;
+    expect(text).toContain('Changed after the eligibility stage');
+    expect(text).toContain('市场监管局来函。');
+    expect(text).not.toMatch(/comprehensiveEvaluation|\{/);
+  });
+
   it('is read-only for a supervisor', async () => {
     const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale: 'en', fetch: routedFetch({ [GET]: { status: 200, body: app } }) });
     view.state.signedIn(session('supervisor'));

@@ -20,6 +20,9 @@ function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => voi
   const t = useT();
   const [decision, setDecision] = useState<'eligible' | 'ineligible' | ''>('');
   const [reason, setReason] = useState('');
+  // After the eligibility stage a decision is a recorded exception with its reason (issue #16.10).
+  const late = ['materialReview', 'onSite', 'defense', 'comprehensiveEvaluation', 'opinions', 'deliberation', 'publicNotice', 'announcement'].includes(app.stage);
+  const [exception, setException] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -27,14 +30,15 @@ function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => voi
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!decision) return setProblem(t('office.decide.choose'));
-    if (decision === 'ineligible' && !reason.trim()) return setProblem(t('REASON_REQUIRED'));
+    if ((decision === 'ineligible' && !reason.trim()) || (late && !exception.trim())) return setProblem(t('REASON_REQUIRED'));
     setProblem(null);
     setBusy(true);
     setError(null);
     try {
-      await call('applications.decideEligibility', { params: { applicationId: app.applicationId }, body: { decision, reason: reason.trim() } });
+      await call('applications.decideEligibility', { params: { applicationId: app.applicationId }, body: { decision, reason: reason.trim(), ...(late ? { exceptionReason: exception.trim() } : {}) } });
       setDecision('');
       setReason('');
+      setException('');
       onDecided();
     } catch (e) {
       setError(e);
@@ -56,6 +60,12 @@ function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => voi
       </fieldset>
       <label for="decide-reason">{t('office.decide.reason')}</label>
       <textarea id="decide-reason" rows={3} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      {late && (
+        <>
+          <label for="decide-exception">{t('office.decide.exception')}</label>
+          <textarea id="decide-exception" rows={3} maxLength={2000} value={exception} onInput={(e) => setException(e.currentTarget.value)} />
+        </>
+      )}
       {problem && (
         <p class="field-error" role="alert">
           {problem}
@@ -180,6 +190,11 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
               <strong>{t(`eligibility.${app.eligibility.decision}`)}</strong> · {formatMoment(app.eligibility.decidedAt, locale)}
             </p>
             {app.eligibility.reason && <p>{app.eligibility.reason}</p>}
+            {app.eligibility.exception && (
+              <p data-eligibility-exception>
+                {t('office.eligibility.exception', { stage: t(`domain.stage.${app.eligibility.exception.stage}` as 'domain.stage.eligibility'), reason: app.eligibility.exception.reason })}
+              </p>
+            )}
           </div>
         )}
         {isAdmin && app.status === 'submitted' ? (
