@@ -1,0 +1,4 @@
+// What the router loads with the first request (./router.ts): the route table with its request schemas, and the
+// two valibot functions that check a body against them. Nothing here is compiled at a function's cold import.
+export { getDotPath, safeParse } from 'valibot';
+export { ROUTES } from '../../../shared/api/routes';
