@@ -10,9 +10,7 @@ import type { ComponentChildren } from 'preact';
 
 // As the site renders it: inside the router, which waits for the area's lazily loaded pages.
 const routed = (ui: ComponentChildren) => (
-  <Router>
-    <Route default component={() => <>{ui}</>} />
-  </Router>
+  <Router>{[<Route key="area" default component={() => <>{ui}</>} />]}</Router>
 );
 
 afterEach(cleanup);
