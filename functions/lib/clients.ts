@@ -11,11 +11,6 @@ export interface Clients {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-// In AWS each container serves one request at a time with its own connections; locally one process serves every
-// request of all three functions, so the local DynamoDB client must not queue them behind the SDK's 50 sockets
-// (200 concurrent saves, 4 calls each, waited for sockets, not for DynamoDB: issue 11's save benchmark).
-const LOCAL_DYNAMO_HANDLER = { requestHandler: { httpAgent: { maxSockets: 1024 } } } as const;
-
 // s3rver stores streamed uploads with chunk framing unless checksums are only sent when required (STYLE.md).
 const LOCAL_S3 = { credentials: LOCAL_CREDENTIALS, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const;
 
@@ -29,7 +24,7 @@ export function createClients(config: Config): Clients {
     region: config.region,
     maxAttempts: 4,
     ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}),
-    ...(local ? { credentials: LOCAL_CREDENTIALS, ...LOCAL_DYNAMO_HANDLER } : {}),
+    ...(local ? { credentials: LOCAL_CREDENTIALS } : {}),
   });
   const ddb = DynamoDBDocumentClient.from(dynamo, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
