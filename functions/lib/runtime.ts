@@ -1,6 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
@@ -12,8 +10,7 @@ import { loadConfig, tableName, type Config } from './config';
 import { authenticate } from './identity/sessions';
 import { originSecret, signingKey } from './identity/signing-key';
 import { IdentityStore } from './identity/store';
-import { createLogger } from './logger';
-import { createMailer, type Mailer } from './mail';
+import { createMailer, type Mailer } from './mailer';
 import type { RouterDeps } from './http/router';
 
 /** Everything a function's use cases need, built once per container and passed as one `deps` object. */
@@ -35,9 +32,11 @@ export interface Runtime extends RouterDeps {
 export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadConfig(env);
   const clients = createClients(config);
+  // The logger (Powertools) loads while the signing key's secret is read over the network, not at the cold import
+  // (issue 11).
+  const [{ createLogger }, key, cloudFrontSecret] = await Promise.all([import('./logger'), signingKey(config), originSecret(config)]);
   const logger = createLogger(fn);
   const identity = new IdentityStore(clients.ddb, tableName(config, 'identity'));
-  const [key, cloudFrontSecret] = await Promise.all([signingKey(config), originSecret(config)]);
   let publicUrl: Promise<string> | undefined;
   const sitePublicUrl = () => (publicUrl ??= resolvePublicUrl(config).catch((e: unknown) => { publicUrl = undefined; throw e; }));
   return {
@@ -106,6 +105,7 @@ async function probe(name: string, run: () => Promise<unknown>): Promise<HealthC
 export async function checkHealth(runtime: Runtime): Promise<HealthResponse> {
   const access = FUNCTION_ACCESS[runtime.fn];
   const { config, clients } = runtime;
+  const { DescribeTableCommand, HeadBucketCommand } = await import('./health-commands');
   const checks = await Promise.all([
     ...(Object.keys(access.tables) as TableKey[]).map((t) =>
       probe(`table:${t}`, () => clients.ddb.send(new DescribeTableCommand({ TableName: tableName(config, t) }))),

@@ -7,15 +7,20 @@ import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
+import { once } from '../lib/once';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
-import { listChains, readEntries, type AuditTrailDeps } from './use-cases/audit-trail';
-import { readDeliberation, recordVote } from './use-cases/deliberation';
-import { readEvaluation, recordEvaluation } from './use-cases/evaluation';
-import { readOpinions, recordOpinion } from './use-cases/opinions';
-import { fileObjection, listObjections, resolveObjection } from './use-cases/objections';
-import { listPublications, republish } from './use-cases/publish';
-import { configureRound, createRound, getRound, listRounds } from './use-cases/round-config';
-import { moveRoundStage, type RoundDeps } from './use-cases/rounds';
+import type { AuditTrailDeps } from './use-cases/audit-trail';
+import type { RoundDeps } from './use-cases/rounds';
+
+// Each route's use cases load on its first request, in their own chunk (as in submission and scoring).
+const auditTrailUseCases = once(() => import('./use-cases/audit-trail'));
+const deliberationUseCases = once(() => import('./use-cases/deliberation'));
+const evaluationUseCases = once(() => import('./use-cases/evaluation'));
+const opinionsUseCases = once(() => import('./use-cases/opinions'));
+const objectionsUseCases = once(() => import('./use-cases/objections'));
+const publishUseCases = once(() => import('./use-cases/publish'));
+const roundConfigUseCases = once(() => import('./use-cases/round-config'));
+const roundsUseCases = once(() => import('./use-cases/rounds'));
 
 const runtime = lazyRuntime('publication');
 let deps: Promise<AuditTrailDeps & RoundDeps & Runtime> | undefined;
@@ -37,40 +42,40 @@ const http = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'public.programmes': async () => ({ body: { programmes: await (await publicationDeps()).awards.listProgrammes() } }),
-    'audit.chains': async (req) => ({ body: { chains: await listChains(await publicationDeps(), req.session) } }),
-    'audit.entries': async (req) => ({ body: await readEntries(await publicationDeps(), req.session, req.params.scope ?? '', req.query) }),
-    'rounds.list': async (req) => ({ body: { rounds: await listRounds(await publicationDeps(), req.session, req.now) } }),
-    'rounds.create': async (req) => ({ body: await createRound(await publicationDeps(), req.session, req.body, req.now, req.requestId) }),
-    'rounds.get': async (req) => ({ body: await getRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.now) }),
+    'audit.chains': async (req) => ({ body: { chains: await (await auditTrailUseCases()).listChains(await publicationDeps(), req.session) } }),
+    'audit.entries': async (req) => ({ body: await (await auditTrailUseCases()).readEntries(await publicationDeps(), req.session, req.params.scope ?? '', req.query) }),
+    'rounds.list': async (req) => ({ body: { rounds: await (await roundConfigUseCases()).listRounds(await publicationDeps(), req.session, req.now) } }),
+    'rounds.create': async (req) => ({ body: await (await roundConfigUseCases()).createRound(await publicationDeps(), req.session, req.body, req.now, req.requestId) }),
+    'rounds.get': async (req) => ({ body: await (await roundConfigUseCases()).getRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.now) }),
     'rounds.configure': async (req) => ({
-      body: await configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await roundConfigUseCases()).configureRound(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
     // Stages 7–11 (shared/api/outcome.ts): the round's outcome.
-    'outcome.evaluation': async (req) => ({ body: await readEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.evaluation': async (req) => ({ body: await (await evaluationUseCases()).readEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.recordEvaluation': async (req) => ({
-      body: await recordEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await evaluationUseCases()).recordEvaluation(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
-    'outcome.opinions': async (req) => ({ body: await readOpinions(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.opinions': async (req) => ({ body: await (await opinionsUseCases()).readOpinions(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.recordOpinion': async (req) => ({
-      body: await recordOpinion(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await opinionsUseCases()).recordOpinion(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
-    'outcome.deliberation': async (req) => ({ body: await readDeliberation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.deliberation': async (req) => ({ body: await (await deliberationUseCases()).readDeliberation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.recordVote': async (req) => ({
-      body: await recordVote(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await deliberationUseCases()).recordVote(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
-    'outcome.objections': async (req) => ({ body: await listObjections(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.objections': async (req) => ({ body: await (await objectionsUseCases()).listObjections(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.fileObjection': async (req) => ({
-      body: await fileObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await objectionsUseCases()).fileObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
     'outcome.resolveObjection': async (req) => ({
-      body: await resolveObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.objectionId ?? '', req.body, req.now, req.requestId),
+      body: await (await objectionsUseCases()).resolveObjection(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.objectionId ?? '', req.body, req.now, req.requestId),
     }),
-    'outcome.publications': async (req) => ({ body: await listPublications(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'outcome.publications': async (req) => ({ body: await (await publishUseCases()).listPublications(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.republish': async (req) => ({
-      body: await republish(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await publishUseCases()).republish(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
     'rounds.move': async (req) => ({
-      body: await moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+      body: await (await roundsUseCases()).moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
   },
   runtime,

@@ -5,7 +5,8 @@ import { createRouter } from '../lib/http/router';
 import { once } from '../lib/once';
 import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
-import { reviewStage, type ReviewDeps } from './use-cases/context';
+import type { ReviewDeps } from './use-cases/context';
+import { reviewStage } from './use-cases/review-stage';
 
 
 // Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.

@@ -8,11 +8,12 @@ import { once } from '../lib/once';
 import { personView } from '../lib/identity/store';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import type { ApplicationDeps } from './use-cases/context';
-import { exchangeSignInLink, requestSignInLinks, signOutCookie } from './use-cases/sign-in';
-import { isS3Event, verifyUploads } from './use-cases/verify-upload';
+import { isS3Event } from './use-cases/s3-event';
 
 
 // Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
+const signInUseCases = once(() => import('./use-cases/sign-in'));
+const verifyUploadUseCases = once(() => import('./use-cases/verify-upload'));
 const applicantSignUpUseCases = once(() => import('./use-cases/applicant-sign-up'));
 const documentsUseCases = once(() => import('./use-cases/documents'));
 const officeUseCases = once(() => import('./use-cases/office'));
@@ -44,11 +45,11 @@ const http = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'auth.requestLink': async (req) => {
-      await requestSignInLinks(await appDeps(), req.body.email, req.sourceIp, req.now, req.requestId);
+      await (await signInUseCases()).requestSignInLinks(await appDeps(), req.body.email, req.sourceIp, req.now, req.requestId);
       return { body: { accepted: true } };
     },
     'auth.exchange': async (req) => {
-      const { body, cookie } = await exchangeSignInLink(await appDeps(), req.body.token, req.now, req.requestId);
+      const { body, cookie } = await (await signInUseCases()).exchangeSignInLink(await appDeps(), req.body.token, req.now, req.requestId);
       return { body, cookies: [cookie] };
     },
     'auth.session': async (req) => {
@@ -60,7 +61,7 @@ const http = createRouter(
     'auth.signOut': async (req) => {
       const d = await appDeps();
       await d.identity.endSession(req.session.sessionId, req.now);
-      return { body: undefined, cookies: [signOutCookie(d)] };
+      return { body: undefined, cookies: [(await signInUseCases()).signOutCookie(d)] };
     },
     'people.invite': async (req) => ({ body: { person: await (await peopleUseCases()).invitePerson(await appDeps(), req.session, req.body, req.now, req.requestId) } }),
     'people.list': async (req) => ({ body: { people: await (await peopleUseCases()).listPeople(await appDeps(), req.session) } }),
@@ -123,6 +124,6 @@ const http = createRouter(
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
 export async function handler(event: S3Event): Promise<void>;
 export async function handler(event: APIGatewayProxyEventV2 | S3Event): Promise<APIGatewayProxyStructuredResultV2 | void> {
-  if (isS3Event(event)) return verifyUploads(await appDeps(), event, new Date());
+  if (isS3Event(event)) return (await verifyUploadUseCases()).verifyUploads(await appDeps(), event, new Date());
   return http(event);
 }

@@ -1,66 +1,16 @@
 import * as v from 'valibot';
-import { PACKAGE_DEFAULT_SETTINGS } from '../round/package-defaults';
 import { EmailSchema, LocaleSchema } from './schemas';
 import { DocumentNameSchema } from './document-name';
 import { fileTypeList } from '../messages/units';
+import { DOCUMENT_CATEGORIES, OFFICE_ANSWER_MAX_CHARS, OFFICE_REQUEST_MAX_CHARS, ORGANISATION_SIZES, type DocumentCategory, type PackageRules } from './application-constants';
 
 /**
  * Requests and answers of the applicant's routes (registration, package,
  * documents, formal submission) and the office's view of them.
  */
 
-/** Sizes of an organisation (国家统计局大中小微型企业划分). */
-export const ORGANISATION_SIZES = ['large', 'medium', 'small', 'micro'] as const;
-/** A size of an organisation. */
-export type OrganisationSize = (typeof ORGANISATION_SIZES)[number];
-
-/** Kinds of supporting document an applicant uploads. */
-export const DOCUMENT_CATEGORIES = [
-  'businessLicence',
-  'selfAssessmentReport',
-  'certificates',
-  'financialStatements',
-  'creditRecords',
-  'other',
-] as const;
-/** A kind of supporting document. */
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
-
-/** The section id of the organisational profile (组织概述); the other sections are the 23 item ids (`4.1.2` …). */
-export const PROFILE_SECTION = 'profile';
-
-/** The package rules of a round, as the applicant's pages and the submission function apply them. */
-export interface PackageRules {
-  /** Longest organisational profile, in characters. */
-  readonly profileMaxChars: number;
-  /** Longest self-assessment text of one item, in characters. */
-  readonly itemMaxChars: number;
-  /** Categories of which at least one verified document is needed to submit. */
-  readonly requiredDocuments: readonly DocumentCategory[];
-}
-
-const isDocumentCategory = (category: string): category is DocumentCategory => (DOCUMENT_CATEGORIES as readonly string[]).includes(category);
-
-/**
- * The package rules of a round's (parsed, validated) configuration
- * (`shared/round`, which holds the defaults). A required category the site
- * has no upload slot for is left out rather than making submission impossible.
- */
-export function packageRules(pkg: {
-  readonly profileMaxChars: number;
-  readonly itemMaxChars: number;
-  readonly requiredDocuments: readonly string[];
-}): PackageRules {
-  return { profileMaxChars: pkg.profileMaxChars, itemMaxChars: pkg.itemMaxChars, requiredDocuments: pkg.requiredDocuments.filter(isDocumentCategory) };
-}
-
-/** The package rules of a round with the default configuration. */
-export const PACKAGE_DEFAULTS: PackageRules = packageRules(PACKAGE_DEFAULT_SETTINGS);
-
-/** The allowed file types of a round as people name them (`PDF, Word, PNG`), for a stored parameter that is one string. */
-export function fileTypeLabels(allowedTypes: readonly string[]): string {
-  return fileTypeList(allowedTypes).en;
-}
+// The plain constants and rules live in ./application-constants.ts: a page that needs one does not load valibot.
+export { ORGANISATION_SIZES, type OrganisationSize, DOCUMENT_CATEGORIES, type DocumentCategory, PROFILE_SECTION, type PackageRules, packageRules, PACKAGE_DEFAULTS, fileTypeLabels, OFFICE_REQUEST_MAX_CHARS, OFFICE_ANSWER_MAX_CHARS } from './application-constants';
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const IsoDate = v.pipe(v.string(), v.isoDate());
@@ -381,10 +331,6 @@ export interface ChecklistRuleView {
   readonly rounds?: number;
 }
 
-/** Longest text of an office request (补正/说明要求), in characters. */
-export const OFFICE_REQUEST_MAX_CHARS = 2000;
-/** Longest answer of an applicant to an office request, in characters. */
-export const OFFICE_ANSWER_MAX_CHARS = 4000;
 
 /** POST /api/submission/applications/{applicationId}/requests — the office asks the applicant to correct or explain something. */
 export const CreateOfficeRequestBody = v.object({

@@ -12,15 +12,9 @@ import type { PublicationKind } from './outcome';
  * consensus with a rationale. Everything here is read-only for supervisors.
  */
 
-/** The two stages a team of experts scores. */
-export const REVIEW_STAGES = ['materialReview', 'onSite'] as const;
-/** A stage a team of experts scores. */
-export type ReviewStage = (typeof REVIEW_STAGES)[number];
-
-/** Most characters of one item's strengths, opportunities or consensus rationale. */
-export const REVIEW_TEXT_MAX_CHARS = 1000;
-/** Most characters of a recusal reason or a declared relation's note. */
-export const REVIEW_NOTE_MAX_CHARS = 500;
+// The plain constants live in ./review-stages.ts, so that a page or a handler needing only them does not load valibot.
+export { REVIEW_NOTE_MAX_CHARS, REVIEW_STAGES, REVIEW_TEXT_MAX_CHARS, type ReviewStage } from './review-stages';
+import { REVIEW_NOTE_MAX_CHARS, REVIEW_STAGES, REVIEW_TEXT_MAX_CHARS, type ReviewStage } from './review-stages';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));

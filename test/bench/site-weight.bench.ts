@@ -35,7 +35,7 @@ const PAGES: readonly Page[] = [
   { name: 'link landing /auth', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/LinkLanding.tsx'] },
   { name: 'notice /notices/:roundId', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/notice/NoticePage.tsx'] },
   { name: 'apply /apply', budgetKb: AREA_BUDGET_KB, modules: ['src/apply/ApplyArea.tsx'] },
-  { name: 'review /review', budgetKb: AREA_BUDGET_KB, modules: ['src/review/ReviewArea.tsx'] },
+  { name: 'review /review', budgetKb: AREA_BUDGET_KB, modules: ['src/review/ReviewArea.tsx', 'src/review/AssignmentList.tsx'] },
   { name: 'admin /admin', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/AdminArea.tsx'] },
   { name: 'rounds /admin/rounds', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/rounds/RoundsArea.tsx'] },
   { name: 'office /office', budgetKb: AREA_BUDGET_KB, modules: ['src/office/OfficeArea.tsx', 'src/office/ApplicationList.tsx'] },

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { bilingual } from '../../../shared/messages';
 import type { ErrorBody } from '../../../shared/api/schemas';
 import type { AppError } from './errors';
 
@@ -24,8 +23,12 @@ export function jsonResponse(
   };
 }
 
-/** The error envelope for an AppError. */
-export function errorResponse(error: AppError, requestId: string, headers?: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+/**
+ * The error envelope for an AppError. The message catalogue loads with the first error a container answers: a
+ * request that succeeds never compiles the texts (issue 11, cold start).
+ */
+export async function errorResponse(error: AppError, requestId: string, headers?: Record<string, string>): Promise<APIGatewayProxyStructuredResultV2> {
+  const { bilingual } = await import('../../../shared/messages');
   const body: ErrorBody = {
     error: {
       code: error.code,

@@ -1,13 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import * as v from 'valibot';
+import type { GenericSchema, InferOutput } from 'valibot';
 import type { FunctionName } from '../../../shared/api/functions';
-import { ROUTES, type ResponseOf, type RouteDefinition, type RouteId } from '../../../shared/api/routes';
+import type { ResponseOf, ROUTES, RouteDefinition, RouteId } from '../../../shared/api/routes';
 import type { Role } from '../../../shared/api/roles';
 import { VIEWER_ADDRESS_HEADER } from '../../../shared/runtime';
-import { DOCUMENT_NAME_ISSUE } from '../../../shared/api/document-name';
-import { bilingual, isMessageKey } from '../../../shared/messages';
 import { AppError } from './errors';
+import { once } from '../once';
 import { errorResponse, jsonResponse } from './response';
 import { assertSameOrigin, fromCloudFront } from './same-origin';
 
@@ -26,7 +25,7 @@ type RouteOf<Id extends RouteId> = (typeof ROUTES)[Id];
 type BodySchemaOf<Id extends RouteId> = NonNullable<RouteOf<Id>['body']>;
 type ParsedBody<Id extends RouteId> = [BodySchemaOf<Id>] extends [never]
   ? undefined
-  : BodySchemaOf<Id> extends v.GenericSchema ? v.InferOutput<BodySchemaOf<Id>> : undefined;
+  : BodySchemaOf<Id> extends GenericSchema ? InferOutput<BodySchemaOf<Id>> : undefined;
 type SessionOf<Id extends RouteId> = RouteOf<Id>['access'] extends 'public' ? Session | null : Session;
 
 /** What a route handler receives: parsed, validated, authorized input. */
@@ -72,7 +71,7 @@ export interface RouterDeps {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Parses the JSON body against the route's schema; a malformed request never reaches the handler. */
-function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unknown {
+function parseBody(table: typeof import('./route-table'), route: RouteDefinition, event: APIGatewayProxyEventV2): unknown {
   if (!route.body) return undefined;
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 413, { maxBytes: MAX_BODY_BYTES });
@@ -84,14 +83,15 @@ function parseBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unkno
   } catch {
     throw new AppError('INVALID_JSON', 400);
   }
-  const result = v.safeParse(route.body, json);
+  const result = table.safeParse(route.body, json);
   if (!result.success) {
     const issues = result.issues.map((issue) => ({
-      path: v.getDotPath(issue) ?? '',
+      path: table.getDotPath(issue) ?? '',
       expected: issue.expected ?? undefined,
       message: issue.message,
     }));
     // A refused file name has a code and a reason of its own, so the applicant learns what to rename.
+    const { DOCUMENT_NAME_ISSUE, bilingual, isMessageKey } = table;
     const name = issues.find((i) => i.message.startsWith(`${DOCUMENT_NAME_ISSUE}:`));
     const problem = name?.message.slice(DOCUMENT_NAME_ISSUE.length + 1) ?? '';
     const reason = `documentName.${problem}`;
@@ -134,13 +134,19 @@ function isStorageFault(error: unknown): boolean {
  * table before the handler runs.
  */
 export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandlers<F>, deps: () => Promise<RouterDeps>) {
-  const byKey = new Map<string, [RouteId, RouteDefinition]>();
-  for (const [id, route] of Object.entries(ROUTES) as [RouteId, RouteDefinition][]) {
-    if (route.fn === fn) byKey.set(`${route.method} ${route.path}`, [id, route]);
-  }
+  // The route table (every request schema, valibot) loads with the first request, while the runtime is being built
+  // (the signing key's secret is read over the network meanwhile): the cold import compiles neither (issue 11).
+  const routes = once(async () => {
+    const table = await import('./route-table');
+    const byKey = new Map<string, [RouteId, RouteDefinition]>();
+    for (const [id, route] of Object.entries(table.ROUTES) as [RouteId, RouteDefinition][]) {
+      if (route.fn === fn) byKey.set(`${route.method} ${route.path}`, [id, route]);
+    }
+    return { table, byKey };
+  });
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'unknown';
-    const { logger, authenticate, clock, siteOrigin, originSecret } = await deps();
+    const [{ logger, authenticate, clock, siteOrigin, originSecret }, { table, byKey }] = await Promise.all([deps(), routes()]);
     try {
       const headers = (event.headers ?? {}) as Record<string, string>;
       const viaCloudFront = fromCloudFront(headers, originSecret);
@@ -155,7 +161,7 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
         session = await authenticate(event.cookies ?? [], now);
         if (!route.access.includes(session.role)) throw new AppError('FORBIDDEN', 403);
       }
-      const body = parseBody(route, event);
+      const body = parseBody(table, route, event);
       const handler = (handlers as unknown as Record<RouteId, (req: Request<RouteId>) => Promise<Reply<RouteId>>>)[routeId];
       const req = {
         routeId,
@@ -173,18 +179,18 @@ export function createRouter<F extends FunctionName>(fn: F, handlers: RouteHandl
     } catch (error) {
       if (error instanceof AppError) {
         if (error.status >= 500) logger.error('request failed', { requestId, code: error.code });
-        return errorResponse(error, requestId, error.status === 503 ? { 'retry-after': '1' } : undefined);
+        return await errorResponse(error, requestId, error.status === 503 ? { 'retry-after': '1' } : undefined);
       }
       if (isThrottle(error)) {
         logger.warn('dependency throttled', { requestId, error: error as Error });
-        return errorResponse(new AppError('SERVICE_UNAVAILABLE', 503), requestId, { 'retry-after': '2' });
+        return await errorResponse(new AppError('SERVICE_UNAVAILABLE', 503), requestId, { 'retry-after': '2' });
       }
       if (isStorageFault(error)) {
         logger.error('storage unavailable', { requestId, routeKey: event.routeKey, error: error as Error });
-        return errorResponse(new AppError('STORAGE_UNAVAILABLE', 503), requestId, { 'retry-after': '5' });
+        return await errorResponse(new AppError('STORAGE_UNAVAILABLE', 503), requestId, { 'retry-after': '5' });
       }
       logger.error('unexpected fault', { requestId, routeKey: event.routeKey, error: error as Error });
-      return errorResponse(new AppError('INTERNAL', 500), requestId);
+      return await errorResponse(new AppError('INTERNAL', 500), requestId);
     }
   };
 }

@@ -1,8 +1,11 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
 import { ulid } from 'ulid';
 import type { Role } from '../../../shared/api/roles';
 import { LINK_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../../shared/runtime';
 import { AppError } from '../http/errors';
+import { once } from '../once';
+
+// Signing and verifying load on the first token: a request to a public route never compiles jose.
+const jose = once(() => import('./jose'));
 
 const ISSUER = 'merit';
 const LINK_AUDIENCE = 'merit:signin';
@@ -30,7 +33,7 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 export async function signLinkToken(key: Uint8Array, personId: string, now: Date): Promise<{ token: string; claims: LinkClaims }> {
   const linkId = ulid(now.getTime());
   const exp = seconds(now) + LINK_TTL_SECONDS;
-  const token = await new SignJWT({})
+  const token = await new (await jose()).SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setAudience(LINK_AUDIENCE)
@@ -45,7 +48,7 @@ export async function signLinkToken(key: Uint8Array, personId: string, now: Date
 /** Verifies a sign-in token's signature and lifetime; LINK_EXPIRED or LINK_INVALID otherwise. */
 export async function verifyLinkToken(key: Uint8Array, token: string, now: Date): Promise<LinkClaims> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await (await jose()).jwtVerify(token, key, {
       issuer: ISSUER,
       audience: LINK_AUDIENCE,
       algorithms: ['HS256'],
@@ -56,7 +59,7 @@ export async function verifyLinkToken(key: Uint8Array, token: string, now: Date)
     return { personId: payload.sub, linkId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (error instanceof errors.JWTExpired) throw new AppError('LINK_EXPIRED', 401);
+    if (error instanceof (await jose()).errors.JWTExpired) throw new AppError('LINK_EXPIRED', 401);
     throw new AppError('LINK_INVALID', 401);
   }
 }
@@ -68,7 +71,7 @@ export async function signSessionToken(
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
   const exp = seconds(now) + SESSION_TTL_SECONDS;
-  const token = await new SignJWT({ role: claims.role, prg: claims.programmeId })
+  const token = await new (await jose()).SignJWT({ role: claims.role, prg: claims.programmeId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setAudience(SESSION_AUDIENCE)
@@ -83,7 +86,7 @@ export async function signSessionToken(
 /** Verifies a session cookie; SESSION_EXPIRED or UNAUTHENTICATED otherwise. */
 export async function verifySessionToken(key: Uint8Array, token: string, now: Date): Promise<SessionClaims> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await (await jose()).jwtVerify(token, key, {
       issuer: ISSUER,
       audience: SESSION_AUDIENCE,
       algorithms: ['HS256'],
@@ -95,7 +98,7 @@ export async function verifySessionToken(key: Uint8Array, token: string, now: Da
     return { sessionId: payload.jti, personId: payload.sub, role, programmeId, expiresAt: new Date(payload.exp * 1000) };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (error instanceof errors.JWTExpired) throw new AppError('SESSION_EXPIRED', 401);
+    if (error instanceof (await jose()).errors.JWTExpired) throw new AppError('SESSION_EXPIRED', 401);
     throw new AppError('UNAUTHENTICATED', 401);
   }
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { REVIEW_STAGES, type AssignmentStatus, type ReviewStage } from '../../../shared/api/reviews';
+import type { AssignmentStatus } from '../../../shared/api/reviews';
+import { REVIEW_STAGES, type ReviewStage } from '../../../shared/api/review-stages';
 import { queryAll } from '../dynamo';
 import type { DefenseProgress } from './defense';
 import { reviewKeys } from './keys';

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
-import { REVIEW_STAGES, type MoveRoundBody, type ReviewStage, type RoundStageResponse } from '../../../shared/api/reviews';
+import type { MoveRoundBody, RoundStageResponse } from '../../../shared/api/reviews';
+import { REVIEW_STAGES, type ReviewStage } from '../../../shared/api/review-stages';
 import { roundScope } from '../../../shared/audit/chain';
 import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { moveRound, ROUND_STAGES, TransitionError, type RoundFacts, type RoundStage, type RoundState } from '../../../shared/stages';

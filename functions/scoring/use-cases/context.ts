@@ -49,11 +49,7 @@ export async function programmeApplication(deps: Pick<ReviewDeps, 'applications'
   return app;
 }
 
-/** A review stage from a path segment; anything else is 404. */
-export function reviewStage(value: string): ReviewStage {
-  if (!(REVIEW_STAGES as readonly string[]).includes(value)) throw notFound();
-  return value as ReviewStage;
-}
+export { reviewStage } from './review-stage';
 
 // DOMAIN.md stage 3 → 4: only applications the office found eligible (and not withdrawn) go to material review.
 /** Whether an application is in material review: submitted and found eligible. */

@@ -32,10 +32,30 @@ const emptyCard = (assignment: AssignmentRecord): ScorecardRecord => ({
 /** The expert's own card for a stage: an empty draft, version 0, before the first save. */
 export async function readCard(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<ScorecardView> {
   const app = await programmeApplication(deps, session, applicationId);
-  const assignment = await ownAssignment(deps, session, app, stage);
-  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
-  const card = await deps.reviews.card(app.roundId, applicationId, stage, session.personId);
-  return cardView(card ?? emptyCard(assignment), ctx.criteria);
+  const reads = await cardReads(deps, session, app, stage);
+  const assignment = reads.assignment();
+  const ctx = reads.round();
+  return cardView(reads.card() ?? emptyCard(assignment), ctx.criteria);
+}
+
+const settled = <T>(result: PromiseSettledResult<T>): T => {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+};
+
+/**
+ * The caller's assignment, the round and the card, read at once (each needs only the application's round): one
+ * round trip instead of three at the deadline (issue 11). Each read's failure is raised when its value is taken,
+ * so a use case that takes them in the old order answers exactly what the sequential reads answered; the writes
+ * stay guarded by their conditions (card version, assignment unchanged), so reading together changes nothing stored.
+ */
+async function cardReads(deps: ReviewDeps, session: Session, app: ApplicationRecord, stage: ReviewStage) {
+  const [assignment, round, card] = await Promise.allSettled([
+    ownAssignment(deps, session, app, stage),
+    reviewRound(deps, app.roundId, session.programmeId),
+    deps.reviews.card(app.roundId, app.applicationId, stage, session.personId),
+  ]);
+  return { assignment: () => settled(assignment), round: () => settled(round), card: () => settled(card) };
 }
 
 /** 409 unless the assignment can still be scored: submitted (CARD_SUBMITTED) or recused (ASSIGNMENT_CLOSED). */
@@ -91,12 +111,13 @@ export async function saveCard(
   requestId: string,
 ): Promise<ScorecardView> {
   const app = await programmeApplication(deps, session, applicationId);
-  const assignment = await ownAssignment(deps, session, app, stage);
+  const reads = await cardReads(deps, session, app, stage);
+  const assignment = reads.assignment();
   assertScoring(assignment);
-  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
+  const ctx = reads.round();
   assertRoundStage(ctx, stage);
   assertValidItems(ctx, input.items);
-  const current = (await deps.reviews.card(app.roundId, applicationId, stage, session.personId)) ?? emptyCard(assignment);
+  const current = reads.card() ?? emptyCard(assignment);
   if (current.status === 'submitted') throw new AppError('CARD_SUBMITTED', 409);
   if (current.version !== input.version) throw new AppError('CONFLICT', 409, { version: current.version });
   const next: ScorecardRecord = { ...current, reviewerName: assignment.reviewerName, items: storedItems(input.items), version: current.version + 1, updatedAt: now.toISOString() };
@@ -134,9 +155,10 @@ export async function submitCard(
   requestId: string,
 ): Promise<ScorecardView> {
   const app = await programmeApplication(deps, session, applicationId);
-  const assignment = await ownAssignment(deps, session, app, stage);
-  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
-  const current = (await deps.reviews.card(app.roundId, applicationId, stage, session.personId)) ?? emptyCard(assignment);
+  const reads = await cardReads(deps, session, app, stage);
+  const assignment = reads.assignment();
+  const ctx = reads.round();
+  const current = reads.card() ?? emptyCard(assignment);
   if (current.status === 'submitted') return cardView(current, ctx.criteria);
   assertScoring(assignment);
   assertRoundStage(ctx, stage);

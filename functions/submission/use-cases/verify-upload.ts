@@ -7,11 +7,7 @@ import type { DocumentRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
 import { roundContext, type ApplicationDeps, type RoundContext } from './context';
 
-/** True for an S3 notification (as opposed to an HTTP API event). */
-export function isS3Event(event: unknown): event is S3Event {
-  const records = (event as { Records?: { eventSource?: string }[] } | null)?.Records;
-  return Array.isArray(records) && records.length > 0 && records.every((r) => r?.eventSource === 'aws:s3');
-}
+export { isS3Event } from './s3-event';
 
 /**
  * Why an uploaded object is refused, or undefined when it is what the

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PROFILE_SECTION, type ApplicationFormResponse, type ApplicationView, type Receipt, type SectionView } from '../../../shared/api/applications';
+import type { ApplicationFormResponse, ApplicationView, Receipt, SectionView } from '../../../shared/api/applications';
+import { PROFILE_SECTION } from '../../../shared/api/application-constants';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';

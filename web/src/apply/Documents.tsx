@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  DOCUMENT_CATEGORIES,
-  type CreateDocumentResponse,
-  type DocumentCategory,
-  type DocumentView,
-} from '../../../shared/api/applications';
+import type { CreateDocumentResponse, DocumentView } from '../../../shared/api/applications';
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from '../../../shared/api/application-constants';
 import type { Locale } from '../../../shared/messages/types';
 import { fileTypeList, fileTypeName } from '../../../shared/messages/units';
 import { documentNameProblem } from '../../../shared/api/document-name';

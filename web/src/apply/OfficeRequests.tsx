@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { OFFICE_ANSWER_MAX_CHARS, type OfficeRequestView } from '../../../shared/api/applications';
+import type { OfficeRequestView } from '../../../shared/api/applications';
+import { OFFICE_ANSWER_MAX_CHARS } from '../../../shared/api/application-constants';
 import type { Locale } from '../../../shared/messages';
 import { useLocale, useT, type Translate } from '../i18n';
 import { useAppState } from '../state';

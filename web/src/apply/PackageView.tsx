@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { DOCUMENT_CATEGORIES, PROFILE_SECTION, type ApplicationView, type DocumentView } from '../../../shared/api/applications';
+import type { ApplicationView, DocumentView } from '../../../shared/api/applications';
+import { DOCUMENT_CATEGORIES, PROFILE_SECTION } from '../../../shared/api/application-constants';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { ORGANISATION_SIZES, type ApplicationFormResponse, type ApplicationView } from '../../../shared/api/applications';
+import type { ApplicationFormResponse, ApplicationView } from '../../../shared/api/applications';
+import { ORGANISATION_SIZES } from '../../../shared/api/application-constants';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';

@@ -1,4 +1,5 @@
-import { PACKAGE_DEFAULTS, type ApplicationView, type Receipt } from '../../../shared/api/applications';
+import type { ApplicationView, Receipt } from '../../../shared/api/applications';
+import { PACKAGE_DEFAULTS } from '../../../shared/api/application-constants';
 
 /** A registered application as the API answers it; fields can be overridden. */
 export function applicationFixture(over: Partial<ApplicationView> = {}): ApplicationView {

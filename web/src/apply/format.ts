@@ -1,7 +1,7 @@
 import { isMessageKey, type MessageKey } from '../../../shared/messages/registry';
 import type { Locale } from '../../../shared/messages/types';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012';
-import { PROFILE_SECTION } from '../../../shared/api/applications';
+import { PROFILE_SECTION } from '../../../shared/api/application-constants';
 import type { Translate } from '../i18n';
 import '../texts/terms';
 

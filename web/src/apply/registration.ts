@@ -1,4 +1,4 @@
-import { ORGANISATION_SIZES, type OrganisationSize } from '../../../shared/api/applications';
+import { ORGANISATION_SIZES, type OrganisationSize } from '../../../shared/api/application-constants';
 import { validateCreditCode } from '../../../shared/eligibility/credit-code';
 import type { MessageKey } from '../../../shared/messages';
 import '../texts/apply';

@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DOCUMENT_CATEGORIES, type ApplicationView } from '../../../shared/api/applications';
+import type { ApplicationView } from '../../../shared/api/applications';
+import { DOCUMENT_CATEGORIES } from '../../../shared/api/application-constants';
 import type { Locale } from '../../../shared/messages';
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';

@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  DOCUMENT_CATEGORIES,
-  OFFICE_REQUEST_MAX_CHARS,
-  PROFILE_SECTION,
-  type ApplicationView,
-  type DocumentCategory,
-  type OfficeRequestView,
-} from '../../../shared/api/applications';
+import type { ApplicationView, OfficeRequestView } from '../../../shared/api/applications';
+import { DOCUMENT_CATEGORIES, OFFICE_REQUEST_MAX_CHARS, PROFILE_SECTION, type DocumentCategory } from '../../../shared/api/application-constants';
 import { GBT19580_2012 } from '../../../shared/criteria/gbt19580-2012';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';

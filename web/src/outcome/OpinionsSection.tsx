@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { OUTCOME_TEXT_MAX_CHARS, type OpinionsResponse, type OpinionView } from '../../../shared/api/outcome';
+import type { OpinionsResponse, OpinionView } from '../../../shared/api/outcome';
+import { OUTCOME_TEXT_MAX_CHARS } from '../../../shared/api/outcome-limits';
 import { formatFinalScore } from '../../../shared/scoring/ranking';
 import { useT } from '../i18n';
 import { useAppState } from '../state';

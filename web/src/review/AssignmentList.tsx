@@ -1,4 +1,5 @@
-import { REVIEW_STAGES, type MyAssignmentsResponse } from '../../../shared/api/reviews';
+import type { MyAssignmentsResponse } from '../../../shared/api/reviews';
+import { REVIEW_STAGES } from '../../../shared/api/review-stages';
 import { useLocale, useT, type Translate } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';

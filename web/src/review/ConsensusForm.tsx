@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { REVIEW_TEXT_MAX_CHARS, type ConsensusView, type TeamReviewResponse } from '../../../shared/api/reviews';
+import type { ConsensusView, TeamReviewResponse } from '../../../shared/api/reviews';
+import { REVIEW_TEXT_MAX_CHARS } from '../../../shared/api/review-stages';
 import { isValidPercentage, PERCENTAGES } from '../../../shared/scoring/percentage';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BodyOf } from '../../../shared/api';
-import { REVIEW_NOTE_MAX_CHARS, type DeclarationResponse, type ReviewedOrganisation } from '../../../shared/api/reviews';
+import type { DeclarationResponse, ReviewedOrganisation } from '../../../shared/api/reviews';
+import { REVIEW_NOTE_MAX_CHARS } from '../../../shared/api/review-stages';
 import { CONFLICT_KINDS, type ConflictKind } from '../../../shared/conflicts/conflicts';
 import { useT } from '../i18n';
 import { useAppState } from '../state';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../shared/api/reviews';
+import type { AssignmentView } from '../../../shared/api/reviews';
+import { REVIEW_NOTE_MAX_CHARS } from '../../../shared/api/review-stages';
 import { useT } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useRecusal } from '../ui/review/recusal';

@@ -5,6 +5,13 @@ import { routedFetch } from '../apply/fakes';
 import { renderWithState } from '../test-utils';
 import { assignmentFixture, MINE } from './fixtures';
 import { ReviewArea } from './ReviewArea';
+import { Route, Router } from 'preact-iso';
+import type { ComponentChildren } from 'preact';
+
+// As the site renders it: inside the router, which waits for the area's lazily loaded pages.
+const routed = (ui: ComponentChildren) => (
+  <Router>{[<Route key="area" default component={() => <>{ui}</>} />]}</Router>
+);
 
 afterEach(cleanup);
 
@@ -18,26 +25,26 @@ const session = (role: Role) => ({
 describe('the experts’ area', () => {
   it('lists an expert’s assignments at /review and opens one at /review/:applicationId/:stage', async () => {
     const fetch = routedFetch({ [MINE]: { status: 200, body: { assignments: [assignmentFixture({ status: 'awaitingDeclaration' })] } } });
-    const list = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    const list = renderWithState(routed(<ReviewArea />), { locale: 'en', fetch });
     act(() => list.state.signedIn(session('expert')));
     expect(await screen.findByRole('heading', { name: 'My assignments' })).toBeTruthy();
     cleanup();
 
-    const one = renderWithState(<ReviewArea applicationId="01JAPP00000000000000000001" stage="materialReview" />, { locale: 'en', fetch });
+    const one = renderWithState(routed(<ReviewArea applicationId="01JAPP00000000000000000001" stage="materialReview" />), { locale: 'en', fetch });
     act(() => one.state.signedIn(session('expert')));
     expect(await screen.findByRole('heading', { name: 'Conflict-of-interest declaration' })).toBeTruthy();
   });
 
   it('shows a deliberator their defense panels (not the experts’ API), and turns other roles away', async () => {
     const fetch = routedFetch({ 'GET /api/scoring/defense/mine': { status: 200, body: { rounds: [] } } });
-    const deliberator = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    const deliberator = renderWithState(routed(<ReviewArea />), { locale: 'en', fetch });
     act(() => deliberator.state.signedIn(session('deliberator')));
     expect((await screen.findByTestId('no-panels')).textContent).toBe('You are not on any defense panel at present.');
     expect(fetch.calls.map((c) => c.key)).toEqual(['GET /api/scoring/defense/mine']);
     cleanup();
     fetch.calls.length = 0;
 
-    const applicant = renderWithState(<ReviewArea />, { locale: 'en', fetch });
+    const applicant = renderWithState(routed(<ReviewArea />), { locale: 'en', fetch });
     act(() => applicant.state.signedIn(session('applicant')));
     expect((await screen.findByRole('alert')).textContent).toBeTruthy();
     expect(fetch.calls).toHaveLength(0);

@@ -1,11 +1,15 @@
+import { lazy } from 'preact-iso';
 import { useAppState } from '../state';
 import { RequireRole } from '../ui/RequireRole';
-import { AssignmentList } from './AssignmentList';
-import { AssignmentPage } from './AssignmentPage';
-import { DefenseList } from './defense/DefenseList';
-import { DefensePage } from './defense/DefensePage';
 import './review.css';
 import '../texts/terms';
+
+// Each page of the area loads when opened: the list of assignments never loads the scorecard's editor, nor an expert
+// the deliberators' pages (issue 11).
+const AssignmentList = lazy(() => import('./AssignmentList').then((m) => m.AssignmentList));
+const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => m.AssignmentPage));
+const DefenseList = lazy(() => import('./defense/DefenseList').then((m) => m.DefenseList));
+const DefensePage = lazy(() => import('./defense/DefensePage').then((m) => m.DefensePage));
 
 /**
  * The reviewers' area. Experts: `/review` lists the assignments, `/review/:applicationId/:stage` is one of them.

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_TEXT_MAX_CHARS, type ReviewStage, type ScorecardView } from '../../../shared/api/reviews';
+import type { ScorecardView } from '../../../shared/api/reviews';
+import { REVIEW_TEXT_MAX_CHARS, type ReviewStage } from '../../../shared/api/review-stages';
 import type { CriteriaItem } from '../../../shared/criteria';
 import { PERCENTAGES } from '../../../shared/scoring/percentage';
 import { formatMoment } from '../apply/format';

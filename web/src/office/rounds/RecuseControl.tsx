@@ -1,5 +1,5 @@
 import type { AssignmentView } from '../../../../shared/api/reviews';
-import { REVIEW_NOTE_MAX_CHARS } from '../../../../shared/api/reviews';
+import { REVIEW_NOTE_MAX_CHARS } from '../../../../shared/api/review-stages';
 import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ReasonControl } from '../../ui/review/ReasonControl';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { DEFENSE_COMMENT_MAX_CHARS, type DefenseScoreView } from '../../../../shared/api/defense';
+import type { DefenseScoreView } from '../../../../shared/api/defense';
+import { DEFENSE_COMMENT_MAX_CHARS } from '../../../../shared/api/defense-limits';
 import { formatMoment } from '../../apply/format';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';

@@ -1,4 +1,4 @@
-import { DEFENSE_SCORE_MAX } from '../../../../shared/api/defense';
+import { DEFENSE_SCORE_MAX } from '../../../../shared/api/defense-limits';
 import { formatPoints, pointsToHundredths, type Hundredths } from '../../../../shared/scoring/exact';
 
 /**

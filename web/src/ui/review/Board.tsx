@@ -1,11 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import {
-  REVIEW_STAGES,
-  type ApplicationReviewSummary,
-  type AssignmentView,
-  type ReviewStage,
-  type RoundReviewsResponse,
-} from '../../../../shared/api/reviews';
+import type { ApplicationReviewSummary, AssignmentView, RoundReviewsResponse } from '../../../../shared/api/reviews';
+import { REVIEW_STAGES, type ReviewStage } from '../../../../shared/api/review-stages';
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';

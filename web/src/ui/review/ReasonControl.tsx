@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_NOTE_MAX_CHARS } from '../../../../shared/api/reviews';
+import { REVIEW_NOTE_MAX_CHARS } from '../../../../shared/api/review-stages';
 import { ErrorMessage } from '../ErrorMessage';
 import { useReasonForm } from './recusal';
 

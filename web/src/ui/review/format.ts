@@ -1,4 +1,5 @@
-import { REVIEW_STAGES, type AssignmentStatus, type ReviewStage } from '../../../../shared/api/reviews';
+import type { AssignmentStatus } from '../../../../shared/api/reviews';
+import { REVIEW_STAGES, type ReviewStage } from '../../../../shared/api/review-stages';
 import { GBT19580_2012 } from '../../../../shared/criteria/gbt19580-2012';
 import type { Category, CriteriaItem } from '../../../../shared/criteria/types';
 import { isValidPercentage } from '../../../../shared/scoring/percentage';

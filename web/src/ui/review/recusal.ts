@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_NOTE_MAX_CHARS, type AssignmentView } from '../../../../shared/api/reviews';
+import type { AssignmentView } from '../../../../shared/api/reviews';
+import { REVIEW_NOTE_MAX_CHARS } from '../../../../shared/api/review-stages';
 import { useAppState } from '../../state';
 
 /** What is wrong with a recusal reason before it is sent. */

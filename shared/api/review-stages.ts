@@ -1,0 +1,14 @@
+/**
+ * The review stages and text limits of material review and on-site evaluation, without their request schemas
+ * (./reviews.ts re-exports them): importing a constant never loads valibot (issue 11).
+ */
+
+/** The two stages a team of experts scores. */
+export const REVIEW_STAGES = ['materialReview', 'onSite'] as const;
+/** A stage a team of experts scores. */
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+/** Most characters of one item's strengths, opportunities or consensus rationale. */
+export const REVIEW_TEXT_MAX_CHARS = 1000;
+/** Most characters of a recusal reason or a declared relation's note. */
+export const REVIEW_NOTE_MAX_CHARS = 500;
