@@ -17,7 +17,7 @@ const EXPERTS = 200;
 const SAVES_EACH = 5;
 const TEAMS = 5;
 /** Each request must be answered within this (the local stack on a busy 2-core CI machine). */
-const BOUND_MS = 60_000;
+const BOUND_MS = 120_000;
 
 function ok(reply: Reply, ...statuses: number[]) {
   expect(statuses, reply.text.slice(0, 300)).toContain(reply.status);
@@ -32,7 +32,7 @@ describe('load', () => {
 
     // Prepare: the applicants, signed in (stored directly: link requests are rate limited per client).
     const applicants = await pool(Array.from({ length: REGISTRATIONS }, (_, i) => i), 16, async (i) => {
-      const person = await storedPerson('applicant', 'city', `load-${i}`);
+      const person = await storedPerson('applicant', 'city', `load-${i}`, { audited: false });
       return { cookie: await sessionOf(person), body: registration(roundId, { name: `负载测试${i}有限公司` }) };
     });
 
@@ -67,9 +67,12 @@ describe('load', () => {
         findings.add(`registration ${id} acknowledged, listed ${stored.get(id) ?? 0} times`);
       }
     }
-    if (rows.length !== REGISTRATIONS) {
-      tally.L += Math.abs(REGISTRATIONS - rows.length);
-      findings.add(`${rows.length} registrations listed, ${REGISTRATIONS} sent`);
+    // Lost: acknowledged and not stored once (above); duplicated: one organisation stored twice.
+    const names = rows.map((r) => (r as { organisation?: { name?: string } }).organisation?.name ?? r.applicationId);
+    const twice = names.length - new Set(names).size;
+    if (twice) {
+      tally.L += twice;
+      findings.add(`${twice} registrations stored twice`);
     }
 
     // Prepare 2: five of them submitted and eligible, 40 experts on each team, every expert declared clear.
@@ -86,7 +89,7 @@ describe('load', () => {
     }
     await moveRoundTo(roundId, 'materialReview');
     const experts = await pool(Array.from({ length: EXPERTS }, (_, i) => i), 16, async (i) => {
-      const person = await storedPerson('expert', 'city', `负载专家${i}`);
+      const person = await storedPerson('expert', 'city', `负载专家${i}`, { audited: false });
       return { personId: person.personId, cookie: await sessionOf(person), applicationId: teams[i % teams.length]!.reply.json.applicationId as string, leader: i < TEAMS };
     });
     await pool(experts, 8, async (e) => {
