@@ -7,7 +7,7 @@ import { catalogueTexts } from './web/catalogue-texts.ts';
 // infra (CDK template + cdk-nag), e2e (real headless Chromium against the local stack).
 export default defineConfig({
   test: {
-    reporters: ['default', './test/setup/summary-reporter.ts'],
+    reporters: ['default', './test/setup/summary-reporter.ts', './test/hardening/reporter.ts'],
     projects: [
       {
         test: {
@@ -33,6 +33,18 @@ export default defineConfig({
           globalSetup: ['test/setup/local-stack.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Issue #16: authorization matrix, hostile inputs, forgery, injected faults and the two loads, generated
+          // from the route table; test/hardening/reporter.ts prints its last line.
+          name: 'hardening',
+          include: ['test/hardening/**/*.test.ts'],
+          globalSetup: ['test/setup/local-stack.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },
