@@ -42,7 +42,7 @@ async function descriptions(sources: RecordSources): Promise<RecordDescription[]
  * a change committed while this reads is not taken for a tampered record; a record is named as deleted only when the
  * first reading already described it.
  */
-export async function verifyRecords(sources: RecordSources, scopes: readonly string[], only?: string): Promise<ChainRecords[]> {
+export async function verifyRecords(sources: RecordSources, scopes: readonly string[], only?: string): Promise<{ chains: ChainRecords[]; stored: StoredRecord[] }> {
   const since = new Date(Date.now() - 60_000).toISOString();
   const before = await descriptions(sources);
   const stored: StoredRecord[] = [];
@@ -50,8 +50,8 @@ export async function verifyRecords(sources: RecordSources, scopes: readonly str
     for (const item of await scanAll(sources.ddb, sources.tables[table])) stored.push({ table, item });
   }
   const first = await checkRecords(nodeSha256, before, stored, { scopes, ...(only ? { only } : {}) });
-  if (first.every((c) => c.findings.length === 0)) return first;
+  if (first.every((c) => c.findings.length === 0)) return { chains: first, stored };
   const after = await checkRecords(nodeSha256, await descriptions(sources), stored, { scopes, changedSince: since, ...(only ? { only } : {}) });
   const deletedBefore = new Set(first.flatMap((c) => c.findings.filter((f) => f.problem === 'deleted').map((f) => `${f.table} ${f.key}`)));
-  return after.map((c) => ({ ...c, findings: c.findings.filter((f) => f.problem !== 'deleted' || deletedBefore.has(`${f.table} ${f.key}`)) }));
+  return { chains: after.map((c) => ({ ...c, findings: c.findings.filter((f) => f.problem !== 'deleted' || deletedBefore.has(`${f.table} ${f.key}`)) })), stored };
 }

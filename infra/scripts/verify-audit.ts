@@ -12,6 +12,9 @@ import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
 import { describeFinding, type ChainRecords } from '../../shared/audit/records';
 import { verifyRecords } from './audit-records';
+import { roundIndependence } from './audit-independence';
+import type { TeamIndependence } from '../../shared/audit/independence';
+import type { StoredRecord } from '../../shared/audit/records';
 import { archivedScopes, checkArchive, connectArchive, type ArchiveConnection } from './audit-archive';
 
 // `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope> | --export <file.jsonl>] [--archive | --archive-bucket <name>] [--fill-archive]
@@ -41,6 +44,17 @@ const { values } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
+
+/** The CLI's words for what the independence check found (the workspace words them from the catalogue). */
+const INDEPENDENCE_WORDS = {
+  cardDiffers: 'the submitted card differs from what its submission committed',
+  changedAfterCommit: 'the card changed after its submission was committed',
+  cardUncommitted: 'the card is stored as submitted, but no submission is in the chain',
+  consensusDiffers: 'the consensus differs from what its entry committed',
+  consensusNamesNoCards: 'the consensus does not name the cards it was based on',
+  consensusBeforeCard: 'the consensus names a card not committed before it (or with another hash)',
+  readBeforeOwnSubmission: "read a teammate's card before their own card was committed",
+} as const;
 
 /** An intent waiting longer than this means the linker is not running (its stream is stuck, or it keeps failing). */
 const BEHIND_AFTER_MINUTES = 5;
@@ -74,6 +88,9 @@ Every stored record of the award (applications, receipts, decisions, assignments
 panel scores, evaluation, opinions, votes, objections, publications, rounds) is compared with the latest entry that
 wrote it: one line per chain, "ok … N records match" or "MISMATCH … <record> differs from entry #n" (or was added or
 deleted outside the API). In AWS this needs --awards-table, --applications-table and --reviews-table.
+Per round, independence: every submitted card is what its submission committed and did not change after, every
+consensus came after the commits of the cards it names, nobody read a teammate's card before their own card was
+committed: "ok … independence …" or one MISMATCH line per finding.
 Changes committed but not linked into their chain yet (audit intents) are reported per chain: "pending" while
 the linker catches up, "BEHIND" (a mismatch) when one has waited over ${BEHIND_AFTER_MINUTES} minutes.
 The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
@@ -139,6 +156,9 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
 panel scores, evaluation, opinions, votes, objections, publications, rounds) is compared with the latest entry that
 wrote it: one line per chain, "ok … N records match" or "MISMATCH … <record> differs from entry #n" (or was added or
 deleted outside the API). In AWS this needs --awards-table, --applications-table and --reviews-table.
+Per round, independence: every submitted card is what its submission committed and did not change after, every
+consensus came after the commits of the cards it names, nobody read a teammate's card before their own card was
+committed: "ok … independence …" or one MISMATCH line per finding.
 Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
 async function pendingIntents(ddb: DynamoDBDocumentClient, table: string, only: string | undefined): Promise<Map<string, { count: number; oldest: number }>> {
   const pending = new Map<string, { count: number; oldest: number }>();
@@ -262,6 +282,7 @@ try {
   if (archive && !only) for (const scope of await archivedScopes(archive)) if (!chains.has(scope)) chains.set(scope, []);
   const tablesOfRecords = connection ? recordTables(connection.aws ?? false) : undefined;
   const records = new Map<string, ChainRecords>();
+  let stored: StoredRecord[] | undefined;
   if (connection && tablesOfRecords) {
     const sources = {
       ddb: connection.ddb,
@@ -270,8 +291,30 @@ try {
       ...(connection.intentsTable ? { intentsTable: connection.intentsTable } : {}),
       tables: tablesOfRecords,
     };
-    for (const r of await verifyRecords(sources, [...chains.keys()], only)) records.set(r.scope, r);
+    const checked = await verifyRecords(sources, [...chains.keys()], only);
+    for (const r of checked.chains) records.set(r.scope, r);
+    stored = checked.stored;
   }
+  // Independence per round, from its chain and its stored cards and consensus: one line per chain with teams.
+  const independenceAgrees = async (scope: string, chain: readonly AuditEntry[]): Promise<boolean> => {
+    if (!stored || !scope.startsWith('round:')) return true;
+    const teams = await roundIndependence(scope.slice('round:'.length), chain, stored);
+    if (teams.length === 0) return true;
+    const bad = teams.flatMap((t) => t.findings.map((f) => ({ t, f })));
+    if (bad.length === 0) {
+      const sum = (pick: (t: TeamIndependence) => number) => teams.reduce((n, t) => n + pick(t), 0);
+      console.log(
+        `ok        independence ${scope}  ${teams.length} teams: ${sum((t) => t.cards)} cards as committed, ${sum((t) => t.reads)} reads after the reader's own card, ${sum((t) => (t.consensus ? 1 : 0))} consensus after the cards they name`,
+      );
+      return true;
+    }
+    for (const [i, { t, f }] of bad.entries()) {
+      const who = f.reviewerId ? ` ${f.reviewerId}` : '';
+      const at = f.seq !== undefined ? ` (entry #${f.seq})` : '';
+      console.log(`${i === 0 ? 'MISMATCH ' : '         '} independence ${scope}  ${t.applicationId}/${t.stage}${who}: ${INDEPENDENCE_WORDS[f.problem]}${at}`);
+    }
+    return false;
+  };
   // One line per chain for its records; a chain with a record that does not match counts among the M.
   const recordsAgree = (scope: string): boolean => {
     const r = records.get(scope);
@@ -312,7 +355,8 @@ try {
       );
     }
     const recordsOk = recordsAgree(scope);
-    if (!result.ok || !archiveAgrees || behind || !recordsOk) mismatches++;
+    const independent = await independenceAgrees(scope, chain);
+    if (!result.ok || !archiveAgrees || behind || !recordsOk || !independent) mismatches++;
   }
   // Records of no chain on the table (a round whose chain is gone, an item no round owns) are named too.
   for (const scope of [...records.keys()].filter((s) => !chains.has(s))) if (!recordsAgree(scope)) mismatches++;

@@ -76,6 +76,7 @@ export const superviseUiMessages = {
   'audit.recusal.logged': { 'zh-CN': '回避记录', en: 'Recusal logged' },
   'audit.scorecard.saved': { 'zh-CN': '保存评分表', en: 'Scorecard saved' },
   'audit.scorecard.submitted': { 'zh-CN': '提交评分表', en: 'Scorecard submitted' },
+  'audit.scorecard.read': { 'zh-CN': '查阅组员评分表', en: "Teammates' scorecards read" },
   'audit.consensus.recorded': { 'zh-CN': '记录合议分', en: 'Consensus recorded' },
   'audit.evaluation.recorded': { 'zh-CN': '记录综合评价结果', en: 'Comprehensive evaluation recorded' },
   'audit.opinion.recorded': { 'zh-CN': '记录部门意见', en: 'Department opinion recorded' },

@@ -59,6 +59,10 @@ describe('verify-audit: stored records against the chain', () => {
     expect(line, lines.join('\n')).toMatch(new RegExp(`^ok        records round:${demo}  \\d+ records match the chain$`));
     // Cards, consensus, assignments, declarations, panel scores, applications …: hundreds of records.
     expect(Number(/ (\d+) records/.exec(line!)![1])).toBeGreaterThan(300);
+    // Independence: every team's cards as committed, the leaders' reads after their own card, each consensus after the cards it names.
+    expect(lines.find((l) => l.includes(`independence round:${demo}`))).toMatch(
+      new RegExp(`^ok        independence round:${demo}  (\\d+) teams: (\\d+) cards as committed, (\\d+) reads after the reader's own card, \\d+ consensus after the cards they name$`),
+    );
     expect(code).toBe(0);
   });
 
@@ -89,6 +93,9 @@ describe('verify-audit: stored records against the chain', () => {
       expect(text).toContain(`records round:${finalRound}  reviews ${recordKeyOf(target)} (${String(target.kind)}) differs from entry #${entry.seq}`);
     }
     expect(lines.find((l) => l.startsWith('MISMATCH  records'))).toContain('(and 2 more)');
+    // The card changed after its commit, and the consensus no longer matches its entry: the independence check names both.
+    expect(text).toContain(`independence round:${finalRound}  ${String(card.applicationId)}/${String(card.stage)} ${String(card.reviewerId)}: the submitted card differs from what its submission committed`);
+    expect(text).toContain(`independence round:${finalRound}  ${String(consensus.applicationId)}/${String(consensus.stage)}: the consensus differs from what its entry committed`);
     expect(lines.at(-1)).toMatch(/^verified: 1 rounds, \d+ entries, 1 mismatches$/);
   });
 
