@@ -59,7 +59,10 @@ export const handler = createRouter(
     'reviews.submitCard': async (req) => ({
       body: await (await scorecardsUseCases()).submitCard(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
-    'reviews.team': async (req) => ({ body: await (await teamUseCases()).teamReview(await reviewDeps(), req.session, app(req.params), stage(req.params)) }),
+    'reviews.team': async (req) => ({ body: await (await teamUseCases()).teamReview(await reviewDeps(), req.session, app(req.params), stage(req.params), req.now, req.requestId) }),
+    'reviews.teamCard': async (req) => ({
+      body: await (await teamUseCases()).readTeamCard(await reviewDeps(), req.session, app(req.params), stage(req.params), param(req.params, 'reviewerId'), req.now, req.requestId),
+    }),
     'reviews.consensus': async (req) => ({
       body: await (await teamUseCases()).recordConsensus(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),

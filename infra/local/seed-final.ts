@@ -18,7 +18,8 @@ import {
 import type { RoundStage } from '../../shared/stages';
 import type { ApplicationRecord } from '../../functions/lib/applications/repository';
 import { archiveEntry } from '../../functions/lib/audit/archive';
-import { AuditLog } from '../../functions/lib/audit/log';
+import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
+import { digestState } from '../../shared/audit/chain';
 import { tableName } from '../../functions/lib/config';
 import type { PersonRecord } from '../../functions/lib/identity/store';
 import { OutcomeStore } from '../../functions/lib/outcome/store';
@@ -425,6 +426,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
     // Independent cards: saved, then submitted.
     const divergent = stage === 'materialReview' ? [criteria.items[(i * 5 + 2) % 23]!.id, criteria.items[(i * 5 + 13) % 23]!.id] : [criteria.items[(i * 7 + 18) % 23]!.id];
     const cards: Scorecard[] = [];
+    const submittedCards: ScorecardRecord[] = [];
     for (const [k, expert] of team.entries()) {
       const percents = memberCard(consensusCard, k, divergent, stage, i + k);
       cards.push(percents as Scorecard);
@@ -444,7 +446,14 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
         reviews.assignmentUpdate(done, member.version),
       ], { applicationId, stage: stageNow() });
       members[k] = done;
+      submittedCards.push(submitted);
     }
+    const digests = await Promise.all(submittedCards.map(async (c) => ({ reviewerId: c.reviewerId, digest: await digestState(nodeSha256, cardView(c, criteria)) })));
+    // The leader reads the others' cards (recorded, as the team view records every first read) before the consensus.
+    const readAt = day(11, 2).toISOString();
+    const reads = digests.slice(1).map(({ reviewerId, digest }) => ({ roundId, applicationId, stage, readerId: members[0]!.reviewerId, authorId: reviewerId, digest, readAt }));
+    await seed.commit(scope, 'scorecard.read', { type: 'cardRead', id: `${applicationId}/${stage}/${members[0]!.reviewerId}` }, { cards: reads.map(({ authorId, digest }) => ({ authorId, digest })) },
+      reads.map((r) => reviews.cardReadPut(r)), { applicationId, stage: stageNow() });
     // The leader's consensus: every item agreed, a rationale for each flagged one.
     const flags = divergenceFlags(cards, config.divergenceThreshold, criteria).map((f) => ({ ...f }));
     const score = stageScore(consensusCard as Scorecard, criteria);
@@ -470,6 +479,7 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
       recordedByName: leader.reviewerName,
       recordedAt: day(12, 4).toISOString(),
       basedOn: members.length,
+      cards: digests,
     };
     await seed.commit(scope, 'consensus.recorded', { type: 'consensus', id: `${applicationId}/${stage}` }, consensus, [
       reviews.consensusPut(consensus),

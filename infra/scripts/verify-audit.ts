@@ -10,6 +10,11 @@ import { checkHead, parseChainExport } from '../../shared/audit/head';
 import { AuditLog, nodeSha256 } from '../../functions/lib/audit/log';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
+import { describeFinding, type ChainRecords } from '../../shared/audit/records';
+import { verifyRecords } from './audit-records';
+import { roundIndependence } from './audit-independence';
+import type { TeamIndependence } from '../../shared/audit/independence';
+import type { StoredRecord } from '../../shared/audit/records';
 import { archivedScopes, checkArchive, connectArchive, type ArchiveConnection } from './audit-archive';
 
 // `npm run verify-audit -- [--round <id> [--published <file-or-url>]… | --scope <scope> | --export <file.jsonl>] [--archive | --archive-bucket <name>] [--fill-archive]
@@ -24,6 +29,9 @@ const { values } = parseArgs({
     scope: { type: 'string' },
     table: { type: 'string' },
     'intents-table': { type: 'string' },
+    'awards-table': { type: 'string' },
+    'applications-table': { type: 'string' },
+    'reviews-table': { type: 'string' },
     region: { type: 'string' },
     endpoint: { type: 'string' },
     published: { type: 'string', multiple: true },
@@ -36,6 +44,17 @@ const { values } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
+
+/** The CLI's words for what the independence check found (the workspace words them from the catalogue). */
+const INDEPENDENCE_WORDS = {
+  cardDiffers: 'the submitted card differs from what its submission committed',
+  changedAfterCommit: 'the card changed after its submission was committed',
+  cardUncommitted: 'the card is stored as submitted, but no submission is in the chain',
+  consensusDiffers: 'the consensus differs from what its entry committed',
+  consensusNamesNoCards: 'the consensus does not name the cards it was based on',
+  consensusBeforeCard: 'the consensus names a card not committed before it (or with another hash)',
+  readBeforeOwnSubmission: "read a teammate's card before their own card was committed",
+} as const;
 
 /** An intent waiting longer than this means the linker is not running (its stream is stuck, or it keeps failing). */
 const BEHIND_AFTER_MINUTES = 5;
@@ -65,6 +84,13 @@ if (values.help) {
       first copies entries the archive lacks (after an archive failure, alarm AuditArchiveFailed), only for a
       chain that verifies and that the archive does not contradict, each entry vouched for by its archived
       successor's prevHash; then compares.
+Every stored record of the award (applications, receipts, decisions, assignments, declarations, cards, consensus,
+panel scores, evaluation, opinions, votes, objections, publications, rounds) is compared with the latest entry that
+wrote it: one line per chain, "ok … N records match" or "MISMATCH … <record> differs from entry #n" (or was added or
+deleted outside the API). In AWS this needs --awards-table, --applications-table and --reviews-table.
+Per round, independence: every submitted card is what its submission committed and did not change after, every
+consensus came after the commits of the cards it names, nobody read a teammate's card before their own card was
+committed: "ok … independence …" or one MISMATCH line per finding.
 Changes committed but not linked into their chain yet (audit intents) are reported per chain: "pending" while
 the linker catches up, "BEHIND" (a mismatch) when one has waited over ${BEHIND_AFTER_MINUTES} minutes.
 The last line reads "verified: R rounds, E entries, M mismatches"; the exit code is 1 when M > 0.`);
@@ -79,6 +105,16 @@ if (values.published?.length && (!(values.round || values.export) || values.scop
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Where the audit tables are: AWS (--table), an explicit endpoint, the running `npm start`, or the data folder itself. */
+type RecordTables = { awards: string; applications: string; reviews: string };
+
+/** The award's own tables, whose records the chains describe: given (AWS), or the local stack's. */
+function recordTables(aws: boolean): RecordTables | undefined {
+  const given = { awards: values['awards-table'], applications: values['applications-table'], reviews: values['reviews-table'] };
+  if (given.awards && given.applications && given.reviews) return given as RecordTables;
+  if (aws) return undefined;
+  return { awards: given.awards ?? localTableName('awards'), applications: given.applications ?? localTableName('applications'), reviews: given.reviews ?? localTableName('reviews') };
+}
+
 async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; intentsTable?: string; aws?: true; local?: LocalDynamo; runningS3?: string }> {
   const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   if (values.table && !values.endpoint) {
@@ -116,7 +152,14 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
   return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: localCredentials })), table, intentsTable, local };
 }
 
-/** Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
+/** Every stored record of the award (applications, receipts, decisions, assignments, declarations, cards, consensus,
+panel scores, evaluation, opinions, votes, objections, publications, rounds) is compared with the latest entry that
+wrote it: one line per chain, "ok … N records match" or "MISMATCH … <record> differs from entry #n" (or was added or
+deleted outside the API). In AWS this needs --awards-table, --applications-table and --reviews-table.
+Per round, independence: every submitted card is what its submission committed and did not change after, every
+consensus came after the commits of the cards it names, nobody read a teammate's card before their own card was
+committed: "ok … independence …" or one MISMATCH line per finding.
+Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
 async function pendingIntents(ddb: DynamoDBDocumentClient, table: string, only: string | undefined): Promise<Map<string, { count: number; oldest: number }>> {
   const pending = new Map<string, { count: number; oldest: number }>();
   let start: Record<string, unknown> | undefined;
@@ -237,6 +280,54 @@ try {
   for (const scope of pending.keys()) if (!chains.has(scope)) chains.set(scope, []);
   // A chain deleted from the table whole is still in the archive: compare it too (with no entries).
   if (archive && !only) for (const scope of await archivedScopes(archive)) if (!chains.has(scope)) chains.set(scope, []);
+  const tablesOfRecords = connection ? recordTables(connection.aws ?? false) : undefined;
+  const records = new Map<string, ChainRecords>();
+  let stored: StoredRecord[] | undefined;
+  if (connection && tablesOfRecords) {
+    const sources = {
+      ddb: connection.ddb,
+      entries: async () =>
+        only ? new Map([[only, await new AuditLog(connection.ddb, { entries: connection.table, intents: connection.intentsTable ?? '' }).entries(only)]]) : allChains(connection.ddb, connection.table),
+      ...(connection.intentsTable ? { intentsTable: connection.intentsTable } : {}),
+      tables: tablesOfRecords,
+    };
+    const checked = await verifyRecords(sources, [...chains.keys()], only);
+    for (const r of checked.chains) records.set(r.scope, r);
+    stored = checked.stored;
+  }
+  // Independence per round, from its chain and its stored cards and consensus: one line per chain with teams.
+  const independenceAgrees = async (scope: string, chain: readonly AuditEntry[]): Promise<boolean> => {
+    if (!stored || !scope.startsWith('round:')) return true;
+    const teams = await roundIndependence(scope.slice('round:'.length), chain, stored);
+    if (teams.length === 0) return true;
+    const bad = teams.flatMap((t) => t.findings.map((f) => ({ t, f })));
+    if (bad.length === 0) {
+      const sum = (pick: (t: TeamIndependence) => number) => teams.reduce((n, t) => n + pick(t), 0);
+      console.log(
+        `ok        independence ${scope}  ${teams.length} teams: ${sum((t) => t.cards)} cards as committed, ${sum((t) => t.reads)} reads after the reader's own card, ${sum((t) => (t.consensus ? 1 : 0))} consensus after the cards they name`,
+      );
+      return true;
+    }
+    for (const [i, { t, f }] of bad.entries()) {
+      const who = f.reviewerId ? ` ${f.reviewerId}` : '';
+      const at = f.seq !== undefined ? ` (entry #${f.seq})` : '';
+      console.log(`${i === 0 ? 'MISMATCH ' : '         '} independence ${scope}  ${t.applicationId}/${t.stage}${who}: ${INDEPENDENCE_WORDS[f.problem]}${at}`);
+    }
+    return false;
+  };
+  // One line per chain for its records; a chain with a record that does not match counts among the M.
+  const recordsAgree = (scope: string): boolean => {
+    const r = records.get(scope);
+    if (!r) return true;
+    if (r.findings.length === 0) {
+      console.log(`ok        records ${scope}  ${r.matched} ${r.matched === 1 ? 'record matches' : 'records match'} the chain`);
+      return true;
+    }
+    const [first, ...more] = r.findings;
+    console.log(`MISMATCH  records ${scope}  ${describeFinding(first!)}${more.length ? ` (and ${more.length} more)` : ''}`);
+    for (const f of more) console.log(`          records ${scope}  ${describeFinding(f)}`);
+    return false;
+  };
   let entries = 0;
   let mismatches = 0;
   for (const [scope, chain] of [...chains].sort(([a], [b]) => a.localeCompare(b))) {
@@ -263,8 +354,12 @@ try {
           : `pending   ${scope}  ${changes} (the linker is catching up; run again to see them verified)`,
       );
     }
-    if (!result.ok || !archiveAgrees || behind) mismatches++;
+    const recordsOk = recordsAgree(scope);
+    const independent = await independenceAgrees(scope, chain);
+    if (!result.ok || !archiveAgrees || behind || !recordsOk || !independent) mismatches++;
   }
+  // Records of no chain on the table (a round whose chain is gone, an item no round owns) are named too.
+  for (const scope of [...records.keys()].filter((s) => !chains.has(s))) if (!recordsAgree(scope)) mismatches++;
   if (only && chains.get(only)?.length === 0) console.log(`(no entries in ${only})`);
   for (const source of values.published ?? []) {
     const scope = only!;

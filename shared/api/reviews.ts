@@ -214,6 +214,8 @@ export interface ScorecardView {
   readonly version: number;
   readonly updatedAt?: string;
   readonly submittedAt?: string;
+  /** A draft as the office and supervisors see it: its progress only (`items` empty, no total) until its author submits. */
+  readonly sealed?: true;
 }
 
 /** An item where the team's independent percentages lie ≥ the round's divergence threshold apart. */
@@ -240,12 +242,16 @@ export interface ConsensusView {
   readonly recordedAt: string;
   /** Submitted cards the consensus was based on. */
   readonly basedOn: number;
+  /** Those cards, each by its author and committed hash (the digest of its `scorecard.submitted` entry); absent before issue 15. */
+  readonly cards?: readonly { readonly reviewerId: string; readonly digest: string }[];
 }
 
 /**
  * GET /api/scoring/applications/{applicationId}/reviews/{stage} — one team's work.
  * An expert of the team sees the others' cards only after submitting their own
- * (or having recused); the office and supervisors see everything, drafts too.
+ * (or having recused), and each first read is recorded (`scorecard.read`); the
+ * office and supervisors see submitted cards, and of a draft only its progress
+ * (`sealed`: no items, no total) — nobody but its author sees a draft.
  */
 export interface TeamReviewResponse {
   readonly roundId: string;

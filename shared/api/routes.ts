@@ -380,6 +380,10 @@ export const ROUTES = {
     method: 'GET', path: '/api/scoring/applications/{applicationId}/reviews/{stage}', fn: 'scoring', access: ['expert', 'admin', 'supervisor'],
     summary: "One team's members, declarations, cards, divergence flags and consensus (a member sees others' cards only after submitting their own)",
   }),
+  'reviews.teamCard': route<ScorecardView>({
+    method: 'GET', path: '/api/scoring/applications/{applicationId}/reviews/{stage}/cards/{reviewerId}', fn: 'scoring', access: ['expert', 'admin', 'supervisor'],
+    summary: "One card of a team: submitted for the office and supervisors; a teammate's after submitting one's own (recorded as a read); another's draft is 403 CARD_SEALED",
+  }),
   'reviews.consensus': route<ConsensusView, typeof ConsensusBody>({
     method: 'POST', path: '/api/scoring/applications/{applicationId}/reviews/{stage}/consensus', fn: 'scoring', access: ['expert'], body: ConsensusBody, status: 201,
     summary: "The leader records the team's consensus with rationale, once, when every member has submitted or recused and the team is big enough",

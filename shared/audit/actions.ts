@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'recusal.logged',
   'scorecard.saved',
   'scorecard.submitted',
+  'scorecard.read',
   'consensus.recorded',
   'evaluation.recorded',
   'opinion.recorded',

@@ -32,6 +32,17 @@ export interface AuditContext {
   readonly stage?: string;
 }
 
+/**
+ * The digest of one stored record a change wrote, as the change wrote it: `table` is the table's key in
+ * shared/tables.ts, `key` its `pk` and `sk` joined by a space, `digest` the SHA-256 of the canonical JSON of the
+ * whole item (keys included), or null when the change deleted it. Verification recomputes it from the table.
+ */
+export interface RecordDigest {
+  readonly table: string;
+  readonly key: string;
+  readonly digest: string | null;
+}
+
 /** One link of the chain, exactly as stored and exported. */
 export interface AuditEntry {
   readonly scope: string;
@@ -45,6 +56,8 @@ export interface AuditEntry {
   /** SHA-256 of the canonical JSON of the new state of the target. */
   readonly stateDigest: string;
   readonly requestId: string;
+  /** The records the change wrote, each with its digest (entries from before record digests have none). */
+  readonly records?: readonly RecordDigest[];
   readonly prevHash: string;
   /** SHA-256 of the canonical JSON of every field above. */
   readonly hash: string;
@@ -77,10 +90,10 @@ export function canonicalJson(value: unknown): string {
 /** The digest of a state, as recorded in an entry. */
 export const digestState = (sha256: Sha256, state: unknown) => sha256(canonicalJson(state));
 
-/** The hash of an entry: over every field but the hash itself. */
+/** The hash of an entry: over every field but the hash itself (an entry without `records` hashes as before they existed). */
 export function entryHash(sha256: Sha256, entry: Omit<AuditEntry, 'hash'>): Promise<string> {
-  const { scope, seq, at, actor, action, target, context, stateDigest, requestId, prevHash } = entry;
-  return sha256(canonicalJson({ scope, seq, at, actor, action, target, context, stateDigest, requestId, prevHash }));
+  const { scope, seq, at, actor, action, target, context, stateDigest, requestId, records, prevHash } = entry;
+  return sha256(canonicalJson({ scope, seq, at, actor, action, target, context, stateDigest, requestId, records, prevHash }));
 }
 
 /** Links a draft after the current head (or as the first entry). */

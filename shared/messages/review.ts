@@ -17,6 +17,10 @@ export const reviewMessages = {
   ASSIGNMENT_CLOSED: { 'zh-CN': '该评审任务已结束（已提交、已回避或存在利益冲突）。', en: 'This assignment is closed (submitted, recused or conflicted).' },
   CARD_SUBMITTED: { 'zh-CN': '评分表已提交，不能再修改。', en: 'The scorecard has been submitted and can no longer be changed.' },
   CARD_INCOMPLETE: { 'zh-CN': '评分表不完整：还有 {count} 个条款未评分。', en: 'The scorecard is incomplete: {count} item(s) have no score.' },
+  CARD_SEALED: {
+    'zh-CN': '该评分表尚未提交：评审组打分期间，只有评分人本人能看到其中的分数和意见。',
+    en: 'This scorecard has not been submitted: while the team scores, only its author sees its scores and comments.',
+  },
   NOT_LEADER: { 'zh-CN': '只有评审组组长可以记录合议结果。', en: 'Only the team leader can record the consensus.' },
   CONSENSUS_RECORDED: { 'zh-CN': '该阶段的合议结果已记录，不能更改。', en: 'The consensus for this stage is recorded and cannot be changed.' },
   CONSENSUS_INCOMPLETE: { 'zh-CN': '合议结果须覆盖全部条款：{itemId} 缺失。', en: 'The consensus must cover every item: {itemId} is missing.' },

@@ -59,6 +59,8 @@ export const superviseReviewUiMessages = {
   'teamView.scorecards': { 'zh-CN': '评分表', en: 'Scorecards' },
   'teamView.noCards': { 'zh-CN': '尚无评分表。', en: 'No scorecard yet.' },
   'teamView.draft': { 'zh-CN': '草稿', en: 'Draft' },
+  'teamView.sealedTitle': { 'zh-CN': '正在评分（提交前仅评分人本人可见）', en: 'Still scoring (only the author sees a card until it is submitted)' },
+  'teamView.sealed': { 'zh-CN': '{name}：已评 {scored}/{count} 个条款', en: '{name}: {scored} of {count} items scored' },
   'teamView.submittedAt': { 'zh-CN': '提交于 {at}', en: 'Submitted {at}' },
   'teamView.setAside': { 'zh-CN': '已回避，不计入', en: 'Set aside (recused)' },
   'teamView.scored': { 'zh-CN': '已评 {scored}/{count} 项', en: '{scored} of {count} items scored' },

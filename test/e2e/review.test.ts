@@ -293,6 +293,10 @@ describe('material review in the browser, from the assignment to the consensus',
       await page.getByRole('button', { name: '验证整条链' }).click();
       await page.locator('[data-verify="ok"]').getByText(`验证通过：共 ${entries.length} 条记录`).waitFor();
       expect(await page.locator('[data-verify="ok"]').getAttribute('title')).toBe(verified.head);
+      // Issue 15: the independence check, in this browser, finds the team's cards as committed and its consensus after them.
+      await page.getByRole('button', { name: '核验独立评分' }).click();
+      await page.locator('[data-independence-result="ok"]').getByText('1 个评审组均符合独立评分要求。').waitFor();
+      await page.locator(`[data-independence] tr[data-team="${applicationId}/materialReview"][data-ok="true"]`).getByText('一致（含合议）').waitFor();
       expect(browser().problems).toEqual([]);
     });
     const count = (action: string) => entries.filter((e) => e.action === action).length;

@@ -11,6 +11,7 @@ import {
   fullCard,
   invitedPerson,
   moveRoundTo,
+  entriesAfter,
   nothingWritten,
   oneEntry,
   paths,
@@ -161,7 +162,7 @@ describe('a five-expert material review team, from assignment to consensus', () 
     expect(card.body.items['4.2.2'].percent).toBe(55);
   });
 
-  it("keeps the others' cards hidden from a member until they submit their own; the office sees drafts", async () => {
+  it("keeps the others' cards hidden from a member until they submit their own; the office and supervisors see a draft's progress only", async () => {
     const before = await api('GET', paths.team(applicationId), { cookie: experts[0]!.cookie });
     expect(before.status).toBe(200);
     expect(before.body.scorecards.map((c: { reviewerId: string }) => c.reviewerId)).toEqual([experts[0]!.personId]);
@@ -186,13 +187,33 @@ describe('a five-expert material review team, from assignment to consensus', () 
     expect(after.body.scorecards.map((c: { reviewerId: string }) => c.reviewerId)).toEqual([experts[0]!.personId]); // the others are drafts
     const other = await api('GET', paths.team(applicationId), { cookie: experts[1]!.cookie });
     expect(other.body.scorecards.map((c: { reviewerId: string }) => c.reviewerId)).toEqual([experts[1]!.personId]);
+    const teamCard = (reviewerId: string) => `${paths.team(applicationId)}/cards/${reviewerId}`;
     for (const cookie of [await signInAdmin(), supervisor.cookie]) {
-      const office = await api('GET', paths.team(applicationId), { cookie });
+      const office = await nothingWritten(roundId, () => api('GET', paths.team(applicationId), { cookie }));
       expect(office.status).toBe(200);
       expect(office.body.scorecards).toHaveLength(5);
       expect(office.body.declarations).toHaveLength(5);
-      expect(office.body.scorecards.filter((c: { status: string }) => c.status === 'draft')).toHaveLength(4);
+      // Issue 15: a draft is sealed — how far its author got, none of their scores or texts.
+      const drafts = office.body.scorecards.filter((c: { status: string }) => c.status === 'draft');
+      expect(drafts).toHaveLength(4);
+      for (const d of drafts) {
+        expect(d).toMatchObject({ sealed: true, items: {}, scored: 23 });
+        expect(d.total).toBeUndefined();
+      }
+      expect(JSON.stringify(drafts)).not.toContain('percent');
+      // Reading one draft is refused; a submitted card is answered.
+      const draft = await nothingWritten(roundId, () => api('GET', teamCard(experts[1]!.personId), { cookie }));
+      expect(draft.status).toBe(403);
+      expect(draft.body.error.code).toBe('CARD_SEALED');
+      expect(draft.body.error.message['zh-CN']).toContain('只有评分人本人');
+      const done = await api('GET', teamCard(experts[0]!.personId), { cookie });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ status: 'submitted', total: 61_000 });
     }
+    // A teammate who has not submitted cannot read a submitted card either.
+    const early = await nothingWritten(roundId, () => api('GET', teamCard(experts[0]!.personId), { cookie: experts[1]!.cookie }));
+    expect(early.status).toBe(403);
+    expect(early.body.error.code).toBe('CARD_SEALED');
   });
 
   it('refuses the consensus to a member who is not the leader (403 NOT_LEADER) and while members are still scoring (422 ASSIGNMENTS_INCOMPLETE)', async () => {
@@ -210,9 +231,12 @@ describe('a five-expert material review team, from assignment to consensus', () 
       const res = await api('POST', paths.submit(applicationId), { cookie: expert.cookie, body: { version: 1 } });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
-    const team = await api('GET', paths.team(applicationId), { cookie: experts[2]!.cookie });
+    // The first read of the others' cards is recorded (one entry naming the four cards and their committed hashes) …
+    const team = await oneEntry(roundId, 'scorecard.read', () => api('GET', paths.team(applicationId), { cookie: experts[2]!.cookie }), `${applicationId}/materialReview/${experts[2]!.personId}`);
     expect(team.body.scorecards).toHaveLength(5);
     expect(team.body.flags).toEqual([{ itemId: '4.1.2', min: 50, max: 80, spread: 30 }]);
+    // … and a read of the same cards again adds nothing.
+    await nothingWritten(roundId, () => api('GET', paths.team(applicationId), { cookie: experts[2]!.cookie }));
     const mine = await api('GET', paths.mine, { cookie: experts[2]!.cookie });
     expect(mine.body.assignments[0]).toMatchObject({ status: 'submitted', card: { status: 'submitted', scored: 23, version: 2 } });
   });
@@ -253,6 +277,10 @@ describe('a five-expert material review team, from assignment to consensus', () 
       flags: [{ itemId: '4.1.2', min: 50, max: 80, spread: 30 }],
     });
     expect(recorded.body.total).toBe(50 * 65 + 550 * 60 + 400 * 55);
+    // The consensus names the five cards by the hashes their submissions committed.
+    const submissions = (await entriesAfter(roundId, 0)).filter((e) => e.action === 'scorecard.submitted' && e.target.id.startsWith(`${applicationId}/materialReview/`));
+    expect(recorded.body.cards).toHaveLength(5);
+    expect(new Set(recorded.body.cards.map((c: { digest: string }) => c.digest))).toEqual(new Set(submissions.map((e) => e.stateDigest)));
 
     const again = await nothingWritten(roundId, () => api('POST', paths.consensus(applicationId), { cookie: leader, body: { items } }));
     expect(again.status).toBe(409);

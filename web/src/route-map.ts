@@ -68,6 +68,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'reviews.saveCard': ['PUT', '/api/scoring/applications/{applicationId}/scorecards/{stage}/mine'],
   'reviews.submitCard': ['POST', '/api/scoring/applications/{applicationId}/scorecards/{stage}/mine/submit'],
   'reviews.team': ['GET', '/api/scoring/applications/{applicationId}/reviews/{stage}'],
+  'reviews.teamCard': ['GET', '/api/scoring/applications/{applicationId}/reviews/{stage}/cards/{reviewerId}'],
   'reviews.consensus': ['POST', '/api/scoring/applications/{applicationId}/reviews/{stage}/consensus'],
   'reviews.shortlist': ['POST', '/api/scoring/rounds/{roundId}/shortlist'],
 };

@@ -278,15 +278,13 @@ export class ApplicationsRepository {
     };
   }
 
-  /** Marks an older document as replaced by a newer verified one (the older one is kept). */
-  documentReplaced(applicationId: string, documentId: string, replacedBy: string): TransactItem {
+  /** Marks an older document as replaced by a newer verified one (the older one is kept; written whole, so its entry can describe it). */
+  documentReplaced(replaced: DocumentRecord, replacedBy: string): TransactItem {
     return {
-      Update: {
+      Put: {
         TableName: this.table,
-        Key: documentKey(applicationId, documentId),
-        UpdateExpression: 'SET replacedBy = :by',
+        Item: { ...documentKey(replaced.applicationId, replaced.documentId), kind: 'document', ...replaced, replacedBy },
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(replacedBy)',
-        ExpressionAttributeValues: { ':by': replacedBy },
       },
     };
   }

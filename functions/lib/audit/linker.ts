@@ -32,8 +32,8 @@ const MAX_BACKOFF_MS = 100;
 
 /** The draft of an entry an intent holds, without the intent's own fields (the entry's format stays exactly as exported). */
 export function draftOf(intent: AuditIntent): AuditEntryDraft {
-  const { scope, at, actor, action, target, context, stateDigest, requestId } = intent;
-  return { scope, at, actor, action, target, ...(context ? { context } : {}), stateDigest, requestId };
+  const { scope, at, actor, action, target, context, stateDigest, requestId, records } = intent;
+  return { scope, at, actor, action, target, ...(context ? { context } : {}), stateDigest, requestId, ...(records?.length ? { records } : {}) };
 }
 
 /** An intent and the entry it becomes. */

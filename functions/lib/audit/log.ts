@@ -3,7 +3,9 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { digestState, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
+import { TABLES, type TableKey } from '../../../shared/tables';
+import { recordKeyOf } from '../../../shared/audit/records';
+import { digestState, type RecordDigest, type AuditActor, type AuditContext, type AuditEntry, type AuditTarget, type Sha256 } from '../../../shared/audit/chain';
 import type { AuditAction } from '../../../shared/audit/actions';
 import { AppError } from '../http/errors';
 import { chainHead, chainKey, intentKey, Linker, seqKey, type AuditIntent } from './linker';
@@ -55,6 +57,39 @@ export interface AuditLogOptions {
   readonly linkAfterCommit?: boolean;
   /** Locally: copy each linked entry to the archive (in AWS the audit table's stream feeds the archiver). */
   readonly archive?: (entry: AuditEntry) => Promise<void>;
+  /** Physical table name → its key in shared/tables.ts, for the record digests (default: the TABLE_* variables and the local names). */
+  readonly tableKeys?: Readonly<Record<string, string>>;
+}
+
+/** The tables' keys by physical name, from the functions' environment (TABLE_*) and the local stack's names (merit-<key>). */
+function defaultTableKeys(): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const [key, def] of Object.entries(TABLES) as [TableKey, (typeof TABLES)[TableKey]][]) {
+    keys[`merit-${key}`] = key;
+    const name = process.env[def.envVar];
+    if (name) keys[name] = key;
+  }
+  return keys;
+}
+
+/**
+ * The digest of every record a change writes whole (a Put: the item as written; a Delete: null). An Update's result
+ * is not known before it applies, so only counters are written with Update (a team's roster, the proposals' count),
+ * and verification leaves them out (shared/audit/records.ts).
+ */
+async function recordDigests(sha256: Sha256, tableKeys: Readonly<Record<string, string>>, writes: readonly TransactItem[]): Promise<RecordDigest[]> {
+  const records: RecordDigest[] = [];
+  for (const write of writes) {
+    if (write.Put?.Item) {
+      const item = write.Put.Item as Record<string, unknown>;
+      const table = tableKeys[write.Put.TableName!] ?? write.Put.TableName!;
+      records.push({ table, key: recordKeyOf(item), digest: await digestState(sha256, item) });
+    } else if (write.Delete?.Key) {
+      const table = tableKeys[write.Delete.TableName!] ?? write.Delete.TableName!;
+      records.push({ table, key: recordKeyOf(write.Delete.Key as Record<string, unknown>), digest: null });
+    }
+  }
+  return records;
 }
 
 // Only TransactionConflict can make a change's transaction fail without a failed condition: another transaction was
@@ -80,6 +115,7 @@ function toEntry(item: Record<string, unknown>): AuditEntry {
 export class AuditLog {
   readonly linker: Linker;
   private readonly sha256: Sha256;
+  private readonly tableKeys: Readonly<Record<string, string>>;
 
   constructor(
     private readonly ddb: DynamoDBDocumentClient,
@@ -87,6 +123,7 @@ export class AuditLog {
     private readonly options: AuditLogOptions = {},
   ) {
     this.sha256 = options.sha256 ?? nodeSha256;
+    this.tableKeys = options.tableKeys ?? defaultTableKeys();
     this.linker = new Linker(ddb, tables, { sha256: this.sha256, ...(options.archive ? { archive: options.archive } : {}) });
   }
 
@@ -128,6 +165,7 @@ export class AuditLog {
   /** Writes a state change and its audit intent in one transaction; returns the intent. */
   async commit(change: AuditedChange): Promise<AuditIntent> {
     if (change.writes.length > 99) throw new Error('a change may write at most 99 items besides its audit record');
+    const records = await recordDigests(this.sha256, this.tableKeys, change.writes);
     const intent: AuditIntent = {
       intentId: nextIntentId(),
       scope: change.scope,
@@ -138,6 +176,7 @@ export class AuditLog {
       ...(change.context ? { context: change.context } : {}),
       stateDigest: await digestState(this.sha256, change.state),
       requestId: change.requestId,
+      ...(records.length ? { records } : {}),
     };
     const intentPut: TransactItem = {
       Put: {

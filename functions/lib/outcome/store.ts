@@ -194,15 +194,13 @@ export class OutcomeStore {
     return this.putOnce(roundId, outcomeKeys.objection(record.objectionId), 'objection', record);
   }
 
-  /** Adds the resolution to an objection, only if it has none yet. */
-  objectionResolve(roundId: string, objectionId: string, resolution: NonNullable<ObjectionRecord['resolution']>): TransactItem {
+  /** Adds the resolution to an objection, only if it has none yet (the whole record is written, so its entry can describe it). */
+  objectionResolve(roundId: string, objection: ObjectionRecord, resolution: NonNullable<ObjectionRecord['resolution']>): TransactItem {
     return {
-      Update: {
+      Put: {
         TableName: this.table,
-        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.objection(objectionId) },
-        UpdateExpression: 'SET resolution = :r',
+        Item: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.objection(objection.objectionId), kind: 'objection', ...objection, resolution },
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resolution)',
-        ExpressionAttributeValues: { ':r': resolution },
       },
     };
   }

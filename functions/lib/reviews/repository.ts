@@ -32,6 +32,17 @@ export interface ScorecardRecord {
   readonly submittedAt?: string;
 }
 
+/** A member's first read of another member's submitted card: who read which card, when, and the card's committed hash. */
+export interface CardReadRecord {
+  readonly roundId: string;
+  readonly applicationId: string;
+  readonly stage: ReviewStage;
+  readonly readerId: string;
+  readonly authorId: string;
+  readonly digest: string;
+  readonly readAt: string;
+}
+
 /** A consensus as stored (written once). */
 export type ConsensusRecord = ConsensusView;
 
@@ -163,6 +174,16 @@ export class ReviewsRepository {
 
   cards(roundId: string, applicationId: string, stage: ReviewStage): Promise<ScorecardRecord[]> {
     return this.prefix(roundId, reviewKeys.cardsOf(applicationId, stage));
+  }
+
+  /** The cards of a team one member has read (each recorded once). */
+  cardReads(roundId: string, applicationId: string, stage: ReviewStage, readerId: string): Promise<CardReadRecord[]> {
+    return this.prefix(roundId, reviewKeys.cardReadsOf(applicationId, stage, readerId));
+  }
+
+  /** The write of a member's first read of a card, once. */
+  cardReadPut(r: CardReadRecord): TransactItem {
+    return this.put(reviewKeys.cardRead(r.applicationId, r.stage, r.readerId, r.authorId), r, onceOnly, { kind: 'cardRead' });
   }
 
   consensus(roundId: string, applicationId: string, stage: ReviewStage): Promise<ConsensusRecord | undefined> {

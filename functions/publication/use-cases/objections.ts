@@ -135,7 +135,7 @@ export async function resolveObjection(
       state: { objectionId, applicationId: objection.applicationId, resolution },
       requestId,
       now,
-      writes: [deps.outcome.objectionResolve(roundId, objectionId, resolution), deps.awards.roundUnchanged(round)],
+      writes: [deps.outcome.objectionResolve(roundId, objection, resolution), deps.awards.roundUnchanged(round)],
     });
     const outcome = await deps.outcome.ofRound(roundId);
     return objectionView(roundId, { ...objection, resolution }, organisationIn(outcome, objection.applicationId));

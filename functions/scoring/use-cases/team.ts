@@ -1,11 +1,12 @@
 import type * as v from 'valibot';
 import type { ConsensusBody, ConsensusView, DivergenceView, ReviewStage, ScorecardView, TeamReviewResponse } from '../../../shared/api/reviews';
-import { roundScope } from '../../../shared/audit/chain';
+import { digestState, roundScope } from '../../../shared/audit/chain';
+import { nodeSha256 } from '../../lib/audit/log';
 import { checkScorecard, divergenceFlags, stageScore, type Scorecard } from '../../../shared/scoring';
 import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import type { AssignmentRecord, ConsensusRecord, ScorecardRecord, TeamRecords } from '../../lib/reviews/repository';
+import type { AssignmentRecord, CardReadRecord, ConsensusRecord, ScorecardRecord, TeamRecords } from '../../lib/reviews/repository';
 import {
   actorOf,
   assertRoundStage,
@@ -45,6 +46,15 @@ function ownMembership(team: TeamRecords, session: Session): AssignmentRecord {
   return mine;
 }
 
+/** A card's committed hash: the digest of its view, exactly as its `scorecard.submitted` entry chained it. */
+export const cardDigest = (card: ScorecardRecord, ctx: Pick<ReviewRound, 'criteria'>) => digestState(nodeSha256, cardView(card, ctx.criteria));
+
+/** A draft as the office and supervisors see it: how far its author got, nothing of what they wrote (issue 15). */
+function sealedView(card: ScorecardRecord, ctx: ReviewRound): ScorecardView {
+  const { items: _items, total: _total, ...progress } = cardView(card, ctx.criteria);
+  return { ...progress, items: {}, sealed: true };
+}
+
 /**
  * Whether a member may see the others' scores: only once their own card is submitted (DOMAIN.md: members score
  * independently and cannot see the others' scores until submitting). A recusal reveals nothing by itself — an expert
@@ -56,11 +66,44 @@ export function seesTeamScores(team: Pick<TeamRecords, 'cards'>, reviewerId: str
 }
 
 /**
- * One team's work. The office and supervisors see everything, drafts too; a
- * member sees the others' counted cards (submitted, not set aside), the
- * divergence flags and the consensus only after submitting their own card ({@link seesTeamScores}).
+ * Records a member's first read of each other member's card (audited `scorecard.read`, one entry for the cards first
+ * read together), before the cards are answered: the independence check (shared/audit/independence.ts) then shows
+ * that nobody read a teammate's card before submitting their own. A read recorded meanwhile by the same member's
+ * other request is not recorded twice.
  */
-export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<TeamReviewResponse> {
+async function recordReads(deps: ReviewDeps, session: Session, ctx: ReviewRound, applicationId: string, stage: ReviewStage, cards: readonly ScorecardRecord[], now: Date, requestId: string): Promise<void> {
+  const others = cards.filter((c) => c.reviewerId !== session.personId);
+  if (others.length === 0) return;
+  const read = new Set((await deps.reviews.cardReads(ctx.round.roundId, applicationId, stage, session.personId)).map((r) => r.authorId));
+  const first = others.filter((c) => !read.has(c.reviewerId));
+  if (first.length === 0) return;
+  const records: CardReadRecord[] = await Promise.all(
+    first.map(async (c) => ({ roundId: ctx.round.roundId, applicationId, stage, readerId: session.personId, authorId: c.reviewerId, digest: await cardDigest(c, ctx), readAt: now.toISOString() })),
+  );
+  try {
+    await deps.audit.commit({
+      scope: roundScope(ctx.round.roundId),
+      actor: actorOf(session),
+      action: 'scorecard.read',
+      target: { type: 'cardRead', id: `${applicationId}/${stage}/${session.personId}` },
+      context: { applicationId, stage: ctx.stage },
+      state: { cards: records.map(({ authorId, digest }) => ({ authorId, digest })) },
+      requestId,
+      now,
+      writes: records.map((r) => deps.reviews.cardReadPut(r)),
+    });
+  } catch (error) {
+    if (!(error instanceof WriteConditionError)) throw error;
+  }
+}
+
+/**
+ * One team's work. A member sees the others' counted cards (submitted, not set aside) and the divergence flags only
+ * after submitting their own card ({@link seesTeamScores}; DOMAIN.md: members score independently and cannot see the
+ * others' scores until submitting), and each first read is recorded. The office and supervisors see every submitted card
+ * and of a draft only its progress (issue 15: nobody but the author sees a card while the team scores).
+ */
+export async function teamReview(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage, now = new Date(), requestId = 'read'): Promise<TeamReviewResponse> {
   await loadNameOrder(); // sorts by name
   const app = await programmeApplication(deps, session, applicationId);
   const ctx = await reviewRound(deps, app.roundId, session.programmeId);
@@ -71,8 +114,11 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
   // A recused member's card is set aside: it no longer informs the team (the office still sees it).
   const counted = countedCards(team);
   const visible = team.cards.filter((c) => office || c.reviewerId === session.personId || (seesOthers && counted.includes(c)));
+  if (!office) await recordReads(deps, session, ctx, applicationId, stage, visible, now, requestId);
   const members = new Set(team.assignments.map((a) => a.reviewerId));
-  const scorecards: ScorecardView[] = [...visible].sort(byReviewerName).map((c) => cardView(c, ctx.criteria));
+  const scorecards: ScorecardView[] = [...visible]
+    .sort(byReviewerName)
+    .map((c) => (office && c.status !== 'submitted' ? sealedView(c, ctx) : cardView(c, ctx.criteria)));
   return {
     roundId: app.roundId,
     applicationId,
@@ -90,6 +136,28 @@ export async function teamReview(deps: ReviewDeps, session: Session, application
     divergenceThreshold: ctx.config.divergenceThreshold,
     ...(team.consensus && seesOthers ? { consensus: team.consensus } : {}),
   };
+}
+
+/**
+ * One card, for the office and supervisors (a submitted card) or a member of its team (their own, or another's
+ * counted card once they submitted their own; recorded as a read). Anyone else's draft is 403 CARD_SEALED.
+ */
+export async function readTeamCard(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage, reviewerId: string, now: Date, requestId: string): Promise<ScorecardView> {
+  const app = await programmeApplication(deps, session, applicationId);
+  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
+  const team = await deps.reviews.team(app.roundId, applicationId, stage);
+  const card = team.cards.find((c) => c.reviewerId === reviewerId);
+  const office = isOffice(session);
+  const mine = office ? undefined : ownMembership(team, session);
+  if (!card || (!office && !team.assignments.some((a) => a.reviewerId === reviewerId))) throw notFound();
+  if (reviewerId === session.personId) return cardView(card, ctx.criteria);
+  if (card.status !== 'submitted') throw new AppError('CARD_SEALED', 403);
+  if (!office) {
+    if (!mine || !seesTeamScores(team, mine.reviewerId)) throw new AppError('CARD_SEALED', 403);
+    if (!countedCards(team).includes(card)) throw notFound();
+    await recordReads(deps, session, ctx, applicationId, stage, [card], now, requestId);
+  }
+  return cardView(card, ctx.criteria);
 }
 
 /**
@@ -146,6 +214,8 @@ export async function recordConsensus(
       recordedByName: mine.reviewerName,
       recordedAt: now.toISOString(),
       basedOn: counted.length,
+      // The consensus names the cards it was based on by their committed hashes (issue 15).
+      cards: await Promise.all([...counted].sort(byReviewerName).map(async (c) => ({ reviewerId: c.reviewerId, digest: await cardDigest(c, ctx) }))),
     };
     try {
       await deps.audit.commit({

@@ -55,7 +55,7 @@ async function verifyObject(deps: ApplicationDeps, key: string, versionId: strin
       now,
       writes: [
         deps.applications.documentOutcome(outcome),
-        ...(replaced && !replaced.replacedBy ? [deps.applications.documentReplaced(doc.applicationId, replaced.documentId, doc.documentId)] : []),
+        ...(replaced && !replaced.replacedBy ? [deps.applications.documentReplaced(replaced, doc.documentId)] : []),
       ],
     });
   } catch (error) {

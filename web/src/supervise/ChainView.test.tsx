@@ -44,6 +44,6 @@ describe('chain view', () => {
     expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(5);
     await screen.findByText('First round');
     const buttons = screen.getAllByRole('button').map((b) => b.textContent);
-    expect(buttons).toEqual(['Verify chain', 'Export (JSON lines)', 'Clear filters']);
+    expect(buttons).toEqual(['Verify chain', 'Export (JSON lines)', 'Check independent scoring', 'Clear filters']);
   });
 });

@@ -9,6 +9,8 @@ import { Timeline } from './Timeline';
 import { exportFileName } from '../../../shared/audit/head';
 import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
+// In the chain view's own chunk (loaded when a chain is opened); it reads the teams only when asked.
+import { IndependencePanel } from './IndependencePanel';
 import '../texts/team-view';
 import '../texts/supervise';
 
@@ -108,6 +110,7 @@ export function ChainView({ scope }: { scope: string }) {
               {t('supervise.export')}
             </button>
           </section>
+          {scope.startsWith('round:') && <IndependencePanel entries={entries} call={call} />}
           <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} organisations={organisations} badSeq={verification?.firstMismatch?.seq} />
         </>
       )}

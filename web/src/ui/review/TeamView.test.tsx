@@ -37,6 +37,19 @@ function consensus(): ConsensusView {
 }
 
 describe('the read-only team view', () => {
+  it("shows a sealed draft (the office's view while its author scores) as progress only, outside the cards table, in both languages", () => {
+    const sealed = { ...card('E2', '李专家', 'draft', undefined), items: {}, scored: 12, sealed: true as const };
+    const team = teamFixture({ scorecards: [card('E1', '张专家', 'submitted', 60), sealed] });
+    renderWithState(<TeamView team={team} />, { locale: 'en' });
+    expect(document.querySelector('[data-sealed="E2"]')!.textContent).toBe('李专家: 12 of 23 items scored');
+    expect(document.querySelector('th[data-card="E2"]')).toBeNull();
+    expect(document.querySelector('th[data-card="E1"]')).not.toBeNull();
+    cleanup();
+    renderWithState(<TeamView team={team} />, { locale: 'zh-CN' });
+    expect(document.querySelector('[data-sealed="E2"]')!.textContent).toBe('李专家：已评 12/23 个条款');
+    expect(document.body.textContent).toContain('提交前仅评分人本人可见');
+  });
+
   it('lists the members with their status, the leader and the recusal reason, and every declaration with its signatures and conflicts', () => {
     renderWithState(<TeamView team={teamFixture()} />, { locale: 'en' });
 

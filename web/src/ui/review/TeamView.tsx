@@ -155,7 +155,8 @@ export function CardsTable({ team }: { team: TeamReviewResponse }) {
   const t = useT();
   const locale = useLocale();
   const order = new Map(team.members.map((m, i) => [m.reviewerId, i]));
-  const cards = [...team.scorecards].sort((a, b) => (order.get(a.reviewerId) ?? 1e9) - (order.get(b.reviewerId) ?? 1e9));
+  // A sealed draft (the office's and supervisors' view while its author scores) shows only its progress, beside the table.
+  const cards = team.scorecards.filter((c) => !c.sealed).sort((a, b) => (order.get(a.reviewerId) ?? 1e9) - (order.get(b.reviewerId) ?? 1e9));
   const recused = new Set(team.members.filter((m) => m.status === 'recused').map((m) => m.reviewerId));
   const consensus = team.consensus;
   const flags = new Map<string, DivergenceView>();
@@ -262,6 +263,24 @@ function ConsensusSummary({ consensus }: { consensus: ConsensusView }) {
   );
 }
 
+/** Drafts still being scored: whose, and how far (their scores and texts stay with their author until submitted). */
+function SealedCards({ cards }: { cards: readonly ScorecardView[] }) {
+  const t = useT();
+  if (cards.length === 0) return null;
+  return (
+    <div data-sealed-cards={cards.length}>
+      <h3>{t('teamView.sealedTitle')}</h3>
+      <ul class="plain">
+        {cards.map((c) => (
+          <li key={c.reviewerId} data-sealed={c.reviewerId}>
+            {t('teamView.sealed', { name: c.reviewerName, scored: c.scored, count: CRITERIA.items.length })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * One team's work, read-only, for the office and the supervisors: members with their status and
  * recusal reasons, every declaration, every card (drafts marked) side by side per item with the
@@ -294,7 +313,8 @@ export function TeamView({ team }: { team: TeamReviewResponse }) {
       <section class="card" aria-labelledby="team-cards-title">
         <h2 id="team-cards-title">{t('teamView.scorecards')}</h2>
         <p class="muted small">{t('teamView.flagsNote', { threshold: team.divergenceThreshold, count: flagged })}</p>
-        {team.scorecards.length === 0 && !team.consensus ? <p class="muted">{t('teamView.noCards')}</p> : <CardsTable team={team} />}
+        <SealedCards cards={team.scorecards.filter((c) => c.sealed)} />
+        {team.scorecards.filter((c) => !c.sealed).length === 0 && !team.consensus ? <p class="muted">{t('teamView.noCards')}</p> : <CardsTable team={team} />}
       </section>
       {team.consensus ? (
         <ConsensusSummary consensus={team.consensus} />
