@@ -157,6 +157,8 @@ export interface AssignmentView {
   readonly assignedAt: string;
   readonly assignedBy: string;
   readonly recusal?: RecusalView;
+  /** Set when the member came from a random draw (shared/draw); absent for a manual assignment. */
+  readonly drawId?: string;
   readonly version: number;
 }
 
