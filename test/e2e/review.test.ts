@@ -112,6 +112,7 @@ describe('material review in the browser, from the assignment to the consensus',
       const team = app.locator('[data-team="materialReview"]');
       const form = team.locator('form[data-assign="materialReview"]');
       await form.getByLabel('专家', { exact: true }).selectOption(leader.personId);
+      await form.getByLabel('手动安排理由（必填，监督员可见）').fill('熟悉本行业的卓越绩效评价。');
       await form.getByLabel('担任组长').check();
       await form.getByRole('button', { name: '安排' }).click();
       await page.getByRole('status').getByText(leader.name).waitFor();

@@ -165,6 +165,17 @@ describe('the draw: committed, seeded, replayable', () => {
     expect(code).toBe(0);
   });
 
+  it('keeps the reason of a manual choice, marked as manual beside the drawn members', async () => {
+    const chosen = await invitedPerson('expert', { name: '手选专家' });
+    const res = await api('POST', paths.assign(applicationId), { cookie: admin, body: { stage: 'materialReview', reviewerId: chosen.personId, reason: '熟悉该行业的卓越绩效评价。' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const team = await api('GET', paths.team(applicationId), { cookie: await supervisor.cookie });
+    const members = team.body.members as { reviewerId: string; drawId?: string; manualReason?: string }[];
+    expect(members.find((m) => m.reviewerId === chosen.personId)).toMatchObject({ manualReason: '熟悉该行业的卓越绩效评价。' });
+    expect(members.find((m) => m.reviewerId === chosen.personId)!.drawId).toBeUndefined();
+    expect(members.filter((m) => m.drawId).length).toBe(4);
+  });
+
   it('names a draw whose committed inputs were edited afterwards as a mismatch and exits 1', async () => {
     const rt = await stackRuntime();
     // Someone with table access moves an excluded expert into the pool drawn from.

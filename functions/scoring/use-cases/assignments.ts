@@ -115,6 +115,7 @@ export async function assignExpert(
       organisation: organisationOf(app),
       assignedAt: now.toISOString(),
       assignedBy: session.personId,
+      ...(input.reason ? { manualReason: input.reason } : {}),
       version: 1,
       updatedAt: now.toISOString(),
     };
