@@ -254,7 +254,9 @@ describe('material review in the browser, from the assignment to the consensus',
         [leader, ...members].map((p) => p.personId),
       );
       await team.locator('[data-consensus-total="60000"]').waitFor();
-      expect(await page.locator('main button, main form, main select, main textarea').count()).toBe(0);
+      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain).
+      await page.locator('[data-draw-replay-run]').waitFor();
+      expect(await page.locator('main button:not([data-draw-replay-run]), main form, main select, main textarea').count()).toBe(0);
 
       // The team's work: the leader's card among five, the flag and the consensus with its rationale.
       await team.getByRole('link').click();
