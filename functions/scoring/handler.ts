@@ -12,6 +12,7 @@ import { reviewStage } from './use-cases/review-stage';
 // Each route's use cases load on its first request, in their own chunk: a cold start loads only the router and the clients.
 const assignmentsUseCases = once(() => import('./use-cases/assignments'));
 const defenseUseCases = once(() => import('./use-cases/defense'));
+const drawsUseCases = once(() => import('./use-cases/draws'));
 const materialUseCases = once(() => import('./use-cases/material'));
 const roundUseCases = once(() => import('./use-cases/round'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
@@ -42,6 +43,12 @@ export const handler = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'reviews.round': async (req) => ({ body: await (await roundUseCases()).roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'draws.run': async (req) => ({ body: await (await drawsUseCases()).drawTeams(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId) }),
+    'draws.list': async (req) => ({ body: await (await drawsUseCases()).roundDraws(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'draws.one': async (req) => ({ body: await (await drawsUseCases()).drawTeam(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'draws.replace': async (req) => ({
+      body: await (await drawsUseCases()).replaceDrawn(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
     'reviews.assign': async (req) => ({ body: await (await assignmentsUseCases()).assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'reviews.mine': async (req) => ({ body: await (await assignmentsUseCases()).myAssignments(await reviewDeps(), req.session) }),
     'reviews.declare': async (req) => ({ body: await (await assignmentsUseCases()).declare(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),

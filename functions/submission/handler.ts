@@ -19,6 +19,7 @@ const documentsUseCases = once(() => import('./use-cases/documents'));
 const officeUseCases = once(() => import('./use-cases/office'));
 const packageUseCases = once(() => import('./use-cases/package'));
 const peopleUseCases = once(() => import('./use-cases/people'));
+const poolUseCases = once(() => import('./use-cases/pool'));
 const readUseCases = once(() => import('./use-cases/read'));
 const requestsUseCases = once(() => import('./use-cases/requests'));
 const registerUseCases = once(() => import('./use-cases/register'));
@@ -68,6 +69,9 @@ const http = createRouter(
     'people.revoke': async (req) => ({
       body: { person: await (await peopleUseCases()).revokePerson(await appDeps(), req.session, param(req.params, 'personId'), req.now, req.requestId) },
     }),
+    'pool.preview': async (req) => ({ body: await (await poolUseCases()).previewPoolImport(await appDeps(), req.session, req.body) }),
+    'pool.import': async (req) => ({ body: await (await poolUseCases()).importPool(await appDeps(), req.session, req.body, req.now, req.requestId) }),
+    'pool.export': async (req) => ({ body: await (await poolUseCases()).exportPool(await appDeps(), req.session, req.now) }),
     'applicants.requestLink': async (req) => {
       await (await applicantSignUpUseCases()).requestApplicantLink(await appDeps(), req.body, req.sourceIp, req.now);
       return { body: { accepted: true } };

@@ -29,6 +29,8 @@ export const CreateAssignmentBody = v.object({
   reviewerId: Id,
   /** The team's leader (组长), who records the consensus; one per team. */
   leader: v.optional(v.boolean(), false),
+  /** Why the office chose this expert by hand instead of drawing (shown to supervisors; the board asks for it). */
+  reason: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(REVIEW_NOTE_MAX_CHARS))),
 });
 
 /** One relation the expert declares with the applicant. */
@@ -151,6 +153,10 @@ export interface AssignmentView {
   readonly assignedAt: string;
   readonly assignedBy: string;
   readonly recusal?: RecusalView;
+  /** Set when the member came from a random draw (shared/draw); absent for a manual assignment. */
+  readonly drawId?: string;
+  /** The office's reason for a manual choice. */
+  readonly manualReason?: string;
   readonly version: number;
 }
 

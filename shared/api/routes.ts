@@ -68,6 +68,8 @@ import {
   type PublicationsResponse,
   type VoteView,
 } from './outcome';
+import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
+import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { ROLES, type Role } from './roles';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
@@ -159,6 +161,18 @@ export const ROUTES = {
   'people.revoke': route<{ person: PersonView }>({
     method: 'POST', path: '/api/submission/people/{personId}/revoke', fn: 'submission', access: ['admin'],
     summary: 'Revoke a person: every session of theirs stops working on its next request',
+  }),
+  'pool.preview': route<PoolPreviewResponse, typeof PoolFileBody>({
+    method: 'POST', path: '/api/submission/pool/preview', fn: 'submission', access: ['admin'], body: PoolFileBody,
+    summary: 'Read a pool file (CSV in UTF-8/GBK or .xlsx) and name every row\'s problem or what importing it would do; writes nothing',
+  }),
+  'pool.import': route<PoolImportResponse, typeof ImportPoolBody>({
+    method: 'POST', path: '/api/submission/pool/import', fn: 'submission', access: ['admin'], body: ImportPoolBody,
+    summary: 'Import a previewed pool file: all rows or none; people already in the pool (same email and role) are updated (audited)',
+  }),
+  'pool.export': route<PoolExportResponse>({
+    method: 'GET', path: '/api/submission/pool/export', fn: 'submission', access: ['admin', 'supervisor'],
+    summary: 'The pools as CSV with the import\'s Chinese headers (UTF-8 with BOM)',
   }),
   'audit.chains': route<AuditChainsResponse>({
     method: 'GET', path: '/api/publication/audit', fn: 'publication', access: ['supervisor', 'admin'],
@@ -339,6 +353,22 @@ export const ROUTES = {
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],
     summary: "Every eligible application's teams, cards submitted, consensus and shortlist decision, with all declarations and recusals (the office's board, the supervisors' overview)",
+  }),
+  'draws.run': route<DrawTeamsResponse, typeof DrawTeamsBody>({
+    method: 'POST', path: '/api/scoring/rounds/{roundId}/draws', fn: 'scoring', access: ['admin'], body: DrawTeamsBody,
+    summary: 'Draw the teams of a stage at random from the expert pool in one action (inputs committed to the chain first, then each result)',
+  }),
+  'draws.list': route<RoundDrawsResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/draws', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "Every draw of a round: committed inputs, result and replacements, to replay against the round's chain",
+  }),
+  'draws.one': route<DrawSummary, typeof DrawTeamsBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/draws', fn: 'scoring', access: ['admin'], body: DrawTeamsBody, status: 201,
+    summary: "Draw one application's team for a stage (422 DRAW_TOO_FEW naming how many are missing)",
+  }),
+  'draws.replace': route<DrawSummary, typeof ReplaceDrawnBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/draws/{stage}/replacements', fn: 'scoring', access: ['admin'], body: ReplaceDrawnBody, status: 201,
+    summary: 'Replace a drawn member whose recusal or conflict is logged with the next in the seeded order',
   }),
   'reviews.assign': route<AssignmentView, typeof CreateAssignmentBody>({
     method: 'POST', path: '/api/scoring/applications/{applicationId}/assignments', fn: 'scoring', access: ['admin'], body: CreateAssignmentBody, status: 201,

@@ -1,3 +1,4 @@
+import type { PoolProfile } from '../pool/profile';
 import * as v from 'valibot';
 import { INVITED_ROLES, ROLES, type Role } from './roles';
 import type { FunctionName } from './functions';
@@ -55,6 +56,8 @@ export interface PersonView {
   readonly status: 'active' | 'revoked';
   readonly organisation?: string;
   readonly createdAt: string;
+  /** What matching needs (expert, deliberator and supervisor pools; shared/pool). */
+  readonly profile?: PoolProfile;
 }
 
 /** GET /api/submission/auth/session */

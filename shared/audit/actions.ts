@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = [
   'publication.published',
   'objection.filed',
   'objection.resolved',
+  'pool.imported',
+  'draw.committed',
+  'draw.drawn',
+  'draw.replaced',
 ] as const;
 
 /** An audited action. */

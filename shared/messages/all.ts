@@ -11,6 +11,7 @@ import { roundsUiMessages } from './ui-rounds';
 import { superviseUiMessages } from './ui-supervise';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
+import { poolUiMessages } from './ui-pool';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -27,4 +28,5 @@ export const allMessages = {
   ...defenseUiMessages,
   ...outcomeUiMessages,
   ...noticeUiMessages,
+  ...poolUiMessages,
 } as const;

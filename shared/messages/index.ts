@@ -1,6 +1,7 @@
 import { domainMessages } from './domain';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
+import { poolMessages } from './pool';
 import { registerMessages } from './registry';
 import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
@@ -21,6 +22,7 @@ export const messages = {
   ...submissionMessages,
   ...reviewMessages,
   ...outcomeMessages,
+  ...poolMessages,
 } as const;
 
 registerMessages(messages);

@@ -2,6 +2,7 @@ import { format, type Catalogue, type Locale, type Text } from './types';
 import type { domainMessages } from './domain';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
+import type { poolMessages } from './pool';
 import type { reviewMessages } from './review';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
@@ -16,12 +17,15 @@ import type { roundsUiMessages } from './ui-rounds';
 import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
+import type { poolUiMessages } from './ui-pool';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof poolMessages &
+  typeof poolUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
   typeof reviewMessages &

@@ -12,6 +12,7 @@ export const adminUiMessages = {
 
   // Admin: people
   'admin.title': { 'zh-CN': '管理', en: 'Administration' },
+  'admin.pool': { 'zh-CN': '人员库（导入、导出）', en: 'Pools (import, export)' },
   'people.title': { 'zh-CN': '人员', en: 'People' },
   'people.empty': { 'zh-CN': '暂无人员。', en: 'Nobody yet.' },
   'people.filter': { 'zh-CN': '查找人员', en: 'Find people' },

@@ -20,6 +20,8 @@ export const officeReviewUiMessages = {
   'officeReview.assign.choose': { 'zh-CN': '请选择专家', en: 'Choose an expert' },
   'officeReview.assign.chooseFirst': { 'zh-CN': '请先选择一位专家。', en: 'Choose an expert first.' },
   'officeReview.assign.leader': { 'zh-CN': '担任组长', en: 'Team leader' },
+  'officeReview.assign.reason': { 'zh-CN': '手动安排理由（必填，监督员可见）', en: 'Why this expert is chosen by hand (required; supervisors see it)' },
+  'officeReview.assign.reasonFirst': { 'zh-CN': '请填写手动安排的理由。', en: 'Write why this expert is chosen by hand.' },
   'officeReview.assign.leaderHint': { 'zh-CN': '本组已有组长：{name}', en: 'This team already has a leader: {name}' },
   'officeReview.assign.submit': { 'zh-CN': '安排', en: 'Assign' },
   'officeReview.assign.noExperts': { 'zh-CN': '没有可安排的在册专家（均已在本组或无在册专家）。', en: 'No active expert is left to assign (all are on this team, or there is none).' },

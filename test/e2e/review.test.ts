@@ -112,6 +112,7 @@ describe('material review in the browser, from the assignment to the consensus',
       const team = app.locator('[data-team="materialReview"]');
       const form = team.locator('form[data-assign="materialReview"]');
       await form.getByLabel('专家', { exact: true }).selectOption(leader.personId);
+      await form.getByLabel('手动安排理由（必填，监督员可见）').fill('熟悉本行业的卓越绩效评价。');
       await form.getByLabel('担任组长').check();
       await form.getByRole('button', { name: '安排' }).click();
       await page.getByRole('status').getByText(leader.name).waitFor();
@@ -253,7 +254,9 @@ describe('material review in the browser, from the assignment to the consensus',
         [leader, ...members].map((p) => p.personId),
       );
       await team.locator('[data-consensus-total="60000"]').waitFor();
-      expect(await page.locator('main button, main form, main select, main textarea').count()).toBe(0);
+      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain).
+      await page.locator('[data-draw-replay-run]').waitFor();
+      expect(await page.locator('main button:not([data-draw-replay-run]), main form, main select, main textarea').count()).toBe(0);
 
       // The team's work: the leader's card among five, the flag and the consensus with its rationale.
       await team.getByRole('link').click();

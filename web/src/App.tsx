@@ -15,6 +15,7 @@ const ApplyArea = lazy(() => import('./apply/ApplyArea').then((m) => m.ApplyArea
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
 const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea));
 const RoundsArea = lazy(() => import('./admin/rounds/RoundsArea').then((m) => m.RoundsArea));
+const PoolArea = lazy(() => import('./office/pool/PoolArea').then((m) => m.PoolArea));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
@@ -65,6 +66,7 @@ export function App({ state }: { state: AppState }) {
               <Route path="/admin/rounds" component={RoundsArea} />
               <Route path="/admin/rounds/:roundId" component={RoundsArea} />
               <Route path="/office" component={OfficeArea} />
+              <Route path="/office/pool" component={PoolArea} />
               <Route path="/office/:applicationId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/outcome" component={OfficeArea} />

@@ -55,6 +55,7 @@ export function personView(p: PersonRecord): PersonView {
     status: p.status,
     createdAt: p.createdAt,
     ...(p.organisation ? { organisation: p.organisation } : {}),
+    ...(p.profile ? { profile: p.profile } : {}),
   };
 }
 
@@ -121,6 +122,34 @@ export class IdentityStore {
       ExpressionAttributeValues: { ':p': `PROGRAMME#${programmeId}`, ':person': 'PERSON#' },
     });
     return items.map((i) => stripKeys<PersonRecord>(i));
+  }
+
+  /** The write that replaces a person's name, employer and pool profile, under a version check (a concurrent change makes it fail). */
+  profileUpdate(person: PersonRecord, next: Pick<PersonRecord, 'name' | 'organisation' | 'profile'>, now: Date): { person: PersonRecord; write: TransactItem } {
+    const updated: PersonRecord = { ...person, name: next.name, ...(next.organisation ? { organisation: next.organisation } : {}), ...(next.profile ? { profile: next.profile } : {}), version: person.version + 1 };
+    if (!next.organisation) delete (updated as { organisation?: string }).organisation;
+    return {
+      person: updated,
+      write: {
+        Update: {
+          TableName: this.table,
+          Key: personKey(person.personId),
+          UpdateExpression: next.organisation
+            ? 'SET #n = :name, organisation = :org, profile = :profile, updatedAt = :at, version = version + :one'
+            : 'SET #n = :name, profile = :profile, updatedAt = :at, version = version + :one REMOVE organisation',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#n': 'name' },
+          ExpressionAttributeValues: {
+            ':name': next.name,
+            ...(next.organisation ? { ':org': next.organisation } : {}),
+            ':profile': next.profile ?? null,
+            ':at': now.toISOString(),
+            ':one': 1,
+            ':v': person.version,
+          },
+        },
+      },
+    };
   }
 
   /** The write that marks a person revoked, under a version check (a concurrent change makes it fail). */

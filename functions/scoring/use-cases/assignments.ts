@@ -25,16 +25,12 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { PersonRecord } from '../../lib/identity/store';
 import type { AssignmentRecord, DeclarationRecord } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf, programmeApplication, reviewerProfileOf, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import { t, type Locale } from '../../../shared/messages';
 import { onFreshRead } from '../../lib/audit/fresh';
 import { bilingualMail } from '../../lib/mail';
 
-// DOMAIN.md "Conflicts of interest": the system knows a reviewer's current employer (their organisation in the expert pool).
-const reviewerProfile = (person: PersonRecord): ReviewerProfile => ({
-  reviewerId: person.personId,
-  employers: person.organisation ? [{ organisationName: person.organisation }] : [],
-});
+const reviewerProfile = reviewerProfileOf;
 
 const applicantOf = (app: ApplicationRecord): ApplicantIdentity => ({
   applicationId: app.applicationId,
@@ -119,6 +115,7 @@ export async function assignExpert(
       organisation: organisationOf(app),
       assignedAt: now.toISOString(),
       assignedBy: session.personId,
+      ...(input.reason ? { manualReason: input.reason } : {}),
       version: 1,
       updatedAt: now.toISOString(),
     };
@@ -153,7 +150,7 @@ export async function assignExpert(
 }
 
 /** Tells the expert, in Chinese then English, which applicant and stage they are assigned to and where to declare and score. */
-async function mailAssignment(deps: ReviewDeps, a: AssignmentRecord, email: string, ctx: ReviewRound): Promise<void> {
+export async function mailAssignment(deps: ReviewDeps, a: AssignmentRecord, email: string, ctx: ReviewRound): Promise<void> {
   const programme = (await deps.awards.getProgramme(ctx.round.programmeId))?.name ?? { 'zh-CN': ctx.round.programmeId, en: ctx.round.programmeId };
   const link = `${await deps.publicUrl()}/review/${encodeURIComponent(a.applicationId)}/${a.stage}`;
   const params = (locale: Locale) => ({

@@ -10,6 +10,8 @@ import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { AssignmentRecord, ReviewsRepository, ScorecardRecord } from '../../lib/reviews/repository';
+import type { PersonRecord } from '../../lib/identity/store';
+import type { ReviewerProfile } from '../../../shared/conflicts';
 import type { Runtime } from '../../lib/runtime';
 
 /** What the scoring use cases need: the runtime (identity, audit log) plus awards and applications (read), reviews, documents (read). */
@@ -129,5 +131,14 @@ export function cardView(card: ScorecardRecord, criteria: Criteria): ScorecardVi
     ...(card.version > 0 ? { updatedAt: card.updatedAt } : {}),
     ...(card.submittedAt ? { submittedAt: card.submittedAt } : {}),
   };
+}
+
+
+// DOMAIN.md "Conflicts of interest" with the pool's data (issue 13): the employer by name and credit code, and past employers within the round's years.
+/** What the system knows of an expert's employers (shared/conflicts): the current one with its credit code, and past ones until the end of their last year. */
+export function reviewerProfileOf(person: PersonRecord): ReviewerProfile {
+  const current = person.organisation ? [{ organisationName: person.organisation, ...(person.profile?.creditCode ? { creditCode: person.profile.creditCode } : {}) }] : [];
+  const past = (person.profile?.pastEmployers ?? []).map((e) => ({ organisationName: e.name, ...(e.creditCode ? { creditCode: e.creditCode } : {}), endedOn: `${e.untilYear}-12-31` }));
+  return { reviewerId: person.personId, employers: [...current, ...past] };
 }
 

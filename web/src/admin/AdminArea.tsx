@@ -15,6 +15,9 @@ export function AdminArea() {
         <a class="button" href="/office">
           {t('office.open')}
         </a>
+        <a class="button" href="/office/pool" data-pool-link>
+          {t('admin.pool')}
+        </a>
         <a class="button" href="/admin/rounds">
           {t('rounds.open')}
         </a>

@@ -35,6 +35,7 @@ export function AssignForm(props: {
   const t = useT();
   const [reviewerId, setReviewerId] = useState('');
   const [leader, setLeader] = useState(false);
+  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -46,12 +47,14 @@ export function AssignForm(props: {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!reviewerId) return setProblem(t('officeReview.assign.chooseFirst'));
+    if (!reason.trim()) return setProblem(t('officeReview.assign.reasonFirst'));
     setProblem(null);
     setBusy(true);
     setError(null);
     try {
-      const assignment = await call('reviews.assign', { params: { applicationId }, body: { stage, reviewerId, leader } });
+      const assignment = await call('reviews.assign', { params: { applicationId }, body: { stage, reviewerId, leader, reason: reason.trim() } });
       setReviewerId('');
+      setReason('');
       setLeader(false);
       onAssigned(assignment);
     } catch (e) {
@@ -75,6 +78,10 @@ export function AssignForm(props: {
             </option>
           ))}
         </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-reason`}>{t('officeReview.assign.reason')}</label>
+        <input id={`${id}-reason`} value={reason} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
       </div>
       <label class="check">
         <input type="checkbox" checked={leader} onChange={(e) => setLeader(e.currentTarget.checked)} />

@@ -104,18 +104,23 @@ describe('the office’s review board', () => {
     expect(fetch.calls.filter((c) => c.key === ASSIGN)).toHaveLength(0);
 
     fireEvent.change(select, { target: { value: 'E5' } });
+    fireEvent.submit(form);
+    expect(within(form).getByRole('alert').textContent).toBe('Write why this expert is chosen by hand.');
+    expect(fetch.calls.filter((c) => c.key === ASSIGN)).toHaveLength(0);
+    fireEvent.input(within(form).getByLabelText('Why this expert is chosen by hand (required; supervisors see it)'), { target: { value: '熟悉该行业' } });
     fireEvent.click(within(form).getByLabelText('Team leader'));
     fireEvent.submit(form);
 
     const error = await found(() => form.querySelector('[data-error-code="LEADER_TAKEN"]'));
     expect(error.textContent).toContain('The team for this stage already has a leader.');
     expect(error.textContent).not.toContain('本阶段评审组已有组长。'); // the reader's language only
-    expect(fetch.calls.find((c) => c.key === ASSIGN)!.body).toEqual({ stage: 'materialReview', reviewerId: 'E5', leader: true });
+    expect(fetch.calls.find((c) => c.key === ASSIGN)!.body).toEqual({ stage: 'materialReview', reviewerId: 'E5', leader: true, reason: '熟悉该行业' });
 
     fireEvent.click(within(form).getByLabelText('Team leader'));
+    fireEvent.input(within(form).getByLabelText('Why this expert is chosen by hand (required; supervisors see it)'), { target: { value: '熟悉该行业' } });
     fireEvent.submit(form);
     await screen.findByText('陈专家 was assigned.');
-    expect(fetch.calls.filter((c) => c.key === ASSIGN).at(-1)!.body).toEqual({ stage: 'materialReview', reviewerId: 'E5', leader: false });
+    expect(fetch.calls.filter((c) => c.key === ASSIGN).at(-1)!.body).toEqual({ stage: 'materialReview', reviewerId: 'E5', leader: false, reason: '熟悉该行业' });
     expect(fetch.calls.filter((c) => c.key === ROUND_REVIEWS)).toHaveLength(2);
   });
 
@@ -131,6 +136,7 @@ describe('the office’s review board', () => {
     view.state.signedIn(session('admin'));
     const form = await found(() => teamOf(APP).querySelector<HTMLFormElement>('form[data-assign]'));
     fireEvent.change(within(form).getByLabelText('Expert'), { target: { value: 'E5' } });
+    fireEvent.input(within(form).getByLabelText('Why this expert is chosen by hand (required; supervisors see it)'), { target: { value: '熟悉该行业' } });
     fireEvent.submit(form);
 
     await waitFor(() => expect(form.querySelector('[data-error-code="CONFLICT_OF_INTEREST"]')).toBeTruthy());

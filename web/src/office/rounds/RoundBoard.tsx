@@ -15,6 +15,8 @@ import { MoveStage } from './MoveStage';
 import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
+import { showsDraw } from '../../ui/draw/stages';
+import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/defense';
 import '../../texts/outcome';
@@ -155,6 +157,8 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {error !== null && <ErrorMessage error={error} onRetry={load} />}
           {loading && <p class="muted small">{t('site.loading')}</p>}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
+          {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
+          <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
           {showsDefensePanel(data.roundStage) && (
             <RoundDefense

@@ -9,6 +9,7 @@ import { RoundDefense } from '../../ui/review/defense/RoundDefense';
 import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
+import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/team-view';
 import '../../texts/outcome';
 
@@ -139,6 +140,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               </p>
             )}
           </section>
+          <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
           {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}
           <Declarations data={data} names={names} />

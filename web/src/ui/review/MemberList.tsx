@@ -41,8 +41,16 @@ export function MemberList({
               </span>
             )}
             <StatusBadge status={m.status} />
+            <span class="badge" data-chosen={m.drawId ? 'drawn' : 'manual'}>
+              {t(m.drawId ? 'teamView.drawn' : 'teamView.manual')}
+            </span>
             {showAssigned && <span class="muted small">{t('teamView.assignedAt', { at: formatDateTime(m.assignedAt, locale) })}</span>}
           </div>
+          {m.manualReason && (
+            <p class="small muted" data-manual-reason={m.reviewerId}>
+              {t('teamView.manualReason', { reason: m.manualReason })}
+            </p>
+          )}
           {m.recusal && (
             <p class="recusal small" data-recusal={m.reviewerId}>
               {t('teamView.recusal', { reason: m.recusal.reason, name: m.recusal.byName, at: formatDateTime(m.recusal.at, locale) })}

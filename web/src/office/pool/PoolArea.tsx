@@ -1,0 +1,11 @@
+import { RequireRole } from '../../ui/RequireRole';
+import { PoolPage } from './PoolPage';
+
+/** The office's pools page (its own chunk: the import page is the only one that reads pool files). */
+export function PoolArea() {
+  return (
+    <RequireRole roles={['admin']}>
+      <PoolPage />
+    </RequireRole>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DrawTeamsResponse } from '../../../../shared/api/draws';
+import type { ReviewStage } from '../../../../shared/api/reviews';
+import type { PersonView } from '../../../../shared/api/schemas';
+import type { MessageKey } from '../../../../shared/messages';
+import type { RoundStage } from '../../../../shared/stages/round';
+import { useT } from '../../i18n';
+import { useAppState } from '../../state';
+import { ErrorMessage } from '../ErrorMessage';
+import { stageLabel } from '../review/format';
+import { DRAW_STAGES_AT } from './stages';
+import '../../texts/pool';
+import '../../office/pool/pool.css';
+
+
+/**
+ * The office draws every team still needed for a stage in one action, with the supervisor present giving
+ * their value; the answer lists each team drawn and each application refused with why.
+ */
+export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; roundStage: RoundStage; onDrawn: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const stages = DRAW_STAGES_AT[roundStage] ?? [];
+  const [supervisors, setSupervisors] = useState<readonly PersonView[] | null>(null);
+  const [form, setForm] = useState({ stage: stages[0] ?? 'materialReview', supervisorId: '', value: '', size: '', loadCap: '3', excludeSameDistrict: false });
+  const [result, setResult] = useState<DrawTeamsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    call('people.list').then((res) => setSupervisors(res.people.filter((p) => p.role === 'supervisor' && p.status === 'active')), setError);
+  }, [call]);
+
+  const draw = async (event: Event) => {
+    event.preventDefault();
+    if (!form.supervisorId || !form.value.trim()) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const res = await call('draws.run', {
+        params: { roundId },
+        body: {
+          stage: form.stage as ReviewStage,
+          witness: { supervisorId: form.supervisorId, value: form.value.trim() },
+          ...(form.size ? { size: Number(form.size) } : {}),
+          loadCap: Number(form.loadCap) || 3,
+          excludeSameDistrict: form.excludeSameDistrict,
+        },
+      });
+      setResult(res);
+      onDrawn();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (key: keyof typeof form) => (e: Event) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
+
+  return (
+    <section class="card stack" aria-labelledby="draw-title" data-draw-panel>
+      <h2 id="draw-title">{t('draw.title')}</h2>
+      <p class="muted small">{t('draw.note')}</p>
+      <form class="draw-form" onSubmit={draw} noValidate>
+        <label>
+          {t('draw.stage')}
+          <select value={form.stage} onChange={set('stage')} data-draw-stage>
+            {stages.map((s) => (
+              <option value={s}>{stageLabel(t, s)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('draw.supervisor')}
+          <select value={form.supervisorId} onChange={set('supervisorId')} data-draw-supervisor>
+            <option value="">{t('draw.chooseSupervisor')}</option>
+            {(supervisors ?? []).map((p) => (
+              <option value={p.personId}>{p.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('draw.witness')}
+          <input value={form.value} onInput={set('value')} maxLength={200} data-draw-witness />
+        </label>
+        <label>
+          {t('draw.size')}
+          <input type="number" min={1} max={30} value={form.size} onInput={set('size')} />
+        </label>
+        <label>
+          {t('draw.loadCap')}
+          <input type="number" min={1} max={100} value={form.loadCap} onInput={set('loadCap')} />
+        </label>
+        <label class="inline">
+          <input type="checkbox" checked={form.excludeSameDistrict} onChange={(e) => setForm({ ...form, excludeSameDistrict: (e.currentTarget as HTMLInputElement).checked })} />
+          {t('draw.sameDistrict')}
+        </label>
+        <button type="submit" disabled={busy} data-draw-run>
+          {t('draw.run')}
+        </button>
+      </form>
+      {missing && (
+        <p class="error" role="alert">
+          {t('WITNESS_REQUIRED')}
+        </p>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      {result && (
+        <div class="stack" role="status" data-draw-result={result.draws.length}>
+          <p>{result.draws.length > 0 ? t('draw.done', { count: result.draws.length }) : t('draw.none')}</p>
+          <ul class="draw-list">
+            {result.draws.map((d) => (
+              <li>
+                {t('draw.detail', {
+                  organisation: d.organisation,
+                  stage: stageLabel(t, d.stage),
+                  members: d.members.map((m) => (m.leader ? `${m.name}（${t('draw.leader')}）` : m.name)).join('、'),
+                  eligible: d.eligible,
+                  excluded: d.excluded,
+                })}
+              </li>
+            ))}
+            {result.refused.map((r) => (
+              <li class="error">{t('draw.refused', { organisation: r.organisation, reason: t(r.code as MessageKey, r.params) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
