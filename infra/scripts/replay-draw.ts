@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { roundScope, verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { replayDraws, type StoredDraw } from '../../shared/draw/draw';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { chainKey } from '../../functions/lib/audit/linker';
+import { queryAll } from '../../functions/lib/dynamo';
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamo';
 import { localTableName } from '../local/bootstrap';
 
@@ -58,17 +59,6 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; audit: string; 
   }
   const local = await startLocalDynamo({ path: join(dataDir, 'dynamodb') });
   return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials })), audit, reviews, local };
-}
-
-async function queryAll(ddb: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 const { ddb, audit, reviews, local } = await connect();

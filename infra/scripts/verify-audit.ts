@@ -152,14 +152,7 @@ async function connect(): Promise<{ ddb: DynamoDBDocumentClient; table: string; 
   return { ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials: localCredentials })), table, intentsTable, local };
 }
 
-/** Every stored record of the award (applications, receipts, decisions, assignments, declarations, cards, consensus,
-panel scores, evaluation, opinions, votes, objections, publications, rounds) is compared with the latest entry that
-wrote it: one line per chain, "ok … N records match" or "MISMATCH … <record> differs from entry #n" (or was added or
-deleted outside the API). In AWS this needs --awards-table, --applications-table and --reviews-table.
-Per round, independence: every submitted card is what its submission committed and did not change after, every
-consensus came after the commits of the cards it names, nobody read a teammate's card before their own card was
-committed: "ok … independence …" or one MISMATCH line per finding.
-Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
+/** Changes committed but not linked yet, per chain: how many, and when the oldest was committed (its ULID's time). */
 async function pendingIntents(ddb: DynamoDBDocumentClient, table: string, only: string | undefined): Promise<Map<string, { count: number; oldest: number }>> {
   const pending = new Map<string, { count: number; oldest: number }>();
   let start: Record<string, unknown> | undefined;

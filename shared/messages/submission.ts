@@ -62,8 +62,8 @@ export const submissionMessages = {
     en: 'An application may hold at most {max} uploaded files, and this one has reached that limit. To update a file, use “Upload a new version” on it.',
   },
   PACKAGE_TOO_LONG: {
-    'zh-CN': '自评报告过长：23 项自评内容合计最多 {max} 个字符，保存后将有 {length} 个。',
-    en: 'The self-assessment report is too long: the 23 items together may have at most {max} characters, and with this text they would have {length}.',
+    'zh-CN': '申报材料文字过长：组织概述与 23 项自评内容合计最多 {max} 个字符，保存后将有 {length} 个。',
+    en: 'The application is too long: the organisation profile and the 23 items together may have at most {max} characters, and with this text they would have {length}.',
   },
   DOCUMENT_REPLACED: { 'zh-CN': '该材料已被新版本替换。', en: 'This document has already been replaced by a newer version.' },
   DOCUMENT_NOT_VERIFIED: { 'zh-CN': '该材料未通过校验，不能下载。', en: 'This document was not verified and cannot be downloaded.' },

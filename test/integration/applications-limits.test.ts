@@ -52,21 +52,22 @@ describe('uploads.maxFiles: the most files of one application', () => {
   });
 });
 
-describe('package.maxTotalChars: the most characters of the self-assessment report', () => {
-  it('refuses a save that would take the 23 items past the limit with 422 PACKAGE_TOO_LONG, and keeps the stored text', async () => {
-    // Prepare: items of up to 600 characters, at most 1,000 together; the profile does not count
+describe('package.maxTotalChars: the most characters of the whole package (profile and items)', () => {
+  it('refuses a save that would take the profile and the 23 items past the limit with 422 PACKAGE_TOO_LONG, and keeps the stored text', async () => {
+    // Prepare: items of up to 600 characters, at most 1,000 together with the profile
     const roundId = await createRound({ itemMaxChars: 600, maxTotalChars: 1000 });
     const { cookie, applicationId } = await registeredApplicant(roundId, uniqueEmail('max-chars'));
     const save = (section: string, text: string, version = 0) =>
       api('PUT', `/api/submission/applications/${applicationId}/package/${section}`, { cookie, body: { text, version } });
-    expect((await save('profile', '概'.repeat(900))).status).toBe(200);
+    expect((await save('profile', '概'.repeat(200))).status).toBe(200);
     expect((await save('4.1.2', '领'.repeat(600))).status).toBe(200);
-    expect((await save('4.1.3', '治'.repeat(400))).status).toBe(200);
+    expect((await save('4.1.3', '治'.repeat(200))).status).toBe(200);
     // Act: one more character in another item, and a longer rewrite of a saved one
     const over = await save('4.1.4', '社');
-    const rewrite = await save('4.1.3', '治'.repeat(401), 1);
+    const rewrite = await save('4.1.3', '治'.repeat(201), 1);
+    const profile = await save('profile', '概'.repeat(201), 1);
     // Assess
-    for (const res of [over, rewrite]) {
+    for (const res of [over, rewrite, profile]) {
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('PACKAGE_TOO_LONG');
       expect(res.body.error.details.maxTotalChars).toBe(1000);
@@ -75,9 +76,10 @@ describe('package.maxTotalChars: the most characters of the self-assessment repo
     }
     const pkg = (await api('GET', `/api/submission/applications/${applicationId}`, { cookie })).body;
     const sections = Object.fromEntries((pkg.sections as { section: string; text: string; version: number }[]).map((s) => [s.section, s]));
-    expect(sections['4.1.3']).toMatchObject({ text: '治'.repeat(400), version: 1 });
+    expect(sections['4.1.3']).toMatchObject({ text: '治'.repeat(200), version: 1 });
+    expect(sections.profile).toMatchObject({ text: '概'.repeat(200), version: 1 });
     expect(sections['4.1.4']).toBeUndefined();
     // A shorter rewrite within the limit is fine
-    expect((await save('4.1.3', '治'.repeat(399), 1)).status).toBe(200);
+    expect((await save('4.1.3', '治'.repeat(199), 1)).status).toBe(200);
   });
 });

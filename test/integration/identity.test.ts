@@ -85,8 +85,11 @@ describe('sign-in links', () => {
   it('limits link requests per address: one more than the limit within 15 minutes gets 429 RATE_LIMITED', async () => {
     const limit = Number(inject('stackEnv').MERIT_LINK_LIMIT_PER_ADDRESS);
     const email = uniqueEmail('flood');
-    const statuses = [];
-    for (let i = 0; i <= limit; i++) statuses.push((await api('POST', '/api/submission/auth/links', { body: { email } })).status);
+    const request = async () => (await api('POST', '/api/submission/auth/links', { body: { email } })).status;
+    const statuses: number[] = [];
+    // In batches: every answer takes at least LINK_ANSWER_MS, and the limit is counted atomically however they interleave.
+    for (let i = 0; i < limit; i += 20) statuses.push(...(await Promise.all(Array.from({ length: Math.min(20, limit - i) }, request))));
+    statuses.push(await request());
     expect(statuses).toEqual([...Array(limit).fill(202), 429]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localS3Client } from '../../functions/lib/clients';
+import { CLIENT_HEADERS } from '../../shared/api/client-header';
 import { DiskFaults } from '../../infra/local/disk-faults';
 import { startLocalS3, type LocalS3 } from '../../infra/local/s3';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
@@ -78,7 +79,7 @@ describe('the local stack on a full disk', () => {
   });
 
   const exchange = (token: string) =>
-    fetch(`${stack.url}/api/submission/auth/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    fetch(`${stack.url}/api/submission/auth/session`, { method: 'POST', headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
 
   it('answers 503 STORAGE_UNAVAILABLE in both languages while DynamoDB cannot write, stays up, and completes the same request once the disk has room', async () => {
     // Prepare: a sign-in link, then the disk fills

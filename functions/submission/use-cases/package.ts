@@ -31,12 +31,10 @@ export async function saveSection(
   const max = section === PROFILE_SECTION ? ctx.rules.profileMaxChars : ctx.rules.itemMaxChars;
   const length = [...input.text].length;
   if (length > max) throw new AppError('TEXT_TOO_LONG', 422, { section, max, length }, { max, length });
-  // The whole self-assessment report (the 23 items together, not the profile) within the round's most characters.
-  if (section !== PROFILE_SECTION) {
-    const others = bundle.sections.filter((s) => s.section !== PROFILE_SECTION && s.section !== section).reduce((sum, s) => sum + [...s.text].length, 0);
-    const maxTotal = ctx.config.package.maxTotalChars;
-    if (others + length > maxTotal) throw new AppError('PACKAGE_TOO_LONG', 422, { section, maxTotalChars: maxTotal, length: others + length }, { max: maxTotal, length: others + length });
-  }
+  // The whole package's text (the profile and the 23 items together) within the round's most characters.
+  const others = bundle.sections.filter((s) => s.section !== section).reduce((sum, s) => sum + [...s.text].length, 0);
+  const maxTotal = ctx.config.package.maxTotalChars;
+  if (others + length > maxTotal) throw new AppError('PACKAGE_TOO_LONG', 422, { section, maxTotalChars: maxTotal, length: others + length }, { max: maxTotal, length: others + length });
   const current = bundle.sections.find((s) => s.section === section)?.version ?? 0;
   if (current !== input.version) throw new AppError('CONFLICT', 409, { section, currentVersion: current, yourVersion: input.version });
 
