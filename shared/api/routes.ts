@@ -55,8 +55,10 @@ import {
 import {
   FileObjectionBody,
   RecordEvaluationBody,
+  RecordLetterBody,
   RecordOpinionBody,
   RecordVoteBody,
+  RecordVotesBody,
   RepublishBody,
   ResolveObjectionBody,
   type DeliberationResponse,
@@ -65,7 +67,9 @@ import {
   type OpinionsResponse,
   type ObjectionView,
   type OpinionView,
+  type LetterRecordedResponse,
   type PublicationsResponse,
+  type VotesRecordedResponse,
   type VoteView,
 } from './outcome';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
@@ -322,6 +326,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/publication/rounds/{roundId}/opinions', fn: 'publication', access: ['admin'], body: RecordOpinionBody, status: 201,
     summary: "Record one configured department's answer on one candidate, once, while soliciting opinions",
   }),
+  'outcome.recordLetter': route<LetterRecordedResponse, typeof RecordLetterBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/opinions/letters', fn: 'publication', access: ['admin'], body: RecordLetterBody, status: 201,
+    summary: "Record one department's letter answering several candidates at once (each objection or not), in one audited change or not at all",
+  }),
   'outcome.deliberation': route<DeliberationResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/deliberation', fn: 'publication', access: ['admin', 'supervisor'],
     summary: "The cleared candidates, the ranking's advice and the committee's recorded votes (stage 9)",
@@ -329,6 +337,10 @@ export const ROUTES = {
   'outcome.recordVote': route<VoteView, typeof RecordVoteBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/votes', fn: 'publication', access: ['admin'], body: RecordVoteBody, status: 201,
     summary: "Record the committee's vote on one cleared candidate, once, during deliberation; proposed on a majority of votes cast, never past the quota",
+  }),
+  'outcome.recordVotes': route<VotesRecordedResponse, typeof RecordVotesBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/votes/table', fn: 'publication', access: ['admin'], body: RecordVotesBody, status: 201,
+    summary: "Record the committee's votes on several cleared candidates from one table, in one audited change or not at all; never past the quota",
   }),
   'outcome.objections': route<ObjectionsResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/objections', fn: 'publication', access: ['admin', 'supervisor'],
