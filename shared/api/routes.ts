@@ -5,7 +5,9 @@ import {
   ApplicantLinkBody,
   CreateDocumentBody,
   CreateOfficeRequestBody,
+  BulkEligibilityBody,
   EligibilityDecisionBody,
+  type BulkEligibilityResponse,
   RegisterApplicationBody,
   SaveSectionBody,
   SubmitApplicationBody,
@@ -241,6 +243,10 @@ export const ROUTES = {
   'applications.withdraw': route<ApplicationView>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/withdraw', fn: 'submission', access: ['applicant'],
     summary: 'Withdraw the application before the deadline',
+  }),
+  'applications.decideEligibilityMany': route<BulkEligibilityResponse, typeof BulkEligibilityBody>({
+    method: 'POST', path: '/api/submission/rounds/{roundId}/eligibility', fn: 'submission', access: ['admin'], body: BulkEligibilityBody,
+    summary: 'One eligibility decision with one reason for several submitted applications of the round: all checked first, each then its own audited change',
   }),
   'applications.decideEligibility': route<ApplicationSummary, typeof EligibilityDecisionBody>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/eligibility', fn: 'submission', access: ['admin'], body: EligibilityDecisionBody,

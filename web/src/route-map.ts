@@ -32,6 +32,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'documents.download': ['GET', '/api/submission/applications/{applicationId}/documents/{documentId}/download'],
   'applications.submit': ['POST', '/api/submission/applications/{applicationId}/submit'],
   'applications.withdraw': ['POST', '/api/submission/applications/{applicationId}/withdraw'],
+  'applications.decideEligibilityMany': ['POST', '/api/submission/rounds/{roundId}/eligibility'],
   'applications.decideEligibility': ['POST', '/api/submission/applications/{applicationId}/eligibility'],
   'applications.requests': ['GET', '/api/submission/applications/{applicationId}/requests'],
   'applications.createRequest': ['POST', '/api/submission/applications/{applicationId}/requests'],
