@@ -135,8 +135,8 @@ describe('a round of teams', () => {
 
   it('measures the drift from the material consensus to the site-visit consensus', () => {
     const material = new Map([['app1', { percents: { '4.1.2': 50, '4.1.3': 40 }, total: 50_000 }]]);
-    const onSite = new Map([
-      ['app1', { percents: { '4.1.2': 60, '4.1.3': 30, }, total: 47_500 }],
+    const onSite = new Map<string, { percents: Record<string, number>; total: number }>([
+      ['app1', { percents: { '4.1.2': 60, '4.1.3': 30 }, total: 47_500 }],
       ['app9', { percents: { '4.1.2': 60 }, total: 10_000 }],
     ]);
     expect(consensusDrift(material, onSite, ITEM_IDS)).toEqual([
