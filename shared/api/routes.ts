@@ -76,6 +76,7 @@ import {
 } from './outcome';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
+import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
@@ -371,6 +372,10 @@ export const ROUTES = {
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],
     summary: "Every eligible application's teams, cards submitted, consensus and shortlist decision, with all declarations and recusals (the office's board, the supervisors' overview)",
+  }),
+  'reviews.reliability': route<RoundReliabilityResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/reliability', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "Reviewer reliability (评审一致性): per team and stage Krippendorff's alpha and ICC(2,1) over the submitted cards, each reviewer's offset from the consensus (flagged beyond the round's offset), each application's drift from material to site-visit consensus",
   }),
   'draws.run': route<DrawTeamsResponse, typeof DrawTeamsBody>({
     method: 'POST', path: '/api/scoring/rounds/{roundId}/draws', fn: 'scoring', access: ['admin'], body: DrawTeamsBody,

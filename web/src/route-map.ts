@@ -64,6 +64,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'outcome.publications': ['GET', '/api/publication/rounds/{roundId}/publications'],
   'outcome.republish': ['POST', '/api/publication/rounds/{roundId}/publications'],
   'reviews.round': ['GET', '/api/scoring/rounds/{roundId}/reviews'],
+  'reviews.reliability': ['GET', '/api/scoring/rounds/{roundId}/reliability'],
   'draws.run': ['POST', '/api/scoring/rounds/{roundId}/draws'],
   'draws.list': ['GET', '/api/scoring/rounds/{roundId}/draws'],
   'draws.one': ['POST', '/api/scoring/applications/{applicationId}/draws'],
