@@ -4,6 +4,7 @@ import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
 import type { reviewMessages } from './review';
+import type { scheduleMessages } from './schedules';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
 import type { applyUiMessages } from './ui-apply';
@@ -24,6 +25,7 @@ import type { poolUiMessages } from './ui-pool';
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof scheduleMessages &
   typeof poolMessages &
   typeof poolUiMessages &
   typeof domainMessages &
