@@ -19,6 +19,7 @@ import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
+import type { schedulesUiMessages } from './ui-schedules';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
@@ -28,6 +29,7 @@ type AllCatalogues = typeof platformMessages &
   typeof scheduleMessages &
   typeof poolMessages &
   typeof poolUiMessages &
+  typeof schedulesUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
   typeof reviewMessages &

@@ -16,6 +16,7 @@ import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
+import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/defense';
@@ -33,6 +34,14 @@ function canAssign(data: RoundReviewsResponse, app: ApplicationReviewSummary, st
   if (stage === 'onSite' && app.shortlist?.shortlisted !== true) return 'notShortlisted';
   return 'yes';
 }
+
+// Issue 13.3: visits are planned once the shortlist is decided, the defense day while the visits run; both stay readable through the defense.
+const showsSchedule = (data: RoundReviewsResponse) =>
+  ['materialReview', 'onSite', 'defense'].includes(data.roundStage) && (data.roundStage !== 'materialReview' || data.applications.some((a) => a.shortlist !== undefined));
+
+// The schedule panel reads the site teams again when the board's teams change (an assignment, a recusal).
+const scheduleKey = (data: RoundReviewsResponse) =>
+  `${data.roundStage}-${data.applications.map((a) => (a.stages.onSite?.members ?? []).map((m) => `${m.reviewerId}:${m.status}`).join(',')).join(';')}`;
 
 /** An expert may be recused on their behalf while they are still to declare or scoring, before the consensus. */
 function canRecuse(app: ApplicationReviewSummary, stage: ReviewStage, member: AssignmentView): boolean {
@@ -160,6 +169,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
+          {showsSchedule(data) && <SchedulePanel key={scheduleKey(data)} roundId={roundId} isAdmin={isAdmin} />}
           {showsDefensePanel(data.roundStage) && (
             <RoundDefense
               key={data.roundStage}
