@@ -199,6 +199,21 @@ describe('site visits: scheduled by the office, refused when an expert would be 
   });
 });
 
+describe('two overlapping visits saved at the same moment', () => {
+  it('lets exactly one through: the other is 409 VISIT_OVERLAP (the round\'s visit counter makes the second read again)', async () => {
+    // A new day for both; A and B share 日程专家二 (A's visit was cancelled above, so A is scheduled afresh from version 3).
+    const [x, y] = await Promise.all([
+      api('PUT', visitPath(a.applicationId), { cookie: admin, body: visitBody({ date: '2027-03-12', start: '09:00', end: '12:00', version: 3 }) }),
+      api('PUT', visitPath(b.applicationId), { cookie: admin, body: visitBody({ date: '2027-03-12', start: '10:00', end: '13:00', version: 2 }) }),
+    ]);
+    expect([x.status, y.status].sort(), JSON.stringify([x.body, y.body])).toEqual([200, 409]);
+    expect([x, y].find((r) => r.status === 409)!.body.error.code).toBe('VISIT_OVERLAP');
+    const board = await api('GET', schedulePath(roundId), { cookie: admin });
+    const onThatDay = board.body.candidates.filter((c: { visit?: { status: string; start: string } }) => c.visit?.status === 'scheduled' && c.visit.start.startsWith('2027-03-12'));
+    expect(onThatDay).toHaveLength(1);
+  });
+});
+
 describe('the defense day: place and order of presentation with slots that never overlap', () => {
   it('refuses overlapping slots with 422 DEFENSE_SLOTS_OVERLAP naming both candidates, and writes nothing', async () => {
     const panel = await api('POST', paths.panel(roundId), { cookie: admin, body: { reviewerId: deliberator.personId } });
