@@ -17,6 +17,7 @@ import { RecuseControl } from './RecuseControl';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
+import { showsSchedule } from '../../ui/schedule/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/defense';
@@ -34,10 +35,6 @@ function canAssign(data: RoundReviewsResponse, app: ApplicationReviewSummary, st
   if (stage === 'onSite' && app.shortlist?.shortlisted !== true) return 'notShortlisted';
   return 'yes';
 }
-
-// Issue 13.3: visits are planned once the shortlist is decided, the defense day while the visits run; both stay readable through the defense.
-const showsSchedule = (data: RoundReviewsResponse) =>
-  ['materialReview', 'onSite', 'defense'].includes(data.roundStage) && (data.roundStage !== 'materialReview' || data.applications.some((a) => a.shortlist !== undefined));
 
 // The schedule panel reads the site teams again when the board's teams change (an assignment, a recusal).
 const scheduleKey = (data: RoundReviewsResponse) =>
