@@ -214,6 +214,24 @@ describe('two overlapping visits saved at the same moment', () => {
   });
 });
 
+describe('a member who leaves the site team', () => {
+  it('gets a calendar cancellation with the next change of the visit; the rest of the team the change', async () => {
+    const recused = await api('POST', paths.recuse(b.applicationId, 'onSite', e3.personId), { cookie: admin, body: { reason: '临时出差' } });
+    expect(recused.status, JSON.stringify(recused.body)).toBe(200);
+    const board = await api('GET', schedulePath(roundId), { cookie: admin });
+    const version = board.body.candidates.find((x: { applicationId: string }) => x.applicationId === b.applicationId).visit.version as number;
+    const res = await oneEntry(roundId, 'visit.changed', () => api('PUT', visitPath(b.applicationId), { cookie: admin, body: visitBody({ date: '2027-03-20', version }) }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.team.map((m: { reviewerId: string }) => m.reviewerId)).toEqual([e2.personId]);
+    const left = await calendarMailed(e3.email, '现场评审取消');
+    expect(left.mail.text).toContain('您已不在该现场评审组中。');
+    expect(left.mail.text).toContain('You are no longer on its site team.');
+    expect(left.value('METHOD')).toBe('CANCEL');
+    expect(left.value('UID')).toBe(`visit-${b.applicationId}@${roundId}.merit`);
+    expect((await calendarMailed(e2.email, '现场评审安排变更')).value('DTSTART')).toBe('20270320T010000Z');
+  });
+});
+
 describe('the defense day: place and order of presentation with slots that never overlap', () => {
   it('refuses overlapping slots with 422 DEFENSE_SLOTS_OVERLAP naming both candidates, and writes nothing', async () => {
     const panel = await api('POST', paths.panel(roundId), { cookie: admin, body: { reviewerId: deliberator.personId } });

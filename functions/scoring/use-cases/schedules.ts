@@ -133,9 +133,10 @@ async function mailVisit(deps: ReviewDeps, ctx: ReviewRound, app: ApplicationRec
     reason: visit.cancellation?.reason ?? '',
   });
   const fileName = `site-visit-${visit.applicationId}.ics`;
-  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[]): Mail => ({
+  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[], leftTeam = false): Mail => ({
     ...bilingualMail(to.email, subject, body, (locale) => ({
       ...common(locale),
+      ...(leftTeam ? { reason: t('mail.visit.leftTeam', locale) } : {}),
       name: to.name,
       intro: t(previous && previous.status === 'scheduled' ? 'mail.visit.introChanged' : 'mail.visit.introNew', locale),
       link,
@@ -155,7 +156,7 @@ async function mailVisit(deps: ReviewDeps, ctx: ReviewRound, app: ApplicationRec
     const stayed = new Set(visit.team.map((m) => m.reviewerId));
     const gone = previous.team.filter((m) => !stayed.has(m.reviewerId));
     const { members: goneMembers } = await visitPeople(deps, app, gone);
-    mails.push(...goneMembers.map((m) => mailTo(m, `${url}/review`, 'CANCEL', 'mail.visit.cancelledSubject', 'mail.visit.cancelledBody', [m])));
+    mails.push(...goneMembers.map((m) => mailTo(m, `${url}/review`, 'CANCEL', 'mail.visit.cancelledSubject', 'mail.visit.cancelledBody', [m], true)));
   }
   await sendAll(deps, mails, now, { applicationId: visit.applicationId });
 }
