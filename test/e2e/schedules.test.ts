@@ -95,6 +95,15 @@ describe('a site visit scheduled by the office and seen by the applicant, on a p
       await form.getByRole('button', { name: '保存并通知' }).click();
       await panel.getByRole('status').getByText(`已保存“${ORGANISATION}”的现场评审安排并发出通知。`).waitFor();
       await entry.locator('[data-visit-summary="scheduled"]').getByText('2027年3月10日 09:00–12:00 · 厦门市思明区湖滨北路 8 号').waitFor();
+
+      // The office in English: the same visit, and the change form filled with what was saved.
+      await page.getByRole('button', { name: 'English' }).click();
+      await entry.locator('[data-visit-summary="scheduled"]').getByText('10 Mar 2027, 09:00–12:00 · 厦门市思明区湖滨北路 8 号').waitFor();
+      await entry.getByRole('button', { name: 'Change' }).click();
+      expect(await entry.locator('form[data-visit-form]').getByLabel('Starts').inputValue()).toBe('09:00');
+      await checkPage(page, 'change form, English');
+      await entry.getByRole('button', { name: 'Close without saving' }).click();
+      await inChinese(page);
     });
 
     // The applicant asks for a sign-in link (the page's form is not the point here) and opens it.
