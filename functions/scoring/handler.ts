@@ -16,6 +16,7 @@ const drawsUseCases = once(() => import('./use-cases/draws'));
 const materialUseCases = once(() => import('./use-cases/material'));
 const reliabilityUseCases = once(() => import('./use-cases/reliability'));
 const roundUseCases = once(() => import('./use-cases/round'));
+const schedulesUseCases = once(() => import('./use-cases/schedules'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
 
@@ -90,6 +91,13 @@ export const handler = createRouter(
     'defense.score': async (req) => ({ body: await (await defenseUseCases()).readDefenseScore(await reviewDeps(), req.session, app(req.params)) }),
     'defense.saveScore': async (req) => ({ body: await (await defenseUseCases()).saveDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'defense.submitScore': async (req) => ({ body: await (await defenseUseCases()).submitDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.round': async (req) => ({ body: await (await schedulesUseCases()).roundSchedule(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'schedules.setVisit': async (req) => ({ body: await (await schedulesUseCases()).scheduleVisit(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.cancelVisit': async (req) => ({ body: await (await schedulesUseCases()).cancelVisit(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.setDefense': async (req) => ({
+      body: await (await schedulesUseCases()).scheduleDefense(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'schedules.mine': async (req) => ({ body: await (await schedulesUseCases()).mySchedule(await reviewDeps(), req.session, req.now) }),
   },
   runtime,
 );

@@ -78,6 +78,7 @@ import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportR
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
+import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
   ExchangeTokenBody,
@@ -444,6 +445,26 @@ export const ROUTES = {
   'reviews.shortlist': route<ShortlistResponse>({
     method: 'POST', path: '/api/scoring/rounds/{roundId}/shortlist', fn: 'scoring', access: ['admin'],
     summary: 'Choose the site visits by material consensus score alone (top N at or above the threshold, a tie at the cut taken whole); once every eligible application has its consensus',
+  }),
+  'schedules.round': route<RoundScheduleResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/schedule', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "The round's schedules: every shortlisted application with its site team and visit, and the defense day with its slots",
+  }),
+  'schedules.setVisit': route<VisitView, typeof ScheduleVisitBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/visit', fn: 'scoring', access: ['admin'], body: ScheduleVisitBody,
+    summary: "Schedule or change a shortlisted application's site visit based on the version read (an expert on an overlapping visit: 409 VISIT_OVERLAP; audited; mailed with a calendar file)",
+  }),
+  'schedules.cancelVisit': route<VisitView, typeof CancelVisitBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/visit/cancellation', fn: 'scoring', access: ['admin'], body: CancelVisitBody,
+    summary: 'Cancel a site visit with a reason based on the version read (audited; mailed with a calendar cancellation)',
+  }),
+  'schedules.setDefense': route<DefenseScheduleView, typeof ScheduleDefenseBody>({
+    method: 'PUT', path: '/api/scoring/rounds/{roundId}/defense/schedule', fn: 'scoring', access: ['admin'], body: ScheduleDefenseBody,
+    summary: 'Set or change the defense day: place and order of presentation with non-overlapping slots (audited; mailed to the panel and each candidate with a calendar file)',
+  }),
+  'schedules.mine': route<MyScheduleResponse>({
+    method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],
+    summary: "The caller's own schedule with calendar files: an applicant's visits and defense slots, an expert's visits, a deliberator's defense days",
   }),
 } as const;
 

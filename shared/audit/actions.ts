@@ -49,6 +49,11 @@ export const AUDIT_ACTIONS = [
   'draw.committed',
   'draw.drawn',
   'draw.replaced',
+  'visit.scheduled',
+  'visit.changed',
+  'visit.cancelled',
+  'defense.scheduled',
+  'defense.rescheduled',
 ] as const;
 
 /** An audited action. */

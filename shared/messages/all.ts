@@ -12,6 +12,7 @@ import { superviseUiMessages } from './ui-supervise';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
+import { schedulesUiMessages } from './ui-schedules';
 import { reliabilityUiMessages } from './ui-reliability';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
@@ -30,5 +31,6 @@ export const allMessages = {
   ...outcomeUiMessages,
   ...noticeUiMessages,
   ...poolUiMessages,
+  ...schedulesUiMessages,
   ...reliabilityUiMessages,
 } as const;

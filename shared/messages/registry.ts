@@ -4,6 +4,7 @@ import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
 import type { reviewMessages } from './review';
+import type { scheduleMessages } from './schedules';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
 import type { applyUiMessages } from './ui-apply';
@@ -18,6 +19,7 @@ import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
+import type { schedulesUiMessages } from './ui-schedules';
 import type { reliabilityUiMessages } from './ui-reliability';
 
 /**
@@ -25,8 +27,10 @@ import type { reliabilityUiMessages } from './ui-reliability';
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof scheduleMessages &
   typeof poolMessages &
   typeof poolUiMessages &
+  typeof schedulesUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
   typeof reviewMessages &

@@ -82,4 +82,9 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'reviews.teamCard': ['GET', '/api/scoring/applications/{applicationId}/reviews/{stage}/cards/{reviewerId}'],
   'reviews.consensus': ['POST', '/api/scoring/applications/{applicationId}/reviews/{stage}/consensus'],
   'reviews.shortlist': ['POST', '/api/scoring/rounds/{roundId}/shortlist'],
+  'schedules.round': ['GET', '/api/scoring/rounds/{roundId}/schedule'],
+  'schedules.setVisit': ['PUT', '/api/scoring/applications/{applicationId}/visit'],
+  'schedules.cancelVisit': ['POST', '/api/scoring/applications/{applicationId}/visit/cancellation'],
+  'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
+  'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
 };

@@ -45,4 +45,11 @@ export const reviewKeys = {
   /** One panel member's holistic defense score for one application. */
   defenseScore: (applicationId: string, reviewerId: string) => `DEFENSE#${applicationId}#${reviewerId}`,
   defenseScoresOf: (applicationId?: string) => `DEFENSE#${applicationId ? `${applicationId}#` : ''}`,
+  /** One application's site visit (issue 13.3). */
+  visit: (applicationId: string) => `VISIT#${applicationId}`,
+  visits: () => 'VISIT#',
+  /** The round's visit-schedule counter: every visit write raises it from the value read, so overlap checks never race. */
+  visitsLock: () => 'SCHEDULE#VISITS',
+  /** The round's defense day. */
+  defenseSchedule: () => 'SCHEDULE#DEFENSE',
 } as const;

@@ -10,6 +10,8 @@ import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
 import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
+import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
+import { showsSchedule } from '../../ui/schedule/stages';
 import '../../texts/team-view';
 import '../../texts/outcome';
 import '../../texts/reliability';
@@ -150,6 +152,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
           </section>
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
+          {showsSchedule(data) && <SchedulePanel roundId={roundId} isAdmin={false} />}
           {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}
           <Declarations data={data} names={names} />
           <Recusals data={data} names={names} />
