@@ -1,4 +1,6 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableName } from '../../functions/lib/config';
 import { REMARK_TEXT_MAX_CHARS } from '../../shared/api/remarks';
 import { roundScope, verifyChain } from '../../shared/audit/chain';
 import { nodeSha256 } from '../../functions/lib/audit/log';
@@ -226,5 +228,14 @@ describe("supervisors' remarks: the supervisor's only write, answered by the off
     expect(lines.find((l) => l.includes(`  round:${roundId}  `)), lines.join('\n')).toMatch(/^ok\s/);
     expect(lines.find((l) => l.includes(`records round:${roundId}`)), lines.join('\n')).toMatch(/^ok\s.*records match the chain$/);
     expect(lines.filter((l) => l.startsWith('MISMATCH') && !l.includes('independence'))).toEqual([]);
+  });
+
+  it('names a remark whose answer was edited in the table (verify-audit)', async () => {
+    const rt = await stackRuntime();
+    const key = { pk: `OUTCOME#${roundId}`, sk: `REMARK#${ids[0]}` };
+    await rt.clients.ddb.send(new UpdateCommand({ TableName: tableName(rt.config, 'awards'), Key: key, UpdateExpression: 'SET answer.#text = :t', ExpressionAttributeNames: { '#text': 'text' }, ExpressionAttributeValues: { ':t': '改过的答复' } }));
+    const { code, lines } = await verify('--round', roundId);
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(new RegExp(`records round:${roundId}  awards OUTCOME#${roundId} REMARK#${ids[0]} \\(remark\\) differs from entry #\\d+`));
   });
 });
