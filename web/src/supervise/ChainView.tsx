@@ -11,6 +11,9 @@ import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 // In the chain view's own chunk (loaded when a chain is opened); it reads the teams only when asked.
 import { IndependencePanel } from './IndependencePanel';
+import { RemarkControl } from '../ui/remarks/RemarkControl';
+import { RemarksSection } from '../ui/remarks/RemarksSection';
+import { remarkTargetOf, targetLabel } from '../ui/remarks/targets';
 import '../texts/team-view';
 import '../texts/supervise';
 
@@ -54,6 +57,8 @@ export function ChainView({ scope }: { scope: string }) {
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [summary, setSummary] = useState<AuditChainSummary | null>(null);
   const locale = useLocale();
+  const [remarksRead, setRemarksRead] = useState(0);
+  const roundId = scope.startsWith('round:') ? scope.slice('round:'.length) : null;
 
   const load = useCallback(() => {
     setError(null);
@@ -111,7 +116,22 @@ export function ChainView({ scope }: { scope: string }) {
             </button>
           </section>
           {scope.startsWith('round:') && <IndependencePanel entries={entries} call={call} />}
-          <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} organisations={organisations} badSeq={verification?.firstMismatch?.seq} />
+          <Timeline
+            entries={entries}
+            filter={filter}
+            onFilter={setFilter}
+            names={names}
+            organisations={organisations}
+            badSeq={verification?.firstMismatch?.seq}
+            action={(e) => {
+              // A supervisor remarks on the step an entry records (a submitted card, a consensus, an assignment, a stage move, a publication).
+              const target = roundId ? remarkTargetOf(e) : undefined;
+              return target && roundId ? (
+                <RemarkControl roundId={roundId} target={target} about={targetLabel(t, locale, target, { people: names, organisations })} onDone={() => setRemarksRead((n) => n + 1)} />
+              ) : null;
+            }}
+          />
+          {roundId && <RemarksSection roundId={roundId} generation={remarksRead} />}
         </>
       )}
     </div>

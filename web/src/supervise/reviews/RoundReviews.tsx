@@ -11,6 +11,7 @@ import { DeclarationDetails } from '../../ui/review/TeamView';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
 import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/team-view';
+import { RemarksSection } from '../../ui/remarks/RemarksSection';
 import '../../texts/outcome';
 
 /** Where a supervisor reads one team's work. */
@@ -140,6 +141,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               </p>
             )}
           </section>
+          <RemarksSection roundId={roundId} />
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
           {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}

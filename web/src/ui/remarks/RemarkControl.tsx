@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
 import '../../texts/remarks';
+import './remarks.css';
 
 let formCount = 0;
 

@@ -5,8 +5,10 @@ import { useLocale, useT } from '../../i18n';
 import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
+import { RemarkControl } from './RemarkControl';
 import { targetLabel, type KnownNames } from './targets';
 import '../../texts/remarks';
+import './remarks.css';
 
 /** Person and organisation names of the round, read quietly (a failure leaves the step's kind and stage only). */
 export function useKnownNames(roundId: string): KnownNames {
@@ -66,24 +68,28 @@ function AnswerForm({ remark, onAnswered }: { remark: RemarkView; onAnswered: (n
 
 /**
  * The round's supervisors' remarks with the office's answers, oldest first (`onlyOpen`: the unanswered ones).
- * The office answers an open remark here once; supervisors read them all. `generation` reads them again.
+ * With `answerable` (the outcome page), the office answers an open remark here once; elsewhere (the supervisors'
+ * workspace, which the office may read too) the list is read-only. Supervisors read them all and write a remark on
+ * the round in general. `generation` reads them again.
  */
 export function RemarksSection({
   roundId,
   generation = 0,
   onlyOpen = false,
+  answerable = false,
   onAnswered,
 }: {
   roundId: string;
   generation?: number;
   onlyOpen?: boolean;
+  answerable?: boolean;
   onAnswered?: (text: string) => void;
 }) {
   const { call, session } = useAppState();
   const t = useT();
   const locale = useLocale();
   const names = useKnownNames(roundId);
-  const canAnswer = session.value?.role === 'admin';
+  const canAnswer = answerable && session.value?.role === 'admin';
   const [load, reload, set] = useLoad(() => call('remarks.list', { params: { roundId } }), [call, roundId, generation]);
   const data = load.state === 'ready' ? load.value : null;
   const shown = data ? data.remarks.filter((r) => !onlyOpen || !r.answer) : [];
@@ -103,6 +109,7 @@ export function RemarksSection({
         {data && data.open > 0 && <span class="badge warn"> {t('remarks.openCount', { count: data.open })}</span>}
       </h2>
       <p class="muted small">{t('remarks.intro')}</p>
+      <RemarkControl roundId={roundId} target={{ kind: 'round', id: roundId }} about={t('remarks.target.round')} label={t('remarks.writeOnRound')} onDone={reload} />
       {load.state === 'error' ? (
         <ErrorMessage error={load.error} onRetry={reload} />
       ) : !data ? (

@@ -5,6 +5,7 @@ import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
 import { isReviewStage } from './format';
 import { TeamView } from './TeamView';
+import { TeamRemarks } from '../remarks/TeamRemarks';
 import '../../texts/team-view';
 
 /** Loads one team's work (`reviews.team`) and shows it read-only, with a link back to the board it came from. */
@@ -35,7 +36,10 @@ export function TeamPage({ applicationId, stage, back }: { applicationId: string
       ) : !team ? (
         <p class="muted">{t('site.loading')}</p>
       ) : (
-        <TeamView team={team} />
+        <>
+          <TeamView team={team} />
+          <TeamRemarks team={team} />
+        </>
       )}
     </div>
   );
