@@ -10,6 +10,12 @@ import { seedDeliberatedRound, type DeliberatedRound } from './notice-helpers';
 import { foreignAdmin, invitedPerson } from './reviews-helpers';
 import { chainActions, moveTo, putReviewItems, seedOtherProgramme } from './rounds-helpers';
 import { verify } from './verify-audit-helpers';
+import { ApplicationsRepository } from '../../functions/lib/applications/repository';
+import type { Session } from '../../functions/lib/http/router';
+import type { OutcomeStore } from '../../functions/lib/outcome/store';
+import { ReviewProgressReader } from '../../functions/lib/reviews/progress';
+import { moveRoundStage } from '../../functions/publication/use-cases/rounds';
+import { outcomeTables } from './notice-helpers';
 
 afterAll(async () => {
   const rt = await stackRuntime();
@@ -237,5 +243,45 @@ describe("supervisors' remarks: the supervisor's only write, answered by the off
     const { code, lines } = await verify('--round', roundId);
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(new RegExp(`records round:${roundId}  awards OUTCOME#${roundId} REMARK#${ids[0]} \\(remark\\) differs from entry #\\d+`));
+  });
+});
+
+describe('a remark recorded while the office opens the notice', () => {
+  it('fails the move whose guard read the remarks before it landed (409 CONFLICT, nothing written), then REMARKS_OPEN', async () => {
+    // Prepare: a round at deliberation, a remark recorded by a supervisor, and the move's reads as they were just before it
+    // (no remark yet): the outcome store answers the round's records without the remark.
+    const seeded = await seedDeliberatedRound(['proposed', 'belowThreshold']);
+    const roundId = seeded.round.roundId;
+    const supervisor = await invitedPerson('supervisor');
+    const recorded = await api('POST', remarksOf(roundId), { cookie: supervisor.cookie, body: { target: { kind: 'round', id: roundId }, text: '请核对表决票数。' } });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const rt = await stackRuntime();
+    const { awards, outcome } = await outcomeTables();
+    const staleOutcome = Object.assign(Object.create(outcome) as OutcomeStore, {
+      ofRound: async (id: string) => ({ ...(await outcome.ofRound(id)), remarks: [] }),
+    });
+    const deps = {
+      audit: rt.audit,
+      awards,
+      outcome: staleOutcome,
+      applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+      reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
+      config: rt.config,
+      clients: rt.clients,
+      logger: { error: () => undefined },
+    };
+    const session: Session = { sessionId: 'test', personId: 'office-test', role: 'admin', programmeId: 'city', email: 'office@merit.test', name: '办公室', expiresAt: '' };
+
+    // Act
+    const error = await appends(roundId, [], () => moveRoundStage(deps, session, roundId, { to: 'publicNotice', version: seeded.round.version }, new Date(), 'test-race').then(() => undefined, (e: unknown) => e));
+
+    // Assess: refused by the move's own transaction, the round still at deliberation; the page's next try names the remark.
+    expect(error).toMatchObject({ code: 'CONFLICT', status: 409 });
+    expect((await awards.getProgrammeRound('city', roundId))?.stage).toBe('deliberation');
+    const again = await moveTo(roundId, 'publicNotice', seeded.round.version);
+    expect(again.body.error?.code).toBe('REMARKS_OPEN');
+    // Answered: the counter is back to none open, and the notice opens.
+    expect((await api('POST', answerOf(roundId, recorded.body.remarkId), { cookie: await signInAdmin(), body: { text: '已核对。' } })).status).toBe(200);
+    expect((await moveTo(roundId, 'publicNotice', seeded.round.version)).status).toBe(200);
   });
 });

@@ -11,7 +11,7 @@ import { queryAll } from '../dynamo';
  * round's outcome lives in the partition `OUTCOME#<roundId>`, told apart by
  * sort key; every record is written once (a conditional put), except an
  * objection, which gains its resolution once, a remark, which gains its
- * answer once, and the proposals counter.
+ * answer once, and the proposals and open-remarks counters.
  */
 export const outcomeKeys = {
   partition: (roundId: string) => `OUTCOME#${roundId}`,
@@ -31,6 +31,8 @@ export const outcomeKeys = {
   /** A supervisor's remark on a step of the round (issue 15), with the office's answer once answered. */
   remark: (remarkId: string) => `REMARK#${remarkId}`,
   remarks: () => 'REMARK#',
+  /** How many remarks are not answered yet: counted in each remark's and answer's transaction, checked by the move that opens the notice. */
+  openRemarks: () => 'REMARKS_OPEN',
   /** One published document (stages 10 and 11); a republication is a new record. */
   publication: (kind: PublicationKind, publishedAt: string) => `PUBLICATION#${publishedAt}#${kind}`,
   publications: () => 'PUBLICATION#',
@@ -227,9 +229,47 @@ export class OutcomeStore {
     return out.Item ? strip<RemarkRecord>(out.Item) : undefined;
   }
 
-  /** Records a new remark (fails if its id exists). */
+  /** Records a new remark (fails if its id exists); with {@link remarkOpened} in the same transaction. */
   remarkPut(roundId: string, record: RemarkRecord): TransactItem {
     return this.putOnce(roundId, outcomeKeys.remark(record.remarkId), 'remark', record);
+  }
+
+  private openRemarksBy(roundId: string, change: 1 | -1): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.openRemarks() },
+        UpdateExpression: 'SET #open = if_not_exists(#open, :zero) + :change, kind = :kind',
+        ...(change < 0 ? { ConditionExpression: '#open > :zero' } : {}),
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':zero': 0, ':change': change, ':kind': 'openRemarks' },
+      },
+    };
+  }
+
+  /** Counts one more open remark (with the remark's put). */
+  remarkOpened(roundId: string): TransactItem {
+    return this.openRemarksBy(roundId, 1);
+  }
+
+  /** Counts one open remark fewer (with its answer). */
+  remarkClosed(roundId: string): TransactItem {
+    return this.openRemarksBy(roundId, -1);
+  }
+
+  // Issue 15: the notice opens only with no remark open. The move's guard counts the remarks it read; this check,
+  // in the move's own transaction, refuses the move when a remark landed after that read (409, nothing written).
+  /** Holds only while no remark of the round is open. */
+  noOpenRemarks(roundId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.openRemarks() },
+        ConditionExpression: 'attribute_not_exists(#open) OR #open = :zero',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':zero': 0 },
+      },
+    };
   }
 
   /** Adds the office's answer to a remark, only if it has none yet (the whole record is written, so its entry can describe it). */

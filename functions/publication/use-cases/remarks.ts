@@ -114,7 +114,7 @@ export async function recordRemark(
       state: record,
       requestId,
       now,
-      writes: [deps.outcome.remarkPut(roundId, record), deps.awards.roundUnchanged(round)],
+      writes: [deps.outcome.remarkPut(roundId, record), deps.outcome.remarkOpened(roundId), deps.awards.roundUnchanged(round)],
     });
     return remarkView(roundId, record);
   });
@@ -152,7 +152,7 @@ export async function answerRemark(
       state: answered,
       requestId,
       now,
-      writes: [deps.outcome.remarkAnswer(roundId, remark, answer)],
+      writes: [deps.outcome.remarkAnswer(roundId, remark, answer), deps.outcome.remarkClosed(roundId)],
     });
     return remarkView(roundId, answered);
   });
