@@ -11,7 +11,7 @@ import { NoticeSection } from './NoticeSection';
 import { OpinionsSection } from './OpinionsSection';
 import { useKeptLoad } from './parts';
 import { PublicationsSection } from './PublicationsSection';
-import { RemarksSection } from '../ui/remarks/RemarksSection';
+import { LazyRemarksSection as RemarksSection } from '../ui/remarks/lazy';
 import '../ui/review/review.css';
 import './outcome.css';
 import '../texts/office-review';

@@ -11,9 +11,8 @@ import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 // In the chain view's own chunk (loaded when a chain is opened); it reads the teams only when asked.
 import { IndependencePanel } from './IndependencePanel';
-import { RemarkControl } from '../ui/remarks/RemarkControl';
-import { RemarksSection } from '../ui/remarks/RemarksSection';
-import { remarkTargetOf, targetLabel } from '../ui/remarks/targets';
+import { remarkTargetOf } from '../ui/remarks/entry-target';
+import { LazyRemarksSection, LazyTimelineRemark } from '../ui/remarks/lazy';
 import '../texts/team-view';
 import '../texts/supervise';
 
@@ -46,7 +45,7 @@ function download(scope: string, entries: readonly AuditEntry[]): void {
 
 /** One chain: its timeline with filters, in-browser verification and export. Read-only. */
 export function ChainView({ scope }: { scope: string }) {
-  const { call } = useAppState();
+  const { call, session } = useAppState();
   const t = useT();
   const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
   const [progress, setProgress] = useState(0);
@@ -125,13 +124,13 @@ export function ChainView({ scope }: { scope: string }) {
             badSeq={verification?.firstMismatch?.seq}
             action={(e) => {
               // A supervisor remarks on the step an entry records (a submitted card, a consensus, an assignment, a stage move, a publication).
-              const target = roundId ? remarkTargetOf(e) : undefined;
+              const target = roundId && session.value?.role === 'supervisor' ? remarkTargetOf(e) : undefined;
               return target && roundId ? (
-                <RemarkControl roundId={roundId} target={target} about={targetLabel(t, locale, target, { people: names, organisations })} onDone={() => setRemarksRead((n) => n + 1)} />
+                <LazyTimelineRemark roundId={roundId} target={target} names={{ people: names, organisations }} onDone={() => setRemarksRead((n) => n + 1)} />
               ) : null;
             }}
           />
-          {roundId && <RemarksSection roundId={roundId} generation={remarksRead} />}
+          {roundId && <LazyRemarksSection roundId={roundId} generation={remarksRead} />}
         </>
       )}
     </div>

@@ -11,7 +11,7 @@ import { DeclarationDetails } from '../../ui/review/TeamView';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
 import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/team-view';
-import { RemarksSection } from '../../ui/remarks/RemarksSection';
+import { LazyRemarksSection as RemarksSection } from '../../ui/remarks/lazy';
 import '../../texts/outcome';
 
 /** Where a supervisor reads one team's work. */
