@@ -278,6 +278,7 @@ describe('material review in the browser, from the assignment to the consensus',
       expect(await view.locator('[data-declaration]').count()).toBe(5);
       // Nothing to change; a remark on each submitted card, the consensus and each assignment (the supervisor's one write).
       expect(await page.locator('main button:not([data-remark-open]), main form, main select, main textarea').count()).toBe(0);
+      await page.locator('[data-team-remarks]').waitFor();
       expect(await page.locator('[data-team-remarks] [data-remark-open^="card:"]').count()).toBe(5);
     });
 
