@@ -61,7 +61,7 @@ describe('the outcome page for supervisors', () => {
     expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
     expect(document.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     // A supervisor's one control: a remark (supervisors' remarks have their own tests).
-    await screen.findByText('No remark on this round yet.');
+    await screen.findByText('No remark on this round yet.', {}, { timeout: 10_000 });
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Remark on the round in general', 'Check against the chain']);
     // What only the office and supervisors see: the objector's name and contact.
     expect([...document.querySelectorAll('[data-objector]')].map((e) => e.textContent)).toEqual(['赵实名', '赵实名']);

@@ -48,7 +48,7 @@ describe('the supervisors’ overview of a round’s reviews', () => {
       await screen.findByRole('heading', { name: '成都甲公司' });
 
       // The one control is a supervisor's: a remark on the round (the office reads the remarks here, it answers them on the outcome page).
-      await screen.findByText('No remark on this round yet.');
+      await screen.findByText('No remark on this round yet.', {}, { timeout: 10_000 });
       // (The draws' replay, which only reads and recomputes, may have loaded by now too.)
       const controls = screen.queryAllByRole('button').filter((b) => !b.hasAttribute('data-draw-replay-run'));
       expect(controls.map((b) => b.textContent)).toEqual(role === 'supervisor' ? ['Remark on the round in general'] : []);

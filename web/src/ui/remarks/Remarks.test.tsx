@@ -105,7 +105,7 @@ describe("the round's remarks", () => {
     view.state.signedIn(session(role));
     await waitFor(() => {
       if (!document.querySelector('[data-remark], [data-remarks-none]')) throw new Error('not loaded');
-    });
+    }, { timeout: 5000 });
     return view;
   };
 
@@ -136,7 +136,7 @@ describe("the round's remarks", () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send the answer' }));
     await waitFor(() => {
       if (!document.querySelector('[data-remark-answer]')) throw new Error('not answered yet');
-    });
+    }, { timeout: 5000 });
     expect(posts(fetch)).toEqual([{ key: answerKey('R1'), body: { text: '已请组长补充说明。' } }]);
     expect(document.querySelector('[data-remark-answer]')!.textContent).toContain("The office's answer (办公室王 · 21 Nov 2026, 09:00)");
     expect(document.querySelector('[data-answer-form]')).toBeNull();
