@@ -14,6 +14,7 @@ const assignmentsUseCases = once(() => import('./use-cases/assignments'));
 const defenseUseCases = once(() => import('./use-cases/defense'));
 const drawsUseCases = once(() => import('./use-cases/draws'));
 const materialUseCases = once(() => import('./use-cases/material'));
+const reliabilityUseCases = once(() => import('./use-cases/reliability'));
 const roundUseCases = once(() => import('./use-cases/round'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
@@ -43,6 +44,7 @@ export const handler = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'reviews.round': async (req) => ({ body: await (await roundUseCases()).roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'reviews.reliability': async (req) => ({ body: await (await reliabilityUseCases()).roundReliability(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'draws.run': async (req) => ({ body: await (await drawsUseCases()).drawTeams(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId) }),
     'draws.list': async (req) => ({ body: await (await drawsUseCases()).roundDraws(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'draws.one': async (req) => ({ body: await (await drawsUseCases()).drawTeam(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),

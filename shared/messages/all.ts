@@ -13,6 +13,7 @@ import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
 import { remarksUiMessages } from './ui-remarks';
+import { reliabilityUiMessages } from './ui-reliability';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -31,4 +32,5 @@ export const allMessages = {
   ...noticeUiMessages,
   ...poolUiMessages,
   ...remarksUiMessages,
+  ...reliabilityUiMessages,
 } as const;

@@ -19,6 +19,7 @@ import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
 import type { remarksUiMessages } from './ui-remarks';
+import type { reliabilityUiMessages } from './ui-reliability';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
@@ -43,7 +44,8 @@ type AllCatalogues = typeof platformMessages &
   typeof roundsUiMessages &
   typeof outcomeUiMessages &
   typeof noticeUiMessages &
-  typeof remarksUiMessages;
+  typeof remarksUiMessages &
+  typeof reliabilityUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;

@@ -176,6 +176,22 @@ export class ReviewsRepository {
     return this.prefix(roundId, reviewKeys.cardsOf(applicationId, stage));
   }
 
+  /**
+   * Every submitted card of a round (both stages). Drafts are sealed: the
+   * filter runs in the table, so no draft's content reaches the caller.
+   */
+  async submittedCards(roundId: string): Promise<ScorecardRecord[]> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      FilterExpression: '#status = :submitted',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': reviewKeys.round(roundId), ':p': reviewKeys.allCards(), ':submitted': 'submitted' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<ScorecardRecord>(i));
+  }
+
   /** The cards of a team one member has read (each recorded once). */
   cardReads(roundId: string, applicationId: string, stage: ReviewStage, readerId: string): Promise<CardReadRecord[]> {
     return this.prefix(roundId, reviewKeys.cardReadsOf(applicationId, stage, readerId));

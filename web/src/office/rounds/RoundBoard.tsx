@@ -20,6 +20,7 @@ import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../
 import '../../texts/office-review';
 import '../../texts/defense';
 import '../../texts/outcome';
+import '../../texts/reliability';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -132,6 +133,13 @@ export function RoundBoard({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
+              <p>
+                <a href={`/office/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>
+                  {t('reliability.link')}
+                </a>
+              </p>
+            )}
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
               <p>
                 <a href={`/office/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>

@@ -13,6 +13,7 @@ import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/team-view';
 import { LazyRemarksSection as RemarksSection } from '../../ui/remarks/lazy';
 import '../../texts/outcome';
+import '../../texts/reliability';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -133,6 +134,13 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
+              <p>
+                <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>
+                  {t('reliability.link')}
+                </a>
+              </p>
+            )}
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
               <p>
                 <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>
