@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/lib/config';
 import { REMARK_TEXT_MAX_CHARS } from '../../shared/api/remarks';
+import { ROUTES, type RouteDefinition } from '../../shared/api/routes';
 import { roundScope, verifyChain } from '../../shared/audit/chain';
 import { nodeSha256 } from '../../functions/lib/audit/log';
 import { signInApplicant, stackRuntime } from './applications-helpers';
@@ -168,6 +169,18 @@ describe("supervisors' remarks: the supervisor's only write, answered by the off
     for (const [method, path, body] of writes) {
       const res = await appends(roundId, [], () => api(method as 'POST', path, { cookie: supervisor.cookie, body }));
       expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('the route table lets a supervisor write nothing but a remark (and end their own session); every other write answers them 403', async () => {
+    const writes = (Object.entries(ROUTES) as [string, RouteDefinition][]).filter(([, r]) => r.method !== 'GET' && r.access !== 'public');
+    expect(writes.filter(([, r]) => (r.access as readonly string[]).includes('supervisor')).map(([id]) => id).sort()).toEqual(['auth.signOut', 'remarks.record']);
+    const params: Record<string, string> = { roundId, applicationId: seeded.proposed[0]!, stage: 'materialReview', reviewerId: 'reviewer-submitted', remarkId: ids[0]! };
+    for (const [id, r] of writes.filter(([, r]) => !(r.access as readonly string[]).includes('supervisor'))) {
+      const path = r.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
+      const res = await appends(roundId, [], () => api(r.method as 'POST', path, { cookie: supervisor.cookie, body: {} }));
+      expect(res.status, `${id} ${r.method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
   });
