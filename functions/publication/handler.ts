@@ -19,6 +19,7 @@ const evaluationUseCases = once(() => import('./use-cases/evaluation'));
 const opinionsUseCases = once(() => import('./use-cases/opinions'));
 const objectionsUseCases = once(() => import('./use-cases/objections'));
 const publishUseCases = once(() => import('./use-cases/publish'));
+const remarksUseCases = once(() => import('./use-cases/remarks'));
 const roundConfigUseCases = once(() => import('./use-cases/round-config'));
 const roundsUseCases = once(() => import('./use-cases/rounds'));
 
@@ -79,6 +80,14 @@ const http = createRouter(
     'outcome.publications': async (req) => ({ body: await (await publishUseCases()).listPublications(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.republish': async (req) => ({
       body: await (await publishUseCases()).republish(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    // Supervisors' remarks (issue 15): the supervisor's only write, answered by the office once.
+    'remarks.list': async (req) => ({ body: await (await remarksUseCases()).listRemarks(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'remarks.record': async (req) => ({
+      body: await (await remarksUseCases()).recordRemark(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'remarks.answer': async (req) => ({
+      body: await (await remarksUseCases()).answerRemark(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.remarkId ?? '', req.body, req.now, req.requestId),
     }),
     'rounds.move': async (req) => ({
       body: await (await roundsUseCases()).moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),

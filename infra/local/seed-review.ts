@@ -299,6 +299,7 @@ export class DemoRoundSeeder {
       pendingVotes: 0,
       proposedWinners: 0,
       openObjections: 0,
+      openRemarks: 0,
       ...facts,
     };
     const moved = moveRound({ roundId: round.roundId, stage: round.stage as RoundStage, ...(round.stageSince ? { stageSince: round.stageSince } : {}) }, to, known, this.config);

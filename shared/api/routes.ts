@@ -74,6 +74,7 @@ import {
   type VotesRecordedResponse,
   type VoteView,
 } from './outcome';
+import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkView } from './remarks';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import type { RoundReliabilityResponse } from './reliability';
@@ -369,6 +370,18 @@ export const ROUTES = {
   'outcome.republish': route<PublicationsResponse, typeof RepublishBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/publications', fn: 'publication', access: ['admin'], body: RepublishBody,
     summary: "Publish the current stage's document again (notice or announcement) when the publication that went with the stage move did not complete",
+  }),
+  'remarks.list': route<RemarksResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/remarks', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The supervisors' remarks on the round's steps with the office's answers, oldest first, and how many are open",
+  }),
+  'remarks.record': route<RemarkView, typeof RecordRemarkBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/remarks', fn: 'publication', access: ['supervisor'], body: RecordRemarkBody, status: 201,
+    summary: "A supervisor's remark on a step of the round (a submitted card, a consensus, an assignment, a stage move, a publication) or the round itself: the supervisor's only write (audited)",
+  }),
+  'remarks.answer': route<RemarkView, typeof AnswerRemarkBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/remarks/{remarkId}/answer', fn: 'publication', access: ['admin'], body: AnswerRemarkBody,
+    summary: 'The office answers a remark once (again: 409 REMARK_ANSWERED); the public notice cannot open while a remark is unanswered',
   }),
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'publication.published',
   'objection.filed',
   'objection.resolved',
+  'remark.recorded',
+  'remark.answered',
   'pool.imported',
   'draw.committed',
   'draw.drawn',

@@ -15,10 +15,10 @@ export const recordKeyOf = (item: Readonly<Record<string, unknown>>): string => 
 export const DESCRIBED_TABLES = ['awards', 'applications', 'reviews'] as const;
 
 /**
- * Counters written with an Update (a team's roster, the count of proposed winners): their value is not known before
+ * Counters written with an Update (a team's roster, the count of proposed winners, of open remarks): their value is not known before
  * the write applies, so no entry holds their digest; they guard other writes and are not records themselves.
  */
-export const COUNTER_KINDS: ReadonlySet<string> = new Set(['roster', 'proposals']);
+export const COUNTER_KINDS: ReadonlySet<string> = new Set(['roster', 'proposals', 'openRemarks']);
 
 /** One stored item of a described table, as read (keys included). */
 export interface StoredRecord {

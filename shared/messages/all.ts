@@ -13,6 +13,7 @@ import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
 import { schedulesUiMessages } from './ui-schedules';
+import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
@@ -32,5 +33,6 @@ export const allMessages = {
   ...noticeUiMessages,
   ...poolUiMessages,
   ...schedulesUiMessages,
+  ...remarksUiMessages,
   ...reliabilityUiMessages,
 } as const;

@@ -94,6 +94,10 @@ export const domainMessages = {
   NO_PROPOSED_WINNERS: { 'zh-CN': '尚无拟获奖组织，不能进入公示。', en: 'There are no proposed winners to publish.' },
   NOTICE_PERIOD_NOT_OVER: { 'zh-CN': '公示期尚未结束（{endsAt} 结束）。', en: 'The public notice period is not over (ends {endsAt}).' },
   NOTICE_PERIOD_OVER: { 'zh-CN': '公示期已结束，不再受理异议。', en: 'The public notice period is over; objections are no longer accepted.' },
+  REMARKS_OPEN: {
+    'zh-CN': '还有 {count} 条监督意见未答复，答复后才能开始公示。',
+    en: '{count} {count:supervisor remark is|supervisor remarks are} not answered yet; the public notice can open once each is answered.',
+  },
   OBJECTIONS_OPEN: { 'zh-CN': '还有 {count} 件异议未处理完毕。', en: '{count} objection(s) are still open.' },
   OBJECTION_INCOMPLETE: { 'zh-CN': '异议须以书面形式实名提出，并附有证据。', en: 'An objection must be written, in the objector’s real name, with evidence.' },
   OBJECTION_UNKNOWN: { 'zh-CN': '没有待处理的异议 {objectionId}。', en: 'There is no open objection {objectionId}.' },

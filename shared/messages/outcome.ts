@@ -23,5 +23,14 @@ export const outcomeMessages = {
   NO_VOTES: { 'zh-CN': '表决票数不能全部为零。', en: 'A vote needs at least one ballot.' },
   NOT_PROPOSED: { 'zh-CN': '该组织不是拟获奖组织。', en: 'This organisation is not a proposed winner.' },
   OBJECTION_RESOLVED: { 'zh-CN': '该异议已处理完毕，不能更改。', en: 'This objection has been resolved and cannot be changed.' },
+  REMARK_TEXT_EMPTY: { 'zh-CN': '请填写内容（不能只有空格）。', en: 'Write the text (spaces alone do not count).' },
+  REMARK_TEXT_TOO_LONG: { 'zh-CN': '内容最多 {max} 个字符。', en: 'The text can be at most {max} characters long.' },
+  REMARK_TEXT_CHARACTERS: {
+    'zh-CN': '内容含有控制字符或改变文字方向的隐藏字符，请删除后再提交。',
+    en: 'The text holds control characters or hidden characters that change the writing direction; remove them and send it again.',
+  },
+  REMARK_TARGET_UNKNOWN: { 'zh-CN': '本轮次没有这一环节，不能对其提出监督意见。', en: 'This round has no such step to remark on.' },
+  REMARK_CARD_NOT_SUBMITTED: { 'zh-CN': '评分表提交后才能对其提出监督意见。', en: 'A card can be remarked on only after it is submitted.' },
+  REMARK_ANSWERED: { 'zh-CN': '该监督意见已答复，答复不能更改。', en: 'This remark has been answered; the answer cannot be changed.' },
   NOTHING_TO_PUBLISH: { 'zh-CN': '当前阶段没有需要对外发布的内容。', en: 'There is nothing to publish at the current stage.' },
 } as const satisfies Catalogue;

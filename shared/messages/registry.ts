@@ -20,6 +20,7 @@ import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
 import type { schedulesUiMessages } from './ui-schedules';
+import type { remarksUiMessages } from './ui-remarks';
 import type { reliabilityUiMessages } from './ui-reliability';
 
 /**
@@ -47,6 +48,7 @@ type AllCatalogues = typeof platformMessages &
   typeof roundsUiMessages &
   typeof outcomeUiMessages &
   typeof noticeUiMessages &
+  typeof remarksUiMessages &
   typeof reliabilityUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */

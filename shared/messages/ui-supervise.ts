@@ -45,6 +45,7 @@ export const superviseUiMessages = {
   'supervise.target.panel': { 'zh-CN': '答辩评审组', en: 'Defense panel' },
   'supervise.target.defense': { 'zh-CN': '答辩评分', en: 'Defense score' },
   'supervise.target.objection': { 'zh-CN': '异议', en: 'Objection' },
+  'supervise.target.remark': { 'zh-CN': '监督意见', en: 'Supervisor remark' },
   'supervise.col.context': { 'zh-CN': '申报 / 阶段', en: 'Application / stage' },
   'supervise.col.hash': { 'zh-CN': '哈希（前 → 本）', en: 'Hash (previous → own)' },
   'supervise.system': { 'zh-CN': '系统', en: 'system' },
@@ -121,4 +122,6 @@ export const superviseUiMessages = {
   'audit.publication.published': { 'zh-CN': '对外发布', en: 'Published' },
   'audit.objection.filed': { 'zh-CN': '提出异议', en: 'Objection filed' },
   'audit.objection.resolved': { 'zh-CN': '异议处理完毕', en: 'Objection resolved' },
+  'audit.remark.recorded': { 'zh-CN': '提出监督意见', en: 'Supervisor remark recorded' },
+  'audit.remark.answered': { 'zh-CN': '答复监督意见', en: 'Supervisor remark answered' },
 } as const satisfies Catalogue;

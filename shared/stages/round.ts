@@ -59,6 +59,8 @@ export interface RoundFacts {
   readonly proposedWinners: number;
   /** Objections filed during the public notice and not yet resolved. */
   readonly openObjections: number;
+  /** Supervisors' remarks on the round the office has not answered yet. */
+  readonly openRemarks: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -103,7 +105,9 @@ export function checkRoundMove(state: RoundState, to: RoundStage, facts: RoundFa
     case 'publicNotice':
       if (facts.pendingVotes > 0) return refuse('VOTES_PENDING', { count: facts.pendingVotes });
       if (facts.proposedWinners > settings.winnersQuota) return refuse('QUOTA_EXCEEDED', { quota: settings.winnersQuota, count: facts.proposedWinners });
-      return facts.proposedWinners === 0 ? refuse('NO_PROPOSED_WINNERS') : undefined;
+      if (facts.proposedWinners === 0) return refuse('NO_PROPOSED_WINNERS');
+      // Issue 15: the office answers every supervisor's remark before the notice makes the proposed winners public.
+      return facts.openRemarks > 0 ? refuse('REMARKS_OPEN', { count: facts.openRemarks }) : undefined;
     case 'announcement': {
       // DOMAIN.md stage 10: the notice runs its full period and no objection may stay open.
       const endsAt = state.noticeEndsAt === undefined ? Number.NaN : toInstant(state.noticeEndsAt, 'noticeEndsAt');

@@ -33,7 +33,7 @@ const config: RoundConfig = defaultRoundConfig({
   defenseDate: '2026-11-15T01:00:00.000Z',
 });
 
-const done = (now: string): RoundFacts => ({ now, pendingEligibility: 0, openAssignments: 0, shortlisted: 12, evaluationRecorded: true, pendingOpinions: 0, pendingVotes: 0, proposedWinners: 6, openObjections: 0 });
+const done = (now: string): RoundFacts => ({ now, pendingEligibility: 0, openAssignments: 0, shortlisted: 12, evaluationRecorded: true, pendingOpinions: 0, pendingVotes: 0, proposedWinners: 6, openObjections: 0, openRemarks: 0 });
 const AFTER_ALL = '2026-12-01T00:00:00.000Z';
 
 const refusalOf = (fn: () => unknown) => {
@@ -104,10 +104,17 @@ describe('round stages', () => {
     expect(checkRoundMove(state, 'announcement', done('2026-12-08T00:00:00.000Z'), config)).toBeUndefined();
   });
 
+  it('refuses to open the public notice while a supervisor remark is unanswered, with REMARKS_OPEN naming how many', () => {
+    const deliberating: RoundState = { roundId: 'r1', stage: 'deliberation' };
+    const refusal = checkRoundMove(deliberating, 'publicNotice', { ...done(AFTER_ALL), openRemarks: 2 }, config);
+    expect(refusal).toEqual({ code: 'REMARKS_OPEN', params: { count: 2 } });
+    expect(checkRoundMove(deliberating, 'publicNotice', done(AFTER_ALL), config)).toBeUndefined();
+  });
+
   it('refuses every move but the next stage with ILLEGAL_STAGE_TRANSITION (property)', () => {
     const stage = fc.constantFrom(...ROUND_STAGES);
     const count = fc.integer({ min: 0, max: 10 });
-    const facts = fc.record({ now: fc.constantFrom('2026-01-01T00:00:00.000Z', AFTER_ALL), pendingEligibility: count, openAssignments: count, shortlisted: count, evaluationRecorded: fc.boolean(), pendingOpinions: count, pendingVotes: count, proposedWinners: count, openObjections: count });
+    const facts = fc.record({ now: fc.constantFrom('2026-01-01T00:00:00.000Z', AFTER_ALL), pendingEligibility: count, openAssignments: count, shortlisted: count, evaluationRecorded: fc.boolean(), pendingOpinions: count, pendingVotes: count, proposedWinners: count, openObjections: count, openRemarks: count });
     fc.assert(
       fc.property(stage, stage, facts, (from, to, f) => {
         const refusal = checkRoundMove({ roundId: 'r', stage: from, noticeEndsAt: '2026-06-01T00:00:00.000Z' }, to, f, config);

@@ -193,9 +193,10 @@ describe('the defense in the browser, from forming the panel to the panel score'
       expect(await panel.locator('[data-panel-member]').count()).toBe(2);
       expect(await panel.locator('[data-defense-declaration]').count()).toBe(2);
       expect(await panel.locator('button, input, select, textarea, form').count()).toBe(0);
-      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain).
+      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain),
+      // besides a supervisor's remark (their one write, test/e2e/remarks.test.ts).
       await page.locator('[data-draw-replay-run]').waitFor();
-      expect(await page.locator('main button:not([data-draw-replay-run]), main form, main select, main textarea, main input').count()).toBe(0);
+      expect(await page.locator('main button:not([data-draw-replay-run]):not([data-remark-open]), main form, main select, main textarea, main input').count()).toBe(0);
       expect(browser().problems).toEqual([]);
     });
 

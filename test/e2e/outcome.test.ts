@@ -352,9 +352,11 @@ describe("a round's outcome in the browser, from the evaluation to the announcem
       expect(await objection.locator('[data-objector]').innerText()).toBe(OBJECTOR);
       await objection.getByText(RESOLUTION).waitFor();
 
-      // No form, no record or move button: the only controls are the two chain checks.
+      // No form, no record or move button: the only controls are a remark on the round (the supervisor's one write,
+      // test/e2e/remarks.test.ts) and the two chain checks.
+      await page.locator(`[data-remarks="${roundId}"] [data-remarks-none]`).waitFor();
       expect(await page.locator('main form, main input, main select, main textarea, [data-stage-move]').count()).toBe(0);
-      expect(await page.locator('main button').allInnerTexts()).toEqual(['与审计链核对', '与审计链核对']);
+      expect(await page.locator('main button').allInnerTexts()).toEqual(['对本轮总体提出监督意见', '与审计链核对', '与审计链核对']);
 
       for (const kind of ['notice', 'announcement']) {
         const publication = page.locator(`[data-publication="${kind}"]`);

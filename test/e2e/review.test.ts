@@ -254,9 +254,10 @@ describe('material review in the browser, from the assignment to the consensus',
         [leader, ...members].map((p) => p.personId),
       );
       await team.locator('[data-consensus-total="60000"]').waitFor();
-      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain).
+      // Read-only: the one button is the draws' replay, which only reads and recomputes (like verifying the chain),
+      // besides a supervisor's remark (their one write, test/e2e/remarks.test.ts).
       await page.locator('[data-draw-replay-run]').waitFor();
-      expect(await page.locator('main button:not([data-draw-replay-run]), main form, main select, main textarea').count()).toBe(0);
+      expect(await page.locator('main button:not([data-draw-replay-run]):not([data-remark-open]), main form, main select, main textarea').count()).toBe(0);
 
       // The team's work: the leader's card among five, the flag and the consensus with its rationale.
       await team.getByRole('link').click();
@@ -275,7 +276,10 @@ describe('material review in the browser, from the assignment to the consensus',
       expect(await view.locator('b').count()).toBe(0);
       await view.locator('[data-consensus] [data-total]').getByText('600.00').waitFor();
       expect(await view.locator('[data-declaration]').count()).toBe(5);
-      expect(await page.locator('main button, main form, main select, main textarea').count()).toBe(0);
+      // Nothing to change; a remark on each submitted card, the consensus and each assignment (the supervisor's one write).
+      expect(await page.locator('main button:not([data-remark-open]), main form, main select, main textarea').count()).toBe(0);
+      await page.locator('[data-team-remarks]').waitFor();
+      expect(await page.locator('[data-team-remarks] [data-remark-open^="card:"]').count()).toBe(5);
     });
 
     // The round's chain verifies outside the browser, and its review entries are exactly the team's work.

@@ -44,6 +44,7 @@ export interface OutcomeFacts {
   readonly pendingVotes: number;
   readonly proposedWinners: number;
   readonly openObjections: number;
+  readonly openRemarks: number;
 }
 
 /** Counts the outcome facts of a round from its records and its configured departments. */
@@ -60,5 +61,6 @@ export function outcomeFacts(outcome: RoundOutcome, departments: readonly string
     pendingVotes: clearedCandidates(outcome, departments).filter((s) => !voted.has(s.applicationId)).length,
     proposedWinners: proposedWinners(outcome).length,
     openObjections: outcome.objections.filter((o) => o.resolution === undefined).length,
+    openRemarks: outcome.remarks.filter((r) => r.answer === undefined).length,
   };
 }

@@ -1,6 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReviewedOrganisation } from '../../../shared/api/reviews';
 import type { ChainHead, PublicationKind } from '../../../shared/api/outcome';
+import type { RemarkTarget } from '../../../shared/api/remarks';
 import type { TransactItem } from '../audit/log';
 import { queryAll } from '../dynamo';
 
@@ -9,7 +10,8 @@ import { queryAll } from '../dynamo';
  * the publication function only through the audit log. Everything of one
  * round's outcome lives in the partition `OUTCOME#<roundId>`, told apart by
  * sort key; every record is written once (a conditional put), except an
- * objection, which gains its resolution once, and the proposals counter.
+ * objection, which gains its resolution once, a remark, which gains its
+ * answer once, and the proposals and open-remarks counters.
  */
 export const outcomeKeys = {
   partition: (roundId: string) => `OUTCOME#${roundId}`,
@@ -26,6 +28,11 @@ export const outcomeKeys = {
   /** One objection received during the public notice (stage 10). */
   objection: (objectionId: string) => `OBJECTION#${objectionId}`,
   objections: () => 'OBJECTION#',
+  /** A supervisor's remark on a step of the round (issue 15), with the office's answer once answered. */
+  remark: (remarkId: string) => `REMARK#${remarkId}`,
+  remarks: () => 'REMARK#',
+  /** How many remarks are not answered yet: counted in each remark's and answer's transaction, checked by the move that opens the notice. */
+  openRemarks: () => 'REMARKS_OPEN',
   /** One published document (stages 10 and 11); a republication is a new record. */
   publication: (kind: PublicationKind, publishedAt: string) => `PUBLICATION#${publishedAt}#${kind}`,
   publications: () => 'PUBLICATION#',
@@ -90,6 +97,14 @@ export interface ObjectionRecord extends RecordedByRecord {
   readonly resolution?: RecordedByRecord & { readonly upheld: boolean; readonly reason: string };
 }
 
+/** A supervisor's remark on one step of the round, with the office's answer once answered (once). */
+export interface RemarkRecord extends RecordedByRecord {
+  readonly remarkId: string;
+  readonly target: RemarkTarget;
+  readonly text: string;
+  readonly answer?: RecordedByRecord & { readonly text: string };
+}
+
 /** One published document: where, its SHA-256, the chain head it carries. */
 export interface PublicationRecord extends RecordedByRecord {
   readonly kind: PublicationKind;
@@ -105,6 +120,8 @@ export interface RoundOutcome {
   readonly votes: readonly VoteRecord[];
   readonly objections: readonly ObjectionRecord[];
   readonly publications: readonly PublicationRecord[];
+  /** Supervisors' remarks, oldest first. */
+  readonly remarks: readonly RemarkRecord[];
 }
 
 function strip<T>(item: Record<string, unknown>): T {
@@ -139,6 +156,7 @@ export class OutcomeStore {
       publications: items
         .filter(isPrefixed(outcomeKeys.publications()))
         .map((i) => ({ ...strip<PublicationRecord>(i), kind: String(i.sk).split('#').at(-1) as PublicationKind })),
+      remarks: items.filter(isPrefixed(outcomeKeys.remarks())).map((i) => strip<RemarkRecord>(i)).sort((a, b) => (a.remarkId < b.remarkId ? -1 : 1)),
     };
   }
 
@@ -202,6 +220,66 @@ export class OutcomeStore {
         TableName: this.table,
         Item: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.objection(objection.objectionId), kind: 'objection', ...objection, resolution },
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(resolution)',
+      },
+    };
+  }
+
+  /** One remark of a round, read consistently. */
+  async getRemark(roundId: string, remarkId: string): Promise<RemarkRecord | undefined> {
+    const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.remark(remarkId) }, ConsistentRead: true }));
+    return out.Item ? strip<RemarkRecord>(out.Item) : undefined;
+  }
+
+  /** Records a new remark (fails if its id exists); with {@link remarkOpened} in the same transaction. */
+  remarkPut(roundId: string, record: RemarkRecord): TransactItem {
+    return this.putOnce(roundId, outcomeKeys.remark(record.remarkId), 'remark', record);
+  }
+
+  private openRemarksBy(roundId: string, change: 1 | -1): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.openRemarks() },
+        UpdateExpression: 'SET #open = if_not_exists(#open, :zero) + :change, kind = :kind',
+        ...(change < 0 ? { ConditionExpression: '#open > :zero' } : {}),
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':zero': 0, ':change': change, ':kind': 'openRemarks' },
+      },
+    };
+  }
+
+  /** Counts one more open remark (with the remark's put). */
+  remarkOpened(roundId: string): TransactItem {
+    return this.openRemarksBy(roundId, 1);
+  }
+
+  /** Counts one open remark fewer (with its answer). */
+  remarkClosed(roundId: string): TransactItem {
+    return this.openRemarksBy(roundId, -1);
+  }
+
+  // Issue 15: the notice opens only with no remark open. The move's guard counts the remarks it read; this check,
+  // in the move's own transaction, refuses the move when a remark landed after that read (409, nothing written).
+  /** Holds only while no remark of the round is open. */
+  noOpenRemarks(roundId: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table,
+        Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.openRemarks() },
+        ConditionExpression: 'attribute_not_exists(#open) OR #open = :zero',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':zero': 0 },
+      },
+    };
+  }
+
+  /** Adds the office's answer to a remark, only if it has none yet (the whole record is written, so its entry can describe it). */
+  remarkAnswer(roundId: string, remark: RemarkRecord, answer: NonNullable<RemarkRecord['answer']>): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.remark(remark.remarkId), kind: 'remark', ...remark, answer },
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
       },
     };
   }

@@ -48,6 +48,7 @@ const outcome = (objections: ObjectionRecord[] = []): RoundOutcome => ({
   votes: [vote('W', true), vote('A', true), vote('B', true), vote('C', false), vote('D', true)],
   objections,
   publications: [],
+  remarks: [],
 });
 
 describe('the published entries', () => {
@@ -81,7 +82,7 @@ describe('the published entries', () => {
   });
 
   it('is empty before an evaluation is recorded', () => {
-    expect(publishedEntries('notice', { opinions: [], votes: [], objections: [], publications: [] })).toEqual([]);
+    expect(publishedEntries('notice', { opinions: [], votes: [], objections: [], publications: [], remarks: [] })).toEqual([]);
   });
 });
 

@@ -130,7 +130,8 @@ export async function moveRoundStage(
       state: { ...moved.state, from: state.stage, version: next.version },
       requestId,
       now,
-      writes: [deps.awards.roundUpdate(next, round.version)],
+      // Issue 15: a remark recorded after the guard read the remarks fails the move (409), so the notice never opens over it.
+      writes: [deps.awards.roundUpdate(next, round.version), ...(next.stage === 'publicNotice' ? [deps.outcome.noOpenRemarks(roundId)] : [])],
     });
   } catch (error) {
     if (error instanceof WriteConditionError) throw conflict();

@@ -21,6 +21,7 @@ function api(stage: RoundStage, overrides: Record<string, FakeAnswer | FakeAnswe
     [ROUTES.deliberation]: ok(deliberation(stage)),
     [ROUTES.objections]: ok(objections(stage)),
     [ROUTES.publications]: ok(publications(stage, after(stage, 'deliberation') ? [publication('notice', 3, 'f'.repeat(64))] : [])),
+    [ROUTES.remarks]: ok({ roundId: ROUND, roundStage: stage, remarks: [], open: 0 }),
     ...overrides,
   });
 }
@@ -59,7 +60,9 @@ describe('the outcome page for supervisors', () => {
     expect(document.querySelector('[data-round-stage]')!.getAttribute('data-round-stage')).toBe('publicNotice');
     expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
     expect(document.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Check against the chain']);
+    // A supervisor's one control: a remark (supervisors' remarks have their own tests).
+    await screen.findByText('No remark on this round yet.', {}, { timeout: 10_000 });
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Remark on the round in general', 'Check against the chain']);
     // What only the office and supervisors see: the objector's name and contact.
     expect([...document.querySelectorAll('[data-objector]')].map((e) => e.textContent)).toEqual(['赵实名', '赵实名']);
     expect(document.querySelector('[data-objection="O1"]')!.getAttribute('data-resolution')).toBe('upheld');

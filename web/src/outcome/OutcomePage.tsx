@@ -11,6 +11,7 @@ import { NoticeSection } from './NoticeSection';
 import { OpinionsSection } from './OpinionsSection';
 import { useKeptLoad } from './parts';
 import { PublicationsSection } from './PublicationsSection';
+import { LazyRemarksSection as RemarksSection } from '../ui/remarks/lazy';
 import '../ui/review/review.css';
 import './outcome.css';
 import '../texts/office-review';
@@ -77,6 +78,8 @@ export function OutcomePage({ roundId }: { roundId: string }) {
           </div>
           {error !== null && <ErrorMessage error={error} onRetry={reload} />}
           {loading && <p class="muted small">{t('outcome.reloading')}</p>}
+          {/* Issue 15: the office answers every supervisor's remark before the public notice can open. */}
+          <RemarksSection roundId={roundId} generation={generation} answerable onAnswered={setNotice} />
           <EvaluationSection data={evaluation} isAdmin={isAdmin} onDone={done} onStale={again} />
           <OpinionsSection round={evaluation} isAdmin={isAdmin} generation={generation} onDone={done} onStale={again} />
           <DeliberationSection round={evaluation} isAdmin={isAdmin} generation={generation} onDone={done} onStale={again} />

@@ -26,6 +26,7 @@ export const ROUTES = {
   fileObjection: `POST ${base}/objections`,
   resolve: (objectionId: string) => `POST ${base}/objections/${objectionId}/resolution`,
   publications: `GET ${base}/publications`,
+  remarks: `GET ${base}/remarks`,
   republish: `POST ${base}/publications`,
   move: `POST ${base}/stage`,
   entries: `GET /api/publication/audit/round%3A${ROUND}/entries`,

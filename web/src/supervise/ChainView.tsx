@@ -11,6 +11,8 @@ import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 // In the chain view's own chunk (loaded when a chain is opened); it reads the teams only when asked.
 import { IndependencePanel } from './IndependencePanel';
+import { remarkTargetOf } from '../ui/remarks/entry-target';
+import { LazyRemarksSection, LazyTimelineRemark } from '../ui/remarks/lazy';
 import '../texts/team-view';
 import '../texts/supervise';
 
@@ -43,7 +45,7 @@ function download(scope: string, entries: readonly AuditEntry[]): void {
 
 /** One chain: its timeline with filters, in-browser verification and export. Read-only. */
 export function ChainView({ scope }: { scope: string }) {
-  const { call } = useAppState();
+  const { call, session } = useAppState();
   const t = useT();
   const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
   const [progress, setProgress] = useState(0);
@@ -54,6 +56,8 @@ export function ChainView({ scope }: { scope: string }) {
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [summary, setSummary] = useState<AuditChainSummary | null>(null);
   const locale = useLocale();
+  const [remarksRead, setRemarksRead] = useState(0);
+  const roundId = scope.startsWith('round:') ? scope.slice('round:'.length) : null;
 
   const load = useCallback(() => {
     setError(null);
@@ -111,7 +115,22 @@ export function ChainView({ scope }: { scope: string }) {
             </button>
           </section>
           {scope.startsWith('round:') && <IndependencePanel entries={entries} call={call} />}
-          <Timeline entries={entries} filter={filter} onFilter={setFilter} names={names} organisations={organisations} badSeq={verification?.firstMismatch?.seq} />
+          <Timeline
+            entries={entries}
+            filter={filter}
+            onFilter={setFilter}
+            names={names}
+            organisations={organisations}
+            badSeq={verification?.firstMismatch?.seq}
+            action={(e) => {
+              // A supervisor remarks on the step an entry records (a submitted card, a consensus, an assignment, a stage move, a publication).
+              const target = roundId && session.value?.role === 'supervisor' ? remarkTargetOf(e) : undefined;
+              return target && roundId ? (
+                <LazyTimelineRemark roundId={roundId} target={target} names={{ people: names, organisations }} onDone={() => setRemarksRead((n) => n + 1)} />
+              ) : null;
+            }}
+          />
+          {roundId && <LazyRemarksSection roundId={roundId} generation={remarksRead} />}
         </>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AuditEntry } from '../../../shared/audit/chain';
 import { isMessageKey } from '../../../shared/messages/registry';
 import { formatDateTime, useLocale, useT, type Translate } from '../i18n';
@@ -30,6 +31,7 @@ export function Timeline({
   names = {},
   organisations = {},
   badSeq,
+  action,
 }: {
   entries: readonly AuditEntry[];
   filter: TimelineFilter;
@@ -40,6 +42,8 @@ export function Timeline({
   organisations?: Readonly<Record<string, string>>;
   /** The first entry verification named, if any. */
   badSeq?: number | undefined;
+  /** What a reader can do about an entry (a supervisor's remark on the step it records), under its facts. */
+  action?: (entry: AuditEntry) => ComponentChildren;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -125,6 +129,7 @@ export function Timeline({
                   <code title={e.prevHash}>{abbreviate(e.prevHash)}</code> → <code title={e.hash}>{abbreviate(e.hash)}</code>
                 </dd>
               </dl>
+              {action?.(e)}
             </li>
           ))}
         </ol>

@@ -12,6 +12,9 @@ import { RoundReviews } from './RoundReviews';
 
 afterEach(cleanup);
 
+const ROUND_REMARKS = `GET /api/publication/rounds/${ROUND}/remarks`;
+const noRemarks = { roundId: ROUND, roundStage: 'materialReview', remarks: [], open: 0 };
+
 const withHistory = (): RoundReviewsResponse =>
   roundFixture({
     declarations: [
@@ -39,16 +42,22 @@ const withHistory = (): RoundReviewsResponse =>
 describe('the supervisors’ overview of a round’s reviews', () => {
   it('shows the same board strictly read-only, even to an administrator reading the workspace', async () => {
     for (const role of ['supervisor', 'admin'] as const) {
-      const fetch = routedFetch({ [ROUND_REVIEWS]: { status: 200, body: withHistory() } });
+      const fetch = routedFetch({ [ROUND_REVIEWS]: { status: 200, body: withHistory() }, [ROUND_REMARKS]: { status: 200, body: noRemarks } });
       const view = renderWithState(<RoundReviews roundId={ROUND} />, { locale: 'en', fetch });
       view.state.signedIn(session(role));
       await screen.findByRole('heading', { name: '成都甲公司' });
 
-      expect(screen.queryAllByRole('button')).toHaveLength(0);
+      // The one control is a supervisor's: a remark on the round (the office reads the remarks here, it answers them on the outcome page).
+      await screen.findByText('No remark on this round yet.', {}, { timeout: 10_000 });
+      // (The draws' replay, which only reads and recomputes, may have loaded by now too.)
+      const controls = screen.queryAllByRole('button').filter((b) => !b.hasAttribute('data-draw-replay-run'));
+      expect(controls.map((b) => b.textContent)).toEqual(role === 'supervisor' ? ['Remark on the round in general'] : []);
       expect(document.querySelectorAll('form, select, input, textarea')).toHaveLength(0);
       expect(document.querySelector('[data-member="E2"] .status-badge')!.textContent).toBe('Scoring');
       expect(document.querySelector('[data-member="E1"] [data-leader]')).toBeTruthy();
-      expect(fetch.calls.map((c) => c.key)).toEqual([ROUND_REVIEWS]);
+      // Reads only: the board, and the remarks with the names they mention.
+      expect(fetch.calls.map((c) => c.key)).toEqual(expect.arrayContaining([ROUND_REVIEWS, ROUND_REMARKS]));
+      expect(fetch.calls.every((c) => c.key.startsWith('GET '))).toBe(true);
       view.unmount();
     }
   });
@@ -164,6 +173,7 @@ describe('the supervisors’ workspace routes', () => {
     team.state.signedIn(session('supervisor'));
     expect(await screen.findByText('成都甲公司 · On-site evaluation')).toBeTruthy();
     expect(screen.getByRole('link', { name: '← Back to the round’s reviews' }).getAttribute('href')).toBe(`/supervise/rounds/${ROUND}`);
-    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    // A supervisor's only controls: a remark on each step of the team's work.
+    expect(screen.queryAllByRole('button').every((b) => b.closest('[data-team-remarks]') && b.textContent === 'Write a remark')).toBe(true);
   });
 });

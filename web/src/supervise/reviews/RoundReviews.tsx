@@ -13,6 +13,7 @@ import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { showsSchedule } from '../../ui/schedule/stages';
 import '../../texts/team-view';
+import { LazyRemarksSection as RemarksSection } from '../../ui/remarks/lazy';
 import '../../texts/outcome';
 import '../../texts/reliability';
 
@@ -150,6 +151,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               </p>
             )}
           </section>
+          <RemarksSection roundId={roundId} />
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
           {showsSchedule(data) && <SchedulePanel roundId={roundId} isAdmin={false} />}

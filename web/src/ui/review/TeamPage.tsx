@@ -5,11 +5,12 @@ import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
 import { isReviewStage } from './format';
 import { TeamView } from './TeamView';
+import { LazyTeamRemarks } from '../remarks/lazy';
 import '../../texts/team-view';
 
 /** Loads one team's work (`reviews.team`) and shows it read-only, with a link back to the board it came from. */
 export function TeamPage({ applicationId, stage, back }: { applicationId: string; stage: string; back: { href: string; label: string } }) {
-  const { call } = useAppState();
+  const { call, session } = useAppState();
   const t = useT();
   const [team, setTeam] = useState<TeamReviewResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -35,7 +36,10 @@ export function TeamPage({ applicationId, stage, back }: { applicationId: string
       ) : !team ? (
         <p class="muted">{t('site.loading')}</p>
       ) : (
-        <TeamView team={team} />
+        <>
+          <TeamView team={team} />
+          {session.value?.role === 'supervisor' && <LazyTeamRemarks team={team} />}
+        </>
       )}
     </div>
   );

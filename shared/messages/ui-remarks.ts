@@ -1,0 +1,47 @@
+import type { Catalogue } from './types';
+
+/** Supervisors' remarks (监督意见, issue 15): writing one from a step of the round, the list with the office's answers. */
+export const remarksUiMessages = {
+  'remarks.title': { 'zh-CN': '监督意见', en: "Supervisors' remarks" },
+  'remarks.intro': {
+    'zh-CN': '监督员可对本轮的评分表（提交后）、共识分、评审分工、阶段推进、对外发布或本轮总体提出意见；评审委员会办公室逐条答复一次，答复后不能修改。有未答复的意见时不能开始公示。',
+    en: 'Supervisors may remark on a submitted scorecard, a consensus, an assignment, a stage move, a publication or the round in general; the office answers each once, and an answer cannot be changed. The public notice cannot open while a remark is unanswered.',
+  },
+  'remarks.openCount': { 'zh-CN': '{count} 条未答复', en: '{count} not answered' },
+  'remarks.none': { 'zh-CN': '本轮暂无监督意见。', en: 'No remark on this round yet.' },
+  'remarks.noticeBlocked': {
+    'zh-CN': '还有 {count} 条监督意见未答复：全部答复后才能开始公示。',
+    en: '{count} {count:remark is|remarks are} not answered yet: the public notice can open once every remark is answered.',
+  },
+  'remarks.write': { 'zh-CN': '提出监督意见', en: 'Write a remark' },
+  'remarks.writeOnRound': { 'zh-CN': '对本轮总体提出监督意见', en: 'Remark on the round in general' },
+  'remarks.about': { 'zh-CN': '意见对象：{target}', en: 'About: {target}' },
+  'remarks.text': { 'zh-CN': '意见内容', en: 'Your remark' },
+  'remarks.send': { 'zh-CN': '提交意见', en: 'Send the remark' },
+  'remarks.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'remarks.sending': { 'zh-CN': '正在提交…', en: 'Sending…' },
+  'remarks.sent': { 'zh-CN': '监督意见已记录，评审委员会办公室将予以答复。', en: 'Your remark is recorded; the office will answer it.' },
+  'remarks.listLink': { 'zh-CN': '查看本轮全部监督意见', en: "See the round's remarks" },
+  'remarks.by': { 'zh-CN': '{name} · {at}', en: '{name} · {at}' },
+  'remarks.answered': { 'zh-CN': '已答复', en: 'Answered' },
+  'remarks.unanswered': { 'zh-CN': '待答复', en: 'Not answered yet' },
+  'remarks.answerBy': { 'zh-CN': '办公室答复（{name} · {at}）', en: "The office's answer ({name} · {at})" },
+  'remarks.answer': { 'zh-CN': '答复', en: 'Answer' },
+  'remarks.answerLabel': { 'zh-CN': '答复内容（提交后不能修改）', en: 'Your answer (it cannot be changed once sent)' },
+  'remarks.answerSend': { 'zh-CN': '提交答复', en: 'Send the answer' },
+  'remarks.answerSent': { 'zh-CN': '答复已记录。', en: 'The answer is recorded.' },
+  'remarks.problem.REMARK_TEXT_EMPTY': { 'zh-CN': '请填写内容（不能只有空格）。', en: 'Write the text (spaces alone do not count).' },
+  'remarks.problem.REMARK_TEXT_TOO_LONG': { 'zh-CN': '内容最多 {max} 个字符。', en: 'The text can be at most {max} characters long.' },
+  'remarks.problem.REMARK_TEXT_CHARACTERS': {
+    'zh-CN': '内容含有控制字符或改变文字方向的隐藏字符，请删除后再提交。',
+    en: 'The text holds control characters or hidden characters that change the writing direction; remove them first.',
+  },
+  'remarks.target.card': { 'zh-CN': '评分表', en: 'Scorecard' },
+  'remarks.target.consensus': { 'zh-CN': '评审组共识分', en: 'Team consensus' },
+  'remarks.target.assignment': { 'zh-CN': '评审分工', en: 'Assignment' },
+  'remarks.target.stageMove': { 'zh-CN': '进入阶段', en: 'Stage move' },
+  'remarks.target.publication': { 'zh-CN': '对外发布', en: 'Publication' },
+  'remarks.target.round': { 'zh-CN': '本轮总体', en: 'The round in general' },
+  'remarks.publication.notice': { 'zh-CN': '公示', en: 'Public notice' },
+  'remarks.publication.announcement': { 'zh-CN': '表彰公告', en: 'Announcement' },
+} as const satisfies Catalogue;
