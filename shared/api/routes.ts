@@ -68,6 +68,7 @@ import {
   type PublicationsResponse,
   type VoteView,
 } from './outcome';
+import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { ROLES, type Role } from './roles';
@@ -349,6 +350,18 @@ export const ROUTES = {
   'outcome.republish': route<PublicationsResponse, typeof RepublishBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/publications', fn: 'publication', access: ['admin'], body: RepublishBody,
     summary: "Publish the current stage's document again (notice or announcement) when the publication that went with the stage move did not complete",
+  }),
+  'letters.send': route<LettersSentResponse>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/letters', fn: 'publication', access: ['admin'],
+    summary: "Send the result letters (and issue the certificates) the round owes at its stage and has not sent yet — the stage move sends them; this retries what did not go out (never one twice)",
+  }),
+  'letters.ofApplication': route<ApplicationLettersResponse>({
+    method: 'GET', path: '/api/publication/applications/{applicationId}/letters', fn: 'publication', access: ['applicant', 'admin', 'supervisor'],
+    summary: "An application's result letters, its status as the round has told it, and its certificate (its owner, or the office and supervisors of its programme; 404 for anyone else)",
+  }),
+  'certificates.check': route<CertificateView>({
+    method: 'GET', path: '/api/publication/certificates/{number}', fn: 'publication', access: 'public',
+    summary: 'Check an award certificate number: the certificate (organisation, award, round, date, announcement) or 404 CERTIFICATE_NOT_FOUND',
   }),
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],

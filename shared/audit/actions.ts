@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'opinion.recorded',
   'vote.cast',
   'publication.published',
+  'letter.sent',
+  'certificate.issued',
   'objection.filed',
   'objection.resolved',
   'pool.imported',

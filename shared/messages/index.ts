@@ -1,4 +1,5 @@
 import { domainMessages } from './domain';
+import { letterMessages } from './letters';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
@@ -23,6 +24,7 @@ export const messages = {
   ...reviewMessages,
   ...outcomeMessages,
   ...poolMessages,
+  ...letterMessages,
 } as const;
 
 registerMessages(messages);

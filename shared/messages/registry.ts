@@ -1,5 +1,7 @@
 import { format, type Catalogue, type Locale, type Text } from './types';
 import type { domainMessages } from './domain';
+import type { letterMessages } from './letters';
+import type { lettersUiMessages } from './ui-letters';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
@@ -24,6 +26,8 @@ import type { poolUiMessages } from './ui-pool';
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof letterMessages &
+  typeof lettersUiMessages &
   typeof poolMessages &
   typeof poolUiMessages &
   typeof domainMessages &

@@ -112,6 +112,8 @@ export const superviseUiMessages = {
   'audit.opinion.recorded': { 'zh-CN': '记录部门意见', en: 'Department opinion recorded' },
   'audit.vote.cast': { 'zh-CN': '记录评审委员会表决', en: 'Committee vote recorded' },
   'audit.publication.published': { 'zh-CN': '对外发布', en: 'Published' },
+  'audit.letter.sent': { 'zh-CN': '发出结果通知', en: 'Result letter sent' },
+  'audit.certificate.issued': { 'zh-CN': '颁发证书', en: 'Certificate issued' },
   'audit.objection.filed': { 'zh-CN': '提出异议', en: 'Objection filed' },
   'audit.objection.resolved': { 'zh-CN': '异议处理完毕', en: 'Objection resolved' },
 } as const satisfies Catalogue;
