@@ -6,6 +6,11 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
+import { Letters } from './Letters';
+import { useLoad } from '../review/load';
+import { ApiError } from '../api';
+import type { ApplicationLettersResponse } from '../../../shared/api/letters';
+import type { MessageKey } from '../../../shared/messages/registry';
 import '../texts/apply';
 import '../texts/terms';
 
@@ -33,6 +38,19 @@ export function Dashboard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const beforeDeadline = now() < Date.parse(app.submissionDeadline);
+  // The result letters and the status they tell (shared/stages, following the round): only a submitted package gets any.
+  const [letters] = useLoad<ApplicationLettersResponse | null>(
+    () =>
+      app.status === 'submitted'
+        ? call('letters.ofApplication', { params: { applicationId: app.applicationId } }).catch((e: unknown) => {
+            // A round without letters yet answers them all the same; only a fault shows.
+            if (e instanceof ApiError && e.status === 404) return null;
+            throw e;
+          })
+        : Promise.resolve(null),
+    [app.applicationId, app.status],
+  );
+  const told = letters.state === 'ready' && letters.value ? letters.value : undefined;
 
   const withdraw = async () => {
     setBusy(true);
@@ -56,9 +74,15 @@ export function Dashboard({
         <dd data-stage={app.stage}>{tKnown(t, `domain.stage.${app.stage}`, app.stage)}</dd>
         <dt>{t('dashboard.status')}</dt>
         <dd>
-          <span class={`badge status-${app.status}`} data-application-status={app.status}>
-            {t(`application.status.${app.status}`)}
-          </span>
+          {told && told.status !== 'submitted' ? (
+            <span class={`badge status-${told.status}`} data-application-status={told.status}>
+              {t(`domain.status.${told.status}` as MessageKey)}
+            </span>
+          ) : (
+            <span class={`badge status-${app.status}`} data-application-status={app.status}>
+              {t(`application.status.${app.status}`)}
+            </span>
+          )}
         </dd>
         <dt>{t('dashboard.deadline')}</dt>
         <dd>
@@ -99,6 +123,8 @@ export function Dashboard({
       ) : (
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
+      {told && <Letters data={told} />}
+      {letters.state === 'error' && <ErrorMessage error={letters.error} />}
       <h2>{t('dashboard.requests')}</h2>
       <OfficeRequests applicationId={app.applicationId} canAnswer={app.status !== 'withdrawn'} />
 
