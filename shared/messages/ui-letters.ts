@@ -7,7 +7,6 @@ import type { Catalogue } from './types';
  */
 export const lettersUiMessages = {
   'letters.title': { 'zh-CN': '结果通知', en: 'Result letters' },
-  'letters.none': { 'zh-CN': '暂无结果通知。每个评审阶段结束后，评审委员会办公室会在这里和邮件中通知结果。', en: 'No letters yet. After each stage the award office writes to you here and by mail.' },
   'letters.sentAt': { 'zh-CN': '{time}（北京时间）', en: '{time} (Beijing time)' },
   'letters.statusNow': { 'zh-CN': '当前状态', en: 'Current status' },
   'letters.certificate': { 'zh-CN': '查看和打印证书', en: 'See and print the certificate' },

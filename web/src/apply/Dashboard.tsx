@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApplicationView } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
@@ -6,13 +6,15 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
-import { Letters } from './Letters';
 import { useLoad } from '../review/load';
 import { ApiError } from '../api';
 import type { ApplicationLettersResponse } from '../../../shared/api/letters';
 import type { MessageKey } from '../../../shared/messages/registry';
 import '../texts/apply';
 import '../texts/terms';
+
+// The letters and their texts load only for an applicant who has letters (most dashboards, before the material review, show none).
+type LettersComponent = typeof import('./Letters').Letters;
 
 /**
  * Where the application is: the round's stage, its status, the deadline (in
@@ -51,6 +53,11 @@ export function Dashboard({
     [app.applicationId, app.status],
   );
   const told = letters.state === 'ready' && letters.value ? letters.value : undefined;
+  const [Letters, setLetters] = useState<LettersComponent | null>(null);
+  const hasLetters = (told?.letters.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasLetters && !Letters) void import('./Letters').then((m) => setLetters(() => m.Letters));
+  }, [hasLetters]);
 
   const withdraw = async () => {
     setBusy(true);
@@ -123,7 +130,13 @@ export function Dashboard({
       ) : (
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
-      {told && <Letters data={told} />}
+      {told && hasLetters && Letters && <Letters data={told} />}
+      {told && !hasLetters && (
+        <>
+          <h2>{t('dashboard.letters')}</h2>
+          <p class="muted">{t('dashboard.noLetters')}</p>
+        </>
+      )}
       {letters.state === 'error' && <ErrorMessage error={letters.error} />}
       <h2>{t('dashboard.requests')}</h2>
       <OfficeRequests applicationId={app.applicationId} canAnswer={app.status !== 'withdrawn'} />

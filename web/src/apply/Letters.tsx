@@ -43,7 +43,9 @@ export function Letters({ data }: { data: ApplicationLettersResponse }) {
           </a>
         </p>
       )}
-      {letters.length === 0 ? <p class="muted">{t('letters.none')}</p> : letters.map((l) => <Letter key={l.kind} letter={l} />)}
+      {letters.map((l) => (
+        <Letter key={l.kind} letter={l} />
+      ))}
     </section>
   );
 }
