@@ -5,6 +5,7 @@ import { scopesWithNewIntents } from '../lib/audit/linker';
 import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
+import { LettersStore } from '../lib/letters/store';
 import { OutcomeStore } from '../lib/outcome/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { once } from '../lib/once';
@@ -16,6 +17,7 @@ import type { RoundDeps } from './use-cases/rounds';
 const auditTrailUseCases = once(() => import('./use-cases/audit-trail'));
 const deliberationUseCases = once(() => import('./use-cases/deliberation'));
 const evaluationUseCases = once(() => import('./use-cases/evaluation'));
+const lettersUseCases = once(() => import('./use-cases/letters'));
 const opinionsUseCases = once(() => import('./use-cases/opinions'));
 const objectionsUseCases = once(() => import('./use-cases/objections'));
 const publishUseCases = once(() => import('./use-cases/publish'));
@@ -24,7 +26,7 @@ const roundConfigUseCases = once(() => import('./use-cases/round-config'));
 const roundsUseCases = once(() => import('./use-cases/rounds'));
 
 const runtime = lazyRuntime('publication');
-let deps: Promise<AuditTrailDeps & RoundDeps & Runtime> | undefined;
+let deps: Promise<AuditTrailDeps & RoundDeps & Runtime & { letters: LettersStore }> | undefined;
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({
     ...rt,
@@ -32,6 +34,7 @@ const publicationDeps = () =>
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
     reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
     outcome: new OutcomeStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    letters: new LettersStore(rt.clients.ddb, tableName(rt.config, 'awards')),
   })));
 
 /** The publication function's HTTP routes: the public site's data, the audit trail, rankings, notices, results. */
@@ -89,6 +92,10 @@ const http = createRouter(
     'remarks.answer': async (req) => ({
       body: await (await remarksUseCases()).answerRemark(await publicationDeps(), req.session, req.params.roundId ?? '', req.params.remarkId ?? '', req.body, req.now, req.requestId),
     }),
+    // Result letters and certificates (shared/letters).
+    'letters.send': async (req) => ({ body: await (await lettersUseCases()).sendRoundLetters(await publicationDeps(), req.session, req.params.roundId ?? '', req.now, req.requestId) }),
+    'letters.ofApplication': async (req) => ({ body: await (await lettersUseCases()).readApplicationLetters(await publicationDeps(), req.session, req.params.applicationId ?? '') }),
+    'certificates.check': async (req) => ({ body: await (await lettersUseCases()).checkCertificate(await publicationDeps(), req.params.number ?? '') }),
     'rounds.move': async (req) => ({
       body: await (await roundsUseCases()).moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),

@@ -38,6 +38,9 @@ import {
 } from '../../functions/lib/reviews/repository';
 import type { Runtime } from '../../functions/lib/runtime';
 import { openReviewWork } from '../../functions/publication/use-cases/rounds';
+import { sendDueLetters } from '../../functions/publication/use-cases/letters';
+import { ApplicationsRepository } from '../../functions/lib/applications/repository';
+import { LettersStore } from '../../functions/lib/letters/store';
 import { assignmentView, cardView } from '../../functions/scoring/use-cases/context';
 import { DEMO_MAIL_DOMAIN, DemoRoundSeeder, type DemoApplicant, type DemoPeople } from './seed-review';
 
@@ -349,7 +352,14 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
       ...outcomeFacts(recorded, config.opinionDepartments),
     };
   };
-  const moveTo = async (to: RoundStage, on: Date) => seed.moveTo(to, on, await factsNow());
+  // Each move sends the result letters it owes, as the office's move does (functions/publication/use-cases/letters.ts).
+  const letters = new LettersStore(runtime.clients.ddb, tableName(runtime.config, 'awards'));
+  const applicationsRepo = new ApplicationsRepository(runtime.clients.ddb, tableName(runtime.config, 'applications'));
+  const moveTo = async (to: RoundStage, on: Date) => {
+    await seed.moveTo(to, on, await factsNow());
+    const deps = { ...runtime, audit, awards: seed.awards, applications: applicationsRepo, reviews: progress, outcome, letters };
+    await sendDueLetters(deps, SYSTEM_ACTOR, seed.round, on, `seed-letters-${to}`);
+  };
 
   // Registration, packages and documents; formal submission; the eligibility check: all nine eligible.
   const apps: ApplicationRecord[] = [];

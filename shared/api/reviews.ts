@@ -328,4 +328,6 @@ export interface RoundStageResponse {
    * document did not go out — the office publishes it again (POST …/publications).
    */
   readonly publication?: { readonly kind: PublicationKind; readonly published: boolean };
+  /** The result letters the move sent (shared/letters): how many went out, and how many failed (the office sends them again: POST …/letters). */
+  readonly letters?: { readonly sent: number; readonly failed: number };
 }

@@ -75,6 +75,7 @@ import {
   type VoteView,
 } from './outcome';
 import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkView } from './remarks';
+import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import type { RoundReliabilityResponse } from './reliability';
@@ -382,6 +383,18 @@ export const ROUTES = {
   'remarks.answer': route<RemarkView, typeof AnswerRemarkBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/remarks/{remarkId}/answer', fn: 'publication', access: ['admin'], body: AnswerRemarkBody,
     summary: 'The office answers a remark once (again: 409 REMARK_ANSWERED); the public notice cannot open while a remark is unanswered',
+  }),
+  'letters.send': route<LettersSentResponse>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/letters', fn: 'publication', access: ['admin'],
+    summary: "Send the result letters (and issue the certificates) the round owes at its stage and has not sent yet — the stage move sends them; this retries what did not go out (never one twice)",
+  }),
+  'letters.ofApplication': route<ApplicationLettersResponse>({
+    method: 'GET', path: '/api/publication/applications/{applicationId}/letters', fn: 'publication', access: ['applicant', 'admin', 'supervisor'],
+    summary: "An application's result letters, its status as the round has told it, and its certificate (its owner, or the office and supervisors of its programme; 404 for anyone else)",
+  }),
+  'certificates.check': route<CertificateView>({
+    method: 'GET', path: '/api/publication/certificates/{number}', fn: 'publication', access: 'public',
+    summary: 'Check an award certificate number: the certificate (organisation, award, round, date, announcement) or 404 CERTIFICATE_NOT_FOUND',
   }),
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],

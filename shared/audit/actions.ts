@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'vote.cast',
   'vote.tableRecorded',
   'publication.published',
+  'letter.sent',
+  'certificate.issued',
   'objection.filed',
   'objection.resolved',
   'remark.recorded',

@@ -15,6 +15,7 @@ import { poolUiMessages } from './ui-pool';
 import { schedulesUiMessages } from './ui-schedules';
 import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
+import { lettersUiMessages } from './ui-letters';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -35,4 +36,5 @@ export const allMessages = {
   ...schedulesUiMessages,
   ...remarksUiMessages,
   ...reliabilityUiMessages,
+  ...lettersUiMessages,
 } as const;

@@ -1,4 +1,5 @@
 import { domainMessages } from './domain';
+import { letterMessages } from './letters';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
@@ -25,6 +26,7 @@ export const messages = {
   ...outcomeMessages,
   ...poolMessages,
   ...scheduleMessages,
+  ...letterMessages,
 } as const;
 
 registerMessages(messages);

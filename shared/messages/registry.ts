@@ -1,5 +1,7 @@
 import { format, type Catalogue, type Locale, type Text } from './types';
 import type { domainMessages } from './domain';
+import type { letterMessages } from './letters';
+import type { lettersUiMessages } from './ui-letters';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
@@ -29,6 +31,8 @@ import type { reliabilityUiMessages } from './ui-reliability';
  */
 type AllCatalogues = typeof platformMessages &
   typeof scheduleMessages &
+  typeof letterMessages &
+  typeof lettersUiMessages &
   typeof poolMessages &
   typeof poolUiMessages &
   typeof schedulesUiMessages &

@@ -120,6 +120,8 @@ export const superviseUiMessages = {
   'audit.vote.cast': { 'zh-CN': '记录评审委员会表决', en: 'Committee vote recorded' },
   'audit.vote.tableRecorded': { 'zh-CN': '按表记录评审委员会表决', en: "Committee votes recorded from one table" },
   'audit.publication.published': { 'zh-CN': '对外发布', en: 'Published' },
+  'audit.letter.sent': { 'zh-CN': '发出结果通知', en: 'Result letter sent' },
+  'audit.certificate.issued': { 'zh-CN': '颁发证书', en: 'Certificate issued' },
   'audit.objection.filed': { 'zh-CN': '提出异议', en: 'Objection filed' },
   'audit.objection.resolved': { 'zh-CN': '异议处理完毕', en: 'Objection resolved' },
   'audit.remark.recorded': { 'zh-CN': '提出监督意见', en: 'Supervisor remark recorded' },

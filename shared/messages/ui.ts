@@ -9,6 +9,7 @@ export const uiMessages = {
   'site.nav': { 'zh-CN': '主导航', en: 'Main navigation' },
   'site.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
   'site.footer': { 'zh-CN': '评审全过程留痕，监督员可随时核验。', en: 'Every step is recorded; supervisors can verify it at any time.' },
+  'site.checkCertificate': { 'zh-CN': '证书核验', en: 'Check a certificate' },
   'lang.label': { 'zh-CN': '语言', en: 'Language' },
   'lang.zh': { 'zh-CN': '中文', en: '中文' },
   'lang.en': { 'zh-CN': 'English', en: 'English' },

@@ -92,6 +92,10 @@ const PackageSchema = v.strictObject({
 // A department: an id the catalogue names (credit, tax …) or any other department by its name as people write it (市住房城乡建设局).
 const Department = v.pipe(v.string(), v.trim(), v.regex(/^[^\u0000-\u001f]{1,40}$/, 'CONFIG_INVALID_DEPARTMENT'));
 
+// A name printed on the award certificates, in both languages (a line each).
+const PrintedName = v.pipe(v.string(), v.trim(), v.minLength(1, 'CONFIG_REQUIRED'), v.maxLength(60, 'CONFIG_TOO_LARGE'));
+const PrintedText = v.strictObject({ 'zh-CN': PrintedName, en: PrintedName });
+
 const RoundObject = v.strictObject({
   edition: v.optional(v.picklist(EDITIONS, 'CONFIG_UNKNOWN_EDITION'), ROUND_DEFAULTS.edition),
   dates: DatesSchema,
@@ -122,6 +126,8 @@ const RoundObject = v.strictObject({
     v.pipe(v.array(Department), NoDuplicates),
     () => [...ROUND_DEFAULTS.opinionDepartments],
   ),
+  /** The award's name and issuing body the certificates print; left out, the programme's name and its award committee. */
+  award: v.optional(v.strictObject({ name: v.optional(PrintedText), issuer: v.optional(PrintedText) })),
   eligibility: v.optional(
     v.pipe(
       v.array(EligibilityRuleSchema),

@@ -34,6 +34,8 @@ const PAGES: readonly Page[] = [
   { name: 'sign-in /sign-in', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/SignIn.tsx'] },
   { name: 'link landing /auth', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/LinkLanding.tsx'] },
   { name: 'notice /notices/:roundId', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/notice/NoticePage.tsx'] },
+  { name: 'certificate check /check', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/check/CheckPage.tsx'] },
+  { name: 'certificate /certificates/:applicationId', budgetKb: AREA_BUDGET_KB, modules: ['src/certificate/CertificatePage.tsx'] },
   { name: 'apply /apply', budgetKb: AREA_BUDGET_KB, modules: ['src/apply/ApplyArea.tsx'] },
   { name: 'review /review', budgetKb: AREA_BUDGET_KB, modules: ['src/review/ReviewArea.tsx', 'src/review/AssignmentList.tsx'] },
   { name: 'admin /admin', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/AdminArea.tsx'] },

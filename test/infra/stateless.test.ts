@@ -172,14 +172,13 @@ describe('least privilege', () => {
     expect([...new Set(actions)].sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
   });
 
-  it('only the submission and scoring functions send mail, and only from mailFrom', () => {
+  it('every function sends mail (links, assignments, result letters) only with SendEmail and only from mailFrom', () => {
     const ses = (fn: FunctionName) => roleStatements(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
-    for (const fn of ['submission', 'scoring'] as const) {
+    for (const fn of ['submission', 'scoring', 'publication'] as const) {
       expect(ses(fn)).toEqual([
         expect.objectContaining({ Action: 'ses:SendEmail', Condition: { StringEquals: { 'ses:FromAddress': 'award@example.org' } } }),
       ]);
     }
-    expect(ses('publication')).toEqual([]);
   });
 
   it.each(FUNCTIONS)('%s: reads the signing key and the public URL parameter', (fn) => {

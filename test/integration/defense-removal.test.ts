@@ -13,6 +13,7 @@ import {
   oneEntry,
   paths,
   scoreAndSubmit,
+  oneMove,
 } from './reviews-helpers';
 import { moveTo } from './rounds-helpers';
 
@@ -141,7 +142,7 @@ describe('taking a member off the defense panel', () => {
   });
 
   it('moves defense → comprehensive evaluation once the remaining members are done; no removal after', async () => {
-    const moved = await oneEntry(roundId, 'round.stageMoved', () => move('comprehensiveEvaluation'));
+    const moved = await oneMove(roundId, () => move('comprehensiveEvaluation'));
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     const closed = await nothingWritten(roundId, () => api('POST', removal(d1.personId), { cookie: admin, body: { reason: '晚了' } }));
     expect(closed.status).toBe(422);

@@ -14,6 +14,7 @@ import {
   oneEntry,
   paths,
   scoreAndSubmit,
+  oneMove,
 } from './reviews-helpers';
 import { moveTo } from './rounds-helpers';
 
@@ -252,7 +253,7 @@ describe('the defense panel, from its forming to the panel score and the move to
   });
 
   it('moves defense → comprehensive evaluation once every seat is settled and the panel score is in; the panel is closed then', async () => {
-    const moved = await oneEntry(roundId, 'round.stageMoved', async () => moveTo(roundId, 'comprehensiveEvaluation', await roundVersion(), admin));
+    const moved = await oneMove(roundId, async () => moveTo(roundId, 'comprehensiveEvaluation', await roundVersion(), admin));
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.stage).toBe('comprehensiveEvaluation');
     const late = await nothingWritten(roundId, () => api('POST', paths.panel(roundId), { cookie: admin, body: { reviewerId: outsider.personId } }));

@@ -27,6 +27,10 @@ export interface SeededApplication {
   readonly onSite: Record<string, number>;
   /** One score per panel member, in order; absent: the panel has not scored it (no declarations, no scores). */
   readonly panelScores?: readonly number[];
+  /** The office found it ineligible, with this reason: no review records at all. */
+  readonly ineligible?: string;
+  /** The material review did not shortlist it: no on-site consensus. */
+  readonly notShortlisted?: boolean;
 }
 
 /** A seeded round and the ids of its applications, in the order given. */
@@ -79,6 +83,8 @@ export async function seedOutcomeRound(options: {
   readonly stage?: RoundStage;
   readonly config?: Partial<RoundConfig>;
   readonly panelSize?: number;
+  /** The owners' person ids, in the order of the applications (default: made-up owners no one signs in as). */
+  readonly owners?: readonly string[];
 }): Promise<SeededOutcomeRound> {
   const { awards, applications, reviews } = await stores();
   const now = new Date();
@@ -106,18 +112,20 @@ export async function seedOutcomeRound(options: {
   ]);
 
   const applicationIds: string[] = [];
-  for (const seeded of options.applications) {
+  for (const [index, seeded] of options.applications.entries()) {
     const body = registration(roundId, { name: seeded.name });
     const app: ApplicationRecord = {
       applicationId: ulid(),
       roundId,
       programmeId: 'city',
-      ownerPersonId: `owner-${ulid()}`,
+      ownerPersonId: options.owners?.[index] ?? `owner-${ulid()}`,
       status: 'submitted',
       organisation: { ...body.organisation, size: 'medium' },
       declarations: { ...body.declarations, majorIncidents: [], seriousPenalties: [] },
       selfCheck: { eligible: true, failures: [] },
-      eligibility: { decision: 'eligible', reason: '符合申报条件。', decidedAt: at, decidedBy: 'test' },
+      eligibility: seeded.ineligible
+        ? { decision: 'ineligible', reason: seeded.ineligible, decidedAt: at, decidedBy: 'test' }
+        : { decision: 'eligible', reason: '符合申报条件。', decidedAt: at, decidedBy: 'test' },
       createdAt: at,
       updatedAt: at,
       submittedAt: at,
@@ -140,12 +148,17 @@ export async function seedOutcomeRound(options: {
         basedOn: 5,
       });
     };
+    const shortlisted = !seeded.notShortlisted;
     await seed(roundId, 'application.registered', applicationId, app, [
       ...applications.registration(app),
-      consensus('materialReview', seeded.material),
-      reviews.shortlistPut({ roundId, applicationId, shortlisted: true, materialScore: scorecardTotals(seeded.material as Scorecard, GBT19580_2012).total, decidedAt: at, decidedBy: 'test' }),
-      consensus('onSite', seeded.onSite),
-      ...(seeded.panelScores ? panelWrites(reviews, roundId, applicationId, panel, seeded.panelScores) : []),
+      ...(seeded.ineligible
+        ? []
+        : [
+            consensus('materialReview', seeded.material),
+            reviews.shortlistPut({ roundId, applicationId, shortlisted, materialScore: scorecardTotals(seeded.material as Scorecard, GBT19580_2012).total, decidedAt: at, decidedBy: 'test' }),
+            ...(shortlisted ? [consensus('onSite', seeded.onSite)] : []),
+            ...(shortlisted && seeded.panelScores ? panelWrites(reviews, roundId, applicationId, panel, seeded.panelScores) : []),
+          ]),
     ]);
     applicationIds.push(applicationId);
   }

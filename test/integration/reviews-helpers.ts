@@ -180,6 +180,16 @@ export async function headSeq(roundId: string): Promise<number> {
   return (await rt.audit.caughtUp(roundScope(roundId)))?.seq ?? 0;
 }
 
+/** Runs a stage move and expects one 'round.stageMoved' entry, then only the result letters it sends (letters the round still owed). */
+export async function oneMove<T>(roundId: string, run: () => Promise<T>): Promise<T> {
+  const before = await headSeq(roundId);
+  const result = await run();
+  const actions = (await entriesAfter(roundId, before)).map((e) => e.action);
+  expect(actions[0]).toBe('round.stageMoved');
+  expect(actions.slice(1).every((a) => a === 'letter.sent')).toBe(true);
+  return result;
+}
+
 /** Runs a call and checks that it appended exactly one entry to the round's chain, with this action (and target id). */
 export async function oneEntry<T>(roundId: string, action: string, run: () => Promise<T>, targetId?: string): Promise<T> {
   const before = await headSeq(roundId);

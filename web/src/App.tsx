@@ -19,12 +19,17 @@ const PoolArea = lazy(() => import('./office/pool/PoolArea').then((m) => m.PoolA
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
+const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
+const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
 
 function Footer() {
   const t = useT();
   return (
     <footer class="site-footer">
       <p>{t('site.footer')}</p>
+      <p>
+        <a href="/check">{t('site.checkCertificate')}</a>
+      </p>
     </footer>
   );
 }
@@ -79,6 +84,9 @@ export function App({ state }: { state: AppState }) {
               <Route path="/supervise/rounds/:roundId/reliability" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
               <Route path="/notices/:roundId" component={NoticePage} />
+              <Route path="/check" component={CheckPage} />
+              <Route path="/check/:number" component={CheckPage} />
+              <Route path="/certificates/:applicationId" component={CertificatePage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -24,7 +24,7 @@ import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { proposedWinners, winnersOf } from '../../lib/outcome/progress';
 import type { OutcomeStore, PublicationRecord, RoundOutcome, StandingRecord } from '../../lib/outcome/store';
-import { roundAtVersion } from './rounds';
+import { lettersAfter, roundAtVersion, type RoundDeps } from './rounds';
 
 /** What publishing needs: the round and its outcome (read), the web bucket (the published results), the audit log (the only writer). */
 export interface PublishDeps {
@@ -181,7 +181,7 @@ export async function listPublications(deps: Pick<PublishDeps, 'awards' | 'outco
  * Based on the round version read (stale: 409); another stage: 422 NOTHING_TO_PUBLISH.
  */
 export async function republish(
-  deps: PublishDeps,
+  deps: PublishDeps & Partial<Pick<RoundDeps, 'letters' | 'identity' | 'mailer' | 'applications' | 'reviews'>>,
   session: Session,
   roundId: string,
   input: v.InferOutput<typeof RepublishBody>,
@@ -202,5 +202,7 @@ export async function republish(
     if (error instanceof WriteConditionError) throw conflict();
     throw error;
   }
+  // The letters that waited for this publication (proposed winners, winners and their certificates) go out now.
+  await lettersAfter(deps, session, round, now, requestId);
   return publicationsOf(deps, round);
 }

@@ -14,6 +14,9 @@ import { applicationsBeforePanel, openDefenseWork } from '../../lib/reviews/defe
 import type { ReviewProgressReader, RoundReviewProgress } from '../../lib/reviews/progress';
 import { outcomeFacts } from '../../lib/outcome/progress';
 import type { OutcomeStore } from '../../lib/outcome/store';
+import type { IdentityStore } from '../../lib/identity/store';
+import type { LettersStore } from '../../lib/letters/store';
+import type { Mailer } from '../../lib/mailer';
 import { chainHeadOf, publicationOfStage, publishRound, type PublishDeps } from './publish';
 
 /** What moving a round needs: the round, its applications and reviews (read), the audit log (the only writer), and what publishing needs. */
@@ -23,6 +26,10 @@ export interface RoundDeps extends PublishDeps {
   readonly applications: ApplicationsRepository;
   readonly reviews: ReviewProgressReader;
   readonly outcome: OutcomeStore;
+  /** What sending the result letters needs; without them (tests of the move alone) no letter is sent. */
+  readonly letters?: LettersStore;
+  readonly identity?: Pick<IdentityStore, 'getPerson'>;
+  readonly mailer?: Mailer;
 }
 
 const isReviewStage = (stage: RoundStage): stage is ReviewStage => (REVIEW_STAGES as readonly string[]).includes(stage);
@@ -138,8 +145,39 @@ export async function moveRoundStage(
     throw error;
   }
   const answer: RoundStageResponse = { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
+  const publication = await publishAfterMove(deps, session, next, now, requestId);
+  // The letters go out after the publication: a proposed winner's letter points at the notice, a winner's certificate at the announcement.
+  const letters = await lettersAfter(deps, session, next, now, requestId);
+  return { ...answer, ...(publication ? { publication } : {}), ...(letters ? { letters } : {}) };
+}
+
+/**
+ * The result letters the round owes now (./letters), sent after a stage move or a republication. The move stands
+ * whatever happens: a failure is logged and counted, and the office sends again (POST …/letters).
+ */
+export async function lettersAfter(
+  deps: PublishDeps & Partial<Pick<RoundDeps, 'letters' | 'identity' | 'mailer' | 'applications' | 'reviews'>>,
+  session: Session,
+  round: RoundRecord,
+  now: Date,
+  requestId: string,
+): Promise<{ sent: number; failed: number } | undefined> {
+  const { letters, identity, mailer, applications, reviews } = deps;
+  if (!letters || !identity || !mailer || !applications || !reviews) return undefined;
+  try {
+    const { sendDueLetters } = await import('./letters');
+    const result = await sendDueLetters({ ...deps, letters, identity, mailer, applications, reviews }, { personId: session.personId, role: session.role }, round, now, requestId);
+    return { sent: result.sent, failed: result.failed };
+  } catch (error) {
+    deps.logger.error('letters after the stage move failed; the office can send them again', { roundId: round.roundId, requestId, error: error as Error });
+    return { sent: 0, failed: 1 };
+  }
+}
+
+async function publishAfterMove(deps: RoundDeps, session: Session, next: RoundRecord, now: Date, requestId: string): Promise<RoundStageResponse['publication']> {
+  const roundId = next.roundId;
   const kind = publicationOfStage(next.stage);
-  if (!kind) return answer;
+  if (!kind) return undefined;
   // DOMAIN.md stages 10–11: opening the notice publishes the proposed winners, the announcement the winners, each with
   // the chain's head once the linker has caught up (so it covers the move and every change committed before it). The
   // move is committed whatever happens next: a failed publication is logged and said in the answer, and the office
@@ -149,10 +187,10 @@ export async function moveRoundStage(
     // The move's own record is committed, so the chain cannot be empty once caught up.
     if (!head) throw new Error(`round ${roundId} has no audit chain`);
     await publishRound(deps, session, next, kind, chainHeadOf(head), now, requestId);
-    return { ...answer, publication: { kind, published: true } };
+    return { kind, published: true };
   } catch (error) {
     deps.logger.error('publication after the stage move failed; the office can publish again', { roundId, kind, requestId, error: error as Error });
-    return { ...answer, publication: { kind, published: false } };
+    return { kind, published: false };
   }
 }
 

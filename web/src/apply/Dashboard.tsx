@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApplicationView } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
@@ -7,8 +7,15 @@ import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
 import { LazyMySchedule } from '../ui/schedule/lazy';
+import { useLoad } from '../review/load';
+import { ApiError } from '../api';
+import type { ApplicationLettersResponse } from '../../../shared/api/letters';
+import type { MessageKey } from '../../../shared/messages/registry';
 import '../texts/apply';
 import '../texts/terms';
+
+// The letters and their texts load only for an applicant who has letters (most dashboards, before the material review, show none).
+type LettersComponent = typeof import('./Letters').Letters;
 
 /**
  * Where the application is: the round's stage, its status, the deadline (in
@@ -34,6 +41,24 @@ export function Dashboard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const beforeDeadline = now() < Date.parse(app.submissionDeadline);
+  // The result letters and the status they tell (shared/stages, following the round): only a submitted package gets any.
+  const [letters] = useLoad<ApplicationLettersResponse | null>(
+    () =>
+      app.status === 'submitted'
+        ? call('letters.ofApplication', { params: { applicationId: app.applicationId } }).catch((e: unknown) => {
+            // A round without letters yet answers them all the same; only a fault shows.
+            if (e instanceof ApiError && e.status === 404) return null;
+            throw e;
+          })
+        : Promise.resolve(null),
+    [app.applicationId, app.status],
+  );
+  const told = letters.state === 'ready' && letters.value ? letters.value : undefined;
+  const [Letters, setLetters] = useState<LettersComponent | null>(null);
+  const hasLetters = (told?.letters.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasLetters && !Letters) void import('./Letters').then((m) => setLetters(() => m.Letters));
+  }, [hasLetters]);
 
   const withdraw = async () => {
     setBusy(true);
@@ -57,9 +82,15 @@ export function Dashboard({
         <dd data-stage={app.stage}>{tKnown(t, `domain.stage.${app.stage}`, app.stage)}</dd>
         <dt>{t('dashboard.status')}</dt>
         <dd>
-          <span class={`badge status-${app.status}`} data-application-status={app.status}>
-            {t(`application.status.${app.status}`)}
-          </span>
+          {told && told.status !== 'submitted' ? (
+            <span class={`badge status-${told.status}`} data-application-status={told.status}>
+              {t(`domain.status.${told.status}` as MessageKey)}
+            </span>
+          ) : (
+            <span class={`badge status-${app.status}`} data-application-status={app.status}>
+              {t(`application.status.${app.status}`)}
+            </span>
+          )}
         </dd>
         <dt>{t('dashboard.deadline')}</dt>
         <dd>
@@ -101,6 +132,14 @@ export function Dashboard({
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
       <LazyMySchedule applicationId={app.applicationId} hideEmpty />
+      {told && hasLetters && Letters && <Letters data={told} />}
+      {told && !hasLetters && (
+        <>
+          <h2>{t('dashboard.letters')}</h2>
+          <p class="muted">{t('dashboard.noLetters')}</p>
+        </>
+      )}
+      {letters.state === 'error' && <ErrorMessage error={letters.error} />}
       <h2>{t('dashboard.requests')}</h2>
       <OfficeRequests applicationId={app.applicationId} canAnswer={app.status !== 'withdrawn'} />
 

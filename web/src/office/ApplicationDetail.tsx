@@ -163,6 +163,14 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
             </>
           )}
         </dl>
+        {app.stage === 'announcement' && app.status === 'submitted' && (
+          <p>
+            {/* The certificate page says so when the application won none. */}
+            <a href={`/certificates/${encodeURIComponent(app.applicationId)}`} data-certificate-link>
+              {t('office.certificate')}
+            </a>
+          </p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="office-eligibility-title">
