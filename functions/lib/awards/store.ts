@@ -1,6 +1,8 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../audit/log';
+import { queryAll } from '../dynamo';
 import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
+import type { ProgrammeLevel } from '../../../shared/api/programmes';
 
 /** A bilingual name. */
 export interface Name {
@@ -8,11 +10,22 @@ export interface Name {
   readonly en: string;
 }
 
-/** An award programme (a city's or a district's award). */
+/** An award programme (a city's or a district's award). Programmes from before issue #14 have only id, name and date. */
 export interface ProgrammeRecord {
   readonly programmeId: string;
   readonly name: Name;
   readonly createdAt: string;
+  readonly level?: ProgrammeLevel;
+  readonly issuingBody?: Name;
+  /** IANA time zone its dates are read in (Asia/Shanghai when absent). */
+  readonly timeZone?: string;
+  /** The programme this one's winners are recommended to (a district's to the city's award). */
+  readonly recommendsTo?: string;
+}
+
+function stripProgramme(item: Record<string, unknown>): ProgrammeRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...programme } = item;
+  return programme as unknown as ProgrammeRecord;
 }
 
 /**
@@ -50,7 +63,13 @@ export class AwardsStore {
 
   async getProgramme(programmeId: string): Promise<ProgrammeRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: programmeKey(programmeId), ConsistentRead: true }));
-    return out.Item ? { programmeId: out.Item.programmeId, name: out.Item.name, createdAt: out.Item.createdAt } : undefined;
+    return out.Item ? stripProgramme(out.Item) : undefined;
+  }
+
+  /** Every programme record (settings only, no rounds), in id order. */
+  async listProgrammeRecords(): Promise<ProgrammeRecord[]> {
+    const items = await queryAll(this.ddb, { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'PROGRAMMES' } });
+    return items.map(stripProgramme).sort((a, b) => (a.programmeId < b.programmeId ? -1 : 1));
   }
 
   /** The write that creates a programme (fails if it exists). */
