@@ -45,6 +45,9 @@ export interface RoundRecord extends PublicRound {
   readonly noticeEndsAt?: string;
 }
 
+/** What lists of rounds need of a round: no configuration. */
+export type RoundHead = Pick<RoundRecord, 'roundId' | 'name' | 'stage' | 'registrationOpens'>;
+
 const programmeKey = (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' });
 const roundKey = (programmeId: string, roundId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: `ROUND#${roundId}` });
 const roundItem = (round: RoundRecord) => ({ ...roundKey(round.programmeId, round.roundId), gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round });
@@ -122,6 +125,19 @@ export class AwardsStore {
   async getProgrammeRound(programmeId: string, roundId: string): Promise<RoundRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: roundKey(programmeId, roundId), ConsistentRead: true }));
     return out.Item ? stripRound(out.Item) : undefined;
+  }
+
+  /** Every round of one programme without its configuration (id, name, stage, dates), read consistently, in id order. */
+  async listRoundHeads(programmeId: string): Promise<RoundHead[]> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': programmeKey(programmeId).pk, ':r': 'ROUND#' },
+      ProjectionExpression: 'roundId, #n, stage, registrationOpens',
+      ExpressionAttributeNames: { '#n': 'name' },
+      ConsistentRead: true,
+    });
+    return items as unknown as RoundHead[];
   }
 
   /** Every round of one programme, read consistently from the table itself, in id order. */
