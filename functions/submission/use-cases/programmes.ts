@@ -47,7 +47,7 @@ export async function createProgramme(
 ): Promise<ProgrammeView> {
   if (input.recommendsTo !== undefined) {
     if (input.recommendsTo === input.programmeId || !(await deps.awards.getProgramme(input.recommendsTo))) {
-      throw new AppError('PROGRAMME_UNKNOWN', 422, { programmeId: input.recommendsTo, field: 'recommendsTo' });
+      throw new AppError('PROGRAMME_UNKNOWN', 422, { programmeId: input.recommendsTo, field: 'recommendsTo' }, { programmeId: input.recommendsTo });
     }
   }
   const programme: ProgrammeRecord = {
@@ -71,7 +71,7 @@ export async function createProgramme(
       writes: [deps.awards.programmePut(programme)],
     });
   } catch (error) {
-    if (error instanceof WriteConditionError) throw new AppError('PROGRAMME_EXISTS', 409, { programmeId: programme.programmeId });
+    if (error instanceof WriteConditionError) throw new AppError('PROGRAMME_EXISTS', 409, { programmeId: programme.programmeId }, { programmeId: programme.programmeId });
     throw error;
   }
   return programmeView(programme, []);
