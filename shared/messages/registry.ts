@@ -18,6 +18,7 @@ import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
+import type { operatorUiMessages } from './ui-operator';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
@@ -41,7 +42,8 @@ type AllCatalogues = typeof platformMessages &
   typeof superviseReviewUiMessages &
   typeof roundsUiMessages &
   typeof outcomeUiMessages &
-  typeof noticeUiMessages;
+  typeof noticeUiMessages &
+  typeof operatorUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;
