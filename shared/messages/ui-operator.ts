@@ -15,6 +15,7 @@ export const operatorUiMessages = {
   'operator.level.unknown': { 'zh-CN': '未注明级别', en: 'Level not given' },
   'operator.issuingBody': { 'zh-CN': '颁奖单位', en: 'Issuing body' },
   'operator.timeZone': { 'zh-CN': '时区', en: 'Time zone' },
+  'operator.timeZone.beijing': { 'zh-CN': '北京时间', en: 'Beijing time' },
   'operator.timeZone.hint': { 'zh-CN': '默认北京时间（Asia/Shanghai）', en: 'Beijing time (Asia/Shanghai) unless changed' },
   'operator.recommendsTo': { 'zh-CN': '获奖单位推荐参评', en: 'Winners recommended to' },
   'operator.recommendsTo.none': { 'zh-CN': '不推荐', en: 'None' },

@@ -103,7 +103,7 @@ function Programmes() {
                     </>
                   )}
                   <dt>{t('operator.timeZone')}</dt>
-                  <dd>{p.timeZone}</dd>
+                  <dd>{p.timeZone === DEFAULT_PROGRAMME_TIME_ZONE ? t('operator.timeZone.beijing') : p.timeZone}</dd>
                   {p.recommendsTo && (
                     <>
                       <dt>{t('operator.recommendsTo')}</dt>
