@@ -10,6 +10,7 @@ import { createRound, registration, stackRuntime, validCreditCode } from './appl
 import { api, cookieFrom, latestToken, linkedChain, mailTo, signIn, signInAdmin, uniqueEmail } from './helpers';
 import { outcomeTables } from './notice-helpers';
 import { roundDates, seedRound } from './rounds-helpers';
+import { verify } from './verify-audit-helpers';
 
 // Issue #14 part 1: the platform operator creates programmes and invites their first administrators; it reads nothing
 // of any programme; programmes stay apart; a winner's cooldown comes from the system's own winners; a district's
@@ -213,6 +214,13 @@ describe('the platform chain', () => {
     expect(entries.some((e) => e.action === 'person.bootstrapped')).toBe(true);
     const result = await verifyChain(nodeSha256, PLATFORM_SCOPE, entries);
     expect(result.ok).toBe(true);
+    // The command line checks it too (and the records it describes: the programme, in the awards table).
+    const cli = await verify('--scope', PLATFORM_SCOPE);
+    expect(cli.code, cli.lines.join('\n')).toBe(0);
+    expect(cli.lines.some((l) => l.startsWith(`ok        ${PLATFORM_SCOPE}  `))).toBe(true);
+    // No programme's office reads it.
+    const read = await api('GET', `/api/publication/audit/${PLATFORM_SCOPE}/entries`, { cookie: await signInAdmin() });
+    expect(read.status).toBe(404);
   });
 });
 
