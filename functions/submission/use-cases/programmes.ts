@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type * as v from 'valibot';
-import { DEFAULT_PROGRAMME_TIME_ZONE, type CreateProgrammeBody, type InviteProgrammeAdminBody, type ProgrammeView } from '../../../shared/api/programmes';
+import * as v from 'valibot';
+import { DEFAULT_PROGRAMME_TIME_ZONE, ProgrammeIdSchema, type CreateProgrammeBody, type InviteProgrammeAdminBody, type ProgrammeView } from '../../../shared/api/programmes';
 import type { PersonView } from '../../../shared/api/schemas';
 import { PLATFORM_SCOPE } from '../../../shared/audit/chain';
 import { WriteConditionError } from '../../lib/audit/log';
@@ -86,7 +86,8 @@ export async function inviteProgrammeAdmin(
   now: Date,
   requestId: string,
 ): Promise<PersonView> {
-  if (!(await deps.awards.getProgramme(programmeId))) throw new AppError('NOT_FOUND', 404);
+  // A path segment that cannot be a programme id is no programme (and never reaches the table as a key).
+  if (!v.is(ProgrammeIdSchema, programmeId) || !(await deps.awards.getProgramme(programmeId))) throw new AppError('NOT_FOUND', 404);
   const person: PersonRecord = {
     personId: ulid(now.getTime()),
     email: input.email,
