@@ -180,6 +180,17 @@ describe("a programme's first administrator", () => {
     expect((await api('GET', `/api/publication/rounds/${roundId}`, { cookie: await signInAdmin() })).status).toBe(404);
   });
 
+  it("gives a new round the programme's time zone unless its configuration names one", async () => {
+    const { admin } = await onboardedProgramme({ timeZone: 'Asia/Urumqi' });
+    const create = (roundId: string, config: Record<string, unknown>) =>
+      api('POST', '/api/publication/rounds', { cookie: admin, body: { roundId, name: { 'zh-CN': '时区测试', en: 'Time zone test' }, config: { dates: roundDates('open', Date.now() + 3 * DAY), ...config } } });
+    const plain = await create(freshId('tz-a'), {});
+    expect(plain.status, JSON.stringify(plain.body)).toBe(201);
+    expect(plain.body.config.timeZone).toBe('Asia/Urumqi');
+    const named = await create(freshId('tz-b'), { timeZone: 'Asia/Shanghai' });
+    expect(named.body.config.timeZone).toBe('Asia/Shanghai');
+  });
+
   it("acting in another programme is answered 404: the city's rounds, applications and people", async () => {
     const { admin } = await onboardedProgramme();
     const roundId = await createRound();
