@@ -4,6 +4,7 @@ import { platformMessages } from './platform';
 import { poolMessages } from './pool';
 import { registerMessages } from './registry';
 import { reviewMessages } from './review';
+import { scheduleMessages } from './schedules';
 import { submissionMessages } from './submission';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
@@ -23,6 +24,7 @@ export const messages = {
   ...reviewMessages,
   ...outcomeMessages,
   ...poolMessages,
+  ...scheduleMessages,
 } as const;
 
 registerMessages(messages);

@@ -4,6 +4,7 @@ import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
 import type { reviewMessages } from './review';
+import type { scheduleMessages } from './schedules';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
 import type { applyUiMessages } from './ui-apply';
@@ -19,14 +20,18 @@ import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
 import type { operatorUiMessages } from './ui-operator';
+import type { schedulesUiMessages } from './ui-schedules';
+import type { reliabilityUiMessages } from './ui-reliability';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof scheduleMessages &
   typeof poolMessages &
   typeof poolUiMessages &
+  typeof schedulesUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
   typeof reviewMessages &
@@ -43,6 +48,7 @@ type AllCatalogues = typeof platformMessages &
   typeof roundsUiMessages &
   typeof outcomeUiMessages &
   typeof noticeUiMessages &
+  typeof reliabilityUiMessages &
   typeof operatorUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
