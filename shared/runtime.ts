@@ -12,6 +12,8 @@ export const ENV = {
   publicUrlParam: 'MERIT_PUBLIC_URL_PARAM',
   /** Email of the first administrator (CDK context `adminEmail`). */
   adminEmail: 'MERIT_ADMIN_EMAIL',
+  /** Email of the platform operator, who creates programmes (CDK context `operatorEmail`; issue #14). */
+  operatorEmail: 'MERIT_OPERATOR_EMAIL',
   /** Sender address for mail (CDK context `mailFrom`, an SES-verified identity). */
   mailFrom: 'MERIT_MAIL_FROM',
   /** ARN of the Secrets Manager secret holding the signing key (AWS). */

@@ -13,6 +13,8 @@ export interface Config {
   readonly publicUrl?: string;
   readonly publicUrlParam?: string;
   readonly adminEmail?: string;
+  /** The platform operator (creates programmes, invites their first administrators). */
+  readonly operatorEmail?: string;
   readonly mailFrom: string;
   readonly defaultProgrammeId: string;
   /** Signing key material: inline (local) or a Secrets Manager ARN (AWS). */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env[ENV.publicUrl]?.replace(/\/+$/, '') || undefined,
     publicUrlParam: env[ENV.publicUrlParam] || undefined,
     adminEmail,
+    operatorEmail: env[ENV.operatorEmail]?.trim().toLowerCase() || undefined,
     mailFrom: env[ENV.mailFrom] || adminEmail || 'no-reply@localhost',
     defaultProgrammeId: env[ENV.defaultProgrammeId] || 'city',
     signingKey,

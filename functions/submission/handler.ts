@@ -19,6 +19,7 @@ const documentsUseCases = once(() => import('./use-cases/documents'));
 const officeUseCases = once(() => import('./use-cases/office'));
 const packageUseCases = once(() => import('./use-cases/package'));
 const peopleUseCases = once(() => import('./use-cases/people'));
+const programmesUseCases = once(() => import('./use-cases/programmes'));
 const poolUseCases = once(() => import('./use-cases/pool'));
 const readUseCases = once(() => import('./use-cases/read'));
 const requestsUseCases = once(() => import('./use-cases/requests'));
@@ -64,6 +65,11 @@ const http = createRouter(
       await d.identity.endSession(req.session.sessionId, req.now);
       return { body: undefined, cookies: [(await signInUseCases()).signOutCookie(d)] };
     },
+    'operator.programmes': async () => ({ body: { programmes: await (await programmesUseCases()).listProgrammes(await appDeps()) } }),
+    'operator.createProgramme': async (req) => ({ body: await (await programmesUseCases()).createProgramme(await appDeps(), req.session, req.body, req.now, req.requestId) }),
+    'operator.inviteAdmin': async (req) => ({
+      body: { person: await (await programmesUseCases()).inviteProgrammeAdmin(await appDeps(), req.session, param(req.params, 'programmeId'), req.body, req.now, req.requestId) },
+    }),
     'people.invite': async (req) => ({ body: { person: await (await peopleUseCases()).invitePerson(await appDeps(), req.session, req.body, req.now, req.requestId) } }),
     'people.list': async (req) => ({ body: { people: await (await peopleUseCases()).listPeople(await appDeps(), req.session) } }),
     'people.revoke': async (req) => ({

@@ -10,6 +10,8 @@ import { REPO_ROOT } from '../bundling';
 export interface MeritSettings {
   /** The first administrator; without it nobody can sign in. */
   readonly adminEmail?: string;
+  /** The platform operator (issue #14): creates programmes and invites their first administrators. */
+  readonly operatorEmail?: string;
   /** Sender of all mail, an SES-verified identity (defaults to adminEmail). */
   readonly mailFrom?: string;
   /**
@@ -45,6 +47,9 @@ export function readSettings(scope: Construct): MeritSettings {
       'No adminEmail context value: nobody will be able to sign in. Deploy with -c adminEmail=office@example.org',
     );
   }
+  const operatorContext = text(scope, 'operatorEmail');
+  const operatorAddress = operatorContext === undefined ? undefined : v.safeParse(EmailSchema, operatorContext);
+  if (operatorAddress && !operatorAddress.success) throw new Error(`operatorEmail must be an email address (got ${operatorContext})`);
   const alarmEmail = text(scope, 'alarmEmail') ?? adminEmail;
   const alarmAddress = alarmEmail === undefined ? undefined : v.safeParse(EmailSchema, alarmEmail);
   if (alarmAddress && !alarmAddress.success) {
@@ -71,6 +76,7 @@ export function readSettings(scope: Construct): MeritSettings {
   }
   return {
     adminEmail,
+    operatorEmail: operatorAddress?.output,
     mailFrom: text(scope, 'mailFrom') ?? adminEmail,
     alarmEmail: alarmAddress?.output,
     programmeId: text(scope, 'programmeId') ?? 'city',

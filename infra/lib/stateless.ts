@@ -61,6 +61,7 @@ export class StatelessStack extends Stack {
       [ENV.stage]: 'aws',
       [ENV.defaultProgrammeId]: settings.programmeId,
       ...(settings.adminEmail ? { [ENV.adminEmail]: settings.adminEmail } : {}),
+      ...(settings.operatorEmail ? { [ENV.operatorEmail]: settings.operatorEmail } : {}),
       ...(settings.mailFrom ? { [ENV.mailFrom]: settings.mailFrom } : {}),
     };
 

@@ -5,6 +5,10 @@ export interface StartBanner {
   readonly adminEmail: string;
   /** The first administrator's sign-in link (single use, 15 minutes). */
   readonly link: string;
+  /** The platform operator, who creates programmes (districts' awards) and invites their first administrators. */
+  readonly operatorEmail?: string;
+  /** The operator's sign-in link (single use, 15 minutes). */
+  readonly operatorLink?: string;
   /** 'seeding': this start is writing the demo rounds (the last one some seconds after this banner); 'reused': the data was there. */
   readonly data: 'seeding' | 'reused';
 }
@@ -23,6 +27,13 @@ export function startBanner(b: StartBanner): string {
     `  ${b.link}`,
     `  Used or expired? Ask for another at ${b.url}/sign-in with ${b.adminEmail}, then open it from ${b.url}/dev/outbox.`,
     '',
+    ...(b.operatorEmail && b.operatorLink
+      ? [
+          `  Platform operator ${b.operatorEmail} (creates programmes, e.g. a district's award, and invites their administrators):`,
+          `  ${b.operatorLink}`,
+          '',
+        ]
+      : []),
     '  Ctrl-C stops everything.',
     '',
   ].join('\n');

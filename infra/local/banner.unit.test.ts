@@ -20,3 +20,19 @@ describe('what npm start prints', () => {
     expect(text).toContain('Ask for another at http://localhost:4100/sign-in with admin@merit.local, then open it from http://localhost:4100/dev/outbox.');
   });
 });
+
+describe('the operator in what npm start prints (issue #14)', () => {
+  it("prints the platform operator's sign-in link under the administrator's", () => {
+    const text = startBanner({
+      url: 'http://localhost:4100',
+      dataDir: '.data',
+      adminEmail: 'admin@merit.local',
+      link: 'http://localhost:4100/auth#token=a',
+      operatorEmail: 'operator@merit.local',
+      operatorLink: 'http://localhost:4100/auth#token=o',
+      data: 'reused',
+    });
+    expect(text).toContain('Platform operator operator@merit.local');
+    expect(text.indexOf('#token=o')).toBeGreaterThan(text.indexOf('#token=a'));
+  });
+});

@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   readonly webDist?: string;
   /** The first administrator. */
   readonly adminEmail?: string;
+  /** The platform operator (default operator@merit.local). */
+  readonly operatorEmail?: string;
   /** Seed the demo programme on first start (default true). */
   readonly seed?: boolean;
   /** Return before the slow part of the demo seed is written (`npm start`: the URL at once); tests wait for all of it. */
@@ -44,6 +46,7 @@ export interface LocalStack {
   readonly s3Endpoint: string;
   readonly outboxDir: string;
   readonly adminEmail: string;
+  readonly operatorEmail: string;
   /** Environment the functions run with (also set on process.env). */
   readonly env: Readonly<Record<string, string>>;
   /** Whether this start seeded the demo (first start on empty data). */
@@ -52,6 +55,8 @@ export interface LocalStack {
   readonly seedSettled: () => Promise<{ readonly ok: boolean; readonly seconds: number }>;
   /** A fresh single-use sign-in link for the first administrator. */
   adminSignInLink(): Promise<string>;
+  /** A fresh single-use sign-in link for the platform operator. */
+  operatorSignInLink(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -111,10 +116,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await createTables(dynamo.endpoint);
 
   const adminEmail = (options.adminEmail ?? 'admin@merit.local').toLowerCase();
+  const operatorEmail = (options.operatorEmail ?? 'operator@merit.local').toLowerCase();
   const env: Record<string, string> = {
     [ENV.stage]: 'local',
     [ENV.publicUrl]: url,
     [ENV.adminEmail]: adminEmail,
+    [ENV.operatorEmail]: operatorEmail,
     [ENV.mailFrom]: 'award-office@merit.local',
     [ENV.signingKey]: await localSigningKey(dataDir),
     [ENV.outboxDir]: dirs.outbox,
@@ -161,7 +168,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (dataDir) await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, pid: process.pid }));
 
   const seeded = options.seed === false ? false : await seedDemo(runtime, new Date(), { later: options.seedLater === true });
-  const { ensureFirstAdmin, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
+  const { ensureFirstAdmin, ensureOperator, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
   const { AwardsStore } = await import('../../functions/lib/awards/store');
   const signInDeps = { ...runtime, awards: new AwardsStore(runtime.clients.ddb, localTableName('awards')) };
 
@@ -171,6 +178,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     s3Endpoint: s3.endpoint,
     outboxDir: dirs.outbox,
     adminEmail,
+    operatorEmail,
     env,
     seeded,
     seedSettled: demoSeedSettled,
@@ -179,6 +187,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const admin = await ensureFirstAdmin(signInDeps, now);
       if (!admin) throw new Error('no administrator configured');
       return signInUrl(signInDeps, admin.personId, now);
+    },
+    async operatorSignInLink() {
+      const now = new Date();
+      const operator = await ensureOperator(signInDeps, now);
+      if (!operator) throw new Error('no operator configured');
+      return signInUrl(signInDeps, operator.personId, now);
     },
     async stop() {
       await demoSeedSettled();

@@ -4,12 +4,14 @@ import { startLocalStack } from './stack';
 // `npm start`: the whole system on this machine, data kept under .data/.
 const port = Number(process.env.PORT ?? 3000);
 const adminEmail = process.env.MERIT_ADMIN_EMAIL ?? 'admin@merit.local';
+const operatorEmail = process.env.MERIT_OPERATOR_EMAIL ?? 'operator@merit.local';
 
 try {
-  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, seedLater: true });
+  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, operatorEmail, seedLater: true });
   const link = await stack.adminSignInLink();
+  const operatorLink = await stack.operatorSignInLink();
   const dataDir = process.env.MERIT_DATA_DIR ?? '.data';
-  console.log(startBanner({ url: stack.url, dataDir, adminEmail: stack.adminEmail, link, data: stack.seeded ? 'seeding' : 'reused' }));
+  console.log(startBanner({ url: stack.url, dataDir, adminEmail: stack.adminEmail, link, operatorEmail: stack.operatorEmail, operatorLink, data: stack.seeded ? 'seeding' : 'reused' }));
   if (stack.seeded) {
     void stack.seedSettled().then(({ ok, seconds }) => {
       if (ok) console.log(seedDoneLine(seconds));

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EmailSchema, LocaleSchema } from './schemas';
 import { DocumentNameSchema } from './document-name';
+import type { Recommendation } from './programmes';
 import { fileTypeList } from '../messages/units';
 import { DOCUMENT_CATEGORIES, OFFICE_ANSWER_MAX_CHARS, OFFICE_REQUEST_MAX_CHARS, ORGANISATION_SIZES, type DocumentCategory, type PackageRules } from './application-constants';
 
@@ -159,6 +160,14 @@ export interface SelfCheck {
   readonly failures: readonly SelfCheckFailure[];
 }
 
+/** The organisation's latest win of the programme's award that the system holds (issue #14: the cooldown does not rest on the applicant's word alone). */
+export interface RecordedWinView {
+  readonly roundId: string;
+  readonly roundName: { readonly 'zh-CN': string; readonly en: string };
+  /** Rounds of the programme between that win and this round (1 = the previous round). */
+  readonly roundsSince: number;
+}
+
 /** A decision made after the eligibility stage, as a recorded exception (issue #16.10). */
 export interface EligibilityException {
   /** Why the office changed it after the stage. */
@@ -260,6 +269,10 @@ export interface ApplicationSummary {
   readonly status: ApplicationStatus;
   readonly organisation: OrganisationDetails;
   readonly selfCheck: SelfCheck;
+  /** The organisation's latest win of this programme's award in the system's records, if any. */
+  readonly recordedWin?: RecordedWinView;
+  /** Awards of other programmes (a district's) that recommend this organisation to this programme's award. */
+  readonly recommendations?: readonly Recommendation[];
   readonly eligibility?: EligibilityDecision;
   readonly createdAt: string;
   readonly submittedAt?: string;

@@ -78,6 +78,7 @@ import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkVi
 import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
+import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
 import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
 import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
@@ -159,6 +160,18 @@ export const ROUTES = {
   'auth.signOut': route<undefined>({
     method: 'DELETE', path: '/api/submission/auth/session', fn: 'submission', access: SIGNED_IN, status: 204,
     summary: 'End this session',
+  }),
+  'operator.programmes': route<OperatorProgrammesResponse>({
+    method: 'GET', path: '/api/submission/operator/programmes', fn: 'submission', access: ['operator'],
+    summary: 'Every programme with its settings and administrators (the platform operator; nothing of any application, score or chain)',
+  }),
+  'operator.createProgramme': route<ProgrammeView, typeof CreateProgrammeBody>({
+    method: 'POST', path: '/api/submission/operator/programmes', fn: 'submission', access: ['operator'], body: CreateProgrammeBody, status: 201,
+    summary: 'Create a programme (a city, district or county award; audited on the platform chain; an id in use: 409 PROGRAMME_EXISTS)',
+  }),
+  'operator.inviteAdmin': route<{ person: PersonView }, typeof InviteProgrammeAdminBody>({
+    method: 'POST', path: '/api/submission/operator/programmes/{programmeId}/admins', fn: 'submission', access: ['operator'], body: InviteProgrammeAdminBody, status: 201,
+    summary: "Invite a programme's administrator and mail them a sign-in link (audited on the platform chain)",
   }),
   'people.invite': route<{ person: PersonView }, typeof InvitePersonBody>({
     method: 'POST', path: '/api/submission/people', fn: 'submission', access: ['admin'], body: InvitePersonBody, status: 201,

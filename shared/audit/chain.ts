@@ -68,6 +68,8 @@ export type AuditEntryDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
 /** Chain scope of a round. */
 export const roundScope = (roundId: string) => `round:${roundId}`;
+/** Chain scope of what the platform operator does (programmes created, their first administrators invited; issue #14). */
+export const PLATFORM_SCOPE = 'platform';
 /** Chain scope of programme-wide changes (people, programme settings). */
 export const programmeScope = (programmeId: string) => `programme:${programmeId}`;
 

@@ -12,6 +12,7 @@ import { superviseUiMessages } from './ui-supervise';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
+import { operatorUiMessages } from './ui-operator';
 import { schedulesUiMessages } from './ui-schedules';
 import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
@@ -33,6 +34,7 @@ export const allMessages = {
   ...outcomeUiMessages,
   ...noticeUiMessages,
   ...poolUiMessages,
+  ...operatorUiMessages,
   ...schedulesUiMessages,
   ...remarksUiMessages,
   ...reliabilityUiMessages,

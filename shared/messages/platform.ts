@@ -28,6 +28,8 @@ export const platformMessages = {
   LINK_ALREADY_USED: { 'zh-CN': '登录链接已使用过，每个链接只能使用一次。', en: 'This sign-in link has already been used; each link works once.' },
   PERSON_REVOKED: { 'zh-CN': '该账号已被停用。', en: 'This account has been revoked.' },
   PERSON_EXISTS: { 'zh-CN': '此人已以该角色加入本奖项。', en: 'This person already has that role in this programme.' },
+  PROGRAMME_EXISTS: { 'zh-CN': '奖项编号 {programmeId} 已被使用，请换一个编号。', en: 'The programme id {programmeId} is already in use; choose another.' },
+  PROGRAMME_UNKNOWN: { 'zh-CN': '没有编号为 {programmeId} 的奖项。', en: 'There is no programme with the id {programmeId}.' },
   CONFLICT: { 'zh-CN': '数据已被他人修改，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大。', en: 'The request is too large.' },
   REQUEST_TIMEOUT: { 'zh-CN': '请求发送时间过长，连接已关闭，没有保存任何内容。请检查网络后重试。', en: 'The request took too long to arrive, so the connection was closed and nothing was saved. Check your connection and try again.' },
@@ -55,4 +57,6 @@ export const platformMessages = {
   'platform.role.deliberator': { 'zh-CN': '审议员', en: 'deliberator' },
   'platform.role.supervisor': { 'zh-CN': '评审监督员', en: 'supervisor' },
   'platform.role.admin': { 'zh-CN': '评审委员会办公室管理员', en: 'award office administrator' },
+  'platform.role.operator': { 'zh-CN': '平台运营方', en: 'platform operator' },
+  'platform.operatorProgramme': { 'zh-CN': '质量奖评审平台', en: 'Quality award platform' },
 } as const satisfies Catalogue;

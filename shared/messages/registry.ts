@@ -21,6 +21,7 @@ import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
+import type { operatorUiMessages } from './ui-operator';
 import type { schedulesUiMessages } from './ui-schedules';
 import type { remarksUiMessages } from './ui-remarks';
 import type { reliabilityUiMessages } from './ui-reliability';
@@ -53,7 +54,8 @@ type AllCatalogues = typeof platformMessages &
   typeof outcomeUiMessages &
   typeof noticeUiMessages &
   typeof remarksUiMessages &
-  typeof reliabilityUiMessages;
+  typeof reliabilityUiMessages &
+  typeof operatorUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;

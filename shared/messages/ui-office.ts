@@ -20,6 +20,12 @@ export const officeUiMessages = {
   'office.back': { 'zh-CN': '← 返回申报列表', en: '← Back to the list' },
   'office.noTexts': { 'zh-CN': '尚未填写。', en: 'Nothing written yet.' },
   'office.missingTexts': { 'zh-CN': '未填写：{sections}', en: 'Not filled in: {sections}' },
+  'office.recommendations': { 'zh-CN': '下级奖项推荐', en: 'Recommended by another award' },
+  'office.recommendedBy': { 'zh-CN': '{programme}（{round}）获奖单位，推荐参评本奖项。', en: 'Winner of {programme} ({round}), recommended to this award.' },
+  'office.recordedWin': {
+    'zh-CN': '系统记录：该单位曾获本奖项（{round}），距本轮 {rounds} 轮。',
+    en: 'System records: this organisation won this award in {round}, {rounds} {rounds:round|rounds} before this one.',
+  },
   'office.selfCheckOk': { 'zh-CN': '按声明自查，各项条件均满足。', en: 'By the declarations, every condition is met.' },
   'office.yes': { 'zh-CN': '是', en: 'Yes' },
   'office.no': { 'zh-CN': '否', en: 'No' },

@@ -20,6 +20,7 @@ export const uiMessages = {
   'nav.review': { 'zh-CN': '评审', en: 'Review' },
   'nav.admin': { 'zh-CN': '管理', en: 'Admin' },
   'nav.supervise': { 'zh-CN': '监督', en: 'Supervision' },
+  'nav.operator': { 'zh-CN': '奖项管理（平台）', en: 'Programmes (platform)' },
   'session.as': { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   'session.signedInAs': { 'zh-CN': '当前登录', en: 'Signed in' },
 

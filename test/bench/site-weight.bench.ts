@@ -39,6 +39,7 @@ const PAGES: readonly Page[] = [
   { name: 'apply /apply', budgetKb: AREA_BUDGET_KB, modules: ['src/apply/ApplyArea.tsx'] },
   { name: 'review /review', budgetKb: AREA_BUDGET_KB, modules: ['src/review/ReviewArea.tsx', 'src/review/AssignmentList.tsx'] },
   { name: 'admin /admin', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/AdminArea.tsx'] },
+  { name: 'operator /operator', budgetKb: AREA_BUDGET_KB, modules: ['src/operator/OperatorArea.tsx'] },
   { name: 'rounds /admin/rounds', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/rounds/RoundsArea.tsx'] },
   { name: 'office /office', budgetKb: AREA_BUDGET_KB, modules: ['src/office/OfficeArea.tsx', 'src/office/ApplicationList.tsx'] },
   { name: 'application /office/:applicationId', budgetKb: AREA_BUDGET_KB, modules: ['src/office/OfficeArea.tsx', 'src/office/ApplicationDetail.tsx'] },

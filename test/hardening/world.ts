@@ -3,14 +3,14 @@ import { expect } from 'vitest';
 import { ulid } from 'ulid';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
-import { programmeScope, roundScope } from '../../shared/audit/chain';
+import { PLATFORM_SCOPE, programmeScope, roundScope } from '../../shared/audit/chain';
 import { GBT19580_2012 } from '../../shared/criteria';
 import type { Role } from '../../shared/api/roles';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import { IdentityStore, type PersonRecord } from '../../functions/lib/identity/store';
 import { signSessionToken } from '../../functions/lib/identity/tokens';
-import { ensureFirstAdmin, openSession } from '../../functions/submission/use-cases/sign-in';
+import { ensureFirstAdmin, ensureOperator, openSession } from '../../functions/submission/use-cases/sign-in';
 import { PDF, registeredApplicant, stackRuntime, upload } from '../integration/applications-helpers';
 import { uniqueEmail } from '../integration/helpers';
 import { createReviewRound, moveRoundTo } from '../integration/reviews-helpers';
@@ -33,6 +33,28 @@ export async function adminSession(): Promise<string> {
   const admin = await ensureFirstAdmin(await signInDeps(), new Date());
   if (!admin) throw new Error('no first administrator');
   return sessionOf(admin);
+}
+
+/** The configured platform operator, signed in (issue #14). */
+export async function operatorSession(): Promise<string> {
+  const operator = await ensureOperator(await signInDeps(), new Date());
+  if (!operator) throw new Error('no platform operator');
+  return sessionOf(operator);
+}
+
+/** A district programme created through the operator's route, and its first administrator invited through it and signed in. */
+export async function onboardedProgramme(operator: string, tag: string): Promise<{ programmeId: string; admin: PersonRecord; cookie: string }> {
+  const programmeId = `district-${tag}`;
+  const created = await call('POST', '/api/submission/operator/programmes', {
+    cookie: operator,
+    body: { programmeId, name: { 'zh-CN': `外区质量奖${tag}`, en: `District award ${tag}` }, level: 'district', issuingBody: { 'zh-CN': '外区人民政府', en: 'District government' } },
+  });
+  ok(created, 201);
+  const invited = await call('POST', `/api/submission/operator/programmes/${programmeId}/admins`, { cookie: operator, body: { email: uniqueEmail('district-admin'), name: `外区办公室${tag}` } });
+  ok(invited, 201);
+  const rt = await stackRuntime();
+  const admin = (await rt.identity.getPerson(invited.json.person.personId as string))!;
+  return { programmeId, admin, cookie: await sessionOf(admin) };
 }
 
 /** Stores a person straight in the identity table (audited as the seed does), e.g. another programme's administrator. */
@@ -170,6 +192,9 @@ export async function buildWorld(): Promise<World> {
   ok(await call('POST', `/api/submission/people/${toRevoke.personId}/revoke`, { cookie: admin }), 200);
 
   const foreign = await storedPerson('admin', `elsewhere-${tag}`, '外区管理员');
+  // Issue #14: a programme onboarded through the operator's routes, and the operator itself.
+  const operator = await operatorSession();
+  const district = await onboardedProgramme(operator, tag);
   const identities: Identity[] = [
     { name: 'anonymous', standing: 'ok', relation: 'none' },
     { name: 'owner applicant', role: 'applicant', cookie: a.cookie, standing: 'ok', relation: 'owner' },
@@ -182,6 +207,8 @@ export async function buildWorld(): Promise<World> {
     { name: 'supervisor', role: 'supervisor', cookie: supervisor.cookie, standing: 'ok', relation: 'office' },
     { name: 'administrator', role: 'admin', cookie: admin, standing: 'ok', relation: 'office' },
     { name: "another programme's administrator", role: 'admin', cookie: await sessionOf(foreign), standing: 'foreign', relation: 'none' },
+    { name: "an operator-created programme's administrator", role: 'admin', cookie: district.cookie, standing: 'foreign', relation: 'none' },
+    { name: 'platform operator', role: 'operator', cookie: operator, standing: 'ok', relation: 'none' },
     { name: 'revoked expert', role: 'expert', cookie: toRevoke.cookie, standing: 'revoked', relation: 'none' },
     { name: 'expired session (owner)', role: 'applicant', cookie: await expiredCopy(a.cookie), standing: 'expired', relation: 'none' },
   ];
@@ -207,8 +234,9 @@ export async function buildWorld(): Promise<World> {
       section: 'profile',
       scope: roundScope(roundId),
       objectionId: ulid(),
+      programmeId: district.programmeId,
     },
-    scopes: [roundScope(roundId), programmeScope('city'), programmeScope(foreign.programmeId)],
+    scopes: [roundScope(roundId), programmeScope('city'), programmeScope(foreign.programmeId), programmeScope(district.programmeId), PLATFORM_SCOPE],
   };
 }
 

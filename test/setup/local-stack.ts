@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     adminEmail: string;
+    operatorEmail: string;
     dynamoEndpoint: string;
     s3Endpoint: string;
     outboxDir: string;
@@ -24,12 +25,14 @@ export default async function setup(project: TestProject) {
   shared.__meritStack ??= startLocalStack({
     port: 0,
     adminEmail: 'admin@merit.test',
+    operatorEmail: 'operator@merit.test',
     env: { MERIT_LINK_LIMIT_PER_ADDRESS: '200', MERIT_LINK_LIMIT_PER_CLIENT: '100000' },
   });
   shared.__meritStackUsers = (shared.__meritStackUsers ?? 0) + 1;
   const stack = await shared.__meritStack;
   project.provide('baseUrl', stack.url);
   project.provide('adminEmail', stack.adminEmail);
+  project.provide('operatorEmail', stack.operatorEmail);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);
   project.provide('s3Endpoint', stack.s3Endpoint);
   project.provide('outboxDir', stack.outboxDir);

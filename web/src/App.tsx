@@ -18,6 +18,7 @@ const RoundsArea = lazy(() => import('./admin/rounds/RoundsArea').then((m) => m.
 const PoolArea = lazy(() => import('./office/pool/PoolArea').then((m) => m.PoolArea));
 const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
 const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
+const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
@@ -83,6 +84,7 @@ export function App({ state }: { state: AppState }) {
               <Route path="/supervise/rounds/:roundId/outcome" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reliability" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
+              <Route path="/operator" component={OperatorArea} />
               <Route path="/notices/:roundId" component={NoticePage} />
               <Route path="/check" component={CheckPage} />
               <Route path="/check/:number" component={CheckPage} />

@@ -1,3 +1,4 @@
+import type { Recommendation } from '../../../shared/api/programmes';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   ApplicationStatus,
@@ -9,6 +10,7 @@ import type {
   OfficeRequestView,
   OrganisationDetails,
   Receipt,
+  RecordedWinView,
   SelfCheck,
 } from '../../../shared/api/applications';
 import type { TransactItem } from '../audit/log';
@@ -24,6 +26,10 @@ export interface ApplicationRecord {
   readonly organisation: OrganisationDetails;
   readonly declarations: Declarations;
   readonly selfCheck: SelfCheck;
+  /** The organisation's latest win of this programme's award the system holds, found at registration (issue #14). */
+  readonly recordedWin?: RecordedWinView;
+  /** Wins of awards that recommend their winners to this programme, found at registration (issue #14). */
+  readonly recommendations?: readonly Recommendation[];
   readonly eligibility?: EligibilityDecision & { readonly decidedBy: string };
   readonly receipt?: Receipt;
   /** What the office asked for (补正/说明要求) and the answers, oldest first. Not part of the submitted package. */

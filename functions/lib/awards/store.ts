@@ -1,6 +1,8 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../audit/log';
+import { queryAll } from '../dynamo';
 import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
+import type { ProgrammeLevel } from '../../../shared/api/programmes';
 
 /** A bilingual name. */
 export interface Name {
@@ -8,11 +10,22 @@ export interface Name {
   readonly en: string;
 }
 
-/** An award programme (a city's or a district's award). */
+/** An award programme (a city's or a district's award). Programmes from before issue #14 have only id, name and date. */
 export interface ProgrammeRecord {
   readonly programmeId: string;
   readonly name: Name;
   readonly createdAt: string;
+  readonly level?: ProgrammeLevel;
+  readonly issuingBody?: Name;
+  /** IANA time zone its dates are read in (Asia/Shanghai when absent). */
+  readonly timeZone?: string;
+  /** The programme this one's winners are recommended to (a district's to the city's award). */
+  readonly recommendsTo?: string;
+}
+
+function stripProgramme(item: Record<string, unknown>): ProgrammeRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _k, ...programme } = item;
+  return programme as unknown as ProgrammeRecord;
 }
 
 /**
@@ -32,6 +45,9 @@ export interface RoundRecord extends PublicRound {
   readonly noticeEndsAt?: string;
 }
 
+/** What lists of rounds need of a round: no configuration. */
+export type RoundHead = Pick<RoundRecord, 'roundId' | 'name' | 'stage' | 'registrationOpens'>;
+
 const programmeKey = (programmeId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: 'PROGRAMME' });
 const roundKey = (programmeId: string, roundId: string) => ({ pk: `PROGRAMME#${programmeId}`, sk: `ROUND#${roundId}` });
 const roundItem = (round: RoundRecord) => ({ ...roundKey(round.programmeId, round.roundId), gsi1pk: `ROUND#${round.roundId}`, gsi1sk: 'ROUND', kind: 'round', ...round });
@@ -50,7 +66,13 @@ export class AwardsStore {
 
   async getProgramme(programmeId: string): Promise<ProgrammeRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: programmeKey(programmeId), ConsistentRead: true }));
-    return out.Item ? { programmeId: out.Item.programmeId, name: out.Item.name, createdAt: out.Item.createdAt } : undefined;
+    return out.Item ? stripProgramme(out.Item) : undefined;
+  }
+
+  /** Every programme record (settings only, no rounds), in id order. */
+  async listProgrammeRecords(): Promise<ProgrammeRecord[]> {
+    const items = await queryAll(this.ddb, { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'PROGRAMMES' } });
+    return items.map(stripProgramme).sort((a, b) => (a.programmeId < b.programmeId ? -1 : 1));
   }
 
   /** The write that creates a programme (fails if it exists). */
@@ -103,6 +125,19 @@ export class AwardsStore {
   async getProgrammeRound(programmeId: string, roundId: string): Promise<RoundRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: roundKey(programmeId, roundId), ConsistentRead: true }));
     return out.Item ? stripRound(out.Item) : undefined;
+  }
+
+  /** Every round of one programme without its configuration (id, name, stage, dates), read consistently, in id order. */
+  async listRoundHeads(programmeId: string): Promise<RoundHead[]> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+      ExpressionAttributeValues: { ':pk': programmeKey(programmeId).pk, ':r': 'ROUND#' },
+      ProjectionExpression: 'roundId, #n, stage, registrationOpens',
+      ExpressionAttributeNames: { '#n': 'name' },
+      ConsistentRead: true,
+    });
+    return items as unknown as RoundHead[];
   }
 
   /** Every round of one programme, read consistently from the table itself, in id order. */

@@ -100,6 +100,8 @@ export async function getRound(deps: RoundConfigDeps, session: Session, roundId:
   return roundView(round, now);
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * The call (DOMAIN.md stage 0): the office creates a round of its programme
  * with a valid configuration (defaults filled), audited. Round ids are global
@@ -113,7 +115,10 @@ export async function createRound(
   now: Date,
   requestId: string,
 ): Promise<RoundView> {
-  const parsed = parseRoundConfig(input.config);
+  // A round is read in its programme's time zone unless its configuration names another (issue #14).
+  const programme = await deps.awards.getProgramme(session.programmeId);
+  const config = programme?.timeZone && isPlainObject(input.config) && !('timeZone' in input.config) ? { ...input.config, timeZone: programme.timeZone } : input.config;
+  const parsed = parseRoundConfig(config);
   if (!parsed.ok) throw configInvalid(parsed.issues);
   // The index is eventually consistent, so the put below is conditional too (it catches a same-programme race).
   if (await deps.awards.getRound(input.roundId)) throw roundExists(input.roundId);

@@ -20,10 +20,11 @@ import { configuredRound } from '../../lib/awards/configured-round';
 import type { RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
+import type { Runtime } from '../../lib/runtime';
 import type { SignInDeps } from './sign-in';
 
 /** What the application use cases need: the sign-in dependencies plus the applications table and the documents bucket. */
-export type ApplicationDeps = SignInDeps & {
+export type ApplicationDeps = SignInDeps & Pick<Runtime, 'clients'> & {
   readonly applications: ApplicationsRepository;
   readonly documents: DocumentStore;
 };
@@ -230,6 +231,8 @@ export function summaryOf(app: ApplicationRecord): ApplicationSummary {
     createdAt: app.createdAt,
     ...(app.submittedAt ? { submittedAt: app.submittedAt } : {}),
     ...(app.withdrawnAt ? { withdrawnAt: app.withdrawnAt } : {}),
+    ...(app.recordedWin ? { recordedWin: app.recordedWin } : {}),
+    ...(app.recommendations?.length ? { recommendations: app.recommendations } : {}),
     openRequests: (app.requests ?? []).filter((r) => r.status === 'open').length,
     version: app.version,
   };

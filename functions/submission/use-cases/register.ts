@@ -7,6 +7,7 @@ import type { ApplicationRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
+import { recommendationsFor, roundsSinceRecordedWin } from '../../lib/awards/wins';
 import { actorOf, applicationView, registrationOpen, roundContext, type ApplicationDeps } from './context';
 
 /**
@@ -33,6 +34,15 @@ export async function registerApplication(
     throw new AppError('CREDIT_CODE_INVALID', 400, { reason: code.error.reason, ...code.error.details }, { reason: code.error.reason });
   }
   const organisation = { ...input.organisation, creditCode: code.value };
+  // Issue #14: the cooldown is checked against the system's own winners of this programme (by credit code), not only the
+  // applicant's answer; and wins of awards that recommend their winners here are shown to the office.
+  const wins = { ddb: deps.clients.ddb, awards: deps.awards, applications: deps.applications };
+  const [won, recommendations] = await Promise.all([
+    roundsSinceRecordedWin(wins, ctx.round.programmeId, ctx.round.roundId, code.value),
+    recommendationsFor(wins, ctx.round.programmeId, code.value),
+  ]);
+  const declaredSince = input.declarations.roundsSinceLastWin;
+  const since = won === undefined ? declaredSince : declaredSince === undefined ? won.since : Math.min(declaredSince, won.since);
   const result = evaluateEligibility(
     ctx.config.eligibility,
     { ...input.declarations, selfAssessmentSubmitted: true },
@@ -41,7 +51,7 @@ export async function registerApplication(
       creditCode: organisation.creditCode,
       legalPerson: input.declarations.legalPerson,
       establishedOn: input.declarations.establishedOn,
-      ...(input.declarations.roundsSinceLastWin !== undefined ? { roundsSinceLastWin: input.declarations.roundsSinceLastWin } : {}),
+      ...(since !== undefined ? { roundsSinceLastWin: since } : {}),
     },
     now.toISOString(),
   );
@@ -58,6 +68,8 @@ export async function registerApplication(
     organisation,
     declarations: input.declarations,
     selfCheck,
+    ...(won ? { recordedWin: { roundId: won.round.roundId, roundName: won.round.name, roundsSince: won.since } } : {}),
+    ...(recommendations.length ? { recommendations } : {}),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     version: 1,

@@ -4,7 +4,8 @@ import type { Role } from '../../../shared/api/roles';
 import { t } from '../../../shared/messages';
 import { LINK_TTL_SECONDS, SESSION_TTL_SECONDS } from '../../../shared/runtime';
 import type { AwardsStore } from '../../lib/awards/store';
-import { programmeScope } from '../../../shared/audit/chain';
+import { PLATFORM_SCOPE, programmeScope } from '../../../shared/audit/chain';
+import { PLATFORM_ID } from '../../../shared/api/programmes';
 import { SYSTEM_ACTOR } from '../../../shared/audit/actions';
 import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
@@ -32,6 +33,7 @@ export async function signInUrl(deps: Pick<SignInDeps, 'key' | 'publicUrl'>, per
 }
 
 async function programmeName(deps: SignInDeps, programmeId: string) {
+  if (programmeId === PLATFORM_ID) return { 'zh-CN': t('platform.operatorProgramme', 'zh-CN'), en: t('platform.operatorProgramme', 'en') };
   return (await deps.awards.getProgramme(programmeId))?.name ?? { 'zh-CN': programmeId, en: programmeId };
 }
 
@@ -108,6 +110,44 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
 }
 
 /**
+ * The platform operator comes from configuration like the first administrator (issue #14): created the first time
+ * they ask for a link (or `npm start` prints one), bound to no programme ({@link PLATFORM_ID}); audited on the
+ * platform chain as the system's.
+ */
+export async function ensureOperator(deps: SignInDeps, now: Date, requestId = 'bootstrap'): Promise<PersonRecord | undefined> {
+  const email = deps.config.operatorEmail;
+  if (!email) return undefined;
+  const existing = (await deps.identity.membershipsOf(email)).find((m) => m.role === 'operator' && m.programmeId === PLATFORM_ID);
+  if (existing) return deps.identity.getPerson(existing.personId);
+  const person: PersonRecord = {
+    personId: ulid(now.getTime()),
+    email,
+    name: email.split('@')[0] ?? email,
+    role: 'operator',
+    programmeId: PLATFORM_ID,
+    status: 'active',
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  try {
+    await deps.audit.commit({
+      scope: PLATFORM_SCOPE,
+      actor: SYSTEM_ACTOR,
+      action: 'person.bootstrapped',
+      target: { type: 'person', id: person.personId },
+      state: personView(person),
+      requestId,
+      now,
+      writes: deps.identity.personPuts(person),
+    });
+    return person;
+  } catch (error) {
+    if (error instanceof WriteConditionError) return ensureOperator(deps, now, requestId);
+    throw error;
+  }
+}
+
+/**
  * The mailbox an address reaches, for counting (issue #16.9): case does not matter, and `name+anything@` is delivered
  * to `name@` by most mail systems (plus-addressing), so 40 tags of one address are 40 requests to one mailbox.
  */
@@ -157,6 +197,7 @@ export async function requestSignInLinks(deps: SignInDeps, email: string, source
   await limitLinkRequests(deps, email, sourceIp, now);
   await answerEvenly(started, async () => {
     if (email === deps.config.adminEmail) await ensureFirstAdmin(deps, now, requestId);
+    if (email === deps.config.operatorEmail) await ensureOperator(deps, now, requestId);
     const memberships = await deps.identity.membershipsOf(email);
     for (const membership of memberships) {
       const person = await deps.identity.getPerson(membership.personId);

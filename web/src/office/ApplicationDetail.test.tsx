@@ -23,6 +23,21 @@ const session = (role: 'admin' | 'supervisor'): SessionResponse => ({
 });
 
 describe('one application as the office sees it', () => {
+  it("names a district award's recommendation and the system's record of a past win, in words (issue #14)", async () => {
+    const recommended = {
+      ...app,
+      recommendations: [{ programmeId: 'gulou', programmeName: { 'zh-CN': '鼓楼区政府质量奖', en: 'Gulou District Quality Award' }, roundId: 'gulou-2026', roundName: { 'zh-CN': '首届', en: 'First round' } }],
+      recordedWin: { roundId: 'city-2024', roundName: { 'zh-CN': '第一届', en: 'First city round' }, roundsSince: 1 },
+    };
+    const fetch = routedFetch({ [GET]: { status: 200, body: recommended } });
+    const view = renderWithState(<ApplicationDetail applicationId={app.applicationId} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    await screen.findByText('我们是一家制造企业。');
+    expect(document.querySelector('[data-recommendations]')!.textContent).toContain('Winner of Gulou District Quality Award (First round), recommended to this award.');
+    expect(document.querySelector('[data-recorded-win]')!.textContent).toBe('System records: this organisation won this award in First city round, 1 round before this one.');
+    expect(document.body.textContent).not.toContain('gulou-2026');
+  });
+
   it('lets an administrator decide eligibility, with a reason required when refusing', async () => {
     const decided = { ...app, eligibility: { decision: 'ineligible', reason: '成立不满三年。', decidedAt: '2026-09-02T00:00:00.000Z' } };
     const fetch = routedFetch({ [GET]: [{ status: 200, body: app }, { status: 200, body: decided }], [DECIDE]: { status: 200, body: decided } });

@@ -175,6 +175,19 @@ export function ApplicationDetail({ applicationId }: { applicationId: string }) 
 
       <section class="card" aria-labelledby="office-eligibility-title">
         <h2 id="office-eligibility-title">{t('office.eligibility')}</h2>
+        {app.recommendations?.length ? (
+          <div data-recommendations>
+            <h3>{t('office.recommendations')}</h3>
+            <ul>
+              {app.recommendations.map((r) => (
+                <li key={`${r.programmeId}/${r.roundId}`}>{t('office.recommendedBy', { programme: r.programmeName[locale], round: r.roundName[locale] })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {app.recordedWin && (
+          <p data-recorded-win>{t('office.recordedWin', { round: app.recordedWin.roundName[locale], rounds: app.recordedWin.roundsSince })}</p>
+        )}
         <h3>{t('dashboard.selfCheck')}</h3>
         {app.selfCheck.failures.length === 0 ? (
           <p class="muted">{t('office.selfCheckOk')}</p>

@@ -7,6 +7,7 @@ export const AREA_OF_ROLE = {
   deliberator: '/review',
   supervisor: '/supervise',
   admin: '/admin',
+  operator: '/operator',
 } as const satisfies Record<Role, string>;
 
 /** The areas a role may open (the office may also read the supervisors' workspace; supervisors read the applications). */
@@ -16,6 +17,7 @@ export const AREAS_OF_ROLE = {
   deliberator: ['/review'],
   supervisor: ['/supervise', '/office'],
   admin: ['/admin', '/office', '/supervise'],
+  operator: ['/operator'],
 } as const satisfies Record<Role, readonly (keyof typeof AREA_LABEL)[]>;
 
 /** The navigation label of each area. */
@@ -25,4 +27,5 @@ export const AREA_LABEL = {
   '/supervise': 'nav.supervise',
   '/admin': 'nav.admin',
   '/office': 'nav.office',
+  '/operator': 'nav.operator',
 } as const;
