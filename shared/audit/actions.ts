@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'draw.committed',
   'draw.drawn',
   'draw.replaced',
+  'reminder.scheduled',
+  'reminder.sent',
 ] as const;
 
 /** An audited action. */

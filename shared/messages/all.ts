@@ -12,6 +12,7 @@ import { superviseUiMessages } from './ui-supervise';
 import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
+import { remindersUiMessages } from './ui-reminders';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -29,4 +30,5 @@ export const allMessages = {
   ...outcomeUiMessages,
   ...noticeUiMessages,
   ...poolUiMessages,
+  ...remindersUiMessages,
 } as const;

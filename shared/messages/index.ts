@@ -3,6 +3,7 @@ import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
 import { registerMessages } from './registry';
+import { reminderMessages } from './reminders';
 import { reviewMessages } from './review';
 import { submissionMessages } from './submission';
 
@@ -23,6 +24,7 @@ export const messages = {
   ...reviewMessages,
   ...outcomeMessages,
   ...poolMessages,
+  ...reminderMessages,
 } as const;
 
 registerMessages(messages);

@@ -3,6 +3,8 @@ import type { domainMessages } from './domain';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
+import type { reminderMessages } from './reminders';
+import type { remindersUiMessages } from './ui-reminders';
 import type { reviewMessages } from './review';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
@@ -25,6 +27,8 @@ import type { poolUiMessages } from './ui-pool';
  */
 type AllCatalogues = typeof platformMessages &
   typeof poolMessages &
+  typeof reminderMessages &
+  typeof remindersUiMessages &
   typeof poolUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
