@@ -94,6 +94,8 @@ export interface RemindersEvent {
   readonly source: 'merit.reminders';
   /** The moment to decide for (ISO): the schedule's time; absent, the clock's. */
   readonly time?: string;
+  /** Only this round (an operator re-running one round; tests on a shared stack); absent, every open round. */
+  readonly roundId?: string;
 }
 
 const isRemindersEvent = (event: unknown): event is RemindersEvent => (event as { source?: unknown } | null)?.source === 'merit.reminders';
@@ -104,7 +106,7 @@ async function reminders(event: RemindersEvent) {
   const time = event.time ? new Date(event.time) : rt.clock();
   const now = Number.isNaN(time.getTime()) ? rt.clock() : time;
   const { runDueReminders } = await reminderUseCases();
-  const sent = await runDueReminders(await publicationDeps(), now, `reminders-${now.toISOString()}`);
+  const sent = await runDueReminders(await publicationDeps(), now, `reminders-${now.toISOString()}`, event.roundId);
   rt.logger.info('reminders run', { at: now.toISOString(), runs: sent.length, reminded: sent.reduce((n, r) => n + r.reminded, 0) });
   return { at: now.toISOString(), sent };
 }

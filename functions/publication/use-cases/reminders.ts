@@ -72,12 +72,19 @@ const configOf = (round: RoundRecord): RoundConfig | undefined => {
 };
 
 // Groups open work by person, naming each from the identity table; a person revoked or gone is not written to.
-async function byPerson(deps: ReminderDeps, role: LatePerson['role'], work: readonly { personId: string; item: LateWork }[]): Promise<Owing[]> {
+// An applicant is named as their organisation registered its contact person (their account's name is only their address's).
+async function byPerson(deps: ReminderDeps, role: LatePerson['role'], work: readonly { personId: string; item: LateWork; name?: string }[]): Promise<Owing[]> {
   const grouped = new Map<string, LateWork[]>();
-  for (const w of work) grouped.set(w.personId, [...(grouped.get(w.personId) ?? []), w.item]);
+  const names = new Map<string, string>();
+  for (const w of work) {
+    grouped.set(w.personId, [...(grouped.get(w.personId) ?? []), w.item]);
+    if (w.name && !names.has(w.personId)) names.set(w.personId, w.name);
+  }
   const people = await Promise.all([...grouped.keys()].map((id) => deps.identity.getPerson(id)));
   return people
-    .flatMap((p) => (p && p.status !== 'revoked' && !p.revokedAt ? [{ personId: p.personId, name: p.name, email: p.email, role, work: grouped.get(p.personId)! }] : []))
+    .flatMap((p) =>
+      p && p.status !== 'revoked' && !p.revokedAt ? [{ personId: p.personId, name: names.get(p.personId) ?? p.name, email: p.email, role, work: grouped.get(p.personId)! }] : [],
+    )
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.personId.localeCompare(b.personId));
 }
 
@@ -90,7 +97,15 @@ async function owingOf(deps: ReminderDeps, roundId: string, kind: ReminderKind):
   if (reminderAudience(kind) === 'applicant') {
     const apps = await deps.applications.listRound(roundId);
     const open = apps.filter((a) => a.status === 'registered');
-    return byPerson(deps, 'applicant', open.map((a) => ({ personId: a.ownerPersonId, item: { organisation: a.organisation.name, status: 'registered' as const } })));
+    return byPerson(
+      deps,
+      'applicant',
+      open.map((a) => ({
+        personId: a.ownerPersonId,
+        item: { organisation: a.organisation.name, status: 'registered' as const },
+        ...(a.organisation.contactPerson ? { name: a.organisation.contactPerson } : {}),
+      })),
+    );
   }
   if (kind === 'materialReview' || kind === 'onSite') {
     const assignments = await deps.reviews.assignmentsWithNames(roundId);
@@ -180,12 +195,12 @@ export async function remindRound(deps: ReminderDeps, round: RoundRecord, now: D
  * The scheduled handler (EventBridge Scheduler in AWS, a timer in `npm start`): every round of every programme
  * that still reminds is looked at with the same `now`; a round that fails is logged and the others still run.
  */
-export async function runDueReminders(deps: ReminderDeps, now: Date, requestId: string): Promise<ReminderRunSummary[]> {
+export async function runDueReminders(deps: ReminderDeps, now: Date, requestId: string, onlyRoundId?: string): Promise<ReminderRunSummary[]> {
   const programmes = await deps.awards.listProgrammes();
   const sent: ReminderRunSummary[] = [];
   for (const programme of programmes) {
     for (const summary of programme.rounds) {
-      if (!isRoundStage(summary.stage) || !remindsAt(summary.stage)) continue;
+      if (!isRoundStage(summary.stage) || !remindsAt(summary.stage) || (onlyRoundId && summary.roundId !== onlyRoundId)) continue;
       try {
         const round = await deps.awards.getProgrammeRound(programme.programmeId, summary.roundId);
         if (round) sent.push(...(await remindRound(deps, round, now, requestId)));
