@@ -6,7 +6,8 @@ const port = Number(process.env.PORT ?? 3000);
 const adminEmail = process.env.MERIT_ADMIN_EMAIL ?? 'admin@merit.local';
 
 try {
-  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, seedLater: true });
+  // The round reminders run every minute (EventBridge Scheduler's every 15 minutes in AWS); their mail lands in the outbox.
+  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, seedLater: true, remindersEveryMs: 60_000 });
   const link = await stack.adminSignInLink();
   const dataDir = process.env.MERIT_DATA_DIR ?? '.data';
   console.log(startBanner({ url: stack.url, dataDir, adminEmail: stack.adminEmail, link, data: stack.seeded ? 'seeding' : 'reused' }));
