@@ -14,6 +14,7 @@ import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
 import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
+import { LatePanel } from './LatePanel';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
@@ -156,6 +157,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           )}
           {error !== null && <ErrorMessage error={error} onRetry={load} />}
           {loading && <p class="muted small">{t('site.loading')}</p>}
+          {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
           <DrawReplay roundId={roundId} />
