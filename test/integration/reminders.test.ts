@@ -4,7 +4,7 @@ import { defaultRoundConfig } from '../../shared/round';
 import { formatMoment } from '../../shared/messages';
 import { api, linkedChain, mailTo, signInAdmin, uniqueEmail } from './helpers';
 import { registeredApplicant, stackRuntime } from './applications-helpers';
-import { assignTeam, eligibleApplication, invitedPerson, moveRoundTo, paths, clearDeclaration, scoreAndSubmit } from './reviews-helpers';
+import { assignTeam, clearDeclaration, createReviewRound, eligibleApplication, invitedPerson, moveRoundTo, paths, scoreAndSubmit, throughToDefense } from './reviews-helpers';
 import { AwardsStore } from '../../functions/lib/awards/store';
 import { tableName } from '../../functions/lib/config';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
@@ -207,4 +207,39 @@ describe('a round whose dates moved', () => {
     expect(mails).toHaveLength(before + 1);
     expect(mails[0]!.text).toContain(formatMoment(at(10 * DAY), 'zh-CN'));
   });
+});
+
+describe('defense reminders', () => {
+  it('reminds the panel members still to declare or score, before the defense date, and not those who are done', async () => {
+    // Prepare: a round at the defense with one application before a panel of two; one member declared and scored
+    const reviewRound = await createReviewRound({ teams: { materialReviewMin: 2, onSiteMin: 2, defensePanelMin: 1 } });
+    const app = await eligibleApplication(reviewRound, '莆田答辩提醒有限公司');
+    await throughToDefense(reviewRound, app.applicationId, [await invitedPerson('expert'), await invitedPerson('expert')]);
+    const pending = await invitedPerson('deliberator', { name: '审议员未评' });
+    const scored = await invitedPerson('deliberator', { name: '审议员已评' });
+    const admin = await signInAdmin();
+    for (const member of [pending, scored]) {
+      const added = await api('POST', paths.panel(reviewRound), { cookie: admin, body: { reviewerId: member.personId } });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+    }
+    const declared = await api('POST', `/api/scoring/applications/${app.applicationId}/defense/declaration`, { cookie: scored.cookie, body: clearDeclaration });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    const saved = await api('PUT', paths.defenseScore(app.applicationId), { cookie: scored.cookie, body: { score: 80000, comment: '', version: 0 } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const submitted = await api('POST', paths.defenseSubmit(app.applicationId), { cookie: scored.cookie, body: { version: saved.body.version } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const round = (await api('GET', `/api/publication/rounds/${reviewRound}`, { cookie: admin })).body;
+    const defenseDate = Date.parse(round.config.dates.defenseDate);
+
+    // Act: an hour after the 3-day moment before the defense date
+    const result = await handler({ source: 'merit.reminders', time: new Date(defenseDate - 3 * DAY + HOUR).toISOString(), roundId: reviewRound });
+
+    // Assess
+    expect(result.sent.map((s) => [s.kind, s.reminded])).toEqual([['defense', 1]]);
+    const mails = await reminders(pending.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('莆田答辩提醒有限公司');
+    expect(mails[0]!.text).toContain('尚未作出利益冲突声明');
+    expect(await reminders(scored.email)).toEqual([]);
+  }, 120_000);
 });
