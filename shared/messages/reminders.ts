@@ -22,10 +22,10 @@ export const reminderMessages = {
 
   'reminders.zone.beijing': { 'zh-CN': '北京时间', en: 'Beijing time' },
 
-  'mail.reminder.applicant.subject': { 'zh-CN': '【{programme}】提醒：{stage}时间为 {deadline}', en: '[{programme}] Reminder: {stage} on {deadline}' },
+  'mail.reminder.applicant.subject': { 'zh-CN': '【{programme}】提醒：{stage}时间为 {deadline}', en: '[{programme}] Reminder: {stage}, {deadline}' },
   'mail.reminder.applicant.body': {
     'zh-CN': '{name}：\n\n{round}的{stage}时间为 {deadline}（{zone}）。以下申报的材料尚未正式提交：\n{work}\n\n请在截止前登录申报系统完成并提交，逾期将无法提交：\n{link}',
-    en: 'Dear {name},\n\n{round}: {stage} is on {deadline} ({zone}). The package of the following application is not submitted yet:\n{work}\n\nSign in and submit it before the deadline; after it, nothing can be submitted:\n{link}',
+    en: 'Dear {name},\n\n{round} — {stage}: {deadline} ({zone}). The package of the following application is not submitted yet:\n{work}\n\nSign in and submit it before the deadline; after it, nothing can be submitted:\n{link}',
   },
   'mail.reminder.reviewer.subject': { 'zh-CN': '【{programme}】提醒：{stage}将于 {deadline} 到期', en: '[{programme}] Reminder: {stage} is due on {deadline}' },
   'mail.reminder.reviewer.body': {

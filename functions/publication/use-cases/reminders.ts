@@ -135,7 +135,7 @@ async function mailReminder(deps: ReminderDeps, round: RoundRecord, config: Roun
     round: round.name[locale],
     name: person.name,
     deadline: formatMoment(deadlineOf(config, kind), locale, config.timeZone),
-    work: person.work.map((w) => `- ${w.organisation}（${t(`reminders.work.${w.status}`, locale)}）`).join('\n'),
+    work: person.work.map((w) => (locale === 'zh-CN' ? `- ${w.organisation}（${t(`reminders.work.${w.status}`, locale)}）` : `- ${w.organisation} (${t(`reminders.work.${w.status}`, locale)})`)).join('\n'),
     stage: t(`reminders.kind.${kind}`, locale),
     zone: config.timeZone === BEIJING_TIME ? t('reminders.zone.beijing', locale) : config.timeZone,
     link,
