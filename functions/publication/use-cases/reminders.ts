@@ -127,27 +127,36 @@ async function owingOf(deps: ReminderDeps, roundId: string, kind: ReminderKind):
 const areaOf = (kind: ReminderKind) => (reminderAudience(kind) === 'applicant' ? '/apply' : '/review');
 
 /** Writes one reminder, in Chinese then English: the deadline in the round's time zone and the open work by organisation. */
-async function mailReminder(deps: ReminderDeps, round: RoundRecord, config: RoundConfig, kind: ReminderKind, person: Owing): Promise<void> {
-  const programme = (await deps.awards.getProgramme(round.programmeId))?.name ?? { 'zh-CN': round.programmeId, en: round.programmeId };
-  const link = `${await deps.publicUrl()}${areaOf(kind)}`;
+function reminderMail(round: RoundRecord, config: RoundConfig, kind: ReminderKind, person: Owing, programme: { 'zh-CN': string; en: string }, link: string) {
   const params = (locale: Locale) => ({
     programme: programme[locale],
     round: round.name[locale],
     name: person.name,
     deadline: formatMoment(deadlineOf(config, kind), locale, config.timeZone),
-    work: person.work.map((w) => (locale === 'zh-CN' ? `- ${w.organisation}（${t(`reminders.work.${w.status}`, locale)}）` : `- ${w.organisation} (${t(`reminders.work.${w.status}`, locale)})`)).join('\n'),
+    work: person.work
+      .map((w) => (locale === 'zh-CN' ? `- ${w.organisation}（${t(`reminders.work.${w.status}`, locale)}）` : `- ${w.organisation} (${t(`reminders.work.${w.status}`, locale)})`))
+      .join('\n'),
     stage: t(`reminders.kind.${kind}`, locale),
     zone: config.timeZone === BEIJING_TIME ? t('reminders.zone.beijing', locale) : config.timeZone,
     link,
   });
   const audience = reminderAudience(kind);
-  await deps.mailer.send(bilingualMail(person.email, `mail.reminder.${audience}.subject`, `mail.reminder.${audience}.body`, params), new Date());
+  return bilingualMail(person.email, `mail.reminder.${audience}.subject`, `mail.reminder.${audience}.body`, params);
 }
 
+// A few mails at a time: a round's 170 applicants are written to well within the function's time, under SES's send rate.
+const MAIL_CONCURRENCY = 5;
+
 async function mailAll(deps: ReminderDeps, round: RoundRecord, config: RoundConfig, kind: ReminderKind, people: readonly Owing[]): Promise<void> {
-  for (const person of people) {
-    await mailReminder(deps, round, config, kind, person).catch((e: unknown) =>
-      deps.logger.error('reminder mail failed', { roundId: round.roundId, kind, personId: person.personId, error: e as Error }),
+  const programme = (await deps.awards.getProgramme(round.programmeId))?.name ?? { 'zh-CN': round.programmeId, en: round.programmeId };
+  const link = `${await deps.publicUrl()}${areaOf(kind)}`;
+  for (let i = 0; i < people.length; i += MAIL_CONCURRENCY) {
+    await Promise.all(
+      people.slice(i, i + MAIL_CONCURRENCY).map((person) =>
+        deps.mailer.send(reminderMail(round, config, kind, person, programme, link), new Date()).catch((e: unknown) =>
+          deps.logger.error('reminder mail failed', { roundId: round.roundId, kind, personId: person.personId, error: e as Error }),
+        ),
+      ),
     );
   }
 }
