@@ -44,6 +44,8 @@ export interface LateGroup {
 export interface LateListResponse {
   readonly roundId: string;
   readonly timeZone: string;
+  /** When the round's scheduled reminders go out: days before the applicants' deadlines and before review due dates. */
+  readonly schedule: { readonly applicantDays: readonly number[]; readonly reviewerDays: readonly number[] };
   readonly groups: readonly LateGroup[];
 }
 

@@ -140,6 +140,7 @@ describe("the office's late list and reminders by hand", () => {
     const admin = await signInAdmin();
     const list = await api('GET', `/api/publication/rounds/${roundId}/late`, { cookie: admin });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.schedule).toEqual({ applicantDays: [7, 1], reviewerDays: [3, 1] });
     const groups = Object.fromEntries(list.body.groups.map((g: { kind: string }) => [g.kind, g]));
     expect(Object.keys(groups).sort()).toEqual(['materialReview', 'registrationCloses']);
     expect(groups.registrationCloses.people.map((p: { name: string }) => p.name)).toEqual(['王迟交']);

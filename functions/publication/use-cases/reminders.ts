@@ -271,7 +271,8 @@ export async function lateList(deps: ReminderDeps, session: Session, roundId: st
       });
     }
   }
-  return { roundId, timeZone: config.timeZone, groups };
+  const schedule = config.reminders ?? { applicantDays: [], reviewerDays: [] };
+  return { roundId, timeZone: config.timeZone, schedule: { applicantDays: [...schedule.applicantDays], reviewerDays: [...schedule.reviewerDays] }, groups };
 }
 
 // A change writes at most 99 items besides its audit record: the office's "remind all" commits its people in chunks.

@@ -18,6 +18,7 @@ function lateList(overrides: { remindedE1?: string } = {}): LateListResponse {
   return {
     roundId: ROUND,
     timeZone: 'Asia/Shanghai',
+    schedule: { applicantDays: [1, 7], reviewerDays: [3, 1] },
     groups: [
       {
         kind: 'submissionDeadline',
@@ -60,6 +61,7 @@ describe("the office's late list", () => {
     expect(review.textContent).toContain('2026年12月5日 18:00');
     expect(review.textContent).toContain('评分表未提交');
     expect(review.textContent).toContain('尚未作出利益冲突声明');
+    expect(document.querySelector('[data-late-schedule]')!.textContent).toContain('申报单位在截止前 7、1 天；评审专家和审议员在到期前 3、1 天');
     const panel = document.querySelector('[data-late-panel]')!;
     expect(panel.textContent).not.toContain(E1);
     expect(panel.textContent).not.toMatch(/\{\w+\}|T\d{2}:\d{2}:\d{2}/);
@@ -106,8 +108,9 @@ describe("the office's late list", () => {
   });
 
   it('says so when nobody is late', async () => {
-    const fetch = routedFetch({ [LATE]: { status: 200, body: { roundId: ROUND, timeZone: 'Asia/Shanghai', groups: [] } } });
+    const fetch = routedFetch({ [LATE]: { status: 200, body: { roundId: ROUND, timeZone: 'Asia/Shanghai', schedule: { applicantDays: [], reviewerDays: [2] }, groups: [] } } });
     renderWithState(<LatePanel roundId={ROUND} />, { locale: 'en', fetch });
     expect(await screen.findByText('Nobody is late or near a deadline now.')).toBeTruthy();
+    expect(document.querySelector('[data-late-schedule]')!.textContent).toBe('Scheduled reminders of this round (set in its configuration): none to applicants; experts and deliberators 2 day(s) before due dates.');
   });
 });

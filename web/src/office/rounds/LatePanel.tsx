@@ -109,12 +109,15 @@ function Group({ group, timeZone, busy, onRemind }: { group: LateGroup; timeZone
 export function LatePanel({ roundId }: { roundId: string }) {
   const { call } = useAppState();
   const t = useT();
+  const locale = useLocale();
   const [data, setData] = useState<LateListResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [sendError, setSendError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
+
+  const daysText = (days: readonly number[]) => [...days].sort((a, b) => b - a).join(locale === 'zh-CN' ? '、' : ', ');
 
   const load = useCallback(() => {
     const ticket = ++latest.current;
@@ -145,6 +148,14 @@ export function LatePanel({ roundId }: { roundId: string }) {
     <section class="card stack" aria-labelledby="late-title" data-late-panel>
       <h2 id="late-title">{t('late.title')}</h2>
       <p class="muted small">{t('late.note')}</p>
+      {data && (
+        <p class="muted small" data-late-schedule>
+          {t('late.schedule', {
+            applicant: data.schedule.applicantDays.length ? t('late.schedule.applicant', { days: daysText(data.schedule.applicantDays) }) : t('late.schedule.applicantNone'),
+            reviewer: data.schedule.reviewerDays.length ? t('late.schedule.reviewer', { days: daysText(data.schedule.reviewerDays) }) : t('late.schedule.reviewerNone'),
+          })}
+        </p>
+      )}
       {notice && (
         <p class="notice" role="status">
           {notice}
