@@ -14,7 +14,7 @@ import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
 import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
-import { LatePanel } from './LatePanel';
+import { LazyLatePanel as LatePanel } from './lazy-late';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
