@@ -6,6 +6,7 @@ import { api, linkedChain, mailTo, signInAdmin, uniqueEmail } from './helpers';
 import { registeredApplicant, stackRuntime } from './applications-helpers';
 import { assignTeam, clearDeclaration, createReviewRound, eligibleApplication, invitedPerson, moveRoundTo, paths, scoreAndSubmit, throughToDefense } from './reviews-helpers';
 import { AwardsStore } from '../../functions/lib/awards/store';
+import { verify } from './verify-audit-helpers';
 import { tableName } from '../../functions/lib/config';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
 
@@ -242,5 +243,13 @@ describe('defense reminders', () => {
     expect(mails[0]!.text).toContain('莆田答辩提醒有限公司');
     expect(mails[0]!.text).toContain('尚未作出利益冲突声明');
     expect(await reminders(scored.email)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the chain describes the reminder records', () => {
+  it('verifies the round with its run markers and reminder records (verify-audit: every record matches its latest entry)', async () => {
+    const { code, lines } = await verify('--round', roundId);
+    expect(lines.find((l) => l.includes(`records round:${roundId}`)), lines.join('\n')).toMatch(/^ok        records round:\S+  \d+ records match the chain$/);
+    expect(code, lines.join('\n')).toBe(0);
   }, 120_000);
 });
