@@ -1,10 +1,19 @@
 import { t, type Locale, type MessageKey, type MessageParams } from '../../shared/messages';
 
-/** A plain-text mail (both languages in one body). */
+/** A file sent with a mail: a calendar file (.ics) of a schedule. Text only, UTF-8. */
+export interface MailAttachment {
+  readonly fileName: string;
+  /** With its parameters: `text/calendar; charset=UTF-8; method=REQUEST`. */
+  readonly contentType: string;
+  readonly content: string;
+}
+
+/** A plain-text mail (both languages in one body), optionally with attachments. */
 export interface Mail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  readonly attachments?: readonly MailAttachment[];
 }
 
 /**
@@ -19,4 +28,4 @@ export function bilingualMail(to: string, subject: MessageKey, body: MessageKey,
   };
 }
 
-export { createMailer, outboxMailer, sesMailer, type Mailer } from './mailer';
+export { createMailer, sesContent, outboxMailer, sesMailer, type Mailer } from './mailer';

@@ -36,14 +36,31 @@ export function sesMailer(config: Config): Mailer {
         new SendEmailCommand({
           FromEmailAddress: config.mailFrom,
           Destination: { ToAddresses: [mail.to] },
-          Content: {
-            Simple: {
-              Subject: { Data: mail.subject, Charset: 'UTF-8' },
-              Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
-            },
-          },
+          Content: sesContent(mail),
         }),
       );
+    },
+  };
+}
+
+/** The SES v2 content of a mail: a simple message, its attachments (calendar files) carried by SES as MIME parts. */
+export function sesContent(mail: Mail) {
+  const encoder = new TextEncoder();
+  return {
+    Simple: {
+      Subject: { Data: mail.subject, Charset: 'UTF-8' },
+      Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+      ...(mail.attachments?.length
+        ? {
+            Attachments: mail.attachments.map((a) => ({
+              FileName: a.fileName,
+              ContentType: a.contentType,
+              ContentDisposition: 'ATTACHMENT' as const,
+              ContentTransferEncoding: 'BASE64' as const,
+              RawContent: encoder.encode(a.content),
+            })),
+          }
+        : {}),
     },
   };
 }

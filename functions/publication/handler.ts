@@ -63,9 +63,15 @@ const http = createRouter(
     'outcome.recordOpinion': async (req) => ({
       body: await (await opinionsUseCases()).recordOpinion(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
+    'outcome.recordLetter': async (req) => ({
+      body: await (await opinionsUseCases()).recordLetter(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'outcome.deliberation': async (req) => ({ body: await (await deliberationUseCases()).readDeliberation(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.recordVote': async (req) => ({
       body: await (await deliberationUseCases()).recordVote(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
+    'outcome.recordVotes': async (req) => ({
+      body: await (await deliberationUseCases()).recordVotes(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
     'outcome.objections': async (req) => ({ body: await (await objectionsUseCases()).listObjections(await publicationDeps(), req.session, req.params.roundId ?? '') }),
     'outcome.fileObjection': async (req) => ({

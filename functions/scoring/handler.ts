@@ -14,7 +14,9 @@ const assignmentsUseCases = once(() => import('./use-cases/assignments'));
 const defenseUseCases = once(() => import('./use-cases/defense'));
 const drawsUseCases = once(() => import('./use-cases/draws'));
 const materialUseCases = once(() => import('./use-cases/material'));
+const reliabilityUseCases = once(() => import('./use-cases/reliability'));
 const roundUseCases = once(() => import('./use-cases/round'));
+const schedulesUseCases = once(() => import('./use-cases/schedules'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
 
@@ -43,6 +45,7 @@ export const handler = createRouter(
       return { body: health, status: health.ok ? 200 : 503 };
     },
     'reviews.round': async (req) => ({ body: await (await roundUseCases()).roundReviews(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'reviews.reliability': async (req) => ({ body: await (await reliabilityUseCases()).roundReliability(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'draws.run': async (req) => ({ body: await (await drawsUseCases()).drawTeams(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId) }),
     'draws.list': async (req) => ({ body: await (await drawsUseCases()).roundDraws(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
     'draws.one': async (req) => ({ body: await (await drawsUseCases()).drawTeam(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
@@ -88,6 +91,13 @@ export const handler = createRouter(
     'defense.score': async (req) => ({ body: await (await defenseUseCases()).readDefenseScore(await reviewDeps(), req.session, app(req.params)) }),
     'defense.saveScore': async (req) => ({ body: await (await defenseUseCases()).saveDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'defense.submitScore': async (req) => ({ body: await (await defenseUseCases()).submitDefenseScore(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.round': async (req) => ({ body: await (await schedulesUseCases()).roundSchedule(await reviewDeps(), req.session, param(req.params, 'roundId')) }),
+    'schedules.setVisit': async (req) => ({ body: await (await schedulesUseCases()).scheduleVisit(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.cancelVisit': async (req) => ({ body: await (await schedulesUseCases()).cancelVisit(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
+    'schedules.setDefense': async (req) => ({
+      body: await (await schedulesUseCases()).scheduleDefense(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'schedules.mine': async (req) => ({ body: await (await schedulesUseCases()).mySchedule(await reviewDeps(), req.session, req.now) }),
   },
   runtime,
 );

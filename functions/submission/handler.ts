@@ -105,6 +105,9 @@ const http = createRouter(
     'applications.withdraw': async (req) => ({
       body: await (await submitUseCases()).withdrawApplication(await appDeps(), req.session, param(req.params, 'applicationId'), req.now, req.requestId),
     }),
+    'applications.decideEligibilityMany': async (req) => ({
+      body: await (await officeUseCases()).decideEligibilityMany(await appDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
     'applications.decideEligibility': async (req) => ({
       body: await (await officeUseCases()).decideEligibility(await appDeps(), req.session, param(req.params, 'applicationId'), req.body, req.now, req.requestId),
     }),

@@ -243,7 +243,7 @@ export function createGateway(options: GatewayOptions): Server {
 
   async function outboxMessages() {
     const names = (await readdir(options.outboxDir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort().reverse();
-    return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(options.outboxDir, n), 'utf8')) as { id: string; to: string; subject: string; text: string; links: string[]; sentAt: string }));
+    return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(options.outboxDir, n), 'utf8')) as { id: string; to: string; subject: string; text: string; links: string[]; sentAt: string; attachments?: { fileName: string }[] }));
   }
 
   async function outbox(res: ServerResponse, url: URL): Promise<void> {
@@ -256,7 +256,7 @@ export function createGateway(options: GatewayOptions): Server {
     const items = messages
       .map((m) => {
         const text = escapeHtml(m.text).replace(/https?:\/\/[^\s&]+(?:&amp;[^\s&]+)*/g, (link) => `<a href="${link}">${link}</a>`);
-        return `<article><h2>${escapeHtml(m.subject)}</h2><p><b>To:</b> ${escapeHtml(m.to)} · <time>${escapeHtml(m.sentAt)}</time></p><pre>${text}</pre></article>`;
+        return `<article><h2>${escapeHtml(m.subject)}</h2><p><b>To:</b> ${escapeHtml(m.to)} · <time>${escapeHtml(m.sentAt)}</time>${m.attachments?.length ? ` · <b>Attachments:</b> ${m.attachments.map((a) => escapeHtml(a.fileName)).join(', ')}` : ''}</p><pre>${text}</pre></article>`;
       })
       .join('\n');
     res.writeHead(200, { ...pageHeaders, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

@@ -282,12 +282,12 @@ function designScores(weights: StageWeights): Design[] {
  * declarations and submitted scores; every stage move through the domain's
  * guards with the facts counted from the stored records.
  */
-export async function seedFinalRound(runtime: Runtime, programmeId: string, now: Date, people: DemoPeople): Promise<void> {
+export async function seedFinalRound(runtime: Runtime, programmeId: string, now: Date, people: DemoPeople, mailDomain = DEMO_MAIL_DOMAIN): Promise<void> {
   // Some 460 changes: they are linked into the round's chain (and archived) together at the end, 45 to a transaction,
   // as the linker does in AWS with a busy stream, rather than one drain after each commit.
   const bucket = runtime.config.stage === 'local' ? runtime.config.buckets.auditArchive : undefined;
   const audit = new AuditLog(runtime.clients.ddb, runtime.audit.tables, bucket ? { archive: (entry) => archiveEntry(runtime.clients.s3, bucket, entry) } : {});
-  const seed = new DemoRoundSeeder({ ...runtime, audit }, programmeId, now);
+  const seed = new DemoRoundSeeder({ ...runtime, audit }, programmeId, now, mailDomain);
   const reviews = new ReviewsRepository(runtime.clients.ddb, tableName(runtime.config, 'reviews'));
   const progress = new ReviewProgressReader(runtime.clients.ddb, tableName(runtime.config, 'reviews'));
   const outcome = new OutcomeStore(runtime.clients.ddb, tableName(runtime.config, 'awards'));

@@ -225,6 +225,8 @@ export class DemoRoundSeeder {
     readonly runtime: Runtime,
     readonly programmeId: string,
     readonly now: Date,
+    /** Where the demo people's mail goes: another seeded programme gets its own domain, so one address never has two memberships by accident. */
+    readonly mailDomain: string = DEMO_MAIL_DOMAIN,
   ) {
     const { config: env, clients } = runtime;
     this.awards = new AwardsStore(clients.ddb, tableName(env, 'awards'));
@@ -257,7 +259,7 @@ export class DemoRoundSeeder {
   async addPerson(p: DemoPerson, createdAt: Date): Promise<PersonRecord> {
     const person: PersonRecord = {
       personId: ulid(createdAt.getTime()),
-      email: p.email,
+      email: p.email.endsWith(`@${DEMO_MAIL_DOMAIN}`) ? `${p.email.slice(0, -DEMO_MAIL_DOMAIN.length)}${this.mailDomain}` : p.email,
       name: p.name,
       role: p.role,
       programmeId: this.programmeId,
@@ -437,8 +439,8 @@ export class DemoRoundSeeder {
  * ago); every write is committed with its audit entry as the system's, at the
  * moment the seed writes it, so the chains verify. Returns the demo reviewers it set up, by email.
  */
-export async function seedReviewRound(runtime: Runtime, programmeId: string, now: Date): Promise<DemoPeople> {
-  const seed = new DemoRoundSeeder(runtime, programmeId, now);
+export async function seedReviewRound(runtime: Runtime, programmeId: string, now: Date, mailDomain = DEMO_MAIL_DOMAIN): Promise<DemoPeople> {
+  const seed = new DemoRoundSeeder(runtime, programmeId, now, mailDomain);
   const at = (days: number) => new Date(now.getTime() + days * DAY);
 
   const people = new Map<string, PersonRecord>();

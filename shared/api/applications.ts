@@ -106,6 +106,38 @@ export const EligibilityDecisionBody = v.pipe(
   ),
 );
 
+/** Most applications one bulk eligibility decision names. */
+export const ELIGIBILITY_BULK_MAX = 100;
+
+/**
+ * POST /api/submission/rounds/{roundId}/eligibility — one decision with one reason for several submitted applications
+ * of the round (issue #13.5). Every application is checked before anything is written; each decision is then its own
+ * audited change (the application's history names it), and the answer lists what was decided and what was not.
+ */
+export const BulkEligibilityBody = v.pipe(
+  v.object({
+    applicationIds: v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/))),
+      v.minLength(1),
+      v.maxLength(ELIGIBILITY_BULK_MAX),
+      v.check((ids) => new Set(ids).size === ids.length, 'each application once'),
+    ),
+    decision: v.picklist(['eligible', 'ineligible']),
+    reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ''),
+    exceptionReason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+  }),
+  v.forward(
+    v.check((b) => b.decision === 'eligible' || b.reason.length > 0, 'a reason is required when refusing'),
+    ['reason'],
+  ),
+);
+
+/** What a bulk eligibility decision did: the applications decided, and any another change overtook meanwhile (decide them again). */
+export interface BulkEligibilityResponse {
+  readonly decided: readonly ApplicationSummary[];
+  readonly failed: readonly { readonly applicationId: string; readonly code: string }[];
+}
+
 /** Where an application is. */
 export type ApplicationStatus = 'registered' | 'submitted' | 'withdrawn';
 

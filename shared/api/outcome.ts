@@ -106,6 +106,34 @@ export const RecordOpinionBody = v.object({
   text: Text(1),
 });
 
+/** Most candidates one department's letter (or one table of votes) answers at once. */
+export const BULK_MAX_CANDIDATES = 40;
+
+/** Each application once in a bulk body. */
+const distinctApplications = <T extends { applicationId: string }>(rows: readonly T[]) => new Set(rows.map((r) => r.applicationId)).size === rows.length;
+
+/**
+ * POST /api/publication/rounds/{roundId}/opinions/letters — one department's letter answering several candidates at
+ * once (a letter answers many): the letter's reference and summary, and per candidate objection or not. All recorded
+ * in one audited change, or nothing (a candidate already answered by that department: 409 OPINION_RECORDED).
+ */
+export const RecordLetterBody = v.object({
+  department: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  text: Text(1),
+  answers: v.pipe(
+    v.array(v.object({ applicationId: Id, objection: v.boolean() })),
+    v.minLength(1),
+    v.maxLength(BULK_MAX_CANDIDATES),
+    v.check(distinctApplications, 'each candidate once'),
+  ),
+});
+
+/** The opinions one letter recorded, in the order of the body. */
+export interface LetterRecordedResponse {
+  readonly department: string;
+  readonly opinions: readonly OpinionView[];
+}
+
 /** One department's recorded answer on one candidate. */
 export interface OpinionView extends RecordedBy {
   readonly applicationId: string;
@@ -151,6 +179,25 @@ export const RecordVoteBody = v.object({
   against: Count,
   abstain: Count,
 });
+
+/**
+ * POST /api/publication/rounds/{roundId}/votes/table — the committee's votes on several cleared candidates from one
+ * table, recorded in one audited change or not at all: a candidate already voted on is 409 VOTE_RECORDED, more
+ * proposed than the quota allows 422 QUOTA_EXCEEDED (nothing recorded either way).
+ */
+export const RecordVotesBody = v.object({
+  votes: v.pipe(
+    v.array(v.object({ applicationId: Id, for: Count, against: Count, abstain: Count })),
+    v.minLength(1),
+    v.maxLength(BULK_MAX_CANDIDATES),
+    v.check(distinctApplications, 'each candidate once'),
+  ),
+});
+
+/** The votes one table recorded, in the order of the body. */
+export interface VotesRecordedResponse {
+  readonly votes: readonly VoteView[];
+}
 
 /** The committee's recorded vote on one candidate. */
 export interface VoteView extends RecordedBy {

@@ -5,7 +5,9 @@ import {
   ApplicantLinkBody,
   CreateDocumentBody,
   CreateOfficeRequestBody,
+  BulkEligibilityBody,
   EligibilityDecisionBody,
+  type BulkEligibilityResponse,
   RegisterApplicationBody,
   SaveSectionBody,
   SubmitApplicationBody,
@@ -55,8 +57,10 @@ import {
 import {
   FileObjectionBody,
   RecordEvaluationBody,
+  RecordLetterBody,
   RecordOpinionBody,
   RecordVoteBody,
+  RecordVotesBody,
   RepublishBody,
   ResolveObjectionBody,
   type DeliberationResponse,
@@ -65,13 +69,17 @@ import {
   type OpinionsResponse,
   type ObjectionView,
   type OpinionView,
+  type LetterRecordedResponse,
   type PublicationsResponse,
+  type VotesRecordedResponse,
   type VoteView,
 } from './outcome';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
+import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
+import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
   ExchangeTokenBody,
@@ -239,6 +247,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/submission/applications/{applicationId}/withdraw', fn: 'submission', access: ['applicant'],
     summary: 'Withdraw the application before the deadline',
   }),
+  'applications.decideEligibilityMany': route<BulkEligibilityResponse, typeof BulkEligibilityBody>({
+    method: 'POST', path: '/api/submission/rounds/{roundId}/eligibility', fn: 'submission', access: ['admin'], body: BulkEligibilityBody,
+    summary: 'One eligibility decision with one reason for several submitted applications of the round: all checked first, each then its own audited change',
+  }),
   'applications.decideEligibility': route<ApplicationSummary, typeof EligibilityDecisionBody>({
     method: 'POST', path: '/api/submission/applications/{applicationId}/eligibility', fn: 'submission', access: ['admin'], body: EligibilityDecisionBody,
     summary: 'Decide eligibility of a submitted application with the reason the applicant sees',
@@ -331,6 +343,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/publication/rounds/{roundId}/opinions', fn: 'publication', access: ['admin'], body: RecordOpinionBody, status: 201,
     summary: "Record one configured department's answer on one candidate, once, while soliciting opinions",
   }),
+  'outcome.recordLetter': route<LetterRecordedResponse, typeof RecordLetterBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/opinions/letters', fn: 'publication', access: ['admin'], body: RecordLetterBody, status: 201,
+    summary: "Record one department's letter answering several candidates at once (each objection or not), in one audited change or not at all",
+  }),
   'outcome.deliberation': route<DeliberationResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/deliberation', fn: 'publication', access: ['admin', 'supervisor'],
     summary: "The cleared candidates, the ranking's advice and the committee's recorded votes (stage 9)",
@@ -338,6 +354,10 @@ export const ROUTES = {
   'outcome.recordVote': route<VoteView, typeof RecordVoteBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/votes', fn: 'publication', access: ['admin'], body: RecordVoteBody, status: 201,
     summary: "Record the committee's vote on one cleared candidate, once, during deliberation; proposed on a majority of votes cast, never past the quota",
+  }),
+  'outcome.recordVotes': route<VotesRecordedResponse, typeof RecordVotesBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/votes/table', fn: 'publication', access: ['admin'], body: RecordVotesBody, status: 201,
+    summary: "Record the committee's votes on several cleared candidates from one table, in one audited change or not at all; never past the quota",
   }),
   'outcome.objections': route<ObjectionsResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/objections', fn: 'publication', access: ['admin', 'supervisor'],
@@ -362,6 +382,10 @@ export const ROUTES = {
   'reviews.round': route<RoundReviewsResponse>({
     method: 'GET', path: '/api/scoring/rounds/{roundId}/reviews', fn: 'scoring', access: ['admin', 'supervisor'],
     summary: "Every eligible application's teams, cards submitted, consensus and shortlist decision, with all declarations and recusals (the office's board, the supervisors' overview)",
+  }),
+  'reviews.reliability': route<RoundReliabilityResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/reliability', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "Reviewer reliability (评审一致性): per team and stage Krippendorff's alpha and ICC(2,1) over the submitted cards, each reviewer's offset from the consensus (flagged beyond the round's offset), each application's drift from material to site-visit consensus",
   }),
   'draws.run': route<DrawTeamsResponse, typeof DrawTeamsBody>({
     method: 'POST', path: '/api/scoring/rounds/{roundId}/draws', fn: 'scoring', access: ['admin'], body: DrawTeamsBody,
@@ -430,6 +454,26 @@ export const ROUTES = {
   'reviews.shortlist': route<ShortlistResponse>({
     method: 'POST', path: '/api/scoring/rounds/{roundId}/shortlist', fn: 'scoring', access: ['admin'],
     summary: 'Choose the site visits by material consensus score alone (top N at or above the threshold, a tie at the cut taken whole); once every eligible application has its consensus',
+  }),
+  'schedules.round': route<RoundScheduleResponse>({
+    method: 'GET', path: '/api/scoring/rounds/{roundId}/schedule', fn: 'scoring', access: ['admin', 'supervisor'],
+    summary: "The round's schedules: every shortlisted application with its site team and visit, and the defense day with its slots",
+  }),
+  'schedules.setVisit': route<VisitView, typeof ScheduleVisitBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/visit', fn: 'scoring', access: ['admin'], body: ScheduleVisitBody,
+    summary: "Schedule or change a shortlisted application's site visit based on the version read (an expert on an overlapping visit: 409 VISIT_OVERLAP; audited; mailed with a calendar file)",
+  }),
+  'schedules.cancelVisit': route<VisitView, typeof CancelVisitBody>({
+    method: 'POST', path: '/api/scoring/applications/{applicationId}/visit/cancellation', fn: 'scoring', access: ['admin'], body: CancelVisitBody,
+    summary: 'Cancel a site visit with a reason based on the version read (audited; mailed with a calendar cancellation)',
+  }),
+  'schedules.setDefense': route<DefenseScheduleView, typeof ScheduleDefenseBody>({
+    method: 'PUT', path: '/api/scoring/rounds/{roundId}/defense/schedule', fn: 'scoring', access: ['admin'], body: ScheduleDefenseBody,
+    summary: 'Set or change the defense day: place and order of presentation with non-overlapping slots (audited; mailed to the panel and each candidate with a calendar file)',
+  }),
+  'schedules.mine': route<MyScheduleResponse>({
+    method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],
+    summary: "The caller's own schedule with calendar files: an applicant's visits and defense slots, an expert's visits, a deliberator's defense days",
   }),
 } as const;
 

@@ -39,7 +39,9 @@ export const AUDIT_ACTIONS = [
   'consensus.recorded',
   'evaluation.recorded',
   'opinion.recorded',
+  'opinion.letterRecorded',
   'vote.cast',
+  'vote.tableRecorded',
   'publication.published',
   'objection.filed',
   'objection.resolved',
@@ -49,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'draw.replaced',
   'reminder.scheduled',
   'reminder.sent',
+  'visit.scheduled',
+  'visit.changed',
+  'visit.cancelled',
+  'defense.scheduled',
+  'defense.rescheduled',
 ] as const;
 
 /** An audited action. */

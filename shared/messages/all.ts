@@ -13,6 +13,8 @@ import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
 import { remindersUiMessages } from './ui-reminders';
+import { schedulesUiMessages } from './ui-schedules';
+import { reliabilityUiMessages } from './ui-reliability';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -31,4 +33,6 @@ export const allMessages = {
   ...noticeUiMessages,
   ...poolUiMessages,
   ...remindersUiMessages,
+  ...schedulesUiMessages,
+  ...reliabilityUiMessages,
 } as const;

@@ -5,6 +5,7 @@ import { poolMessages } from './pool';
 import { registerMessages } from './registry';
 import { reminderMessages } from './reminders';
 import { reviewMessages } from './review';
+import { scheduleMessages } from './schedules';
 import { submissionMessages } from './submission';
 
 export { format, LOCALES, type Catalogue, type Locale, type Text } from './types';
@@ -25,6 +26,7 @@ export const messages = {
   ...outcomeMessages,
   ...poolMessages,
   ...reminderMessages,
+  ...scheduleMessages,
 } as const;
 
 registerMessages(messages);

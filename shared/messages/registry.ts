@@ -6,6 +6,7 @@ import type { poolMessages } from './pool';
 import type { reminderMessages } from './reminders';
 import type { remindersUiMessages } from './ui-reminders';
 import type { reviewMessages } from './review';
+import type { scheduleMessages } from './schedules';
 import type { submissionMessages } from './submission';
 import type { adminUiMessages } from './ui-admin';
 import type { applyUiMessages } from './ui-apply';
@@ -20,16 +21,20 @@ import type { superviseUiMessages } from './ui-supervise';
 import type { superviseReviewUiMessages } from './ui-supervise-review';
 import type { uiMessages } from './ui';
 import type { poolUiMessages } from './ui-pool';
+import type { schedulesUiMessages } from './ui-schedules';
+import type { reliabilityUiMessages } from './ui-reliability';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof scheduleMessages &
   typeof poolMessages &
   typeof reminderMessages &
   typeof remindersUiMessages &
   typeof poolUiMessages &
+  typeof schedulesUiMessages &
   typeof domainMessages &
   typeof submissionMessages &
   typeof reviewMessages &
@@ -45,7 +50,8 @@ type AllCatalogues = typeof platformMessages &
   typeof superviseReviewUiMessages &
   typeof roundsUiMessages &
   typeof outcomeUiMessages &
-  typeof noticeUiMessages;
+  typeof noticeUiMessages &
+  typeof reliabilityUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;

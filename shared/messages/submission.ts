@@ -36,6 +36,7 @@ export const submissionMessages = {
     en: 'The eligibility stage is still open: record the decision as usual, without an exception reason.',
   },
   NOT_SUBMITTED: { 'zh-CN': '该申报尚未正式提交。', en: 'This application has not been submitted.' },
+  NOT_IN_ROUND: { 'zh-CN': '所选申报中有 {count} 份不属于本轮次，未作任何决定。', en: '{count} of the chosen applications are not in this round; nothing was decided.' },
 
   // Office requests (补正/说明要求)
   REQUEST_ANSWERED: { 'zh-CN': '该要求已经答复过，每项要求只能答复一次。', en: 'This request has already been answered; each request is answered once.' },

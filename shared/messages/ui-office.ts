@@ -34,6 +34,17 @@ export const officeUiMessages = {
     en: 'Why it changes now, as an exception (the eligibility stage is over; required; recorded in the audit chain for supervisors)',
   },
   'office.eligibility.exception': { 'zh-CN': '资格审查阶段后的例外更改（{stage}阶段）：{reason}', en: 'Changed after the eligibility stage, as an exception (at {stage}): {reason}' },
+  'office.bulk.select': { 'zh-CN': '选择“{name}”', en: 'Select “{name}”' },
+  'office.bulk.selectAll': { 'zh-CN': '选择本页全部已提交的申报', en: 'Select every submitted application shown' },
+  'office.bulk.column': { 'zh-CN': '选择', en: 'Select' },
+  'office.bulk.title': { 'zh-CN': '为所选 {count} 份申报作出同一形式审查结论', en: 'One eligibility decision for the {count} selected applications' },
+  'office.bulk.hint': { 'zh-CN': '仅已正式提交的申报可选；每份申报的结论单独记入审计链，并分别通知申报组织。', en: 'Only submitted applications can be selected; each decision is its own audit entry and each applicant is told.' },
+  'office.bulk.confirm': { 'zh-CN': '为以下 {count} 份申报记录“{decision}”？{names}', en: 'Record “{decision}” for these {count} applications? {names}' },
+  'office.bulk.confirmButton': { 'zh-CN': '确认记录', en: 'Confirm' },
+  'office.bulk.cancel': { 'zh-CN': '返回修改', en: 'Cancel' },
+  'office.bulk.clear': { 'zh-CN': '取消选择', en: 'Clear the selection' },
+  'office.bulk.done': { 'zh-CN': '已为 {count} 份申报记录结论。', en: 'Decision recorded for {count} applications.' },
+  'office.bulk.failed': { 'zh-CN': '以下申报在此期间已被他人修改，未记录，请重新决定：{names}', en: 'These changed meanwhile and were not decided; decide them again: {names}' },
   'office.decide.onlySubmitted': { 'zh-CN': '正式提交后才能作形式审查结论。', en: 'Eligibility is decided once the application is submitted.' },
 
   // Office requests: the office's side

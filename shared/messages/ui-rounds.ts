@@ -64,6 +64,11 @@ export const roundsUiMessages = {
     'zh-CN': '同一评分项的独立评分相差达到此值时，提示组内讨论。',
     en: 'Items whose independent scores differ by at least this much are flagged for discussion.',
   },
+  'rounds.field.reliabilityFlagOffset': { 'zh-CN': '评审宽严度标记（百分点）', en: 'Reviewer leniency flag (percentage points)' },
+  'rounds.field.reliabilityFlagHint': {
+    'zh-CN': '专家评分与合议结果的平均偏差超过此值（偏宽或偏严）时，在“评审一致性”中标记。',
+    en: 'A reviewer whose mean offset from the consensus is beyond this (lenient or severe) is flagged under “Reviewer reliability”.',
+  },
   'rounds.field.siteVisitShortlistSize': { 'zh-CN': '现场考核名额', en: 'Site-visit shortlist size' },
   'rounds.field.siteVisitShortlistHint': { 'zh-CN': '留空则为获奖名额的 2 倍（当前为 {size}）。', en: 'Blank: twice the winners quota (now {size}).' },
   'rounds.field.opinionDepartments': { 'zh-CN': '征求意见的部门', en: 'Departments asked for opinions' },

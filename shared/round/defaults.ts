@@ -37,6 +37,7 @@ export function defaultRoundConfig(dates: RoundDates, options: DefaultRoundOptio
     weights: { ...d.weights },
     teams: { ...d.teams },
     divergenceThreshold: d.divergenceThreshold,
+    reliabilityFlagOffset: d.reliabilityFlagOffset,
     siteVisitShortlistSize: d.siteVisitsPerPlace * d.winnersQuota,
     publicNoticeDays: d.publicNoticeDays,
     timeZone: d.timeZone,

@@ -30,6 +30,7 @@ describe('round configuration', () => {
     expect(c.weights).toEqual({ material: 0.3, onSite: 0.5, defense: 0.2 });
     expect(c.teams.materialReviewMin).toBe(5);
     expect(c.divergenceThreshold).toBe(20);
+    expect(c.reliabilityFlagOffset).toBe(10);
     expect(c.siteVisitShortlistSize).toBe(12);
     expect(c.publicNoticeDays).toBe(7);
     expect(c.conflicts.employmentYears).toBe(3);

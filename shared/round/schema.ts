@@ -117,6 +117,8 @@ const RoundObject = v.strictObject({
   ),
   /** Independent scores this many percentage points apart flag an item for discussion. */
   divergenceThreshold: v.optional(Int(5, 100), ROUND_DEFAULTS.divergenceThreshold),
+  /** A reviewer whose mean offset from their teams' consensus is beyond this many percentage points is flagged (评审一致性). */
+  reliabilityFlagOffset: v.optional(Int(1, 100), ROUND_DEFAULTS.reliabilityFlagOffset),
   /** How many applications get a site visit; left out, twice the winners quota. */
   siteVisitShortlistSize: v.optional(Int(1, 1000)),
   publicNoticeDays: v.optional(Int(1, 90), ROUND_DEFAULTS.publicNoticeDays),

@@ -25,6 +25,8 @@ export const SETTING_DEFAULTS = {
   weights: { material: 0.3, onSite: 0.5, defense: 0.2 },
   teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
   divergenceThreshold: 20,
+  /** Reviewer reliability: a mean offset from the consensus beyond 10 percentage points (either way) is flagged. */
+  reliabilityFlagOffset: 10,
   /** Site visits per winner's place: the shortlist defaults to 2 × the quota. */
   siteVisitsPerPlace: 2,
   publicNoticeDays: 7,

@@ -99,4 +99,12 @@ describe('cards and an expert who never declared (issue #16.8)', () => {
     const card = await api('GET', paths.card(applicationId), { cookie: undeclared.cookie });
     expect(JSON.stringify(card.body)).not.toMatch(/"percent":\s*\d/);
   });
+
+  it('refuses a declaration from the expert who recused undeclared (409 ASSIGNMENT_CLOSED): nothing left to declare for', async () => {
+    const declared = await api('POST', paths.declare(applicationId), { cookie: undeclared.cookie, body: clearDeclaration });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(409);
+    expect(declared.body.error.code).toBe('ASSIGNMENT_CLOSED');
+    const after = await team(undeclared);
+    expect(othersCards(after.body, undeclared)).toEqual([]);
+  });
 });

@@ -24,8 +24,10 @@ beforeAll(async () => {
   const rt = await stackRuntime();
   programmeId = `fair${Date.now().toString(36)}`;
   const now = new Date();
-  const people = await seedReviewRound(rt, programmeId, now);
-  await seedFinalRound(rt, programmeId, now, people);
+  // Its people get their own mail domain: the demo's addresses keep one membership each (seed-review signs them in).
+  const mailDomain = `${programmeId}.demo.test`;
+  const people = await seedReviewRound(rt, programmeId, now, mailDomain);
+  await seedFinalRound(rt, programmeId, now, people, mailDomain);
   finalRound = finalRoundId(programmeId, year);
 }, 240_000);
 

@@ -70,11 +70,13 @@ export function App({ state }: { state: AppState }) {
               <Route path="/office/:applicationId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/outcome" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId/reliability" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
               <Route path="/supervise" component={SuperviseArea} />
               <Route path="/supervise/:scope" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/outcome" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId/reliability" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
               <Route path="/notices/:roundId" component={NoticePage} />
               <Route default component={NotFound} />

@@ -175,16 +175,17 @@ export class OutcomeStore {
     return this.putOnce(roundId, outcomeKeys.vote(record.applicationId), 'vote', record);
   }
 
-  /** Counts one more proposed winner, only while fewer than `quota` are proposed (fails otherwise: QUOTA_EXCEEDED). */
-  proposalCount(roundId: string, quota: number): TransactItem {
+  /** Counts `by` more proposed winners (one vote, or a table of votes), only while that keeps within `quota` (fails otherwise: QUOTA_EXCEEDED). */
+  proposalCount(roundId: string, quota: number, by = 1): TransactItem {
     return {
       Update: {
         TableName: this.table,
         Key: { pk: outcomeKeys.partition(roundId), sk: outcomeKeys.proposals() },
-        UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, kind = :kind',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :quota',
+        UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :by, kind = :kind',
+        // Room for `by` more: the count so far at most quota − by (none yet: the caller checked by ≤ quota).
+        ConditionExpression: 'attribute_not_exists(#count) OR #count <= :room',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':quota': quota, ':kind': 'proposals' },
+        ExpressionAttributeValues: { ':zero': 0, ':by': by, ':room': quota - by, ':kind': 'proposals' },
       },
     };
   }

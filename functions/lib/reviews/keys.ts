@@ -26,6 +26,8 @@ export const reviewKeys = {
   /** One expert's independent scorecard for one application and stage. */
   card: (applicationId: string, stage: ReviewStage, reviewerId: string) => `CARD#${applicationId}#${stage}#${reviewerId}`,
   cardsOf: (applicationId: string, stage: ReviewStage) => `CARD#${applicationId}#${stage}#`,
+  /** Every card of the round (both stages). */
+  allCards: () => 'CARD#',
   /** A member's read of another member's submitted card (written once per reader and card, with its audit entry). */
   cardRead: (applicationId: string, stage: ReviewStage, readerId: string, authorId: string) => `READ#${applicationId}#${stage}#${readerId}#${authorId}`,
   cardReadsOf: (applicationId: string, stage: ReviewStage, readerId: string) => `READ#${applicationId}#${stage}#${readerId}#`,
@@ -43,4 +45,11 @@ export const reviewKeys = {
   /** One panel member's holistic defense score for one application. */
   defenseScore: (applicationId: string, reviewerId: string) => `DEFENSE#${applicationId}#${reviewerId}`,
   defenseScoresOf: (applicationId?: string) => `DEFENSE#${applicationId ? `${applicationId}#` : ''}`,
+  /** One application's site visit (issue 13.3). */
+  visit: (applicationId: string) => `VISIT#${applicationId}`,
+  visits: () => 'VISIT#',
+  /** The round's visit-schedule counter: every visit write raises it from the value read, so overlap checks never race. */
+  visitsLock: () => 'SCHEDULE#VISITS',
+  /** The round's defense day. */
+  defenseSchedule: () => 'SCHEDULE#DEFENSE',
 } as const;

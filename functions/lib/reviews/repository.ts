@@ -8,6 +8,7 @@ import type {
   ReviewStage,
   ScorecardStatus,
 } from '../../../shared/api/reviews';
+import type { DefenseScheduleView, VisitView } from '../../../shared/api/schedules';
 import type { TransactItem } from '../audit/log';
 import { queryAll } from '../dynamo';
 import { reviewKeys } from './keys';
@@ -62,6 +63,12 @@ export type PanelMemberRecord = PanelMemberView;
 
 /** One panel member's defense score for one application as stored (no `score` while undecided). */
 export type DefenseScoreRecord = Omit<DefenseScoreView, 'updatedAt'> & { readonly updatedAt: string };
+
+/** A site visit as stored (its view; who last changed it). */
+export type VisitRecord = VisitView & { readonly updatedBy: string };
+
+/** A round's defense day as stored. */
+export type DefenseScheduleRecord = DefenseScheduleView & { readonly updatedBy: string };
 
 /** Everything a round holds for one team (one application and stage), read in a few consistent queries. */
 export interface TeamRecords {
@@ -174,6 +181,22 @@ export class ReviewsRepository {
 
   cards(roundId: string, applicationId: string, stage: ReviewStage): Promise<ScorecardRecord[]> {
     return this.prefix(roundId, reviewKeys.cardsOf(applicationId, stage));
+  }
+
+  /**
+   * Every submitted card of a round (both stages). Drafts are sealed: the
+   * filter runs in the table, so no draft's content reaches the caller.
+   */
+  async submittedCards(roundId: string): Promise<ScorecardRecord[]> {
+    const items = await queryAll(this.ddb, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      FilterExpression: '#status = :submitted',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': reviewKeys.round(roundId), ':p': reviewKeys.allCards(), ':submitted': 'submitted' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<ScorecardRecord>(i));
   }
 
   /** The cards of a team one member has read (each recorded once). */
@@ -355,6 +378,45 @@ export class ReviewsRepository {
   /** The write of a defense score, conditional on the version it was based on (0: never saved). */
   defenseScorePut(s: DefenseScoreRecord, basedOn: number): TransactItem {
     return this.put(reviewKeys.defenseScore(s.applicationId, s.reviewerId), s, atVersion(basedOn), { kind: 'defenseScore' });
+  }
+
+  visit(roundId: string, applicationId: string): Promise<VisitRecord | undefined> {
+    return this.get(roundId, reviewKeys.visit(applicationId));
+  }
+
+  /** Every site visit of a round (scheduled and cancelled). */
+  visits(roundId: string): Promise<VisitRecord[]> {
+    return this.prefix(roundId, reviewKeys.visits());
+  }
+
+  /** How many visit writes the round has had (0 before the first): read before the overlap check. */
+  async visitWrites(roundId: string): Promise<number> {
+    return (await this.get<{ writes: number }>(roundId, reviewKeys.visitsLock()))?.writes ?? 0;
+  }
+
+  /** Raises the round's visit-write count from the value read: another visit written meanwhile fails the transaction (read again). */
+  visitWritesNext(roundId: string, read: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { pk: reviewKeys.round(roundId), sk: reviewKeys.visitsLock(), kind: 'visitsLock', roundId, writes: read + 1 },
+        ...(read === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'writes = :w', ExpressionAttributeValues: { ':w': read } }),
+      },
+    };
+  }
+
+  /** The write of a visit, conditional on the version it was based on (0: none yet). */
+  visitPut(v: VisitRecord, basedOn: number): TransactItem {
+    return this.put(reviewKeys.visit(v.applicationId), v, atVersion(basedOn), { kind: 'visit' });
+  }
+
+  defenseSchedule(roundId: string): Promise<DefenseScheduleRecord | undefined> {
+    return this.get(roundId, reviewKeys.defenseSchedule());
+  }
+
+  /** The write of the defense day, conditional on the version it was based on (0: none yet). */
+  defenseSchedulePut(d: DefenseScheduleRecord, basedOn: number): TransactItem {
+    return this.put(reviewKeys.defenseSchedule(), d, atVersion(basedOn), { kind: 'defenseSchedule' });
   }
 
   /** The write of one application's shortlist decision, once. */

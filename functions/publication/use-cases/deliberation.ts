@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { DeliberationResponse, RecordVoteBody, VoteView } from '../../../shared/api/outcome';
+import type { DeliberationResponse, RecordVoteBody, RecordVotesBody, VotesRecordedResponse, VoteView } from '../../../shared/api/outcome';
 import { roundScope } from '../../../shared/audit/chain';
 import { rankApplications } from '../../../shared/scoring';
 import { WriteConditionError } from '../../lib/audit/log';
@@ -111,4 +111,68 @@ export async function recordVote(
     throw quotaExceeded(proposedCountOf(await deps.outcome.ofRound(roundId)));
   }
   return voteView(record);
+}
+
+/**
+ * The office records the committee's votes on several cleared candidates from one table (issue #13.5), in one
+ * audited change (`vote.tableRecorded`, one record per candidate) or not at all: every row is checked first (cleared,
+ * not voted on yet, some votes cast), and the proposals it adds are counted into the round's proposals in the same
+ * transaction, so the quota holds against any vote recorded meanwhile.
+ */
+export async function recordVotes(
+  deps: OutcomeDeps,
+  session: Session,
+  roundId: string,
+  input: v.InferOutput<typeof RecordVotesBody>,
+  now: Date,
+  requestId: string,
+): Promise<VotesRecordedResponse> {
+  const round = await outcomeRound(deps, session, roundId);
+  assertStage(round, 'deliberation');
+  const outcome = await deps.outcome.ofRound(roundId);
+  const cleared = new Set(clearedCandidates(outcome, round.config.opinionDepartments).map((c) => c.applicationId));
+  const notCleared = input.votes.filter((row) => !cleared.has(row.applicationId)).map((row) => row.applicationId);
+  if (notCleared.length > 0) throw new AppError('NOT_CLEARED', 422, { applicationId: notCleared[0], applicationIds: notCleared });
+  const empty = input.votes.find((row) => row.for + row.against + row.abstain === 0);
+  if (empty) throw new AppError('NO_VOTES', 422, { applicationId: empty.applicationId });
+  const recorded = (ids: readonly string[]) => new AppError('VOTE_RECORDED', 409, { applicationId: ids[0], applicationIds: ids });
+  const voted = input.votes.filter((row) => outcome.votes.some((v) => v.applicationId === row.applicationId)).map((row) => row.applicationId);
+  if (voted.length > 0) throw recorded(voted);
+  const quota = round.config.winnersQuota;
+  const proposing = input.votes.filter(isProposing).length;
+  const quotaExceeded = (proposedSoFar: number) => {
+    const params = { quota, count: proposedSoFar + proposing };
+    return new AppError('QUOTA_EXCEEDED', 422, params, params);
+  };
+  if (proposedCountOf(outcome) + proposing > quota) throw quotaExceeded(proposedCountOf(outcome));
+
+  const records: VoteRecord[] = input.votes.map((row) => ({
+    applicationId: row.applicationId,
+    for: row.for,
+    against: row.against,
+    abstain: row.abstain,
+    proposed: isProposing(row),
+    ...recordedBy(session, now),
+  }));
+  try {
+    await deps.audit.commit({
+      scope: roundScope(roundId),
+      actor: actorOf(session),
+      action: 'vote.tableRecorded',
+      target: { type: 'round', id: roundId },
+      context: { stage: round.stage },
+      state: { votes: records.map(({ applicationId, for: f, against, abstain, proposed }) => ({ applicationId, for: f, against, abstain, proposed })) },
+      requestId,
+      now,
+      writes: [...records.map((r) => deps.outcome.votePut(roundId, r)), ...(proposing > 0 ? [deps.outcome.proposalCount(roundId, quota, proposing)] : [])],
+    });
+  } catch (error) {
+    if (!(error instanceof WriteConditionError)) throw error;
+    const again = await deps.outcome.ofRound(roundId);
+    const meanwhile = input.votes.filter((row) => again.votes.some((v) => v.applicationId === row.applicationId)).map((row) => row.applicationId);
+    if (meanwhile.length > 0) throw recorded(meanwhile);
+    // Other proposing votes took the last places meanwhile.
+    throw quotaExceeded(proposedCountOf(again));
+  }
+  return { votes: records.map(voteView) };
 }

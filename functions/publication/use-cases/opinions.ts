@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { OpinionsResponse, OpinionView, RecordOpinionBody } from '../../../shared/api/outcome';
+import type { LetterRecordedResponse, OpinionsResponse, OpinionView, RecordLetterBody, RecordOpinionBody } from '../../../shared/api/outcome';
 import { roundScope } from '../../../shared/audit/chain';
 import { WriteConditionError } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
@@ -87,4 +87,53 @@ export async function recordOpinion(
     throw error;
   }
   return opinionView(record);
+}
+
+/**
+ * The office records one department's letter answering several candidates at once (issue #13.5: a letter answers
+ * many): every answer is checked first — the department configured, each a candidate, none already answered by that
+ * department — then all of them are recorded in one audited change (`opinion.letterRecorded`, one record per
+ * candidate), or nothing is.
+ */
+export async function recordLetter(
+  deps: OutcomeDeps,
+  session: Session,
+  roundId: string,
+  input: v.InferOutput<typeof RecordLetterBody>,
+  now: Date,
+  requestId: string,
+): Promise<LetterRecordedResponse> {
+  const round = await outcomeRound(deps, session, roundId);
+  assertStage(round, 'opinions');
+  const { department } = input;
+  if (!round.config.opinionDepartments.includes(department)) throw new AppError('UNKNOWN_DEPARTMENT', 422, { department }, { department });
+  const outcome = await deps.outcome.ofRound(roundId);
+  const candidates = new Set(candidatesOf(outcome).map((c) => c.applicationId));
+  const strangers = input.answers.filter((a) => !candidates.has(a.applicationId)).map((a) => a.applicationId);
+  if (strangers.length > 0) throw new AppError('NOT_CANDIDATE', 422, { applicationId: strangers[0], applicationIds: strangers });
+  const recorded = (ids: readonly string[]) => new AppError('OPINION_RECORDED', 409, { applicationId: ids[0], applicationIds: ids, department });
+  const answered = input.answers.filter((a) => outcome.opinions.some((o) => o.applicationId === a.applicationId && o.department === department));
+  if (answered.length > 0) throw recorded(answered.map((a) => a.applicationId));
+  const records: OpinionRecord[] = input.answers.map((a) => ({ applicationId: a.applicationId, department, objection: a.objection, text: input.text, ...recordedBy(session, now) }));
+  try {
+    await deps.audit.commit({
+      scope: roundScope(roundId),
+      actor: actorOf(session),
+      action: 'opinion.letterRecorded',
+      target: { type: 'round', id: roundId },
+      context: { stage: round.stage },
+      state: { department, text: input.text, answers: records.map((r) => ({ applicationId: r.applicationId, objection: r.objection })) },
+      requestId,
+      now,
+      writes: records.map((r) => deps.outcome.opinionPut(roundId, r)),
+    });
+  } catch (error) {
+    // Another request recorded one of them meanwhile: which one, read again.
+    if (error instanceof WriteConditionError) {
+      const again = await deps.outcome.ofRound(roundId);
+      throw recorded(input.answers.filter((a) => again.opinions.some((o) => o.applicationId === a.applicationId && o.department === department)).map((a) => a.applicationId));
+    }
+    throw error;
+  }
+  return { department, opinions: records.map(opinionView) };
 }

@@ -216,6 +216,8 @@ export async function declare(
     if (mine.length === 0) throw notFound();
     const ctx = await reviewRound(deps, app.roundId, session.programmeId);
     if (await deps.reviews.declaration(app.roundId, applicationId, session.personId)) throw new AppError('DECLARATION_MADE', 409);
+    // An expert who stepped aside from every assignment here (recused) has nothing left to declare for (issue #16 note).
+    if (!mine.some((a) => a.status === 'awaitingDeclaration')) throw new AppError('ASSIGNMENT_CLOSED', 409, { status: mine[0]!.status });
     const declaration = await newDeclaration(deps, session, app, ctx, input, now);
     const at = declaration.declaredAt;
     const conflicts = declaration.conflicts;

@@ -2,6 +2,8 @@ import type * as v from 'valibot';
 import type {
   ApplicationListResponse,
   ApplicationSummary,
+  BulkEligibilityBody,
+  BulkEligibilityResponse,
   CsvExportResponse,
   EligibilityDecisionBody,
   Funnel,
@@ -172,12 +174,39 @@ export async function decideEligibility(
   const { application: app } = await visibleBundle(deps, session, applicationId);
   if (app.status !== 'submitted') throw new AppError('NOT_SUBMITTED', 422, { status: app.status });
   const ctx = await roundContext(deps, app.roundId);
-  const stage = ctx.round.stage as RoundStage;
+  const late = assertDecisionStage(ctx.round.stage as RoundStage, input);
+  try {
+    const next = await commitEligibility(deps, session, app, ctx.round.stage, late, input, now, requestId);
+    await mailDecision(deps, next).catch((e: unknown) => deps.logger.error('decision mail failed', { applicationId, error: e as Error }));
+    return summaryOf(next);
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
+    throw error;
+  }
+}
+
+/** Whether a decision at `stage` is late (an exception, whose reason is then required); 422 otherwise as the rules say. */
+function assertDecisionStage(stage: RoundStage, input: { readonly exceptionReason?: string | undefined }): boolean {
   const late = pastEligibilityStage(stage);
   const exceptionReason = input.exceptionReason ?? '';
   if (late && !exceptionReason) throw new AppError('ELIGIBILITY_STAGE_PASSED', 422, { stage });
   if (!late && exceptionReason) throw new AppError('EXCEPTION_NOT_NEEDED', 422, { stage });
-  const exception = late ? { reason: exceptionReason, stage, ...(app.eligibility ? { previous: app.eligibility.decision } : {}) } : undefined;
+  return late;
+}
+
+/** Writes one application's decision with its audit entry (WriteConditionError when the application changed meanwhile). */
+async function commitEligibility(
+  deps: ApplicationDeps,
+  session: Session,
+  app: ApplicationRecord,
+  stage: string,
+  late: boolean,
+  input: v.InferOutput<typeof EligibilityDecisionBody>,
+  now: Date,
+  requestId: string,
+): Promise<ApplicationRecord> {
+  const { applicationId } = app;
+  const exception = late ? { reason: input.exceptionReason ?? '', stage, ...(app.eligibility ? { previous: app.eligibility.decision } : {}) } : undefined;
   const eligibility = {
     decision: input.decision,
     reason: input.reason,
@@ -186,24 +215,57 @@ export async function decideEligibility(
     ...(exception ? { exception } : {}),
   };
   const next: ApplicationRecord = { ...app, eligibility, updatedAt: now.toISOString(), version: app.version + 1 };
-  try {
-    await deps.audit.commit({
-      scope: roundScope(app.roundId),
-      actor: actorOf(session),
-      action: late ? 'application.eligibilityChanged' : 'application.eligibilityDecided',
-      target: { type: 'application', id: applicationId },
-      context: { applicationId, stage: ctx.round.stage },
-      state: { applicationId, eligibility },
-      requestId,
-      now,
-      writes: [deps.applications.applicationUpdate(next, app.version)],
-    });
-  } catch (error) {
-    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
-    throw error;
+  await deps.audit.commit({
+    scope: roundScope(app.roundId),
+    actor: actorOf(session),
+    action: late ? 'application.eligibilityChanged' : 'application.eligibilityDecided',
+    target: { type: 'application', id: applicationId },
+    context: { applicationId, stage },
+    state: { applicationId, eligibility },
+    requestId,
+    now,
+    writes: [deps.applications.applicationUpdate(next, app.version)],
+  });
+  return next;
+}
+
+/**
+ * One decision with one reason for several submitted applications of a round (issue #13.5: the office decides a batch
+ * of clear cases at once). Every application is checked before anything is written — of this round (422
+ * NOT_IN_ROUND naming the others, whatever they are), submitted (422 NOT_SUBMITTED naming the rest), the stage's rule
+ * as for one — then each decision is its own audited change, so each application's history names it; one that another
+ * change overtook meanwhile is listed as failed (decide it again), the others stand. Each applicant is mailed.
+ */
+export async function decideEligibilityMany(
+  deps: ApplicationDeps,
+  session: Session,
+  roundId: string,
+  input: v.InferOutput<typeof BulkEligibilityBody>,
+  now: Date,
+  requestId: string,
+): Promise<BulkEligibilityResponse> {
+  const ctx = await roundContext(deps, roundId, session.programmeId);
+  const apps = await Promise.all(input.applicationIds.map((id) => deps.applications.get(id)));
+  const strangers = input.applicationIds.filter((_, i) => apps[i]?.roundId !== roundId || apps[i]?.programmeId !== session.programmeId);
+  if (strangers.length > 0) throw new AppError('NOT_IN_ROUND', 422, { applicationIds: strangers, count: strangers.length }, { count: strangers.length });
+  const found = apps as ApplicationRecord[];
+  const unsubmitted = found.filter((a) => a.status !== 'submitted').map((a) => a.applicationId);
+  if (unsubmitted.length > 0) throw new AppError('NOT_SUBMITTED', 422, { applicationIds: unsubmitted, count: unsubmitted.length });
+  const late = assertDecisionStage(ctx.round.stage as RoundStage, input);
+
+  const decided: ApplicationRecord[] = [];
+  const failed: { applicationId: string; code: string }[] = [];
+  // One at a time: a round's office decides tens, not thousands, and each entry stays in the order the office listed.
+  for (const app of found) {
+    try {
+      decided.push(await commitEligibility(deps, session, app, ctx.round.stage, late, input, now, requestId));
+    } catch (error) {
+      if (!(error instanceof WriteConditionError)) throw error;
+      failed.push({ applicationId: app.applicationId, code: 'CONFLICT' });
+    }
   }
-  await mailDecision(deps, next).catch((e: unknown) => deps.logger.error('decision mail failed', { applicationId, error: e as Error }));
-  return summaryOf(next);
+  await Promise.all(decided.map((next) => mailDecision(deps, next).catch((e: unknown) => deps.logger.error('decision mail failed', { applicationId: next.applicationId, error: e as Error }))));
+  return { decided: decided.map(summaryOf), failed };
 }
 
 /** Tells the applicant the decision and its reason, in Chinese then English. */

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMoment as formatBeijing } from '../../../shared/messages/units';
 import { formatMoment, tKnown } from './format';
 import { OfficeRequests } from './OfficeRequests';
+import { LazyMySchedule } from '../ui/schedule/lazy';
 import '../texts/apply';
 import '../texts/terms';
 
@@ -99,6 +100,7 @@ export function Dashboard({
       ) : (
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
+      <LazyMySchedule applicationId={app.applicationId} hideEmpty />
       <h2>{t('dashboard.requests')}</h2>
       <OfficeRequests applicationId={app.applicationId} canAnswer={app.status !== 'withdrawn'} />
 

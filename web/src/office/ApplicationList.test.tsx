@@ -128,4 +128,57 @@ describe('the office’s list of applications', () => {
     expect(screen.queryByText('成都甲公司')).toBeNull();
     expect(document.querySelector('[data-round-board-link]')!.getAttribute('href')).toBe('/office/rounds/city-2026-review');
   });
+
+  it('decides several submitted applications with one reason after confirming every name; cancel sends nothing', async () => {
+    const three: ApplicationListResponse = {
+      ...all,
+      applications: [summary('A1', '成都甲公司', '锦江区', 'submitted'), summary('B2', '成都乙公司', '青羊区', 'registered'), summary('C3', '成都丙公司', '武侯区', 'submitted')],
+    };
+    const BULK = 'POST /api/submission/rounds/city-2026/eligibility';
+    const fetch = routedFetch({
+      [LIST]: { status: 200, body: three },
+      [BULK]: { status: 200, body: { decided: [{ ...three.applications[0], eligibility: { decision: 'eligible', reason: '符合', decidedAt: '2026-09-02T02:00:00.000Z', decidedBy: 'P1' } }], failed: [{ applicationId: 'C3', code: 'CONFLICT' }] } },
+    });
+    const view = renderWithState(<ApplicationList />, { locale: 'en', fetch });
+    view.state.signedIn({
+      person: { personId: 'P1', email: 'office@example.org', name: '办公室', role: 'admin', programmeId: 'city', status: 'active', createdAt: '2026-01-01T00:00:00.000Z' },
+      role: 'admin',
+      programmeId: 'city',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    await screen.findByText('成都甲公司');
+    // Only submitted applications can be ticked; nothing chosen, no decision form.
+    expect(screen.queryByLabelText('Select “成都乙公司”')).toBeNull();
+    expect(document.querySelector('[data-bulk-eligibility] form')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Select every submitted application shown'));
+    expect(await screen.findByText('One eligibility decision for the 2 selected applications')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    expect(screen.getByRole('alert').textContent).toBe('Choose a decision.');
+    fireEvent.click(screen.getByLabelText('Eligible'));
+    fireEvent.input(screen.getByLabelText('Reason (the applicant sees it; required when refusing)'), { target: { value: ' 符合 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    expect(screen.getByText(/Record “Eligible” for these 2 applications\? 成都甲公司, 成都丙公司/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fetch.calls.filter((c) => c.key === BULK)).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('Decision recorded for 1 applications.')).toBeTruthy();
+    expect(screen.getByText('These changed meanwhile and were not decided; decide them again: 成都丙公司')).toBeTruthy();
+    expect(fetch.calls.filter((c) => c.key === BULK).map((c) => c.body)).toEqual([{ applicationIds: ['A1', 'C3'], decision: 'eligible', reason: '符合' }]);
+    // The list is read again and the selection cleared.
+    await waitFor(() => expect(fetch.calls.filter((c) => c.key === LIST).length).toBeGreaterThanOrEqual(2));
+    expect((screen.getByLabelText('Select “成都甲公司”') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('offers no selection to a supervisor', async () => {
+    const view = renderWithState(<ApplicationList />, { locale: 'en', fetch: routedFetch({ [LIST]: { status: 200, body: all } }) });
+    view.state.signedIn({
+      person: { personId: 'S1', email: 's@example.org', name: '监督', role: 'supervisor', programmeId: 'city', status: 'active', createdAt: '2026-01-01T00:00:00.000Z' },
+      role: 'supervisor',
+      programmeId: 'city',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    await screen.findByText('成都甲公司');
+    expect(screen.queryByLabelText('Select every submitted application shown')).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import type { ApplicationListResponse, Funnel } from '../../../shared/api/applic
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { BulkEligibility } from './BulkEligibility';
 import '../texts/office-review';
 import '../texts/apply';
 import '../texts/office';
@@ -121,6 +122,9 @@ export function ApplicationList() {
   // Districts and industries offered as filters: every value seen in the round so far.
   const [options, setOptions] = useState<{ districts: string[]; industries: string[] }>({ districts: [], industries: [] });
   const latest = useRef(0);
+  // Applications ticked for one eligibility decision (issue #13.5), by id; only the office's administrators decide.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const deciding = session.value?.role === 'admin';
 
   const load = useCallback(() => {
     const ticket = ++latest.current;
@@ -130,6 +134,8 @@ export function ApplicationList() {
       (res) => {
         if (ticket !== latest.current) return;
         setList(res);
+        // Keep only what is still shown and still open to a decision.
+        setChosen((c) => new Set(res.applications.filter((a) => c.has(a.applicationId) && a.status === 'submitted').map((a) => a.applicationId)));
         setLoading(false);
         setOptions((o) => ({
           districts: [...new Set([...o.districts, ...res.applications.map((a) => a.organisation.district)])].sort(),
@@ -159,6 +165,7 @@ export function ApplicationList() {
   };
 
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const open = list?.applications.filter((a) => a.status === 'submitted') ?? [];
   const filtered = filters.district || filters.industry || filters.status || filters.q;
 
   return (
@@ -258,6 +265,17 @@ export function ApplicationList() {
               <table class="table">
                 <thead>
                   <tr>
+                    {deciding && (
+                      <th scope="col">
+                        <input
+                          type="checkbox"
+                          aria-label={t('office.bulk.selectAll')}
+                          checked={open.length > 0 && open.every((a) => chosen.has(a.applicationId))}
+                          disabled={open.length === 0}
+                          onChange={(e) => setChosen(e.currentTarget.checked ? new Set(open.map((a) => a.applicationId)) : new Set())}
+                        />
+                      </th>
+                    )}
                     <th scope="col">{t('register.name')}</th>
                     <th scope="col">{t('register.creditCode')}</th>
                     <th scope="col">{t('register.district')}</th>
@@ -273,6 +291,23 @@ export function ApplicationList() {
                 <tbody>
                   {list.applications.map((a) => (
                     <tr key={a.applicationId} data-application={a.applicationId} data-credit-code={a.organisation.creditCode}>
+                      {deciding && (
+                        <td>
+                          {a.status === 'submitted' && (
+                            <input
+                              type="checkbox"
+                              aria-label={t('office.bulk.select', { name: a.organisation.name })}
+                              checked={chosen.has(a.applicationId)}
+                              onChange={(e) => {
+                                const next = new Set(chosen);
+                                if (e.currentTarget.checked) next.add(a.applicationId);
+                                else next.delete(a.applicationId);
+                                setChosen(next);
+                              }}
+                            />
+                          )}
+                        </td>
+                      )}
                       <td>
                         <a href={`/office/${encodeURIComponent(a.applicationId)}`}>{a.organisation.name}</a>
                       </td>
@@ -295,6 +330,18 @@ export function ApplicationList() {
           </>
         )}
       </section>
+      {deciding && list && (
+        <BulkEligibility
+          roundId={list.roundId}
+          roundStage={rounds.find((r) => r.roundId === list.roundId)?.stage}
+          chosen={list.applications.filter((a) => chosen.has(a.applicationId))}
+          onClear={() => setChosen(new Set())}
+          onDecided={() => {
+            setChosen(new Set());
+            load();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -12,12 +12,14 @@ const ApplicationDetail = lazy(() => import('./ApplicationDetail').then((m) => m
 const RoundBoard = lazy(() => import('./rounds/RoundBoard').then((m) => m.RoundBoard));
 const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
 const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
+const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
 
 function Office() {
   const t = useT();
   const route = useRoute();
   const { roundId, applicationId, stage } = route.params;
   if (roundId && route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
+  if (roundId && route.path.endsWith('/reliability')) return <ReliabilityPage key={roundId} roundId={roundId} back={`/office/rounds/${encodeURIComponent(roundId)}`} />;
   if (roundId) {
     return (
       <div class="stack">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DeliberationResponse } from '../../../shared/api/outcome';
 import { formatFinalScore } from '../../../shared/scoring/ranking';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { stageLabel } from '../ui/review/format';
 import { Suggestion } from './EvaluationSection';
@@ -78,6 +78,107 @@ function VoteForm({ data, onDone, onStale }: { data: DeliberationResponse; onDon
   );
 }
 
+// The committee's votes from one table (issue #13.5): a row of three counts per candidate not voted on yet; rows left
+// empty are not sent. Checked here (whole counts, some votes cast, within the quota), recorded at once or not at all.
+function VotesTableForm({ data, onDone, onStale }: { data: DeliberationResponse; onDone: (text: string) => void; onStale: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const open = data.candidates.filter((c) => !c.vote);
+  const [rows, setRows] = useState<Readonly<Record<string, Record<CountName, string>>>>({});
+  if (open.length === 0) return null;
+  const row = (id: string) => rows[id] ?? { for: '', against: '', abstain: '' };
+  const filled = open.filter((c) => COUNTS.some((k) => row(c.applicationId)[k].trim() !== ''));
+  const votes = filled.map((c) => {
+    const r = row(c.applicationId);
+    const counts = { for: parseCount(r.for), against: parseCount(r.against), abstain: parseCount(r.abstain) };
+    const complete = COUNTS.every((k) => counts[k] !== undefined) && counts.for! + counts.against! + counts.abstain! > 0;
+    return { candidate: c, counts, complete, proposing: complete && counts.for! * 2 > counts.for! + counts.against! + counts.abstain! };
+  });
+  const proposing = votes.filter((v) => v.proposing).length;
+  const separator = locale === 'zh-CN' ? '；' : '; ';
+  return (
+    <FinalForm
+      name="votes"
+      title={t('outcome.votes.record')}
+      submitLabel={t('outcome.votes.record')}
+      confirmText={t('outcome.votes.confirm', {
+        count: votes.length,
+        rows: votes
+          .map((v) =>
+            t('outcome.votes.confirmRow', {
+              name: v.candidate.organisation.name,
+              for: v.counts.for ?? '',
+              against: v.counts.against ?? '',
+              abstain: v.counts.abstain ?? '',
+              result: t(v.proposing ? 'outcome.vote.proposed' : 'outcome.vote.notProposed'),
+            }),
+          )
+          .join(separator),
+      })}
+      check={() => {
+        if (votes.length === 0) return t('outcome.votes.none');
+        const bad = votes.find((v) => !v.complete);
+        if (bad) return t('outcome.votes.rowCounts', { name: bad.candidate.organisation.name });
+        if (data.proposedCount + proposing > data.winnersQuota) return t('outcome.votes.overQuota', { count: data.proposedCount + proposing, quota: data.winnersQuota });
+        return null;
+      }}
+      send={() =>
+        call('outcome.recordVotes', {
+          params: { roundId: data.roundId },
+          body: { votes: votes.map((v) => ({ applicationId: v.candidate.applicationId, for: v.counts.for!, against: v.counts.against!, abstain: v.counts.abstain! })) },
+        })
+      }
+      onDone={(r) => {
+        setRows({});
+        onDone(t('outcome.votes.done', { count: r.votes.length, proposed: r.votes.filter((v) => v.proposed).length }));
+      }}
+      onStale={onStale}
+    >
+      <p class="small muted wide">{t('outcome.votes.hint')}</p>
+      <div class="table-wrap wide">
+        <table class="table outcome-table" data-votes-table>
+          <caption class="visually-hidden">{t('outcome.votes.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('outcome.vote.candidate')}</th>
+              {COUNTS.map((k) => (
+                <th scope="col" key={k}>
+                  {t(`outcome.vote.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {open.map((c) => (
+              <tr key={c.applicationId} data-tally-row={c.applicationId}>
+                <th scope="row">
+                  {c.rank}. {c.organisation.name}
+                </th>
+                {COUNTS.map((k) => (
+                  <td key={k}>
+                    <input
+                      class="tally"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={1000}
+                      step={1}
+                      aria-label={`${c.organisation.name} · ${t(`outcome.vote.${k}`)}`}
+                      value={row(c.applicationId)[k]}
+                      onInput={(e) => setRows({ ...rows, [c.applicationId]: { ...row(c.applicationId), [k]: e.currentTarget.value } })}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </FinalForm>
+  );
+}
+
 /**
  * Stage 9, deliberation (审议): the cleared candidates best first, the ranking's advice, the committee's
  * vote on each (proposed on a majority of the votes cast) and the proposed count against the quota.
@@ -149,7 +250,12 @@ export function DeliberationSection({ round, isAdmin, generation, onDone, onStal
               <Suggestion suggestion={data.suggestion} named={data.candidates} />
             </>
           )}
-          {isAdmin && round.roundStage === 'deliberation' && <VoteForm data={data} onDone={onDone} onStale={onStale} />}
+          {isAdmin && round.roundStage === 'deliberation' && (
+            <>
+              <VotesTableForm data={data} onDone={onDone} onStale={onStale} />
+              <VoteForm data={data} onDone={onDone} onStale={onStale} />
+            </>
+          )}
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { OpinionsResponse, OpinionView } from '../../../shared/api/outcome';
 import { OUTCOME_TEXT_MAX_CHARS } from '../../../shared/api/outcome-limits';
 import { formatFinalScore } from '../../../shared/scoring/ranking';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { stageLabel } from '../ui/review/format';
 import { FinalForm } from './FinalForm';
@@ -106,6 +106,116 @@ function OpinionForm({ data, onDone, onStale }: { data: OpinionsResponse; onDone
   );
 }
 
+// One department's letter answering several candidates at once (issue #13.5): the department, the letter, and for each
+// candidate it covers (all those still waiting for that department, ticked by default) objection or not.
+function LetterForm({ data, onDone, onStale }: { data: OpinionsResponse; onDone: (text: string) => void; onStale: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const [department, setDepartment] = useState('');
+  const [text, setText] = useState('');
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [objected, setObjected] = useState<ReadonlySet<string>>(new Set());
+  const waiting = (d: string) => data.candidates.filter((c) => !c.opinions.some((o) => o.department === d));
+  const departments = data.departments.filter((d) => waiting(d).length > 0);
+  if (departments.length === 0) return null;
+  const covered = department ? waiting(department) : [];
+  const included = covered.filter((c) => !left.has(c.applicationId));
+  const objectedNames = included.filter((c) => objected.has(c.applicationId)).map((c) => c.organisation.name);
+  const toggle = (set: ReadonlySet<string>, id: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  };
+  const reset = () => {
+    setDepartment('');
+    setText('');
+    setLeft(new Set());
+    setObjected(new Set());
+  };
+  return (
+    <FinalForm
+      name="letter"
+      title={t('outcome.letter.record')}
+      submitLabel={t('outcome.letter.record')}
+      confirmText={t('outcome.letter.confirm', {
+        department: departmentLabel(t, department),
+        clear: included.length - objectedNames.length,
+        objected: objectedNames.length,
+        names: objectedNames.length ? t('outcome.letter.objectedNames', { names: objectedNames.join(locale === 'zh-CN' ? '、' : ', ') }) : '',
+      })}
+      check={() => {
+        if (!department) return t('outcome.letter.chooseDepartment');
+        if (included.length === 0) return t('outcome.letter.chooseCandidates');
+        if (!text.trim()) return t('outcome.opinions.writeText');
+        return null;
+      }}
+      send={() =>
+        call('outcome.recordLetter', {
+          params: { roundId: data.roundId },
+          body: { department, text: text.trim(), answers: included.map((c) => ({ applicationId: c.applicationId, objection: objected.has(c.applicationId) })) },
+        })
+      }
+      onDone={(r) => {
+        reset();
+        onDone(t('outcome.letter.done', { department: departmentLabel(t, r.department), count: r.opinions.length }));
+      }}
+      onStale={onStale}
+    >
+      <p class="small muted wide">{t('outcome.letter.hint')}</p>
+      <div class="field">
+        <label for="letter-department">{t('outcome.opinions.department')}</label>
+        <select
+          id="letter-department"
+          value={department}
+          onChange={(e) => {
+            setDepartment(e.currentTarget.value);
+            setLeft(new Set());
+            setObjected(new Set());
+          }}
+        >
+          <option value="">{t('outcome.choose')}</option>
+          {departments.map((d) => (
+            <option key={d} value={d}>
+              {departmentLabel(t, d)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {department && (
+        <fieldset class="field wide letter-candidates">
+          <legend>{t('outcome.letter.candidates')}</legend>
+          {covered.map((c) => {
+            const id = c.applicationId;
+            const on = !left.has(id);
+            return (
+              <div class="letter-row" key={id} data-letter-row={id}>
+                <label>
+                  <input type="checkbox" checked={on} aria-label={t('outcome.letter.include', { name: c.organisation.name })} onChange={(e) => setLeft(toggle(left, id, !e.currentTarget.checked))} /> {c.rank}.{' '}
+                  {c.organisation.name}
+                </label>
+                <span class="choice">
+                  <label>
+                    <input type="radio" name={`letter-${id}`} disabled={!on} checked={!objected.has(id)} onChange={() => setObjected(toggle(objected, id, false))} /> {t('outcome.opinions.noObjection')}
+                  </label>
+                  <label>
+                    <input type="radio" name={`letter-${id}`} disabled={!on} checked={objected.has(id)} onChange={() => setObjected(toggle(objected, id, true))} /> {t('outcome.opinions.objection')}
+                  </label>
+                </span>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      <div class="field wide">
+        <label for="letter-text">{t('outcome.opinions.text')}</label>
+        <textarea id="letter-text" rows={3} maxLength={OUTCOME_TEXT_MAX_CHARS} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+    </FinalForm>
+  );
+}
+
 /**
  * Stage 8, soliciting opinions (征求意见): every candidate against every configured department —
  * pending, no objection or objection with the letter's text, who recorded it and when — and each
@@ -164,7 +274,12 @@ export function OpinionsSection({ round, isAdmin, generation, onDone, onStale }:
             </table>
           </div>
         ))}
-      {isAdmin && data && round.roundStage === 'opinions' && <OpinionForm data={data} onDone={onDone} onStale={onStale} />}
+      {isAdmin && data && round.roundStage === 'opinions' && (
+        <>
+          <LetterForm data={data} onDone={onDone} onStale={onStale} />
+          <OpinionForm data={data} onDone={onDone} onStale={onStale} />
+        </>
+      )}
     </section>
   );
 }

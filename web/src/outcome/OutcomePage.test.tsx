@@ -152,8 +152,8 @@ describe('the comprehensive evaluation', () => {
 describe('the office’s controls', () => {
   const expected: Record<string, string[]> = {
     comprehensiveEvaluation: ['evaluation'],
-    opinions: ['opinion'],
-    deliberation: ['vote'],
+    opinions: ['letter', 'opinion'],
+    deliberation: ['votes', 'vote'],
     publicNotice: ['resolve-O2', 'objection'],
     announcement: ['republish'],
   };
@@ -229,6 +229,77 @@ describe('the office’s controls', () => {
     expect(error.textContent).not.toContain('拟获奖数量将超过名额。'); // the reader's language only
     expect(calls(fetch, ROUTES.recordVote).map((c) => c.body)).toEqual([{ applicationId: 'C3', for: 7, against: 3, abstain: 2 }]);
     expect(calls(fetch, ROUTES.deliberation)).toHaveLength(1);
+  });
+
+  it('records one department’s letter for every candidate it covers, each marked, after checking and confirming; cancel sends nothing', async () => {
+    const fetch = api('opinions', {
+      [ROUTES.recordLetter]: {
+        status: 201,
+        body: { department: 'safety', opinions: ['B2', 'C3'].map((applicationId) => ({ applicationId, department: 'safety', objection: applicationId === 'C3', text: '安监复〔2026〕9号', ...{ by: 'P-admin', byName: '王主任', at: '2026-11-04T00:00:00.000Z' } })) },
+      },
+    });
+    await open('admin', fetch);
+    const f = form('letter');
+    // Departments some candidate still waits for: credit has answered on all three but B2.
+    expect([...within(f).getByLabelText<HTMLSelectElement>('Department').options].map((o) => o.value)).toEqual(['', 'credit', 'safety', 'tax', 'market-supervision']);
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('Choose the department that wrote.');
+    fireEvent.change(within(f).getByLabelText('Department'), { target: { value: 'safety' } });
+    expect([...f.querySelectorAll('[data-letter-row]')].map((r) => r.getAttribute('data-letter-row'))).toEqual(['B2', 'C3']);
+    // Untick both: nothing to record.
+    fireEvent.click(within(f).getByLabelText('Include “成都乙公司”'));
+    fireEvent.click(within(f).getByLabelText('Include “成都丙公司”'));
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('Tick at least one candidate.');
+    fireEvent.click(within(f).getByLabelText('Include “成都乙公司”'));
+    fireEvent.click(within(f).getByLabelText('Include “成都丙公司”'));
+    fireEvent.click(within(f.querySelector<HTMLElement>('[data-letter-row="C3"]')!).getByLabelText('Objection'));
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('Write the reference and summary of the letter.');
+    fireEvent.input(within(f).getByLabelText('Reference and summary of its letter'), { target: { value: ' 安监复〔2026〕9号 ' } });
+    fireEvent.submit(f);
+    expect(f.textContent).toContain('Record Work safety authority’s letter: no objection to 1 candidates, objection to 1 (成都丙公司)?');
+    fireEvent.click(within(f).getByRole('button', { name: 'Cancel' }));
+    expect(calls(fetch, ROUTES.recordLetter)).toHaveLength(0);
+    fireEvent.submit(f);
+    await confirm();
+    await screen.findByText('Work safety authority’s letter was recorded for 2 candidates.');
+    expect(calls(fetch, ROUTES.recordLetter).map((c) => c.body)).toEqual([
+      { department: 'safety', text: '安监复〔2026〕9号', answers: [{ applicationId: 'B2', objection: false }, { applicationId: 'C3', objection: true }] },
+    ]);
+    await waitFor(() => expect(calls(fetch, ROUTES.opinions)).toHaveLength(2));
+  });
+
+  it('records the committee’s votes from one table, skipping empty rows and refusing a half-filled row or a table past the quota', async () => {
+    const fetch = api('deliberation', {
+      [ROUTES.recordVotes]: { status: 201, body: { votes: [{ applicationId: 'C3', for: 4, against: 5, abstain: 0, proposed: false, by: 'P-admin', byName: '王主任', at: '2026-11-06T00:00:00.000Z' }] } },
+    });
+    await open('admin', fetch);
+    const f = form('votes');
+    expect([...f.querySelectorAll('[data-tally-row]')].map((r) => r.getAttribute('data-tally-row'))).toEqual(['C3']);
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('Fill in at least one row.');
+    fireEvent.input(within(f).getByLabelText('成都丙公司 · Votes for'), { target: { value: '4' } });
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('In the row of “成都丙公司”, give each of the three counts as a whole number from 0 to 1,000, not all 0.');
+    fireEvent.input(within(f).getByLabelText('成都丙公司 · Votes against'), { target: { value: '5' } });
+    fireEvent.input(within(f).getByLabelText('成都丙公司 · Abstentions'), { target: { value: '0' } });
+    fireEvent.submit(f);
+    expect(f.textContent).toContain('Record these 1 votes? “成都丙公司”: 4 for, 5 against, 0 abstaining — Not proposed');
+    await confirm();
+    await screen.findByText('1 votes recorded, 0 of them proposing.');
+    expect(calls(fetch, ROUTES.recordVotes).map((c) => c.body)).toEqual([{ votes: [{ applicationId: 'C3', for: 4, against: 5, abstain: 0 }] }]);
+  });
+
+  it('refuses, before sending, a table that would propose past the quota', async () => {
+    const full = { ...deliberation('deliberation'), proposedCount: 2 };
+    const fetch = api('deliberation', { [ROUTES.deliberation]: ok(full) });
+    await open('admin', fetch);
+    const f = form('votes');
+    for (const [k, v] of [['Votes for', '9'], ['Votes against', '0'], ['Abstentions', '0']] as const) fireEvent.input(within(f).getByLabelText(`成都丙公司 · ${k}`), { target: { value: v } });
+    fireEvent.submit(f);
+    expect(within(f).getByRole('alert').textContent).toBe('This table would propose 3, more than the quota of 2.');
+    expect(calls(fetch, ROUTES.recordVotes)).toHaveLength(0);
   });
 
   it('reads the whole round again when an action is refused as stale (409), keeping the refusal shown', async () => {

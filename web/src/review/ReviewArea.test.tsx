@@ -40,7 +40,8 @@ describe('the experts’ area', () => {
     const deliberator = renderWithState(routed(<ReviewArea />), { locale: 'en', fetch });
     act(() => deliberator.state.signedIn(session('deliberator')));
     expect((await screen.findByTestId('no-panels')).textContent).toBe('You are not on any defense panel at present.');
-    expect(fetch.calls.map((c) => c.key)).toEqual(['GET /api/scoring/defense/mine']);
+    // Besides the panels, only the deliberator's own schedule (issue 13.3) — never the experts' assignments.
+    expect(fetch.calls.map((c) => c.key).filter((k) => k !== 'GET /api/scoring/schedule/mine')).toEqual(['GET /api/scoring/defense/mine']);
     cleanup();
     fetch.calls.length = 0;
 

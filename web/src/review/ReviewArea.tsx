@@ -1,6 +1,7 @@
 import { lazy } from 'preact-iso';
 import { useAppState } from '../state';
 import { RequireRole } from '../ui/RequireRole';
+import { LazyMySchedule } from '../ui/schedule/lazy';
 import './review.css';
 import '../texts/terms';
 
@@ -23,12 +24,18 @@ export function ReviewArea({ applicationId, stage }: { applicationId?: string; s
         applicationId && !stage ? (
           <DefensePage key={applicationId} applicationId={applicationId} />
         ) : (
-          <DefenseList />
+          <>
+            <DefenseList />
+            <LazyMySchedule hideEmpty />
+          </>
         )
       ) : applicationId && stage ? (
         <AssignmentPage key={`${applicationId}/${stage}`} applicationId={applicationId} stage={stage} />
       ) : (
-        <AssignmentList />
+        <>
+          <AssignmentList />
+          <LazyMySchedule hideEmpty />
+        </>
       )}
     </RequireRole>
   );

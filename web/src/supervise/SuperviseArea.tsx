@@ -11,12 +11,14 @@ const ChainView = lazy(() => import('./ChainView').then((m) => m.ChainView));
 const RoundReviews = lazy(() => import('./reviews/RoundReviews').then((m) => m.RoundReviews));
 const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
 const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
+const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();
   const route = useRoute();
   const { applicationId, stage } = route.params;
   if (route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
+  if (route.path.endsWith('/reliability')) return <ReliabilityPage key={roundId} roundId={roundId} back={`/supervise/rounds/${encodeURIComponent(roundId)}`} />;
   return applicationId && stage ? (
     <TeamPage
       key={`${applicationId}/${stage}`}

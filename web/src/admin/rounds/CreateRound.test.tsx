@@ -79,6 +79,7 @@ describe('creating a round (the call)', () => {
         candidateThreshold: 500,
         publicNoticeDays: 7,
         divergenceThreshold: 20,
+        reliabilityFlagOffset: 10,
         weights: { material: 0.3, onSite: 0.5, defense: 0.2 },
         teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
         opinionDepartments: ['credit', 'safety', 'environment', 'tax'],

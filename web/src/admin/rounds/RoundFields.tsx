@@ -35,6 +35,7 @@ const DEFAULT_OF: Partial<Record<FieldKey, string | number>> = {
   'teams.onSiteMin': d.teams.onSiteMin,
   'teams.defensePanelMin': d.teams.defensePanelMin,
   divergenceThreshold: d.divergenceThreshold,
+  reliabilityFlagOffset: d.reliabilityFlagOffset,
 };
 
 /** Number inputs: their bounds as the schema sets them (a hint for the browser; the server decides). */
@@ -49,6 +50,7 @@ const NUMBER_INPUT: Partial<Record<FieldKey, { min: number; max: number; step: n
   'teams.onSiteMin': { min: 2, max: 100, step: 1 },
   'teams.defensePanelMin': { min: 1, max: 100, step: 1 },
   divergenceThreshold: { min: 5, max: 100, step: 1 },
+  reliabilityFlagOffset: { min: 1, max: 100, step: 1 },
   siteVisitShortlistSize: { min: 1, max: 1000, step: 1 },
 };
 
@@ -105,6 +107,7 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
       const quota = Number(values.winnersQuota);
       return t('rounds.field.siteVisitShortlistHint', { size: Number.isInteger(quota) && quota > 0 ? quota * d.siteVisitsPerPlace : '—' });
     }
+    if (key === 'reliabilityFlagOffset') return `${t('rounds.field.reliabilityFlagHint')} ${t('rounds.field.default', { value: d.reliabilityFlagOffset })}`;
     if (key === 'divergenceThreshold') return `${t('rounds.field.divergenceHint')} ${t('rounds.field.default', { value: d.divergenceThreshold })}`;
     const fallback = DEFAULT_OF[key];
     return fallback === undefined ? null : t('rounds.field.default', { value: fallback });
@@ -176,6 +179,7 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
         </fieldset>
         {input('publicNoticeDays', { required: true })}
         {input('divergenceThreshold', { required: true })}
+        {input('reliabilityFlagOffset', { required: true })}
         {input('siteVisitShortlistSize')}
       </fieldset>
 

@@ -14,6 +14,7 @@ export const CONFIG_FIELD_KEYS = [
   'teams.onSiteMin',
   'teams.defensePanelMin',
   'divergenceThreshold',
+  'reliabilityFlagOffset',
   'siteVisitShortlistSize',
   'opinionDepartments',
 ] as const;
@@ -38,6 +39,7 @@ const INTEGER_KEYS = [
   'teams.onSiteMin',
   'teams.defensePanelMin',
   'divergenceThreshold',
+  'reliabilityFlagOffset',
 ] as const;
 
 const WEIGHT_KEYS = ['weights.material', 'weights.onSite', 'weights.defense'] as const;
@@ -84,6 +86,7 @@ export function emptyForm(): FormValues {
     'teams.onSiteMin': String(d.teams.onSiteMin),
     'teams.defensePanelMin': String(d.teams.defensePanelMin),
     divergenceThreshold: String(d.divergenceThreshold),
+    reliabilityFlagOffset: String(d.reliabilityFlagOffset),
     siteVisitShortlistSize: '',
     opinionDepartments: d.opinionDepartments.join('\n'),
   };

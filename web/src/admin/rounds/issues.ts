@@ -32,6 +32,7 @@ export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {
   'teams.onSiteMin': 'rounds.teams.onSiteMin',
   'teams.defensePanelMin': 'rounds.teams.defensePanelMin',
   divergenceThreshold: 'rounds.field.divergenceThreshold',
+  reliabilityFlagOffset: 'rounds.field.reliabilityFlagOffset',
   siteVisitShortlistSize: 'rounds.field.siteVisitShortlistSize',
   opinionDepartments: 'rounds.field.opinionDepartments',
 };

@@ -17,10 +17,13 @@ import { RecuseControl } from './RecuseControl';
 import { LazyLatePanel as LatePanel } from './lazy-late';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
+import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
+import { showsSchedule } from '../../ui/schedule/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/defense';
 import '../../texts/outcome';
+import '../../texts/reliability';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -34,6 +37,10 @@ function canAssign(data: RoundReviewsResponse, app: ApplicationReviewSummary, st
   if (stage === 'onSite' && app.shortlist?.shortlisted !== true) return 'notShortlisted';
   return 'yes';
 }
+
+// The schedule panel reads the site teams again when the board's teams change (an assignment, a recusal).
+const scheduleKey = (data: RoundReviewsResponse) =>
+  `${data.roundStage}-${data.applications.map((a) => (a.stages.onSite?.members ?? []).map((m) => `${m.reviewerId}:${m.status}`).join(',')).join(';')}`;
 
 /** An expert may be recused on their behalf while they are still to declare or scoring, before the consensus. */
 function canRecuse(app: ApplicationReviewSummary, stage: ReviewStage, member: AssignmentView): boolean {
@@ -133,6 +140,13 @@ export function RoundBoard({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
+              <p>
+                <a href={`/office/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>
+                  {t('reliability.link')}
+                </a>
+              </p>
+            )}
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
               <p>
                 <a href={`/office/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>
@@ -162,6 +176,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
+          {showsSchedule(data) && <SchedulePanel key={scheduleKey(data)} roundId={roundId} isAdmin={isAdmin} />}
           {showsDefensePanel(data.roundStage) && (
             <RoundDefense
               key={data.roundStage}

@@ -10,8 +10,11 @@ import { stageLabel } from '../../ui/review/format';
 import { DeclarationDetails } from '../../ui/review/TeamView';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
 import { LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
+import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
+import { showsSchedule } from '../../ui/schedule/stages';
 import '../../texts/team-view';
 import '../../texts/outcome';
+import '../../texts/reliability';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -132,6 +135,13 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
+              <p>
+                <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>
+                  {t('reliability.link')}
+                </a>
+              </p>
+            )}
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('comprehensiveEvaluation') && (
               <p>
                 <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/outcome`} data-outcome-link>
@@ -142,6 +152,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
           </section>
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={superviseTeamHref(roundId)} />
+          {showsSchedule(data) && <SchedulePanel roundId={roundId} isAdmin={false} />}
           {showsDefensePanel(data.roundStage) && <RoundDefense roundId={roundId} showDeclarations />}
           <Declarations data={data} names={names} />
           <Recusals data={data} names={names} />
