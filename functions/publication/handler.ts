@@ -7,10 +7,12 @@ import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { LettersStore } from '../lib/letters/store';
 import { OutcomeStore } from '../lib/outcome/store';
+import { ReminderStore } from '../lib/reminders/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
 import { once } from '../lib/once';
 import { checkHealth, lazyRuntime, type Runtime } from '../lib/runtime';
 import type { AuditTrailDeps } from './use-cases/audit-trail';
+import type { ReminderDeps } from './use-cases/reminders';
 import type { RoundDeps } from './use-cases/rounds';
 
 // Each route's use cases load on its first request, in their own chunk (as in submission and scoring).
@@ -24,9 +26,10 @@ const publishUseCases = once(() => import('./use-cases/publish'));
 const remarksUseCases = once(() => import('./use-cases/remarks'));
 const roundConfigUseCases = once(() => import('./use-cases/round-config'));
 const roundsUseCases = once(() => import('./use-cases/rounds'));
+const reminderUseCases = once(() => import('./use-cases/reminders'));
 
 const runtime = lazyRuntime('publication');
-let deps: Promise<AuditTrailDeps & RoundDeps & Runtime & { letters: LettersStore }> | undefined;
+let deps: Promise<AuditTrailDeps & RoundDeps & ReminderDeps & Runtime & { letters: LettersStore }> | undefined;
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({
     ...rt,
@@ -35,6 +38,7 @@ const publicationDeps = () =>
     reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
     outcome: new OutcomeStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     letters: new LettersStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    reminders: new ReminderStore(rt.clients.ddb, tableName(rt.config, 'awards')),
   })));
 
 /** The publication function's HTTP routes: the public site's data, the audit trail, rankings, notices, results. */
@@ -96,6 +100,10 @@ const http = createRouter(
     'letters.send': async (req) => ({ body: await (await lettersUseCases()).sendRoundLetters(await publicationDeps(), req.session, req.params.roundId ?? '', req.now, req.requestId) }),
     'letters.ofApplication': async (req) => ({ body: await (await lettersUseCases()).readApplicationLetters(await publicationDeps(), req.session, req.params.applicationId ?? '') }),
     'certificates.check': async (req) => ({ body: await (await lettersUseCases()).checkCertificate(await publicationDeps(), req.params.number ?? '') }),
+    'reminders.late': async (req) => ({ body: await (await reminderUseCases()).lateList(await publicationDeps(), req.session, req.params.roundId ?? '', req.now) }),
+    'reminders.send': async (req) => ({
+      body: await (await reminderUseCases()).sendReminder(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
+    }),
     'rounds.move': async (req) => ({
       body: await (await roundsUseCases()).moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
@@ -103,15 +111,41 @@ const http = createRouter(
   runtime,
 );
 
+/** The event that runs the scheduled reminders: EventBridge Scheduler's input in AWS, the timer of `npm start` locally. */
+export interface RemindersEvent {
+  readonly source: 'merit.reminders';
+  /** The moment to decide for (ISO): the schedule's time; absent, the clock's. */
+  readonly time?: string;
+  /** Only this round (an operator re-running one round; tests on a shared stack); absent, every open round. */
+  readonly roundId?: string;
+}
+
+const isRemindersEvent = (event: unknown): event is RemindersEvent => (event as { source?: unknown } | null)?.source === 'merit.reminders';
+
+/** Sends every reminder due at the event's time (or now) for every open round; answers what it sent. */
+async function reminders(event: RemindersEvent) {
+  const rt = await runtime();
+  const time = event.time ? new Date(event.time) : rt.clock();
+  const now = Number.isNaN(time.getTime()) ? rt.clock() : time;
+  const { runDueReminders } = await reminderUseCases();
+  const sent = await runDueReminders(await publicationDeps(), now, `reminders-${now.toISOString()}`, event.roundId);
+  rt.logger.info('reminders run', { at: now.toISOString(), runs: sent.length, reminded: sent.reduce((n, r) => n + r.reminded, 0) });
+  return { at: now.toISOString(), sent };
+}
+
 /**
- * The publication function: its HTTP routes, and (AWS) the audit streams: the
+ * The publication function: its HTTP routes, the scheduled reminders, and (AWS) the audit streams: the
  * intents table's, whose new intents it links into their chains (the linker),
  * and the audit table's, whose new entries it archives. A failed drain fails
  * the batch, which the stream retries (linking is idempotent).
  */
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
 export async function handler(event: DynamoDBStreamEvent): Promise<void>;
-export async function handler(event: APIGatewayProxyEventV2 | DynamoDBStreamEvent): Promise<APIGatewayProxyStructuredResultV2 | void> {
+export async function handler(event: RemindersEvent): Promise<Awaited<ReturnType<typeof reminders>>>;
+export async function handler(
+  event: APIGatewayProxyEventV2 | DynamoDBStreamEvent | RemindersEvent,
+): Promise<APIGatewayProxyStructuredResultV2 | Awaited<ReturnType<typeof reminders>> | void> {
+  if (isRemindersEvent(event)) return reminders(event);
   if (!isStreamEvent(event)) return http(event);
   const { audit, clients, config, logger } = await runtime();
   const scopes = scopesWithNewIntents(event);

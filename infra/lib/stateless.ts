@@ -1,8 +1,11 @@
 import { Aws, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -92,6 +95,8 @@ export class StatelessStack extends Stack {
       new s3n.LambdaDestination(this.functions.submission.function),
     );
 
+    this.scheduleReminders();
+
     this.api = new MeritApi(this, 'Api', { functions: this.functions });
     this.site = new Site(this, 'Site', {
       webBucket: buckets.web,
@@ -119,6 +124,35 @@ export class StatelessStack extends Stack {
 
     // No ApiUrl output: the API is reached through CloudFront only (issue #16.9), under SiteUrl/api/.
     new CfnOutput(this, 'SiteUrl', { value: siteUrl });
+  }
+
+  /**
+   * The round reminders (issue 13 part 4): one EventBridge Scheduler schedule invokes the publication function every
+   * 15 minutes with the scheduled time; the function works out from every open round's dates as they stand which
+   * reminders are due and sends each once (a marker per round, kind and moment). A round whose dates move has no
+   * schedule to update and none left behind; a round that ends simply has nothing due.
+   */
+  private scheduleReminders(): void {
+    const role = new iam.Role(this, 'RemindersSchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } } }),
+      description: 'Merit: lets the reminders schedule invoke the publication function',
+    });
+    acknowledgeFindings(role, {
+      rule: 'AwsSolutions-IAM5',
+      finding: /^Resource::<PublicationFunction[0-9A-F]*\.Arn>:\*$/,
+      reason: "The scheduler's Lambda target grants invoking the publication function's versions and aliases (`<arn>:*`) besides the function itself; no other function.",
+    });
+    new scheduler.Schedule(this, 'Reminders', {
+      description: 'Merit: sends the round reminders that are due (applicants before the deadlines, experts and deliberators before due dates)',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
+      target: new schedulerTargets.LambdaInvoke(this.functions.publication.function, {
+        role,
+        input: scheduler.ScheduleTargetInput.fromObject({ source: 'merit.reminders', time: scheduler.ContextAttribute.scheduledTime }),
+        // A run missed is caught up by the next one (the latest due moment is sent): retrying for long is not needed.
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(15),
+      }),
+    });
   }
 
   /** CDK's own singleton functions: the S3 notifications handler and the site upload (BucketDeployment). */

@@ -37,6 +37,11 @@ export interface LocalStackOptions {
   readonly timeouts?: GatewayTimeouts;
   /** Injected disk faults of the local storage (tests of a full disk). */
   readonly faults?: DiskFaults;
+  /**
+   * Run the scheduled reminders every this many milliseconds, as EventBridge Scheduler does in AWS (`npm start`: every
+   * minute). Left out (tests): never; tests run the handler themselves with a controlled clock.
+   */
+  readonly remindersEveryMs?: number;
 }
 
 /** A running local stack. */
@@ -168,6 +173,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (dataDir) await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, pid: process.pid }));
 
   const seeded = options.seed === false ? false : await seedDemo(runtime, new Date(), { later: options.seedLater === true });
+
+  // The same event the schedule sends in AWS, with the clock's time; a run still going when the next is due is not doubled.
+  let reminding: Promise<unknown> | undefined;
+  const remindersTimer = options.remindersEveryMs
+    ? setInterval(() => {
+        reminding ??= publication({ source: 'merit.reminders' })
+          .catch((error: unknown) => console.error('reminders failed', error))
+          .finally(() => (reminding = undefined));
+      }, options.remindersEveryMs)
+    : undefined;
+  remindersTimer?.unref();
   const { ensureFirstAdmin, ensureOperator, signInUrl } = await import('../../functions/submission/use-cases/sign-in');
   const { AwardsStore } = await import('../../functions/lib/awards/store');
   const signInDeps = { ...runtime, awards: new AwardsStore(runtime.clients.ddb, localTableName('awards')) };
@@ -195,6 +211,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return signInUrl(signInDeps, operator.personId, now);
     },
     async stop() {
+      if (remindersTimer) clearInterval(remindersTimer);
+      await reminding;
       await demoSeedSettled();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();

@@ -7,7 +7,8 @@ const adminEmail = process.env.MERIT_ADMIN_EMAIL ?? 'admin@merit.local';
 const operatorEmail = process.env.MERIT_OPERATOR_EMAIL ?? 'operator@merit.local';
 
 try {
-  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, operatorEmail, seedLater: true });
+  // The round reminders run every minute (EventBridge Scheduler's every 15 minutes in AWS); their mail lands in the outbox.
+  const stack = await startLocalStack({ port, dataDir: process.env.MERIT_DATA_DIR ?? '.data', adminEmail, operatorEmail, seedLater: true, remindersEveryMs: 60_000 });
   const link = await stack.adminSignInLink();
   const operatorLink = await stack.operatorSignInLink();
   const dataDir = process.env.MERIT_DATA_DIR ?? '.data';

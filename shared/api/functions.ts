@@ -44,7 +44,7 @@ export const FUNCTION_ACCESS = {
     tables: { identity: 'read', awards: 'readwrite', applications: 'read', reviews: 'read', audit: 'append', auditIntents: 'dequeue' },
     // It also consumes the audit table's stream and archives every entry (AWS).
     buckets: { web: 'readwrite', auditArchive: 'write' },
-    // Mails the result letters (结果通知) the stage moves send.
+    // Mails the result letters (结果通知) the stage moves send, and the round's reminders (scheduled, and the office's from the late list).
     mail: true,
   },
 } as const satisfies Record<FunctionName, FunctionAccess>;

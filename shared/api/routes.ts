@@ -79,6 +79,7 @@ import type { ApplicationLettersResponse, CertificateView, LettersSentResponse }
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
+import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
 import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
@@ -332,6 +333,14 @@ export const ROUTES = {
   'rounds.move': route<RoundStageResponse, typeof MoveRoundBody>({
     method: 'POST', path: '/api/publication/rounds/{roundId}/stage', fn: 'publication', access: ['admin'], body: MoveRoundBody,
     summary: "Move the round one stage on when its stage's work is done (the domain's guards; stale version: 409 CONFLICT)",
+  }),
+  'reminders.late': route<LateListResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/late', fn: 'publication', access: ['admin'],
+    summary: 'Who is behind, per stage: applicants with an unsubmitted package and experts/deliberators with open work, near or past the due date',
+  }),
+  'reminders.send': route<SendReminderResponse, typeof SendReminderBody>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/reminders', fn: 'publication', access: ['admin'], body: SendReminderBody,
+    summary: 'Remind one late person of a kind, or all of them (audited; nobody twice within an hour: 429 REMINDER_TOO_SOON)',
   }),
   'outcome.evaluation': route<EvaluationResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/evaluation', fn: 'publication', access: ['admin', 'supervisor'],

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'draw.committed',
   'draw.drawn',
   'draw.replaced',
+  'reminder.scheduled',
+  'reminder.sent',
   'visit.scheduled',
   'visit.changed',
   'visit.cancelled',

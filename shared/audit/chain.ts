@@ -30,6 +30,8 @@ export interface AuditTarget {
 export interface AuditContext {
   readonly applicationId?: string;
   readonly stage?: string;
+  /** How many people the change concerned (a reminder: how many were reminded). */
+  readonly count?: number;
 }
 
 /**

@@ -13,6 +13,7 @@ import { superviseReviewUiMessages } from './ui-supervise-review';
 import { uiMessages } from './ui';
 import { poolUiMessages } from './ui-pool';
 import { operatorUiMessages } from './ui-operator';
+import { remindersUiMessages } from './ui-reminders';
 import { schedulesUiMessages } from './ui-schedules';
 import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
@@ -35,6 +36,7 @@ export const allMessages = {
   ...noticeUiMessages,
   ...poolUiMessages,
   ...operatorUiMessages,
+  ...remindersUiMessages,
   ...schedulesUiMessages,
   ...remarksUiMessages,
   ...reliabilityUiMessages,

@@ -4,6 +4,7 @@ import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
 import { registerMessages } from './registry';
+import { reminderMessages } from './reminders';
 import { reviewMessages } from './review';
 import { scheduleMessages } from './schedules';
 import { submissionMessages } from './submission';
@@ -25,6 +26,7 @@ export const messages = {
   ...reviewMessages,
   ...outcomeMessages,
   ...poolMessages,
+  ...reminderMessages,
   ...scheduleMessages,
   ...letterMessages,
 } as const;

@@ -5,6 +5,8 @@ import type { lettersUiMessages } from './ui-letters';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
+import type { reminderMessages } from './reminders';
+import type { remindersUiMessages } from './ui-reminders';
 import type { reviewMessages } from './review';
 import type { scheduleMessages } from './schedules';
 import type { submissionMessages } from './submission';
@@ -35,6 +37,8 @@ type AllCatalogues = typeof platformMessages &
   typeof letterMessages &
   typeof lettersUiMessages &
   typeof poolMessages &
+  typeof reminderMessages &
+  typeof remindersUiMessages &
   typeof poolUiMessages &
   typeof schedulesUiMessages &
   typeof domainMessages &

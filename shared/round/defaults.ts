@@ -44,6 +44,7 @@ export function defaultRoundConfig(dates: RoundDates, options: DefaultRoundOptio
     opinionDepartments: [...d.opinionDepartments],
     eligibility: defaultChecklist(options.regionPrefixes),
     conflicts: { ...d.conflicts },
+    reminders: { applicantDays: [...d.reminders.applicantDays], reviewerDays: [...d.reminders.reviewerDays] },
     uploads: { ...d.uploads, allowedTypes: [...d.uploads.allowedTypes] },
     package: { ...d.package, requiredDocuments: [...d.package.requiredDocuments] },
   };

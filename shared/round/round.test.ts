@@ -77,6 +77,23 @@ describe('round configuration', () => {
     expect(parseRoundConfig({ dates: { ...dates, registrationCloses: dates.submissionDeadline } }).ok).toBe(true);
   });
 
+  it('takes the reminder days (defaults 7 and 1 before the applicants\' deadlines, 3 and 1 before review due dates), an empty list too', () => {
+    const parsed = parseRoundConfig({ dates });
+    expect(parsed.ok && parsed.config.reminders).toEqual({ applicantDays: [7, 1], reviewerDays: [3, 1] });
+    const none = parseRoundConfig({ dates, reminders: { applicantDays: [], reviewerDays: [2] } });
+    expect(none.ok && none.config.reminders).toEqual({ applicantDays: [], reviewerDays: [2] });
+  });
+
+  it('refuses reminder days that are not whole days from 1 to 60, repeated, or more than five', () => {
+    expect(issuesOf({ dates, reminders: { applicantDays: [0, 1.5, 61] } }).sort()).toEqual([
+      'reminders.applicantDays.0 CONFIG_TOO_SMALL',
+      'reminders.applicantDays.1 CONFIG_NOT_INTEGER',
+      'reminders.applicantDays.2 CONFIG_TOO_LARGE',
+    ]);
+    expect(issuesOf({ dates, reminders: { reviewerDays: [3, 3] } })).toEqual(['reminders.reviewerDays CONFIG_DUPLICATE']);
+    expect(issuesOf({ dates, reminders: { reviewerDays: [1, 2, 3, 4, 5, 6] } })).toEqual(['reminders.reviewerDays CONFIG_TOO_LARGE']);
+  });
+
   it('refuses a shortlist smaller than the quota', () => {
     expect(issuesOf({ dates, winnersQuota: 6, siteVisitShortlistSize: 5 })).toEqual(['siteVisitShortlistSize CONFIG_SHORTLIST_BELOW_QUOTA']);
   });

@@ -89,6 +89,13 @@ const PackageSchema = v.strictObject({
   requiredDocuments: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'CONFIG_INVALID_ID'))), NoDuplicates),
 });
 
+// Days before a deadline when a reminder goes out: at most five distinct whole days, each 1–60.
+const ReminderDays = v.pipe(
+  v.array(Int(1, 60)),
+  v.maxLength(5, 'CONFIG_TOO_LARGE'),
+  v.check((days: number[]) => new Set(days).size === days.length, (issue) => coded('CONFIG_DUPLICATE', { value: String(firstDuplicate((issue.input as number[]).map(String))) })),
+);
+
 // A department: an id the catalogue names (credit, tax …) or any other department by its name as people write it (市住房城乡建设局).
 const Department = v.pipe(v.string(), v.trim(), v.regex(/^[^\u0000-\u001f]{1,40}$/, 'CONFIG_INVALID_DEPARTMENT'));
 
@@ -138,6 +145,14 @@ const RoundObject = v.strictObject({
     ),
     // Without region prefixes the default list has no area rule; a programme adds it with its own area.
     () => defaultChecklist(),
+  ),
+  /** When scheduled reminders go out: whole days before each deadline (largest first is not required; duplicates are refused). */
+  reminders: v.optional(
+    v.strictObject({
+      applicantDays: v.optional(ReminderDays, () => [...ROUND_DEFAULTS.reminders.applicantDays]),
+      reviewerDays: v.optional(ReminderDays, () => [...ROUND_DEFAULTS.reminders.reviewerDays]),
+    }),
+    () => ({ applicantDays: [...ROUND_DEFAULTS.reminders.applicantDays], reviewerDays: [...ROUND_DEFAULTS.reminders.reviewerDays] }),
   ),
   conflicts: v.optional(
     v.strictObject({ employmentYears: v.optional(Int(0, 50), ROUND_DEFAULTS.conflicts.employmentYears) }),

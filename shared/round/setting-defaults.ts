@@ -36,6 +36,12 @@ export const SETTING_DEFAULTS = {
   /** Departments the rounds form offers by name (`domain.department.<id>`); the office may add any other by its name. */
   knownDepartments: ['credit', 'safety', 'environment', 'tax', 'market', 'labour'],
   conflicts: { employmentYears: 3 },
+  /**
+   * Scheduled reminders (issue 13): days before registration closes and before the submission deadline when applicants
+   * with an unsubmitted package are reminded; days before each review due date (material review, on-site, defense) when
+   * experts and deliberators with open work are reminded. An empty list sends none of that kind.
+   */
+  reminders: { applicantDays: [7, 1], reviewerDays: [3, 1] },
   uploads: {
     allowedTypes: [
       'application/pdf',

@@ -172,7 +172,7 @@ describe('least privilege', () => {
     expect([...new Set(actions)].sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
   });
 
-  it('every function sends mail (links, assignments, result letters) only with SendEmail and only from mailFrom', () => {
+  it('every function sends mail (links, assignments, result letters, reminders) only with SendEmail and only from mailFrom', () => {
     const ses = (fn: FunctionName) => roleStatements(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
     for (const fn of ['submission', 'scoring', 'publication'] as const) {
       expect(ses(fn)).toEqual([
@@ -375,6 +375,22 @@ describe('events', () => {
     for (const table of [merit.stateful.tables.audit, merit.stateful.tables.auditIntents]) {
       expect(sources.filter((s) => new RegExp(`${statefulId(table)}StreamArn`).test(s))).toHaveLength(1);
     }
+  });
+
+  it('runs the round reminders every 15 minutes: one schedule invoking the publication function with the scheduled time, by a role that may invoke only it', () => {
+    const schedules = Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(1);
+    const schedule = schedules[0]!.Properties;
+    expect(schedule.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(schedule.State).not.toBe('DISABLED');
+    expect(JSON.stringify(schedule.Target.Arn)).toContain(fnId('publication'));
+    expect(JSON.parse(schedule.Target.Input)).toEqual({ source: 'merit.reminders', time: '<aws.scheduler.scheduled-time>' });
+    const roleId = schedule.Target.RoleArn['Fn::GetAtt'][0] as string;
+    const policies = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(roleId));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    expect(statements.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements)).toContain(fnId('publication'));
+    expect(JSON.stringify(statements)).not.toContain(fnId('submission'));
   });
 
   it('sends every object created in the documents bucket to the submission function (upload verification)', () => {

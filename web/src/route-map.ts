@@ -53,6 +53,8 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'defense.saveScore': ['PUT', '/api/scoring/applications/{applicationId}/defense/mine'],
   'defense.submitScore': ['POST', '/api/scoring/applications/{applicationId}/defense/mine/submit'],
   'rounds.move': ['POST', '/api/publication/rounds/{roundId}/stage'],
+  'reminders.late': ['GET', '/api/publication/rounds/{roundId}/late'],
+  'reminders.send': ['POST', '/api/publication/rounds/{roundId}/reminders'],
   'outcome.evaluation': ['GET', '/api/publication/rounds/{roundId}/evaluation'],
   'outcome.recordEvaluation': ['POST', '/api/publication/rounds/{roundId}/evaluation'],
   'outcome.opinions': ['GET', '/api/publication/rounds/{roundId}/opinions'],

@@ -96,6 +96,24 @@ export class ReviewProgressReader {
     };
   }
 
+  /** Every assignment of a round with the expert's and the organisation's names (the late list and reminders name people, never ids). */
+  async assignmentsWithNames(roundId: string): Promise<(AssignmentProgress & { readonly reviewerName: string; readonly organisation: string })[]> {
+    const items = await this.items(roundId, reviewKeys.assignmentsOf(), ['applicationId', 'stage', 'reviewerId', 'status', 'leader', 'reviewerName', 'organisation']);
+    return items.flatMap((i) =>
+      isReviewStage(i.stage)
+        ? [{
+            applicationId: String(i.applicationId),
+            stage: i.stage,
+            reviewerId: String(i.reviewerId),
+            status: String(i.status) as AssignmentStatus,
+            leader: i.leader === true,
+            reviewerName: String(i.reviewerName ?? ''),
+            organisation: String((i.organisation as { name?: unknown } | undefined)?.name ?? ''),
+          }]
+        : [],
+    );
+  }
+
   /** Every consensus of a round (both stages) with the leader's percentage per item (the rationales are read but not kept). */
   async consensusScoresOfRound(roundId: string): Promise<ConsensusScores[]> {
     const items = await this.items(roundId, reviewKeys.consensusOf(), ['applicationId', 'stage', 'total', 'items']);

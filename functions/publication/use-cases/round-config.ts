@@ -25,6 +25,9 @@ const stageOf = (round: RoundRecord): RoundStage => (isRoundStage(round.stage) ?
 /** Whether a round's configuration can change at all at `stage`: until the announcement. */
 export const isConfigurable = (stage: RoundStage): boolean => stage !== 'announcement';
 
+// When reminders go out is how the office runs the round, not a rule anyone registered under: it may change until the announcement.
+const OPERATIONAL_FIELDS: ReadonlySet<string> = new Set(['dates', 'reminders']);
+
 const passed = (date: string, now: Date) => Date.parse(date) <= now.getTime();
 
 // DOMAIN.md stage 0: the call fixes the rules every applicant registers under. Once registration has opened, a change
@@ -34,7 +37,7 @@ export function lockedFields(stage: RoundStage, config: RoundConfig, now: Date):
   if (stage === 'call') return [];
   if (!isConfigurable(stage)) return [...CONFIG_FIELDS];
   return [
-    ...CONFIG_FIELDS.filter((field) => field !== 'dates'),
+    ...CONFIG_FIELDS.filter((field) => !OPERATIONAL_FIELDS.has(field)),
     ...ROUND_DATE_FIELDS.filter((field) => passed(config.dates[field], now)).map((field) => `dates.${field}`),
   ];
 }
@@ -47,7 +50,7 @@ export function lockedFields(stage: RoundStage, config: RoundConfig, now: Date):
 export function lockedChanges(stage: RoundStage, before: RoundConfig, after: RoundConfig, now: Date): string[] {
   if (stage === 'call') return [];
   if (!isConfigurable(stage)) return CONFIG_FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
-  const fields: string[] = CONFIG_FIELDS.filter((field) => field !== 'dates' && canonicalJson(before[field]) !== canonicalJson(after[field]));
+  const fields: string[] = CONFIG_FIELDS.filter((field) => !OPERATIONAL_FIELDS.has(field) && canonicalJson(before[field]) !== canonicalJson(after[field]));
   for (const field of ROUND_DATE_FIELDS) {
     const [was, will] = [before.dates[field], after.dates[field]];
     if (Date.parse(was) === Date.parse(will)) continue;

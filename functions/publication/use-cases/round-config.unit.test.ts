@@ -23,13 +23,20 @@ describe('what can no longer change at a stage', () => {
     expect(lockedFields('call', config, now)).toEqual([]);
   });
 
-  it('locks every field but the dates once registration has opened, and each date that has passed', () => {
+  it('locks every field but the dates and the reminders once registration has opened, and each date that has passed', () => {
     const locked = lockedFields('registration', config, now);
     expect(locked).toContain('winnersQuota');
     expect(locked).toContain('eligibility');
     expect(locked).not.toContain('dates');
+    expect(locked).not.toContain('reminders');
     expect(locked.filter((f) => f.startsWith('dates.'))).toEqual(['dates.registrationOpens']);
-    expect(locked).toHaveLength(CONFIG_FIELDS.length - 1 + 1); // every field but `dates`, plus the one passed date
+    expect(locked).toHaveLength(CONFIG_FIELDS.length - 2 + 1); // every field but `dates` and `reminders`, plus the one passed date
+  });
+
+  it('lets the office change when reminders go out until the announcement (how the round is run, not a rule applicants registered under)', () => {
+    const after = { ...config, reminders: { applicantDays: [5, 2], reviewerDays: [1] } };
+    expect(lockedChanges('materialReview', config, after, now)).toEqual([]);
+    expect(lockedChanges('announcement', config, after, now)).toEqual(['reminders']);
   });
 
   it('counts a date at this very instant as passed', () => {

@@ -14,6 +14,7 @@ import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
 import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
+import { LazyLatePanel as LatePanel } from './lazy-late';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
@@ -170,6 +171,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           )}
           {error !== null && <ErrorMessage error={error} onRetry={load} />}
           {loading && <p class="muted small">{t('site.loading')}</p>}
+          {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
           <DrawReplay roundId={roundId} />
