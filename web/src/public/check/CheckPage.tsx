@@ -54,8 +54,9 @@ export function CheckPage() {
   const [empty, setEmpty] = useState(false);
 
   useEffect(() => {
-    setNumber(asked);
+    // Only a number in the address replaces what is in the field: a reader may have typed before this first ran.
     if (!asked) return setResult({ state: 'idle' });
+    setNumber(asked);
     let current = true;
     setResult({ state: 'checking' });
     call('certificates.check', { params: { number: asked } }).then(
@@ -73,7 +74,9 @@ export function CheckPage() {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const wanted = number.trim();
+    // What the field holds (what the reader sees), even if it was filled before the page was ready to listen.
+    const field = (e.currentTarget as HTMLFormElement).elements.namedItem('number') as HTMLInputElement | null;
+    const wanted = (field?.value ?? number).trim();
     setEmpty(wanted === '');
     if (wanted) route(`/check/${encodeURIComponent(wanted)}`);
   };
