@@ -87,5 +87,5 @@ export const uiMessages = {
   'supervise.reason.prevHash': { 'zh-CN': '与前一条记录的链接断开', en: 'its link to the previous entry is broken' },
   'supervise.reason.seq': { 'zh-CN': '序号缺失或错位', en: 'a sequence number is missing or out of order' },
   'supervise.reason.scope': { 'zh-CN': '记录不属于此链', en: 'the entry belongs to another chain' },
-  'supervise.readOnly': { 'zh-CN': '只读：监督员不能修改任何数据。', en: 'Read-only: supervisors cannot change anything.' },
+  'supervise.readOnly': { 'zh-CN': '只读：监督员不能修改任何数据，只能记录监督意见。', en: 'Read-only: supervisors change nothing; they may record remarks.' },
 } as const satisfies Catalogue;

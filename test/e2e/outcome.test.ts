@@ -338,7 +338,7 @@ describe("a round's outcome in the browser, from the evaluation to the announcem
       await openLink(page, supervisor.email, '/supervise');
       await page.goto(`${baseUrl()}/supervise/rounds/${encodeURIComponent(roundId)}/outcome`);
       await page.locator('[data-outcome] [data-round-stage="announcement"]').waitFor();
-      await page.locator('[data-outcome]').getByText('只读：监督员不能修改任何数据。').waitFor();
+      await page.locator('[data-outcome]').getByText('只读：监督员不能修改任何数据，只能记录监督意见。').waitFor();
       const sections = page.locator('[data-section]');
       await page.locator('[data-section="publications"] [data-publication="announcement"]').waitFor();
       expect(await sections.evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual(['evaluation', 'opinions', 'deliberation', 'notice', 'publications']);

@@ -87,7 +87,7 @@ describe('one application as the office sees it', () => {
     view.state.signedIn(session('supervisor'));
     await screen.findByText('我们是一家制造企业。');
     expect(screen.queryByRole('button', { name: 'Record the decision' })).toBeNull();
-    expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
+    expect(screen.getByText('Read-only: supervisors change nothing; they may record remarks.')).toBeTruthy();
   });
 
   it('tells the office that the receipt was mailed to the applicant, not to the office', async () => {

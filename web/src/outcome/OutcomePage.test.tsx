@@ -58,7 +58,7 @@ describe('the outcome page for supervisors', () => {
 
     expect([...document.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'))).toEqual(['evaluation', 'opinions', 'deliberation', 'notice', 'publications']);
     expect(document.querySelector('[data-round-stage]')!.getAttribute('data-round-stage')).toBe('publicNotice');
-    expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
+    expect(screen.getByText('Read-only: supervisors change nothing; they may record remarks.')).toBeTruthy();
     expect(document.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     // A supervisor's one control: a remark (supervisors' remarks have their own tests).
     await screen.findByText('No remark on this round yet.', {}, { timeout: 10_000 });

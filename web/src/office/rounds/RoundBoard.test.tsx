@@ -254,7 +254,7 @@ describe('the office’s review board', () => {
 
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(document.querySelectorAll('form, select, input, textarea')).toHaveLength(0);
-    expect(screen.getByText('Read-only: supervisors cannot change anything.')).toBeTruthy();
+    expect(screen.getByText('Read-only: supervisors change nothing; they may record remarks.')).toBeTruthy();
     expect(fetch.calls.some((c) => c.key === PEOPLE)).toBe(false);
     expect(document.querySelector('[data-member="E2"] .status-badge')!.textContent).toBe('Scoring');
   });
