@@ -28,6 +28,17 @@ export const roundsUiMessages = {
   'rounds.section.rules': { 'zh-CN': '名额与评分', en: 'Quota and scoring' },
   'rounds.section.teams': { 'zh-CN': '评审组人数下限', en: 'Smallest team sizes' },
   'rounds.section.opinions': { 'zh-CN': '征求意见', en: 'Opinions' },
+  'rounds.section.reminders': { 'zh-CN': '催办提醒', en: 'Reminders' },
+  'rounds.field.reminderApplicantDays': { 'zh-CN': '申报提醒（截止前天数）', en: 'Applicant reminders (days before the deadline)' },
+  'rounds.field.reminderReviewerDays': { 'zh-CN': '评审提醒（截止前天数）', en: 'Reviewer reminders (days before the due date)' },
+  'rounds.field.reminderApplicantHint': {
+    'zh-CN': '注册截止和材料提交截止前提醒尚未提交的申报组织；以逗号分隔，如 {days}；留空则不提醒。轮次开始后仍可修改。',
+    en: 'Applicants with an unsubmitted package are reminded this many days before registration closes and before the submission deadline; separate with commas, e.g. {days}; blank: none. Can still change after the call.',
+  },
+  'rounds.field.reminderReviewerHint': {
+    'zh-CN': '材料审核、现场评审和答辩截止前提醒尚有评分表未提交的专家和审议员；以逗号分隔，如 {days}；留空则不提醒。',
+    en: 'Experts and deliberators with a card still open are reminded this many days before each review due date; separate with commas, e.g. {days}; blank: none.',
+  },
   'rounds.field.roundId': { 'zh-CN': '轮次编号', en: 'Round id' },
   'rounds.field.roundIdHint': {
     'zh-CN': '小写字母、数字和连字符，3 到 63 个字符，以字母或数字开头，例如 city-2027；创建后不能更改。',

@@ -83,6 +83,7 @@ describe('creating a round (the call)', () => {
         weights: { material: 0.3, onSite: 0.5, defense: 0.2 },
         teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
         opinionDepartments: ['credit', 'safety', 'environment', 'tax'],
+        reminders: { applicantDays: [7, 1], reviewerDays: [3, 1] },
       },
     });
     await screen.findByText('City Quality Award 2027');

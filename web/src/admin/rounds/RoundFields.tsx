@@ -55,7 +55,7 @@ const NUMBER_INPUT: Partial<Record<FieldKey, { min: number; max: number; step: n
 };
 
 /** The group an input belongs to, where the server may name a problem of the whole group (`weights`: their sum). */
-const GROUPS = ['name', 'dates', 'weights', 'teams'] as const satisfies readonly IssueTarget[];
+const GROUPS = ['name', 'dates', 'weights', 'teams', 'reminders'] as const satisfies readonly IssueTarget[];
 const groupOf = (key: FieldKey): IssueTarget | null => GROUPS.find((group) => key.startsWith(`${group}.`)) ?? null;
 
 /** A weight sum in thousandths, written like the weights themselves (1, 0.9, 1.05). */
@@ -108,6 +108,8 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
       return t('rounds.field.siteVisitShortlistHint', { size: Number.isInteger(quota) && quota > 0 ? quota * d.siteVisitsPerPlace : '—' });
     }
     if (key === 'reliabilityFlagOffset') return `${t('rounds.field.reliabilityFlagHint')} ${t('rounds.field.default', { value: d.reliabilityFlagOffset })}`;
+    if (key === 'reminders.applicantDays') return t('rounds.field.reminderApplicantHint', { days: d.reminders.applicantDays.join(', ') });
+    if (key === 'reminders.reviewerDays') return t('rounds.field.reminderReviewerHint', { days: d.reminders.reviewerDays.join(', ') });
     if (key === 'divergenceThreshold') return `${t('rounds.field.divergenceHint')} ${t('rounds.field.default', { value: d.divergenceThreshold })}`;
     const fallback = DEFAULT_OF[key];
     return fallback === undefined ? null : t('rounds.field.default', { value: fallback });
@@ -202,6 +204,13 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
           described={described('opinionDepartments', true)}
           problems={problems('opinionDepartments')}
         />
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.reminders')}</legend>
+        {input('reminders.applicantDays', { inputMode: 'numeric', autoComplete: 'off', maxLength: 40 })}
+        {input('reminders.reviewerDays', { inputMode: 'numeric', autoComplete: 'off', maxLength: 40 })}
+        {problems('reminders')}
       </fieldset>
     </>
   );

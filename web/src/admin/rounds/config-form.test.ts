@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromForm, emptyForm, formFromRound, fromLocalInput, targetOfPath, toLocalInput, weightSumPerMille } from './config-form';
+import { configFromForm, emptyForm, formFromRound, fromLocalInput, reminderDaysOf, targetOfPath, toLocalInput, weightSumPerMille } from './config-form';
 import { DATES, roundView } from './fixtures';
 
 // The browser's time zone decides what a datetime-local value means; fix it to one eight hours from UTC.
@@ -44,6 +44,17 @@ describe('the rounds form model', () => {
 
     const chosen = { ...followed, siteVisitShortlistSize: 7 };
     expect(formFromRound(round.roundId, round.name, chosen).siteVisitShortlistSize).toBe('7');
+  });
+
+  it('reads reminder days however they are separated, blank as none, and sends what is no number as typed', () => {
+    expect(reminderDaysOf('7, 1')).toEqual([7, 1]);
+    expect(reminderDaysOf(' 14，3、1 ')).toEqual([14, 3, 1]);
+    expect(reminderDaysOf('')).toEqual([]);
+    expect(reminderDaysOf('7, x')).toEqual([7, 'x']);
+    const values = { ...emptyForm(), 'reminders.applicantDays': '10 2', 'reminders.reviewerDays': '' };
+    expect(configFromForm(values).reminders).toEqual({ applicantDays: [10, 2], reviewerDays: [] });
+    expect(emptyForm()['reminders.applicantDays']).toBe('7, 1');
+    expect(targetOfPath('config.reminders.reviewerDays.1')).toBe('reminders.reviewerDays');
   });
 
   it('sends a blank number as null, so the server names that field', () => {

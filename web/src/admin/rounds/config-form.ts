@@ -17,6 +17,8 @@ export const CONFIG_FIELD_KEYS = [
   'reliabilityFlagOffset',
   'siteVisitShortlistSize',
   'opinionDepartments',
+  'reminders.applicantDays',
+  'reminders.reviewerDays',
 ] as const;
 
 /** A configuration setting of the form. */
@@ -26,7 +28,7 @@ export type ConfigFieldKey = (typeof CONFIG_FIELD_KEYS)[number];
 export type FieldKey = 'roundId' | 'name.zh-CN' | 'name.en' | ConfigFieldKey;
 
 /** Where an issue can be shown: one input, or a group of them (the weights' sum, the dates' order …). */
-export type IssueTarget = FieldKey | 'name' | 'dates' | 'weights' | 'teams';
+export type IssueTarget = FieldKey | 'name' | 'dates' | 'weights' | 'teams' | 'reminders';
 
 /** What the inputs hold, as typed (strings, so a half-typed value stays as it is). */
 export type FormValues = Record<FieldKey, string>;
@@ -89,7 +91,20 @@ export function emptyForm(): FormValues {
     reliabilityFlagOffset: String(d.reliabilityFlagOffset),
     siteVisitShortlistSize: '',
     opinionDepartments: d.opinionDepartments.join('\n'),
+    'reminders.applicantDays': d.reminders.applicantDays.join(', '),
+    'reminders.reviewerDays': d.reminders.reviewerDays.join(', '),
   };
+}
+
+/**
+ * Reminder days as typed ("7, 1", "7，1", "7 1"): whole numbers in the order typed; blank is none (no reminders of that
+ * kind). Anything that is not a whole number is sent as typed, so the server names the field.
+ */
+export function reminderDaysOf(value: string): (number | string)[] {
+  return value
+    .split(/[\s,，、;；]+/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /**
@@ -110,6 +125,8 @@ export function formFromRound(roundId: string, name: { readonly 'zh-CN': string;
     if (key === 'siteVisitShortlistSize' && value === FORM_DEFAULTS.siteVisitsPerPlace * config.winnersQuota) return '';
     if (key.startsWith('dates.')) return typeof value === 'string' ? toLocalInput(value) : '';
     if (key === 'opinionDepartments') return Array.isArray(value) ? value.join('\n') : '';
+    // A configuration stored before reminders existed has none: the server applies the defaults, so show them.
+    if (key.startsWith('reminders.')) return (Array.isArray(value) ? value : FORM_DEFAULTS.reminders[key === 'reminders.applicantDays' ? 'applicantDays' : 'reviewerDays']).join(', ');
     return value === undefined || value === null ? '' : String(value);
   };
   return {
@@ -184,12 +201,18 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
       defensePanelMin: numberOf(values['teams.defensePanelMin']),
     },
     opinionDepartments: departmentsOf(values.opinionDepartments),
+    reminders: { applicantDays: reminderDaysOf(values['reminders.applicantDays']), reviewerDays: reminderDaysOf(values['reminders.reviewerDays']) },
   };
   // Blank follows the quota (twice it, filled in by the server); with neither touched, the stored number goes back as read.
   const shortlist = numberOf(values.siteVisitShortlistSize);
   if (base && kept('siteVisitShortlistSize') && kept('winnersQuota')) config.siteVisitShortlistSize = base.config.siteVisitShortlistSize;
   else if (shortlist === null) delete config.siteVisitShortlistSize;
   else config.siteVisitShortlistSize = shortlist;
+  // Reminder days left as shown go back exactly as read (absent stays absent: the server's defaults).
+  if (base && kept('reminders.applicantDays') && kept('reminders.reviewerDays')) {
+    if (base.config.reminders === undefined) delete config.reminders;
+    else config.reminders = base.config.reminders;
+  }
   if (base) {
     // A locked setting goes back exactly as read, whatever the (disabled) input holds.
     for (const locked of base.lockedFields) {
@@ -205,7 +228,7 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
   return config;
 }
 
-const TARGETS: readonly IssueTarget[] = ['roundId', 'name', 'name.zh-CN', 'name.en', 'dates', 'weights', 'teams', ...CONFIG_FIELD_KEYS];
+const TARGETS: readonly IssueTarget[] = ['roundId', 'name', 'name.zh-CN', 'name.en', 'dates', 'weights', 'teams', 'reminders', ...CONFIG_FIELD_KEYS];
 
 /**
  * Where a server issue belongs: its path (`dates.submissionDeadline`, `weights`, `opinionDepartments.2`,

@@ -35,6 +35,9 @@ export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {
   reliabilityFlagOffset: 'rounds.field.reliabilityFlagOffset',
   siteVisitShortlistSize: 'rounds.field.siteVisitShortlistSize',
   opinionDepartments: 'rounds.field.opinionDepartments',
+  reminders: 'rounds.section.reminders',
+  'reminders.applicantDays': 'rounds.field.reminderApplicantDays',
+  'reminders.reviewerDays': 'rounds.field.reminderReviewerDays',
 };
 
 /** One refusal of the server, placed: at an input or group of the form, or (target null) only in the summary. */
