@@ -30,9 +30,25 @@ export async function invitePerson(
     version: 1,
     ...(input.organisation ? { organisation: input.organisation } : {}),
   };
+  return recordInvitation(deps, actor, programmeScope(actor.programmeId), person, now, requestId);
+}
+
+/**
+ * Stores an invited person with its `person.invited` entry on `scope` (their programme's chain, or the platform's
+ * when the operator invites a programme's first administrator), then mails the sign-in link; an address already
+ * invited there is 409 PERSON_EXISTS.
+ */
+export async function recordInvitation(
+  deps: Parameters<typeof mailLink>[0] & Pick<SignInDeps, 'identity' | 'audit'>,
+  actor: Session,
+  scope: string,
+  person: PersonRecord,
+  now: Date,
+  requestId: string,
+): Promise<PersonView> {
   try {
     await deps.audit.commit({
-      scope: programmeScope(actor.programmeId),
+      scope,
       actor: actorOf(actor),
       action: 'person.invited',
       target: { type: 'person', id: person.personId },

@@ -7,8 +7,9 @@ import { WriteConditionError } from '../../lib/audit/log';
 import type { ProgrammeRecord } from '../../lib/awards/store';
 import { AppError } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
-import { personView, type PersonRecord } from '../../lib/identity/store';
-import { mailLink, type SignInDeps } from './sign-in';
+import type { PersonRecord } from '../../lib/identity/store';
+import type { SignInDeps } from './sign-in';
+import { recordInvitation } from './people';
 
 // Issue #14 part 1: the platform operator creates programmes and invites their first administrators. It reads each
 // programme's settings and administrators, never its applications, scores or chains (no programme route names it).
@@ -98,21 +99,5 @@ export async function inviteProgrammeAdmin(
     createdAt: now.toISOString(),
     version: 1,
   };
-  try {
-    await deps.audit.commit({
-      scope: PLATFORM_SCOPE,
-      actor: actorOf(operator),
-      action: 'person.invited',
-      target: { type: 'person', id: person.personId },
-      state: personView(person),
-      requestId,
-      now,
-      writes: deps.identity.personPuts(person),
-    });
-  } catch (error) {
-    if (error instanceof WriteConditionError) throw new AppError('PERSON_EXISTS', 409);
-    throw error;
-  }
-  await mailLink(deps, person, 'invite', now);
-  return personView(person);
+  return recordInvitation(deps, operator, PLATFORM_SCOPE, person, now, requestId);
 }

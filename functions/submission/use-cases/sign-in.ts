@@ -80,11 +80,21 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
         if (!(error instanceof WriteConditionError)) throw error; // created meanwhile by a concurrent request
       });
   }
+  return bootstrapPerson(deps, email, 'admin', programmeId, programmeScope(programmeId), now, requestId);
+}
+
+/**
+ * A person from configuration (the first administrator, the operator), found or created once and audited as the
+ * system's (`person.bootstrapped` on `scope`); two first requests racing get the one the other created.
+ */
+async function bootstrapPerson(deps: SignInDeps, email: string, role: 'admin' | 'operator', programmeId: string, scope: string, now: Date, requestId: string): Promise<PersonRecord | undefined> {
+  const existing = (await deps.identity.membershipsOf(email)).find((m) => m.role === role && m.programmeId === programmeId);
+  if (existing) return deps.identity.getPerson(existing.personId);
   const person: PersonRecord = {
     personId: ulid(now.getTime()),
     email,
     name: email.split('@')[0] ?? email,
-    role: 'admin',
+    role,
     programmeId,
     status: 'active',
     createdAt: now.toISOString(),
@@ -92,7 +102,7 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
   };
   try {
     await deps.audit.commit({
-      scope: programmeScope(programmeId),
+      scope,
       actor: SYSTEM_ACTOR,
       action: 'person.bootstrapped',
       target: { type: 'person', id: person.personId },
@@ -103,8 +113,7 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
     });
     return person;
   } catch (error) {
-    // Two first requests raced: the other one created the administrator.
-    if (error instanceof WriteConditionError) return ensureFirstAdmin(deps, now, requestId);
+    if (error instanceof WriteConditionError) return bootstrapPerson(deps, email, role, programmeId, scope, now, requestId);
     throw error;
   }
 }
@@ -117,34 +126,7 @@ export async function ensureFirstAdmin(deps: SignInDeps, now: Date, requestId = 
 export async function ensureOperator(deps: SignInDeps, now: Date, requestId = 'bootstrap'): Promise<PersonRecord | undefined> {
   const email = deps.config.operatorEmail;
   if (!email) return undefined;
-  const existing = (await deps.identity.membershipsOf(email)).find((m) => m.role === 'operator' && m.programmeId === PLATFORM_ID);
-  if (existing) return deps.identity.getPerson(existing.personId);
-  const person: PersonRecord = {
-    personId: ulid(now.getTime()),
-    email,
-    name: email.split('@')[0] ?? email,
-    role: 'operator',
-    programmeId: PLATFORM_ID,
-    status: 'active',
-    createdAt: now.toISOString(),
-    version: 1,
-  };
-  try {
-    await deps.audit.commit({
-      scope: PLATFORM_SCOPE,
-      actor: SYSTEM_ACTOR,
-      action: 'person.bootstrapped',
-      target: { type: 'person', id: person.personId },
-      state: personView(person),
-      requestId,
-      now,
-      writes: deps.identity.personPuts(person),
-    });
-    return person;
-  } catch (error) {
-    if (error instanceof WriteConditionError) return ensureOperator(deps, now, requestId);
-    throw error;
-  }
+  return bootstrapPerson(deps, email, 'operator', PLATFORM_ID, PLATFORM_SCOPE, now, requestId);
 }
 
 /**
