@@ -58,6 +58,9 @@ export function createAppState(options: AppStateOptions = {}): AppState {
   const session = signal<SessionResponse | null>(null);
   const sessionChecked = signal(false);
   const programmes = signal<readonly PublicProgramme[] | null>(null);
+  // Bumped by every sign-in and sign-out: an answer to a session question asked before it is stale (a mailed link opened
+  // in a browser signed in as someone else exchanges its token while the old cookie's session is still being asked for).
+  let sessionEpoch = 0;
   const forget = () => {
     session.value = null;
     storage?.removeItem(SESSION_HINT_KEY);
@@ -66,10 +69,11 @@ export function createAppState(options: AppStateOptions = {}): AppState {
   const api = createApi(options.fetch);
   // A 401 means the session ended (expired, revoked, signed out elsewhere): forget it so areas ask to sign in again.
   const call: Call = async (id, callOptions) => {
+    const asked = sessionEpoch;
     try {
       return await api(id, callOptions);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401 && id !== 'auth.exchange') forget();
+      if (error instanceof ApiError && error.status === 401 && id !== 'auth.exchange' && asked === sessionEpoch) forget();
       throw error;
     }
   };
@@ -108,20 +112,26 @@ export function createAppState(options: AppStateOptions = {}): AppState {
       return loaded.then(show);
     },
     async loadSession() {
+      const asked = sessionEpoch;
       try {
-        if (storage?.getItem(SESSION_HINT_KEY)) session.value = await call('auth.session');
+        if (storage?.getItem(SESSION_HINT_KEY)) {
+          const answer = await call('auth.session');
+          if (asked === sessionEpoch) session.value = answer;
+        }
       } catch {
-        forget();
+        if (asked === sessionEpoch) forget();
       } finally {
         sessionChecked.value = true;
       }
     },
     signedIn(next) {
+      sessionEpoch += 1;
       session.value = next;
       sessionChecked.value = true;
       storage?.setItem(SESSION_HINT_KEY, '1');
     },
     async signOut() {
+      sessionEpoch += 1;
       try {
         await call('auth.signOut');
       } finally {
