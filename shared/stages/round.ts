@@ -21,6 +21,14 @@ export const ROUND_STAGES = [
 /** A stage of a round. */
 export type RoundStage = (typeof ROUND_STAGES)[number];
 
+/**
+ * Whether a round is past its eligibility stage (形式审查, DOMAIN.md stage 3): material review or later. An eligibility
+ * decision there is a recorded exception with its reason (issue #16.10); the office's forms ask for it from this rule.
+ */
+export function pastEligibilityStage(stage: string | undefined): boolean {
+  return ROUND_STAGES.indexOf(stage as RoundStage) > ROUND_STAGES.indexOf('eligibility');
+}
+
 /** Where a round stands. */
 export interface RoundState {
   readonly roundId: string;

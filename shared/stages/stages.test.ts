@@ -14,6 +14,7 @@ import {
   newApplication,
   newRound,
   nextStage,
+  pastEligibilityStage,
   ROUND_STAGES,
   TRANSITION_ERROR_CODES,
   TransitionError,
@@ -272,5 +273,15 @@ describe('domain message catalogue', () => {
       if (SHARED_WITH_OTHER_SECTIONS.has(key)) continue;
       expect(messages[key as keyof typeof messages], key).toBe(text);
     }
+  });
+});
+
+describe('past the eligibility stage', () => {
+  it('is every stage from material review on, and none before or unknown', () => {
+    expect(ROUND_STAGES.filter(pastEligibilityStage)).toEqual([
+      'materialReview', 'onSite', 'defense', 'comprehensiveEvaluation', 'opinions', 'deliberation', 'publicNotice', 'announcement',
+    ]);
+    expect(pastEligibilityStage(undefined)).toBe(false);
+    expect(pastEligibilityStage('nonsense')).toBe(false);
   });
 });

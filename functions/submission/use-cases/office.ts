@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/api/applications';
 import { roundScope } from '../../../shared/audit/chain';
 import { t } from '../../../shared/messages';
-import { ROUND_STAGES, type RoundStage } from '../../../shared/stages/round';
+import { pastEligibilityStage, type RoundStage } from '../../../shared/stages/round';
 import { share } from '../../../shared/statistics';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { WriteConditionError } from '../../lib/audit/log';
@@ -146,11 +146,6 @@ export async function exportApplications(deps: ApplicationDeps, session: Session
     ...list.applications.map((a) => CSV_COLUMNS.map(([, , get, kind]) => (kind === 'text' ? csvTextCell(get(a)) : csvCell(get(a)))).join(',')),
   ];
   return { fileName: `applications-${list.roundId}.csv`, contentType: 'text/csv; charset=utf-8', csv: `\uFEFF${lines.join('\r\n')}\r\n` };
-}
-
-/** Whether a round is past its eligibility stage (形式审查, DOMAIN.md stage 3): material review or later. */
-export function pastEligibilityStage(stage: RoundStage): boolean {
-  return ROUND_STAGES.indexOf(stage) > ROUND_STAGES.indexOf('eligibility');
 }
 
 /**

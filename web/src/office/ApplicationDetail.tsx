@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApplicationView } from '../../../shared/api/applications';
 import { DOCUMENT_CATEGORIES } from '../../../shared/api/application-constants';
 import type { Locale } from '../../../shared/messages';
+import { pastEligibilityStage } from '../../../shared/stages/round';
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -22,7 +23,7 @@ function Decide({ app, onDecided }: { app: ApplicationView; onDecided: () => voi
   const [decision, setDecision] = useState<'eligible' | 'ineligible' | ''>('');
   const [reason, setReason] = useState('');
   // After the eligibility stage a decision is a recorded exception with its reason (issue #16.10).
-  const late = ['materialReview', 'onSite', 'defense', 'comprehensiveEvaluation', 'opinions', 'deliberation', 'publicNotice', 'announcement'].includes(app.stage);
+  const late = pastEligibilityStage(app.stage);
   const [exception, setException] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { ApplicationSummary } from '../../../shared/api/applications';
 import { useLocale, useT } from '../i18n';
+import { pastEligibilityStage } from '../../../shared/stages/round';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
-// Stages after eligibility: a decision there is a recorded exception with its reason (issue #16.10).
-const LATE = new Set(['materialReview', 'onSite', 'defense', 'comprehensiveEvaluation', 'opinions', 'deliberation', 'publicNotice', 'announcement']);
 
 /**
  * One eligibility decision with one reason for the applications the office ticked in the list (issue #13.5): checked
@@ -35,7 +34,7 @@ export function BulkEligibility({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<{ decided: number; failed: string[] } | null>(null);
-  const late = roundStage !== undefined && LATE.has(roundStage);
+  const late = pastEligibilityStage(roundStage);
   const join = (names: string[]) => names.join(locale === 'zh-CN' ? '、' : ', ');
 
   const check = (event: Event) => {
