@@ -21,7 +21,7 @@ export default defineConfig({
     manifest: true,
     // Browsers preload modules themselves (Chrome 66, Firefox 115, Safari 17); an older one only fetches them a little
     // later. No polyfill in the entry.
-    modulePreload: { polyfill: false },
+    modulePreload: false,
   },
   // `npx vite web` during development: the API, outbox and results come from a running `npm start`.
   server: {
