@@ -3,9 +3,8 @@ import { useContext, useLayoutEffect, useReducer } from 'preact/hooks';
 import type { PublicProgramme, SessionResponse } from '../../shared/api';
 import { LOCALES, type Locale } from '../../shared/messages/types';
 import { ApiError, createApi, type Call } from './api';
-import { chooseLanguage, languageReady } from './language';
+import { chooseLanguage, languageReady, LOCALE_KEY } from './language';
 
-const LOCALE_KEY = 'merit.locale';
 // The session cookie is HttpOnly; this hint only says "ask the server who is signed in", so
 // anonymous visitors never cause a 401 (which browsers log as a console error).
 const SESSION_HINT_KEY = 'merit.signedIn';
