@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { publicationPath } from '../../../shared/api/publication-path';
 import type { ChainHead, PublicationKind, PublicationView } from '../../../shared/api/outcome';
-import { checkHead, type HeadCheck } from '../../../shared/audit/head';
+import type { HeadCheck } from '../../../shared/audit/head';
 import type { Call } from '../api';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
@@ -12,7 +12,11 @@ import { Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
 
 // The chain is read and hashed only when asked: the reader and the hashing load on demand, so the page's chunk stays small.
 async function readAndCheck(call: Call, head: ChainHead, onProgress: (n: number) => void): Promise<HeadCheck> {
-  const [{ readChain }, { webCryptoSha256 }] = await Promise.all([import('../supervise/ChainView'), import('../supervise/timeline')]);
+  const [{ readChain }, { webCryptoSha256 }, { checkHead }] = await Promise.all([
+    import('../supervise/ChainView'),
+    import('../supervise/timeline'),
+    import('../../../shared/audit/head'),
+  ]);
   const entries = await readChain(call, head.scope, onProgress);
   return checkHead(head, entries, webCryptoSha256);
 }
