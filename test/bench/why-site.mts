@@ -21,6 +21,7 @@ const pages: Record<string, string[]> = {
   board: ['src/office/OfficeArea.tsx', 'src/office/rounds/RoundBoard.tsx'], outcome: ['src/office/OfficeArea.tsx', 'src/outcome/OutcomePage.tsx'],
   application: ['src/office/OfficeArea.tsx', 'src/office/ApplicationDetail.tsx'],
   superviseRound: ['src/supervise/SuperviseArea.tsx', 'src/supervise/reviews/RoundReviews.tsx'],
+  superviseOutcome: ['src/supervise/SuperviseArea.tsx', 'src/outcome/OutcomePage.tsx'], check: ['src/public/check/CheckPage.tsx'],
 };
 const only = process.argv[2]?.split(',');
 for (const [name, mods] of Object.entries(pages)) {
