@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { createRequire } from 'node:module';
+import type { BuildOptions, Plugin } from 'esbuild';
 import { FUNCTIONS, type FunctionName } from '../shared/api/functions';
 
 /** Repository root (this file lives in infra/). */
@@ -16,6 +17,26 @@ export const handlerEntry = (fn: FunctionName) => resolve(REPO_ROOT, 'functions'
  * minified ESM file for Node.js 22 with the (modular) AWS SDK inside, so the
  * deployed code is exactly what was built and measured.
  */
+// The client classes functions/lib/clients.ts creates, each from its own module in the package (issue 11). Imported from
+// a package's index, every command the function's lazy chunks use from that package would be reachable from the entry,
+// so esbuild would put those commands (with their schemas and S3's checksum middleware) in chunks loaded at cold
+// start. The same files either way: the lazy chunks' imports of the index reach these very modules.
+const CLIENT_MODULES: Readonly<Record<string, string>> = {
+  '@aws-sdk/client-dynamodb': '@aws-sdk/client-dynamodb/dist-es/DynamoDBClient.js',
+  '@aws-sdk/lib-dynamodb': '@aws-sdk/lib-dynamodb/dist-es/DynamoDBDocumentClient.js',
+  '@aws-sdk/client-s3': '@aws-sdk/client-s3/dist-es/S3Client.js',
+};
+const requireHere = createRequire(import.meta.url);
+const clientsAlone: Plugin = {
+  name: 'merit-clients-alone',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/(client-dynamodb|lib-dynamodb|client-s3)$/ }, (args) => {
+      if (!args.importer.replaceAll('\\', '/').endsWith('/functions/lib/clients.ts')) return undefined;
+      return { path: requireHere.resolve(CLIENT_MODULES[args.path]!, { paths: [args.resolveDir] }) };
+    });
+  },
+};
+
 export function bundleOptions(fn: FunctionName): BuildOptions {
   return {
     entryPoints: { index: handlerEntry(fn) },
@@ -36,6 +57,7 @@ export function bundleOptions(fn: FunctionName): BuildOptions {
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
+    plugins: [clientsAlone],
     // Some CommonJS dependencies call require(); ESM output needs one.
     banner: { js: "import { createRequire as __merit_cr } from 'node:module'; const require = __merit_cr(import.meta.url);" },
   };

@@ -14,10 +14,42 @@ import type { Plugin } from 'vite';
  */
 const PREFIX = '\0catalogue-texts:';
 
+/**
+ * In the build, a part's Chinese texts become a chunk of their own, as its English are (issue 11: a reader who chose
+ * English downloads no Chinese): `web/src/texts/<part>.ts`, written as
+ * `import a from '…?lang=zh-CN'; … await siteTexts([a, …], () => import('./<part>.en'));`, is built as
+ * `await siteTexts(() => import('./<part>.ts?zh-texts'), () => import('./<part>.en'))`, and `<part>.ts?zh-texts` as
+ * the same imports with `export default [a, …]` (what `<part>.en.ts` is in English). Tests keep the texts inline.
+ */
+export const ZH_TEXTS = '?zh-texts';
+const PART = /\/web\/src\/texts\/[\w-]+\.ts$/;
+const CALL = /await siteTexts\((\[[^\]]*\]),\s*(\(\) => import\([^)]*\))\);/;
+
+export function splitChineseTexts(code: string, id: string): string | null {
+  const match = CALL.exec(code);
+  if (!match) return null;
+  if (id.endsWith(ZH_TEXTS)) {
+    const imports = code.split('\n').filter((line) => /^import \w+ from '[^']*[?&]lang=zh-CN';$/.test(line));
+    return `${imports.join('\n')}\nexport default ${match[1]};\n`;
+  }
+  const file = id.slice(id.lastIndexOf('/') + 1);
+  return code.replace(CALL, `await siteTexts(() => import('./${file}${ZH_TEXTS}'), ${match[2]});`).replace(/^import \w+ from '[^']*[?&]lang=zh-CN';\n/gm, '');
+}
+
 export function catalogueTexts(): Plugin {
+  let build = false;
   return {
     name: 'merit-catalogue-texts',
     enforce: 'pre',
+    configResolved(config) {
+      build = config.command === 'build' && !process.env.VITEST;
+    },
+    transform(code, id) {
+      if (!build || !(PART.test(id) || (id.endsWith(ZH_TEXTS) && PART.test(id.slice(0, -ZH_TEXTS.length))))) return null;
+      const split = splitChineseTexts(code, id);
+      if (!split) this.warn(`${id}: no \`await siteTexts([…], () => import(…))\` to split; its Chinese stays inline`);
+      return split && { code: split, map: { mappings: '' } };
+    },
     async resolveId(source, importer) {
       const at = source.indexOf('?');
       if (at < 0 || !/[?&]lang=/.test(source)) return null;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { platformMessages } from '../shared/messages/platform';
 import { uiMessages } from '../shared/messages/ui';
-import { catalogueTextsOf } from './catalogue-texts';
+import { catalogueTextsOf, splitChineseTexts, ZH_TEXTS } from './catalogue-texts';
 
 const messagesDir = fileURLToPath(new URL('../shared/messages/', import.meta.url));
 const textsDir = fileURLToPath(new URL('./src/texts/', import.meta.url));
@@ -52,5 +52,26 @@ describe('each part of the site (web/src/texts)', () => {
     // Assess
     expect(chinese.length).toBeGreaterThan(0);
     expect(english).toEqual(chinese);
+  });
+});
+
+describe("each part's Chinese texts split into a chunk of their own in the build (issue 11)", () => {
+  const parts = readdirSync(textsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.en.ts'));
+
+  it.each(parts)('%s loads its Chinese by a dynamic import, and the split-off module holds the same catalogues', (part) => {
+    // Prepare
+    const source = readFileSync(`${textsDir}${part}`, 'utf8');
+    const id = `/repo/web/src/texts/${part}`;
+    // Act
+    const code = splitChineseTexts(source, id);
+    const chinese = splitChineseTexts(source, `${id}${ZH_TEXTS}`);
+    // Assess
+    expect(code).toContain(`await siteTexts(() => import('./${part}${ZH_TEXTS}'), () => import('./${part.replace(/\.ts$/, '.en')}'));`);
+    expect(code).not.toContain('lang=zh-CN');
+    const imported = [...source.matchAll(/^import (\w+) from '[^']*lang=zh-CN';$/gm)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(chinese).toContain(`export default [${imported.join(', ')}];`);
+    for (const name of imported) expect(chinese).toMatch(new RegExp(`^import ${name} from '[^']*lang=zh-CN';$`, 'm'));
+    expect(chinese).not.toContain('siteTexts');
   });
 });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { catalogueTexts } from './catalogue-texts.ts';
+import { preloadCss } from './preload-css.ts';
 
 // The site: built to web/dist, served by the local gateway and CloudFront under a strict CSP
 // (shared/security-headers.ts): no inline scripts or styles, so nothing may be inlined into index.html.
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [preact(), catalogueTexts()],
+  plugins: [preact(), catalogueTexts(), preloadCss()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -20,8 +21,12 @@ export default defineConfig({
     // Which chunks each page loads first (test/bench/site-weight.bench.ts reads it).
     manifest: true,
     // Browsers preload modules themselves (Chrome 66, Firefox 115, Safari 17); an older one only fetches them a little
-    // later. No polyfill in the entry.
-    modulePreload: { polyfill: false },
+    // later. No polyfill in the entry. index.html names the entry's chunks (modulepreload links); a lazy chunk lists
+    // only its stylesheets (the browser fetches its static imports as it parses it), loaded by ./preload-css.ts.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css'))),
+    },
   },
   // `npx vite web` during development: the API, outbox and results come from a running `npm start`.
   server: {

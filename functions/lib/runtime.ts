@@ -2,15 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { FUNCTION_ACCESS, type FunctionName } from '../../shared/api/functions';
 import type { HealthCheck, HealthResponse } from '../../shared/api/schemas';
 import type { BucketKey, TableKey } from '../../shared/tables';
-import { archiveEntry } from './audit/archive';
-import { AuditLog } from './audit/log';
+import type { AuditLog } from './audit/log';
 import type { AuditEntry } from '../../shared/audit/chain';
 import { createClients, type Clients } from './clients';
 import { loadConfig, tableName, type Config } from './config';
-import { authenticate } from './identity/sessions';
 import { originSecret, signingKey } from './identity/signing-key';
-import { IdentityStore } from './identity/store';
-import { createMailer, type Mailer } from './mailer';
+import type { IdentityStore } from './identity/store';
+import type { Mailer } from './mailer';
 import type { RouterDeps } from './http/router';
 
 /** Everything a function's use cases need, built once per container and passed as one `deps` object. */
@@ -32,9 +30,10 @@ export interface Runtime extends RouterDeps {
 export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadConfig(env);
   const clients = createClients(config);
-  // The logger (Powertools) loads while the signing key's secret is read over the network, not at the cold import
-  // (issue 11).
-  const [{ createLogger }, key, cloudFrontSecret] = await Promise.all([import('./logger'), signingKey(config), originSecret(config)]);
+  // The logger (Powertools), the audit log, the identity store and the mailer load while the signing key's secret is
+  // read over the network, not at the cold import (issue 11).
+  const [{ createLogger }, parts, key, cloudFrontSecret] = await Promise.all([import('./logger'), import('./runtime-parts'), signingKey(config), originSecret(config)]);
+  const { authenticate, createMailer, IdentityStore } = parts;
   const logger = createLogger(fn);
   const identity = new IdentityStore(clients.ddb, tableName(config, 'identity'));
   let publicUrl: Promise<string> | undefined;
@@ -45,7 +44,7 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
     clients,
     logger,
     identity,
-    audit: auditLog(config, clients),
+    audit: auditLog(parts, config, clients),
     key,
     mailer: createMailer(config),
     clock: () => new Date(),
@@ -63,7 +62,11 @@ export async function createRuntime(fn: FunctionName, env: NodeJS.ProcessEnv = p
  * and the audit table's stream the archiver (both in the publication
  * function), so a request never waits on either.
  */
-export function auditLog(config: Config, clients: Pick<Clients, 'ddb' | 's3'>): AuditLog {
+export function auditLog(
+  { AuditLog, archiveEntry }: typeof import('./runtime-parts'),
+  config: Config,
+  clients: Pick<Clients, 'ddb' | 's3'>,
+): AuditLog {
   const tables = { entries: tableName(config, 'audit'), intents: tableName(config, 'auditIntents') };
   if (config.stage !== 'local') return new AuditLog(clients.ddb, tables);
   const bucket = config.buckets.auditArchive;

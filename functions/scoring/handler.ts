@@ -1,9 +1,6 @@
-import { ApplicationsRepository } from '../lib/applications/repository';
-import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { once } from '../lib/once';
-import { ReviewsRepository } from '../lib/reviews/repository';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import type { ReviewDeps } from './use-cases/context';
 import { reviewStage } from './use-cases/review-stage';
@@ -21,9 +18,11 @@ const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
 
 const runtime = lazyRuntime('scoring');
+// The stores load on the first request, while the runtime reads the signing key's secret, not at the cold import (issue 11).
+const stores = () => Promise.all([import('../lib/awards/store'), import('../lib/applications/repository'), import('../lib/reviews/repository')]);
 let deps: Promise<ReviewDeps> | undefined;
 const reviewDeps = () =>
-  (deps ??= runtime().then((rt) => ({
+  (deps ??= Promise.all([runtime(), stores()]).then(([rt, [{ AwardsStore }, { ApplicationsRepository }, { ReviewsRepository }]]) => ({
     ...rt,
     awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),

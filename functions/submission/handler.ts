@@ -1,11 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, S3Event } from 'aws-lambda';
-import { DocumentStore } from '../lib/applications/documents';
-import { ApplicationsRepository } from '../lib/applications/repository';
-import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { once } from '../lib/once';
-import { personView } from '../lib/identity/store';
 import { checkHealth, lazyRuntime } from '../lib/runtime';
 import type { ApplicationDeps } from './use-cases/context';
 import { isS3Event } from './use-cases/s3-event';
@@ -27,9 +23,11 @@ const registerUseCases = once(() => import('./use-cases/register'));
 const submitUseCases = once(() => import('./use-cases/submit'));
 
 const runtime = lazyRuntime('submission');
+// The stores load on the first request, while the runtime reads the signing key's secret, not at the cold import (issue 11).
+const stores = () => Promise.all([import('../lib/awards/store'), import('../lib/applications/repository'), import('../lib/applications/documents')]);
 let deps: Promise<ApplicationDeps> | undefined;
 const appDeps = () =>
-  (deps ??= runtime().then((rt) => ({
+  (deps ??= Promise.all([runtime(), stores()]).then(([rt, [{ AwardsStore }, { ApplicationsRepository }, { DocumentStore }]]) => ({
     ...rt,
     awards: new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
@@ -58,7 +56,7 @@ const http = createRouter(
       const d = await appDeps();
       const person = await d.identity.getPerson(req.session.personId);
       if (!person) throw new Error('session person vanished');
-      return { body: { person: personView(person), role: req.session.role, programmeId: req.session.programmeId, expiresAt: req.session.expiresAt } };
+      return { body: { person: (await import('../lib/identity/store')).personView(person), role: req.session.role, programmeId: req.session.programmeId, expiresAt: req.session.expiresAt } };
     },
     'auth.signOut': async (req) => {
       const d = await appDeps();

@@ -31,7 +31,7 @@ export async function checkHead(head: ChainHead, entries: readonly AuditEntry[],
 }
 
 /** The file name of a chain's export (`audit-round-city-2026.jsonl`), as the supervisors' workspace downloads it. */
-export const exportFileName = (scope: string) => `audit-${scope.replace(/[^\w.-]+/g, '-')}.jsonl`;
+export { exportFileName } from './export-name';
 
 /** An export read back: its entries, or the first line that is not an entry. */
 export type ParsedExport = { readonly ok: true; readonly entries: AuditEntry[] } | { readonly ok: false; readonly line: number };

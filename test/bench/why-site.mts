@@ -1,6 +1,6 @@
 /**
  * What a page of the site loads first, chunk by chunk (not a benchmark: `npx tsx test/bench/why-site.mts [home,apply,…]`,
- * MODS=1 lists the biggest modules of each chunk, as rendered before minification). Same pages and rules as
+ * EN=1 counts the English texts instead of the Chinese, MODS=1 lists the biggest modules of each chunk, as rendered before minification). Same pages and rules as
  * site-weight.bench.ts, whose readSite/firstLoad it uses.
  */
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../../infra/bundling';
-import { readSite, firstLoad } from './site-weight.bench';
+import { readSite, firstLoad, textsLoad } from './site-weight.bench';
 const dist = mkdtempSync(join(tmpdir(), 'merit-why-site-'));
 const { build } = await import('vite');
 const chunks: Record<string, { file: string; mods: [string, number][] }> = {};
@@ -21,11 +21,13 @@ const pages: Record<string, string[]> = {
   board: ['src/office/OfficeArea.tsx', 'src/office/rounds/RoundBoard.tsx'], outcome: ['src/office/OfficeArea.tsx', 'src/outcome/OutcomePage.tsx'],
   application: ['src/office/OfficeArea.tsx', 'src/office/ApplicationDetail.tsx'],
   superviseRound: ['src/supervise/SuperviseArea.tsx', 'src/supervise/reviews/RoundReviews.tsx'],
+  superviseOutcome: ['src/supervise/SuperviseArea.tsx', 'src/outcome/OutcomePage.tsx'], check: ['src/public/check/CheckPage.tsx'],
 };
 const only = process.argv[2]?.split(',');
 for (const [name, mods] of Object.entries(pages)) {
   if (only && !only.includes(name)) continue;
-  const files = firstLoad(site, mods);
+  const code = firstLoad(site, mods);
+  const files = [...code, ...textsLoad(site, code, process.env.EN ? 'en' : 'zh-CN')];
   console.log(`== ${name}: ${(files.reduce((s, f) => s + site.gzipBytes(f), 0) / 1024).toFixed(1)} KB gz`);
   for (const f of files) {
     console.log(`  ${(site.gzipBytes(f) / 1024).toFixed(1).padStart(6)} gz ${f}`);

@@ -1,15 +1,37 @@
-import { signal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useLayoutEffect, useReducer } from 'preact/hooks';
 import type { PublicProgramme, SessionResponse } from '../../shared/api';
 import { LOCALES, type Locale } from '../../shared/messages/types';
 import { ApiError, createApi, type Call } from './api';
-import { chooseLanguage, languageReady } from './language';
+import { chooseLanguage, languageReady, LOCALE_KEY } from './language';
 
-const LOCALE_KEY = 'merit.locale';
 // The session cookie is HttpOnly; this hint only says "ask the server who is signed in", so
 // anonymous visitors never cause a 401 (which browsers log as a console error).
 const SESSION_HINT_KEY = 'merit.signedIn';
+
+/** A value the site shares; setting `.value` to something else re-renders every component that uses the state. */
+export interface Signal<T> {
+  value: T;
+}
+
+// Four values that change a handful of times per visit (the language, who is signed in, the programmes) do not need
+// @preact/signals (≈ 4 KB gzip in every page's first load, issue 11): a component that takes the state
+// (`useAppState`, so `useT` too) re-renders when any of them changes, and children follow their parents.
+type Listener = () => void;
+
+function signalOf<T>(initial: T, changed: Listener): Signal<T> {
+  let current = initial;
+  return {
+    get value() {
+      return current;
+    },
+    set value(next: T) {
+      if (Object.is(next, current)) return;
+      current = next;
+      changed();
+    },
+  };
+}
 
 /** Everything the site shares between pages, as signals. One per page load (or per test render). */
 export interface AppState {
@@ -20,6 +42,10 @@ export interface AppState {
   readonly sessionChecked: Signal<boolean>;
   readonly programmes: Signal<readonly PublicProgramme[] | null>;
   readonly call: Call;
+  /** Calls `listener` after any of the signals above changes; returns how to stop. */
+  subscribe(listener: Listener): () => void;
+  /** How many times the signals above have changed. */
+  version(): number;
   /** Loads the public programmes once (shared by the header and the home page); a failure can be retried. */
   loadProgrammes(): Promise<readonly PublicProgramme[]>;
   /** Switches the language: at once when its texts are loaded, else once they are (the page never shows a key). */
@@ -54,10 +80,16 @@ export function createAppState(options: AppStateOptions = {}): AppState {
   const storage = options.storage === undefined ? browserStorage() : options.storage;
   const doc = options.document === undefined ? (globalThis.document ?? null) : options.document;
   const stored = storage?.getItem(LOCALE_KEY);
-  const locale = signal<Locale>(options.locale ?? (isLocale(stored) ? stored : 'zh-CN'));
-  const session = signal<SessionResponse | null>(null);
-  const sessionChecked = signal(false);
-  const programmes = signal<readonly PublicProgramme[] | null>(null);
+  const listeners = new Set<Listener>();
+  let changes = 0;
+  const changed = () => {
+    changes += 1;
+    for (const listener of [...listeners]) listener();
+  };
+  const locale = signalOf<Locale>(options.locale ?? (isLocale(stored) ? stored : 'zh-CN'), changed);
+  const session = signalOf<SessionResponse | null>(null, changed);
+  const sessionChecked = signalOf(false, changed);
+  const programmes = signalOf<readonly PublicProgramme[] | null>(null, changed);
   // Bumped by every sign-in and sign-out: an answer to a session question asked before it is stale (a mailed link opened
   // in a browser signed in as someone else exchanges its token while the old cookie's session is still being asked for).
   let sessionEpoch = 0;
@@ -88,6 +120,11 @@ export function createAppState(options: AppStateOptions = {}): AppState {
     sessionChecked,
     programmes,
     call,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    version: () => changes,
     loadProgrammes() {
       programmesLoad ??= call('public.programmes').then(
         (res) => (programmes.value = res.programmes),
@@ -144,9 +181,16 @@ export function createAppState(options: AppStateOptions = {}): AppState {
 /** The state of this render tree. */
 export const AppStateContext = createContext<AppState | null>(null);
 
-/** The site's state (throws outside an `AppStateContext` provider). */
+/** The site's state (throws outside an `AppStateContext` provider); the component re-renders when the state changes. */
 export function useAppState(): AppState {
   const state = useContext(AppStateContext);
   if (!state) throw new Error('useAppState outside AppStateContext');
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const seen = state.version();
+  useLayoutEffect(() => {
+    const stop = state.subscribe(() => rerender(undefined));
+    if (state.version() !== seen) rerender(undefined); // changed between this render and now
+    return stop;
+  }, [state]);
   return state;
 }

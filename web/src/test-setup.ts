@@ -1,4 +1,4 @@
-import { chooseLanguage } from './language';
+import { loadEveryLanguage } from './language';
 
-// Component tests render in either language: every part's English texts load with its Chinese ones.
-await chooseLanguage('en');
+// Component tests render in either language: every part's texts load in both.
+await loadEveryLanguage();

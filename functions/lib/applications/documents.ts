@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { attachmentDisposition } from '../../../shared/api/document-name';
+import { attachmentDisposition } from '../../../shared/api/document-name-rules';
 import { DOWNLOADS_PATH } from '../../../shared/tables';
 
 // Loaded on first use, each in its own chunk: content sniffing only for the upload event, the presigners only

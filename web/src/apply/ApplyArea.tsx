@@ -12,7 +12,7 @@ import { Documents } from './Documents';
 import { LinkRequest } from './LinkRequest';
 import { LockedPackage } from './PackageView';
 import { ReceiptView } from './ReceiptView';
-import { RegistrationForm } from './RegistrationForm';
+import { LazyRegistrationForm as RegistrationForm } from './lazy-registration';
 import { SectionEditor } from './SectionEditor';
 import { SubmitPanel } from './SubmitPanel';
 import '../texts/apply';

@@ -3,7 +3,7 @@ import type { CreateDocumentResponse, DocumentView } from '../../../shared/api/a
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from '../../../shared/api/application-constants';
 import type { Locale } from '../../../shared/messages/types';
 import { fileTypeList, fileTypeName } from '../../../shared/messages/units';
-import { documentNameProblem } from '../../../shared/api/document-name';
+import { documentNameProblem } from '../../../shared/api/document-name-rules';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';

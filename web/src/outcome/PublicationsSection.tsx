@@ -1,18 +1,28 @@
 import { useState } from 'preact/hooks';
 import { publicationPath } from '../../../shared/api/publication-path';
 import type { ChainHead, PublicationKind, PublicationView } from '../../../shared/api/outcome';
-import { checkHead, type HeadCheck } from '../../../shared/audit/head';
+import type { HeadCheck } from '../../../shared/audit/head';
 import type { Call } from '../api';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
-import { HeadCheckResult, type HeadCheckTexts } from '../ui/HeadCheckResult';
+import { deferred } from '../ui/deferred';
+import type { HeadCheckResult as Result, HeadCheckTexts } from '../ui/HeadCheckResult';
 import { stageLabel } from '../ui/review/format';
 import { FinalForm } from './FinalForm';
 import { Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
 
+// A check's result shows only after a check, so its code loads with the check's.
+const loadResult = () => import('../ui/HeadCheckResult').then((m) => m.HeadCheckResult);
+const HeadCheckResult = deferred<Parameters<typeof Result>[0]>(loadResult);
+
 // The chain is read and hashed only when asked: the reader and the hashing load on demand, so the page's chunk stays small.
 async function readAndCheck(call: Call, head: ChainHead, onProgress: (n: number) => void): Promise<HeadCheck> {
-  const [{ readChain }, { webCryptoSha256 }] = await Promise.all([import('../supervise/ChainView'), import('../supervise/timeline')]);
+  const [{ readChain }, { webCryptoSha256 }, { checkHead }] = await Promise.all([
+    import('../supervise/ChainView'),
+    import('../supervise/timeline'),
+    import('../../../shared/audit/head'),
+    loadResult(),
+  ]);
   const entries = await readChain(call, head.scope, onProgress);
   return checkHead(head, entries, webCryptoSha256);
 }

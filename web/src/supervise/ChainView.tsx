@@ -6,7 +6,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Timeline } from './Timeline';
-import { exportFileName } from '../../../shared/audit/head';
+import { exportFileName } from '../../../shared/audit/export-name';
 import { NO_FILTER, toJsonLines, type TimelineFilter } from './timeline';
 import { VerifyPanel } from './VerifyPanel';
 // In the chain view's own chunk (loaded when a chain is opened); it reads the teams only when asked.

@@ -6,7 +6,6 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { stageLabel } from '../../ui/review/format';
-import '../../texts/rounds';
 import '../../texts/office-review';
 
 /**

@@ -6,13 +6,11 @@ import { useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts, type BoardActions } from '../../ui/review/Board';
-import { showsDefensePanel } from '../../ui/review/defense/DefensePanel';
-import { RoundDefense } from '../../ui/review/defense/RoundDefense';
-import { RemoveMemberControl } from './RemoveMemberControl';
+import { showsDefensePanel } from '../../ui/review/defense/stages';
+import { LazyPanelForm as PanelForm, LazyRemoveMemberControl as RemoveMemberControl, LazyRoundDefense as RoundDefense } from './lazy-defense';
 import { stageLabel } from '../../ui/review/format';
 import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
-import { PanelForm } from './PanelForm';
 import { RecuseControl } from './RecuseControl';
 import { LazyLatePanel as LatePanel } from './lazy-late';
 import { ShortlistPanel } from './ShortlistPanel';
@@ -21,9 +19,7 @@ import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { showsSchedule } from '../../ui/schedule/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
-import '../../texts/defense';
-import '../../texts/outcome';
-import '../../texts/reliability';
+import '../../texts/round-links';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>

@@ -7,7 +7,7 @@ import { useLocale, useT, type Translate } from '../../i18n';
 import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { exportFileName } from '../../../../shared/audit/head';
+import { exportFileName } from '../../../../shared/audit/export-name';
 import { ExportCheck } from './ExportCheck';
 import '../../texts/notice';
 import './notice.css';

@@ -14,8 +14,7 @@ import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { showsSchedule } from '../../ui/schedule/stages';
 import '../../texts/team-view';
 import { LazyRemarksSection as RemarksSection } from '../../ui/remarks/lazy';
-import '../../texts/outcome';
-import '../../texts/reliability';
+import '../../texts/round-links';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>

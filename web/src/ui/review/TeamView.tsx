@@ -9,7 +9,8 @@ import type {
 } from '../../../../shared/api/reviews';
 import { isMessageKey } from '../../../../shared/messages/registry';
 import { formatDateTime, useLocale, useT, type Translate } from '../../i18n';
-import { categoryScore, CRITERIA, extraItemIds, formatScore, stageLabel } from './format';
+import { categoryScore, CRITERIA, extraItemIds } from './criteria';
+import { formatScore, stageLabel } from './format';
 import { MemberList } from './MemberList';
 import './review.css';
 import '../../texts/team-view';

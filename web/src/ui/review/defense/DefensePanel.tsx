@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import type { DefenseApplicationView, PanelMemberView, RoundDefenseResponse } from '../../../../../shared/api/defense';
-import { ROUND_STAGES } from '../../../../../shared/stages/round';
 import { formatDateTime, useLocale, useT } from '../../../i18n';
 import { formatScore } from '../format';
 import { DeclarationDetails } from '../TeamView';
@@ -9,10 +8,8 @@ import { SeatBadge } from './SeatBadge';
 import '../review.css';
 import '../../../texts/defense';
 
-const FROM_ON_SITE = new Set(ROUND_STAGES.slice(ROUND_STAGES.indexOf('onSite')));
-
-/** True once a round's defense panel exists: from the on-site evaluation on (the panel is formed then), and after the defense too, for the record. */
-export const showsDefensePanel = (roundStage: string) => FROM_ON_SITE.has(roundStage as (typeof ROUND_STAGES)[number]);
+// Apart (./stages.ts), so a page asking whether to show the panel does not load it.
+export { showsDefensePanel } from './stages';
 
 function Application({ app, panelMin }: { app: DefenseApplicationView; panelMin: number }) {
   const t = useT();
