@@ -52,6 +52,9 @@ export const handler = createRouter(
     'draws.replace': async (req) => ({
       body: await (await drawsUseCases()).replaceDrawn(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
+    'draws.leader': async (req) => ({
+      body: await (await drawsUseCases()).nameDrawnLeader(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
     'reviews.assign': async (req) => ({ body: await (await assignmentsUseCases()).assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'reviews.mine': async (req) => ({ body: await (await assignmentsUseCases()).myAssignments(await reviewDeps(), req.session) }),
     'reviews.declare': async (req) => ({ body: await (await assignmentsUseCases()).declare(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),

@@ -77,7 +77,7 @@ import {
 import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkView } from './remarks';
 import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
-import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
+import { DrawTeamsBody, NameDrawnLeaderBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
@@ -441,6 +441,10 @@ export const ROUTES = {
   'draws.replace': route<DrawSummary, typeof ReplaceDrawnBody>({
     method: 'POST', path: '/api/scoring/applications/{applicationId}/draws/{stage}/replacements', fn: 'scoring', access: ['admin'], body: ReplaceDrawnBody, status: 201,
     summary: 'Replace a drawn member whose recusal or conflict is logged with the next in the seeded order',
+  }),
+  'draws.leader': route<DrawSummary, typeof NameDrawnLeaderBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/draws/{stage}/leader', fn: 'scoring', access: ['admin'], body: NameDrawnLeaderBody,
+    summary: 'Name the leader of a drawn team by hand, with a reason (only a member of the team as it stands; audited)',
   }),
   'reviews.assign': route<AssignmentView, typeof CreateAssignmentBody>({
     method: 'POST', path: '/api/scoring/applications/{applicationId}/assignments', fn: 'scoring', access: ['admin'], body: CreateAssignmentBody, status: 201,

@@ -80,6 +80,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'draws.list': ['GET', '/api/scoring/rounds/{roundId}/draws'],
   'draws.one': ['POST', '/api/scoring/applications/{applicationId}/draws'],
   'draws.replace': ['POST', '/api/scoring/applications/{applicationId}/draws/{stage}/replacements'],
+  'draws.leader': ['PUT', '/api/scoring/applications/{applicationId}/draws/{stage}/leader'],
   'reviews.assign': ['POST', '/api/scoring/applications/{applicationId}/assignments'],
   'reviews.mine': ['GET', '/api/scoring/assignments/mine'],
   'reviews.declare': ['POST', '/api/scoring/applications/{applicationId}/declaration'],
