@@ -17,6 +17,7 @@ const materialUseCases = once(() => import('./use-cases/material'));
 const reliabilityUseCases = once(() => import('./use-cases/reliability'));
 const roundUseCases = once(() => import('./use-cases/round'));
 const schedulesUseCases = once(() => import('./use-cases/schedules'));
+const visitReportsUseCases = once(() => import('./use-cases/visit-reports'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
 
@@ -100,6 +101,7 @@ export const handler = createRouter(
     'schedules.setDefense': async (req) => ({
       body: await (await schedulesUseCases()).scheduleDefense(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
     }),
+    'schedules.visitReport': async (req) => ({ body: await (await visitReportsUseCases()).recordVisitReport(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'schedules.mine': async (req) => ({ body: await (await schedulesUseCases()).mySchedule(await reviewDeps(), req.session, req.now) }),
   },
   runtime,

@@ -82,7 +82,7 @@ import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesR
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
-import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
+import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, VisitReportBody, type VisitReportView, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
   ExchangeTokenBody,
@@ -513,6 +513,10 @@ export const ROUTES = {
   'schedules.setDefense': route<DefenseScheduleView, typeof ScheduleDefenseBody>({
     method: 'PUT', path: '/api/scoring/rounds/{roundId}/defense/schedule', fn: 'scoring', access: ['admin'], body: ScheduleDefenseBody,
     summary: 'Set or change the defense day: place and order of presentation with non-overlapping slots (audited; mailed to the panel and each candidate with a calendar file)',
+  }),
+  'schedules.visitReport': route<VisitReportView, typeof VisitReportBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/visit/report', fn: 'scoring', access: ['expert'], body: VisitReportBody,
+    summary: "The site team leader's short visit report, based on the version read (0: none yet; audited; read by the office and supervisors on the round's schedule, never by the applicant)",
   }),
   'schedules.mine': route<MyScheduleResponse>({
     method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],

@@ -98,5 +98,6 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'schedules.setVisit': ['PUT', '/api/scoring/applications/{applicationId}/visit'],
   'schedules.cancelVisit': ['POST', '/api/scoring/applications/{applicationId}/visit/cancellation'],
   'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
+  'schedules.visitReport': ['PUT', '/api/scoring/applications/{applicationId}/visit/report'],
   'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
 };

@@ -25,6 +25,7 @@ import { bilingualMail, type Mail } from '../../lib/mail';
 import type { DefenseScheduleRecord, VisitRecord } from '../../lib/reviews/repository';
 import { actorOf, assertRoundStage, compareNames, isReviewable, loadNameOrder, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import { byOrganisation } from './round';
+import { visitReports, visitReportView } from './visit-reports';
 
 // DOMAIN.md stages 4–6: visits are planned once the shortlist is decided and run during on-site evaluation; the
 // defense day is planned while the visits run and held at the defense.
@@ -420,12 +421,13 @@ async function mailDefense(
 export async function roundSchedule(deps: ReviewDeps, session: Session, roundId: string): Promise<RoundScheduleResponse> {
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   await loadNameOrder();
-  const [apps, shortlist, assignments, visits, defense] = await Promise.all([
+  const [apps, shortlist, assignments, visits, defense, reports] = await Promise.all([
     deps.applications.listRound(roundId),
     deps.reviews.shortlist(roundId),
     deps.reviews.assignments(roundId),
     deps.reviews.visits(roundId),
     deps.reviews.defenseSchedule(roundId),
+    visitReports(deps).ofRound(roundId),
   ]);
   const listed = new Set(shortlist.filter((s) => s.shortlisted).map((s) => s.applicationId));
   const candidates = apps
@@ -437,6 +439,7 @@ export async function roundSchedule(deps: ReviewDeps, session: Session, roundId:
         .map((a) => ({ reviewerId: a.reviewerId, reviewerName: a.reviewerName, leader: a.leader }))
         .sort((a, b) => Number(b.leader) - Number(a.leader) || compareNames(a.reviewerName, b.reviewerName));
       const visit = visits.find((x) => x.applicationId === app.applicationId);
+      const report = reports.find((r) => r.applicationId === app.applicationId);
       return {
         applicationId: app.applicationId,
         organisation: organisationOf(app),
@@ -445,6 +448,7 @@ export async function roundSchedule(deps: ReviewDeps, session: Session, roundId:
         address: app.organisation.address,
         team,
         ...(visit ? { visit: visitView(visit) } : {}),
+        ...(report ? { report: visitReportView(report) } : {}),
       };
     });
   return { roundId, timeZone: ctx.config.timeZone, candidates, ...(defense ? { defense: defenseView(defense) } : {}) };
@@ -483,7 +487,12 @@ export async function mySchedule(deps: ReviewDeps, session: Session, now: Date):
     const onSite = (await deps.reviews.assignmentsOfReviewer(session.personId)).filter((a) => a.stage === 'onSite');
     for (const a of onSite) {
       const visit = await deps.reviews.visit(a.roundId, a.applicationId);
-      if (visit && visit.team.some((m) => m.reviewerId === session.personId)) entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now) });
+      if (visit && visit.team.some((m) => m.reviewerId === session.personId)) {
+        // The site team reads its visit report; its leader (standing) may record it while the visit is not cancelled.
+        const report = await visitReports(deps).get(a.roundId, a.applicationId);
+        const canReport = a.leader && a.status !== 'recused' && a.status !== 'conflicted' && visit.status === 'scheduled';
+        entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now), ...(report ? { report: visitReportView(report) } : {}), canReport });
+      }
     }
   } else if (session.role === 'deliberator') {
     for (const seat of await deps.reviews.panelsOfReviewer(session.personId)) {
