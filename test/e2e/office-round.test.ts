@@ -123,6 +123,23 @@ describe('issue 13 done: a round run without spreadsheets, on the demo review ro
       expect(team.every((m) => m.drawId)).toBe(true);
     }
 
+    // The office names another drawn member leader of the first team, with a reason (cancelled without one first).
+    const firstApp = applications[0]!;
+    const heir = materialTeams[0]!.find((m) => !(m as { leader?: boolean }).leader)!;
+    await explained(page, async () => {
+      await page.goto(`${baseUrl()}/office/rounds/${encodeURIComponent(roundId)}/reviews/${firstApp.applicationId}/materialReview`);
+      await inChinese(page);
+      const form = page.locator('[data-name-leader]');
+      await form.locator('[data-name-leader-member]').selectOption(heir.reviewerId);
+      await form.locator('[data-name-leader-save]').click();
+      await form.getByRole('alert').getByText('请选择组员并填写理由。').waitFor();
+      await form.locator('[data-name-leader-reason]').fill('具有多次现场评审组长经验。');
+      await form.locator('[data-name-leader-save]').click();
+      await page.locator(`.member-list [data-member="${heir.reviewerId}"] [data-leader]`).waitFor();
+    });
+    const leaders = ((await api('GET', `/api/scoring/applications/${firstApp.applicationId}/reviews/materialReview`, { cookie: admin })).body.members as { reviewerId: string; leader: boolean }[]).filter((m) => m.leader);
+    expect(leaders.map((m) => m.reviewerId)).toEqual([heir.reviewerId]);
+
     // The material review's outcome (not the point here): every application goes on to a site visit.
     await putReviewItems(roundId, applications.map((a) => ({ kind: 'shortlist' as const, applicationId: a.applicationId, shortlisted: true })));
 
