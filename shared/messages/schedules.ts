@@ -27,6 +27,7 @@ export const scheduleMessages = {
     en:
       '{name}:\n\n{intro}\n\nApplicant: {organisation}\nWhen: {when} ({zone})\nWhere: {address}\nSite team: {team}\nApplicant’s contact: {contact}, phone {phone}\n\nThe attached calendar file (.ics) adds it to your calendar.\n\nDetails: {link}',
   },
+  'mail.visit.teamWithheld': { 'zh-CN': '由评审委员会办公室选派（名单不向受评组织公开）', en: 'Chosen by the award office (names are not given to the applicant)' },
   'mail.visit.leftTeam': { 'zh-CN': '您已不在该现场评审组中。', en: 'You are no longer on its site team.' },
   'mail.visit.introNew': { 'zh-CN': '评审委员会办公室已安排以下现场评审。', en: 'The award office has scheduled this site visit.' },
   'mail.visit.introChanged': { 'zh-CN': '以下现场评审的安排已变更，请以本邮件为准。', en: 'This site visit has changed; this mail replaces the earlier one.' },

@@ -98,5 +98,8 @@ describe("the site team's visit report", () => {
     expect(visit.canReport).toBeUndefined();
     expect(JSON.stringify(own.body)).not.toContain('现场核实');
     expect(JSON.stringify(own.body)).not.toContain('authorName');
+    // Nor the members' names anywhere on its schedule (the calendar file included).
+    expect(visit.visit.team).toEqual([]);
+    for (const name of ['报告组长', '报告组员']) expect(JSON.stringify(own.body)).not.toContain(name);
   });
 });

@@ -73,7 +73,8 @@ function visitEvent(v: VisitView, now: Date, organizer?: CalendarPerson, attende
     stamp: now.toISOString(),
     summary: both('calendar.visit.summary', { organisation: v.organisation.name }),
     location: v.address,
-    description: `现场评审组 / Site team: ${team}\n联系人 / Contact: ${v.contactPerson} ${v.contactPhone}`,
+    // The applicant's copy has no team (the applicant never sees the members' names).
+    description: `${team ? `现场评审组 / Site team: ${team}\n` : ''}联系人 / Contact: ${v.contactPerson} ${v.contactPhone}`,
     ...(organizer ? { organizer } : {}),
     attendees,
   };
@@ -134,22 +135,24 @@ async function mailVisit(deps: ReviewDeps, ctx: ReviewRound, app: ApplicationRec
     reason: visit.cancellation?.reason ?? '',
   });
   const fileName = `site-visit-${visit.applicationId}.ics`;
-  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[], leftTeam = false): Mail => ({
+  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[], leftTeam = false, applicantCopy = false): Mail => ({
     ...bilingualMail(to.email, subject, body, (locale) => ({
       ...common(locale),
       ...(leftTeam ? { reason: t('mail.visit.leftTeam', locale) } : {}),
+      ...(applicantCopy ? { team: t('mail.visit.teamWithheld', locale) } : {}),
       name: to.name,
       intro: t(previous && previous.status === 'scheduled' ? 'mail.visit.introChanged' : 'mail.visit.introNew', locale),
       link,
     })),
-    attachments: [attachment(method, [visitEvent(visit, now, organizer, attendees)], fileName)],
+    attachments: [attachment(method, [visitEvent(applicantCopy ? { ...visit, team: [] } : visit, now, organizer, attendees)], fileName)],
   });
   const everyone = [applicant, ...members];
   const method: CalendarMethod = cancelled ? 'CANCEL' : 'REQUEST';
   const subject: MessageKey = cancelled ? 'mail.visit.cancelledSubject' : previous ? 'mail.visit.changedSubject' : 'mail.visit.subject';
   const body: MessageKey = cancelled ? 'mail.visit.cancelledBody' : 'mail.visit.body';
   const mails = [
-    mailTo(applicant, `${url}/apply`, method, subject, body, everyone),
+    // The applicant is told when and where, never who: its copy names no member and invites only the applicant.
+    mailTo(applicant, `${url}/apply`, method, subject, body, [applicant], false, true),
     ...members.map((m) => mailTo(m, `${url}/review`, method, subject, body, everyone)),
   ];
   // A member no longer on the team: the event leaves their calendar.
@@ -477,7 +480,11 @@ export async function mySchedule(deps: ReviewDeps, session: Session, now: Date):
       const app = await deps.applications.get(id);
       if (!app || app.ownerPersonId !== session.personId || app.programmeId !== session.programmeId) continue;
       const [visit, defense] = await Promise.all([deps.reviews.visit(app.roundId, id), deps.reviews.defenseSchedule(app.roundId)]);
-      if (visit) entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now) });
+      // The applicant never sees the site team's names (nor its report).
+      if (visit) {
+        const withheld = { ...visitView(visit), team: [] };
+        entries.push({ kind: 'visit', visit: withheld, ics: visitFile(withheld, now) });
+      }
       if (defense?.slots.some((s) => s.applicationId === id)) {
         const own = { ...defenseView(defense), slots: defense.slots.filter((s) => s.applicationId === id) };
         entries.push({ kind: 'defense', defense: own, applicationId: id, ics: writeCalendar('PUBLISH', defenseEvents(defense, await roundName(app.roundId), now, id)) });

@@ -44,8 +44,12 @@ export function MySchedule({ applicationId, hideEmpty = false }: { applicationId
               </dd>
               <dt>{t('schedule.where')}</dt>
               <dd>{entry.visit.address}</dd>
-              <dt>{t('schedule.team')}</dt>
-              <dd>{entry.visit.team.map((m) => `${m.reviewerName}${m.leader ? t('schedule.leader') : ''}`).join(locale === 'zh-CN' ? '、' : ', ')}</dd>
+              {entry.visit.team.length > 0 && (
+                <>
+                  <dt>{t('schedule.team')}</dt>
+                  <dd>{entry.visit.team.map((m) => `${m.reviewerName}${m.leader ? t('schedule.leader') : ''}`).join(locale === 'zh-CN' ? '、' : ', ')}</dd>
+                </>
+              )}
               <dt>{t('schedule.contact')}</dt>
               <dd>
                 {entry.visit.contactPerson} · <a href={`tel:${entry.visit.contactPhone.replace(/[^0-9+]/g, '')}`}>{entry.visit.contactPhone}</a>
