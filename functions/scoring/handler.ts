@@ -14,6 +14,7 @@ const materialUseCases = once(() => import('./use-cases/material'));
 const reliabilityUseCases = once(() => import('./use-cases/reliability'));
 const roundUseCases = once(() => import('./use-cases/round'));
 const schedulesUseCases = once(() => import('./use-cases/schedules'));
+const visitReportsUseCases = once(() => import('./use-cases/visit-reports'));
 const scorecardsUseCases = once(() => import('./use-cases/scorecards'));
 const teamUseCases = once(() => import('./use-cases/team'));
 
@@ -50,6 +51,9 @@ export const handler = createRouter(
     'draws.one': async (req) => ({ body: await (await drawsUseCases()).drawTeam(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'draws.replace': async (req) => ({
       body: await (await drawsUseCases()).replaceDrawn(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
+    }),
+    'draws.leader': async (req) => ({
+      body: await (await drawsUseCases()).nameDrawnLeader(await reviewDeps(), req.session, app(req.params), stage(req.params), req.body, req.now, req.requestId),
     }),
     'reviews.assign': async (req) => ({ body: await (await assignmentsUseCases()).assignExpert(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'reviews.mine': async (req) => ({ body: await (await assignmentsUseCases()).myAssignments(await reviewDeps(), req.session) }),
@@ -96,6 +100,7 @@ export const handler = createRouter(
     'schedules.setDefense': async (req) => ({
       body: await (await schedulesUseCases()).scheduleDefense(await reviewDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
     }),
+    'schedules.visitReport': async (req) => ({ body: await (await visitReportsUseCases()).recordVisitReport(await reviewDeps(), req.session, app(req.params), req.body, req.now, req.requestId) }),
     'schedules.mine': async (req) => ({ body: await (await schedulesUseCases()).mySchedule(await reviewDeps(), req.session, req.now) }),
   },
   runtime,

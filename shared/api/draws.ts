@@ -14,17 +14,19 @@ export const DrawTeamsBody = v.object({
   }),
   /** Team size; the round's minimum for the stage when left out. */
   size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
-  /** Most assignments one expert may hold in the round (3 by default). */
-  loadCap: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 3),
-  /** Leave out experts of the applicant's district. */
-  excludeSameDistrict: v.optional(v.boolean(), false),
-  /** At least `min` members of a field (GB/T 4754 section). */
+  /** For this batch, at least `min` members of a field (GB/T 4754 section), on top of the round's mix for the stage (the larger minimum of a section counts). The load cap and the district rule are the round's (`draw` in its configuration). */
   requiredField: v.optional(v.object({ section: v.picklist(INDUSTRY_SECTIONS), min: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)) })),
   applicationIds: v.optional(v.pipe(v.array(UlidSchema), v.minLength(1), v.maxLength(500))),
 });
 
 /** Replacing a drawn member who declined or declared a conflict (their recusal is logged first). */
 export const ReplaceDrawnBody = v.object({ reviewerId: UlidSchema });
+
+/** The office names the leader of a drawn team by hand, with why (only a member of the team as it stands). */
+export const NameDrawnLeaderBody = v.object({
+  reviewerId: UlidSchema,
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
+});
 
 /** One drawn team as the office reads it. */
 export interface DrawSummary {
@@ -45,10 +47,18 @@ export interface DrawRefusal {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** The rules a batch drew under (the round's `draw` settings and the stage's mix, with the batch's field). */
+export interface DrawRules {
+  readonly loadCap: number;
+  readonly excludeSameDistrict: boolean;
+  readonly mix: readonly { readonly section: string; readonly min: number }[];
+}
+
 /** POST /api/scoring/rounds/{roundId}/draws */
 export interface DrawTeamsResponse {
   readonly draws: readonly DrawSummary[];
   readonly refused: readonly DrawRefusal[];
+  readonly rules: DrawRules;
 }
 
 /** One stored draw with the names of everyone it mentions. */

@@ -77,12 +77,12 @@ import {
 import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkView } from './remarks';
 import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
-import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
+import { DrawTeamsBody, NameDrawnLeaderBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
 import { ROLES, type Role } from './roles';
-import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
+import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, VisitReportBody, type VisitReportView, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
 import {
   ExchangeTokenBody,
@@ -442,6 +442,10 @@ export const ROUTES = {
     method: 'POST', path: '/api/scoring/applications/{applicationId}/draws/{stage}/replacements', fn: 'scoring', access: ['admin'], body: ReplaceDrawnBody, status: 201,
     summary: 'Replace a drawn member whose recusal or conflict is logged with the next in the seeded order',
   }),
+  'draws.leader': route<DrawSummary, typeof NameDrawnLeaderBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/draws/{stage}/leader', fn: 'scoring', access: ['admin'], body: NameDrawnLeaderBody,
+    summary: 'Name the leader of a drawn team by hand, with a reason (only a member of the team as it stands; audited)',
+  }),
   'reviews.assign': route<AssignmentView, typeof CreateAssignmentBody>({
     method: 'POST', path: '/api/scoring/applications/{applicationId}/assignments', fn: 'scoring', access: ['admin'], body: CreateAssignmentBody, status: 201,
     summary: 'Assign an active expert (optionally the leader) to an eligible (material review) or shortlisted (on-site) application; obvious conflicts refused',
@@ -509,6 +513,10 @@ export const ROUTES = {
   'schedules.setDefense': route<DefenseScheduleView, typeof ScheduleDefenseBody>({
     method: 'PUT', path: '/api/scoring/rounds/{roundId}/defense/schedule', fn: 'scoring', access: ['admin'], body: ScheduleDefenseBody,
     summary: 'Set or change the defense day: place and order of presentation with non-overlapping slots (audited; mailed to the panel and each candidate with a calendar file)',
+  }),
+  'schedules.visitReport': route<VisitReportView, typeof VisitReportBody>({
+    method: 'PUT', path: '/api/scoring/applications/{applicationId}/visit/report', fn: 'scoring', access: ['expert'], body: VisitReportBody,
+    summary: "The site team leader's short visit report, based on the version read (0: none yet; audited; read by the office and supervisors on the round's schedule, never by the applicant)",
   }),
   'schedules.mine': route<MyScheduleResponse>({
     method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],

@@ -35,6 +35,25 @@ export const CancelVisitBody = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
+/** Most characters of a site visit report. */
+export const VISIT_REPORT_MAX_CHARS = 5000;
+
+/** PUT /api/scoring/applications/{applicationId}/visit/report — the site team leader's short visit report, based on the version read (0: none yet). */
+export const VisitReportBody = v.object({
+  text: Text(VISIT_REPORT_MAX_CHARS),
+  version: Version,
+});
+
+/** A site visit report as the office, supervisors and the site team read it (never the applicant). */
+export interface VisitReportView {
+  readonly applicationId: string;
+  readonly text: string;
+  readonly authorName: string;
+  readonly recordedAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
 /** Most presentation slots of one defense day. */
 export const DEFENSE_SLOTS_MAX = 40;
 
@@ -110,6 +129,8 @@ export interface VisitCandidate {
   readonly address: string;
   readonly team: readonly VisitMember[];
   readonly visit?: VisitView;
+  /** The site team leader's visit report, once recorded. */
+  readonly report?: VisitReportView;
 }
 
 /** GET /api/scoring/rounds/{roundId}/schedule — the office's view of a round's schedules. */
@@ -122,7 +143,14 @@ export interface RoundScheduleResponse {
 
 /** A schedule entry on a person's own page, with its calendar file to download. */
 export type MyScheduleEntry =
-  | { readonly kind: 'visit'; readonly visit: VisitView; readonly ics: string }
+  | {
+      readonly kind: 'visit';
+      readonly visit: VisitView;
+      readonly ics: string;
+      /** For the site team only (never the applicant): the visit report so far, and whether the caller (the leader) may record it. */
+      readonly report?: VisitReportView;
+      readonly canReport?: boolean;
+    }
   | { readonly kind: 'defense'; readonly defense: DefenseScheduleView; readonly applicationId?: string; readonly ics: string };
 
 /** GET /api/scoring/schedule/mine — the visits and defense slots of the caller (applicant: own applications; expert: visits they are on; deliberator: panels they sit on). */

@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'visit.cancelled',
   'defense.scheduled',
   'defense.rescheduled',
+  'draw.leaderNamed',
+  'visit.reported',
 ] as const;
 
 /** An audited action. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestState, linkEntry, type AuditEntry } from '../audit/chain';
 import { sha256 } from '../audit/test-chains';
-import { DrawTooFewError, nextReplacement, replayDraws, runDraw, type DrawInputs, type DrawResult } from './draw';
+import { DrawMixTooLargeError, DrawTooFewError, nextReplacement, replayDraws, runDraw, type DrawInputs, type DrawResult } from './draw';
 
 const people = (n: number, fields: (i: number) => string[] = () => ['C']) =>
   Array.from({ length: n }, (_, i) => ({ personId: `P${String(i).padStart(2, '0')}`, name: `专家${i}`, fields: fields(i), load: 0 }));
@@ -91,5 +91,68 @@ describe('the random draw', () => {
     const skipped = { drawId: 'D1', declined: result.members[0]!, replacement: result.order[7]!, position: 7 };
     const skippedChain = await chainFor(i, (c) => runDraw(sha256, i, { seq: c.seq, hash: c.hash }), [skipped]);
     expect((await replayDraws(sha256, [{ inputs: i, result, replacements: [skipped] }], skippedChain.entries))[0]!.problems).toEqual(['replacementMismatch']);
+  });
+
+  describe('version 2: the round\'s rules and its field mix', () => {
+    // Three of section M (P00–P02), two of section I (P03, P04), the rest C.
+    const mixed = (n: number) => (n < 3 ? ['M'] : n < 5 ? ['I'] : ['C']);
+    const v2 = (over: Partial<DrawInputs> = {}) => inputs({ version: 2, eligible: people(12, mixed), mix: [{ section: 'M', min: 2 }, { section: 'I', min: 1 }], ...over });
+
+    it('gives every team the whole mix, each field in the seeded order', async () => {
+      for (const hash of ['a', 'b', 'c', 'd', 'e'].map((c) => c.repeat(64))) {
+        const r = await runDraw(sha256, v2(), { seq: 2, hash });
+        expect(r.members).toHaveLength(5);
+        expect(r.members.filter((m) => ['P00', 'P01', 'P02'].includes(m)).length).toBeGreaterThanOrEqual(2);
+        expect(r.members.filter((m) => ['P03', 'P04'].includes(m)).length).toBeGreaterThanOrEqual(1);
+        // The first of the seeded order of each field is taken.
+        expect(r.members).toContain(r.order.find((id) => ['P00', 'P01', 'P02'].includes(id)));
+      }
+    });
+
+    it('refuses a mix larger than the team, and a field short of members, before drawing', async () => {
+      await expect(runDraw(sha256, v2({ size: 2 }), { seq: 1, hash: 'a'.repeat(64) })).rejects.toBeInstanceOf(DrawMixTooLargeError);
+      await expect(runDraw(sha256, v2({ mix: [{ section: 'I', min: 3 }] }), { seq: 1, hash: 'a'.repeat(64) })).rejects.toMatchObject({ needed: 3, eligible: 2, missing: 1, section: 'I' });
+    });
+
+    it('draws as version 1 did when the mix is one field (old draws still replay)', async () => {
+      const one = { section: 'M', min: 2 };
+      const v1 = await runDraw(sha256, inputs({ eligible: people(12, mixed), requiredField: one }), { seq: 2, hash: 'f'.repeat(64) });
+      const two = await runDraw(sha256, v2({ mix: [one] }), { seq: 2, hash: 'f'.repeat(64) });
+      expect(two.members).toEqual(v1.members);
+    });
+
+    it('replaces someone who carried a field only with the next of the order who carries it too', async () => {
+      for (const hash of ['a', 'b', 'c', 'd'].map((c) => c.repeat(64))) {
+        const i = v2({ mix: [{ section: 'I', min: 1 }] });
+        const r = await runDraw(sha256, i, { seq: 2, hash });
+        const carrier = r.members.find((m) => ['P03', 'P04'].includes(m))!;
+        const onlyCarrier = r.members.filter((m) => ['P03', 'P04'].includes(m)).length === 1;
+        const next = nextReplacement(r, [], carrier, i, r.leaderId)!;
+        const firstOutside = r.order.find((id) => !r.members.includes(id))!;
+        if (onlyCarrier) {
+          expect(['P03', 'P04']).toContain(next.replacement);
+          expect(next.replacement).toBe(r.order.find((id) => !r.members.includes(id) && ['P03', 'P04'].includes(id)));
+        } else expect(next.replacement).toBe(firstOutside);
+        // Version 1 takes the first outside the team whatever it carries.
+        expect(nextReplacement(r, [], carrier)!.replacement).toBe(firstOutside);
+      }
+    });
+
+    it('passes the lead on when the leader declines, to the first of the new team in the seeded order, and the replay checks it', async () => {
+      const i = v2();
+      const { result } = await chainFor(i, (c) => runDraw(sha256, i, { seq: c.seq, hash: c.hash }));
+      const r = nextReplacement(result, [], result.leaderId, i, result.leaderId)!;
+      const team = new Set([...result.members.filter((m) => m !== result.leaderId), r.replacement]);
+      expect(r.leaderId).toBe(result.order.find((id) => team.has(id)));
+      expect(r.leaderId).not.toBe(result.leaderId);
+      // Someone else declining keeps the leader.
+      expect(nextReplacement(result, [], result.members[3]!, i, result.leaderId)!.leaderId).toBeUndefined();
+      const chain = await chainFor(i, (c) => runDraw(sha256, i, { seq: c.seq, hash: c.hash }), [r]);
+      expect((await replayDraws(sha256, [{ inputs: i, result, replacements: [r] }], chain.entries))[0]).toMatchObject({ ok: true });
+      // A lead handed to someone else than the rule's is a mismatch.
+      const other = { ...r, leaderId: [...team].find((m) => m !== r.leaderId)! };
+      const otherChain = await chainFor(i, (c) => runDraw(sha256, i, { seq: c.seq, hash: c.hash }), [other]);
+      expect((await replayDraws(sha256, [{ inputs: i, result, replacements: [other] }], otherChain.entries))[0]!.problems).toEqual(['replacementMismatch']);
+    });
   });
 });

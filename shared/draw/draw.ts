@@ -37,9 +37,21 @@ export interface DrawExclusion {
   readonly reason: ExclusionReason;
 }
 
-/** Everything a draw depends on, committed before it runs. */
+/** At least `min` members whose fields include `section` (GB/T 4754). */
+export interface FieldRequirement {
+  readonly section: string;
+  readonly min: number;
+}
+
+/**
+ * Everything a draw depends on, committed before it runs. Version 1 (before
+ * the round's configuration carried the rules) had at most one `requiredField`
+ * given with the request; version 2 takes its rules from the round's `draw`
+ * settings and carries the stage's field `mix`, and its replacements keep the
+ * mix and pass the leader on.
+ */
 export interface DrawInputs {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly drawId: string;
   readonly roundId: string;
   readonly applicationId: string;
@@ -47,8 +59,10 @@ export interface DrawInputs {
   readonly applicant: { readonly name: string; readonly district: string; readonly industry: string };
   /** Team size. */
   readonly size: number;
-  /** At least `min` members whose fields include `section` (GB/T 4754), when set. */
-  readonly requiredField?: { readonly section: string; readonly min: number };
+  /** Version 1: at least `min` members whose fields include `section` (GB/T 4754), when set. */
+  readonly requiredField?: FieldRequirement;
+  /** Version 2: the stage's field mix (the round's `draw.mix`, plus any field the batch asked for). */
+  readonly mix?: readonly FieldRequirement[];
   /** Most assignments one expert may hold in the round. */
   readonly loadCap: number;
   /** Whether an expert of the applicant's district is excluded (the round's rule). */
@@ -74,13 +88,29 @@ export interface DrawResult {
   readonly leaderId: string;
 }
 
-/** A replacement of a drawn member who declined or declared a conflict: the next in the seeded order. */
+/** A replacement of a drawn member who declined or declared a conflict: the next in the seeded order (version 2: the next that keeps the mix). */
 export interface DrawReplacement {
   readonly drawId: string;
   readonly declined: string;
   readonly replacement: string;
   /** Index of the replacement in the seeded order. */
   readonly position: number;
+  /** Version 2, when the one who declined led the team: the new leader, the first of the team in the seeded order. */
+  readonly leaderId?: string;
+}
+
+/** The field requirements of a draw, whatever its version. */
+export const requirementsOf = (inputs: Pick<DrawInputs, 'requiredField' | 'mix'>): readonly FieldRequirement[] => inputs.mix ?? (inputs.requiredField ? [inputs.requiredField] : []);
+
+/** The mix asked for cannot fit in the team: the minimums add up to more than its size. */
+export class DrawMixTooLargeError extends Error {
+  readonly code = 'DRAW_MIX_TOO_LARGE';
+  constructor(
+    readonly size: number,
+    readonly total: number,
+  ) {
+    super(`draw mix needs ${total}, team of ${size}`);
+  }
 }
 
 /** The draw could not make a team: `missing` more eligible members were needed. */
@@ -90,18 +120,24 @@ export class DrawTooFewError extends Error {
     readonly needed: number,
     readonly eligible: number,
     readonly missing: number,
+    /** The field short of members, when it is a field that is. */
+    readonly section?: string,
   ) {
     super(`draw needs ${needed}, ${eligible} eligible`);
   }
 }
 
 /** Refuses a draw that cannot succeed (before anything is committed): too few eligible, or too few of the required field. */
-export function assertDrawable(inputs: Pick<DrawInputs, 'size' | 'eligible' | 'requiredField'>): void {
+export function assertDrawable(inputs: Pick<DrawInputs, 'size' | 'eligible' | 'requiredField' | 'mix'>): void {
   if (inputs.eligible.length < inputs.size) throw new DrawTooFewError(inputs.size, inputs.eligible.length, inputs.size - inputs.eligible.length);
-  const rf = inputs.requiredField;
-  if (rf) {
+  const requirements = requirementsOf(inputs);
+  if (inputs.mix) {
+    const total = requirements.reduce((sum, r) => sum + r.min, 0);
+    if (total > inputs.size) throw new DrawMixTooLargeError(inputs.size, total);
+  }
+  for (const rf of requirements) {
     const inField = inputs.eligible.filter((c) => c.fields.includes(rf.section)).length;
-    if (inField < rf.min) throw new DrawTooFewError(rf.min, inField, rf.min - inField);
+    if (inField < rf.min) throw new DrawTooFewError(rf.min, inField, rf.min - inField, rf.section);
   }
 }
 
@@ -121,19 +157,64 @@ export async function runDraw(sha256: Sha256, inputs: DrawInputs, committed: { s
   const order = await seededOrder(sha256, seed, inputs.eligible);
   const fieldsOf = new Map(inputs.eligible.map((c) => [c.personId, c.fields]));
   const picked = new Set<string>();
-  const rf = inputs.requiredField;
-  // The required field first, in the seeded order; then the rest of the team in the seeded order.
-  if (rf) for (const id of order) if (picked.size < rf.min && fieldsOf.get(id)!.includes(rf.section)) picked.add(id);
+  // Each required field in turn, in the seeded order, counting those already picked; then the rest of the team in the seeded order.
+  for (const rf of requirementsOf(inputs)) {
+    let have = [...picked].filter((id) => fieldsOf.get(id)!.includes(rf.section)).length;
+    for (const id of order) {
+      if (have >= rf.min) break;
+      if (!picked.has(id) && fieldsOf.get(id)!.includes(rf.section)) {
+        picked.add(id);
+        have++;
+      }
+    }
+  }
   for (const id of order) if (picked.size < inputs.size) picked.add(id);
   const members = order.filter((id) => picked.has(id));
   return { drawId: inputs.drawId, committedSeq: committed.seq, seed, order, members, leaderId: members[0]! };
 }
 
-/** The next replacement: the first in the seeded order who is neither a member, nor declined, nor already a replacement. */
-export function nextReplacement(result: DrawResult, replacements: readonly DrawReplacement[], declined: string): DrawReplacement | undefined {
+/** The team after the replacements so far: the drawn members, each who declined swapped for their replacement. */
+export function currentTeam(result: DrawResult, replacements: readonly DrawReplacement[]): string[] {
+  let team = [...result.members];
+  for (const r of replacements) team = team.map((m) => (m === r.declined ? r.replacement : m));
+  return team;
+}
+
+/** The leader after the replacements so far, unless named by hand since: the last replacement that passed it on, or the drawn leader. */
+export const ruleLeader = (result: DrawResult, replacements: readonly DrawReplacement[]): string => [...replacements].reverse().find((r) => r.leaderId)?.leaderId ?? result.leaderId;
+
+/**
+ * The next replacement: the first in the seeded order who is neither a member,
+ * nor declined, nor already a replacement. From version 2 it must also keep the
+ * field mix — carry every field the team falls short of once the one who
+ * declined is gone — and, when the one who declined led the team (`leaderId`,
+ * the leader as it stands), the lead passes to the first of the new team in the
+ * seeded order.
+ */
+export function nextReplacement(
+  result: DrawResult,
+  replacements: readonly DrawReplacement[],
+  declined: string,
+  inputs?: Pick<DrawInputs, 'version' | 'eligible' | 'mix' | 'requiredField'>,
+  leaderId?: string,
+): DrawReplacement | undefined {
   const used = new Set([...result.members, ...replacements.map((r) => r.replacement)]);
-  const position = result.order.findIndex((id) => !used.has(id));
-  return position < 0 ? undefined : { drawId: result.drawId, declined, replacement: result.order[position]!, position };
+  if (!inputs || inputs.version === 1) {
+    const position = result.order.findIndex((id) => !used.has(id));
+    return position < 0 ? undefined : { drawId: result.drawId, declined, replacement: result.order[position]!, position };
+  }
+  const fieldsOf = new Map(inputs.eligible.map((c) => [c.personId, c.fields]));
+  const remaining = currentTeam(result, replacements).filter((m) => m !== declined);
+  const short = requirementsOf(inputs)
+    .filter((r) => remaining.filter((m) => fieldsOf.get(m)?.includes(r.section)).length < r.min)
+    .map((r) => r.section);
+  const position = result.order.findIndex((id) => !used.has(id) && short.every((section) => fieldsOf.get(id)?.includes(section)));
+  if (position < 0) return undefined;
+  const replacement = result.order[position]!;
+  const out: DrawReplacement = { drawId: result.drawId, declined, replacement, position };
+  if (declined !== (leaderId ?? ruleLeader(result, replacements))) return out;
+  const team = new Set([...remaining, replacement]);
+  return { ...out, leaderId: result.order.find((id) => team.has(id))! };
 }
 
 /** A draw as stored, for the replay. */
@@ -206,7 +287,8 @@ export async function replayDraws(sha256: Sha256, draws: readonly StoredDraw[], 
       if (replaced.length !== d.replacements.length) problems.push('replacementMismatch');
       else if (recomputed) {
         for (const [i, r] of d.replacements.entries()) {
-          const expected = nextReplacement(recomputed, so, r.declined);
+          // The leader as it stood is not replayed (it may have been named by hand since): a replacement that passes the lead on must name the rule's leader of the new team.
+          const expected = nextReplacement(recomputed, so, r.declined, d.inputs, r.leaderId ? r.declined : '');
           if (!expected || !recomputed.members.concat(so.map((x) => x.replacement)).includes(r.declined) || (await digestState(sha256, expected)) !== replaced[i]!.stateDigest) {
             problems.push('replacementMismatch');
             break;

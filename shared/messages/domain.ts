@@ -38,6 +38,7 @@ export const domainMessages = {
   CONFIG_INVALID_REGION: { 'zh-CN': '行政区划代码应为 2 到 6 位数字。', en: 'An administrative division code has 2 to 6 digits.' },
   CONFIG_INVALID_ID: { 'zh-CN': '标识只能以字母开头，由字母、数字、点、连字符或下划线组成。', en: 'An id starts with a letter and holds letters, digits, dots, hyphens or underscores.' },
   CONFIG_UNKNOWN_EDITION: { 'zh-CN': '未知的评价准则版本。', en: 'Unknown edition of the criteria.' },
+  CONFIG_UNKNOWN_SECTION: { 'zh-CN': '不是 GB/T 4754 门类（A–T）。', en: 'Not a GB/T 4754 section (A–T).' },
   CONFIG_UNKNOWN_RULE_KIND: { 'zh-CN': '未知的资格条件类型。', en: 'Unknown kind of eligibility rule.' },
 
   // Departments asked for their opinion (stage 8), by the ids of shared/round KNOWN_DEPARTMENTS; any other is stored by its name.

@@ -20,5 +20,11 @@ export const poolMessages = {
   },
   DRAW_NOT_MEMBER: { 'zh-CN': '此人不是抽取产生的评审组成员。', en: 'This person is not a drawn member of the team.' },
   DRAW_EXHAUSTED: { 'zh-CN': '抽取顺序中已没有可递补的专家。', en: 'Nobody is left in the drawn order to replace them.' },
+  DRAW_MIX_TOO_LARGE: {
+    'zh-CN': '专业领域构成要求共 {total} 人，超过评审组人数 {size} 人。',
+    en: 'The field mix asks for {total} members, more than the team of {size}.',
+  },
+  DRAW_LEADER_NOT_MEMBER: { 'zh-CN': '组长只能从本次抽取产生的在组成员中指定。', en: 'Only a drawn member still on the team can be named leader.' },
+  DRAW_LEADER_ALREADY: { 'zh-CN': '此人已是该评审组组长。', en: 'This person already leads the team.' },
   WITNESS_REQUIRED: { 'zh-CN': '请选择在场监督员并填写其给出的见证值。', en: 'Choose the supervisor present and enter the value they give.' },
 } satisfies Catalogue;

@@ -7,6 +7,8 @@ export const scheduleMessages = {
     en: 'Expert {reviewerName} is already on the site visit to “{organisation}” at that time ({when}); one expert’s visits may not overlap.',
   },
   VISIT_NO_TEAM: { 'zh-CN': '该申报还没有现场评审组，请先分配或抽取现场评审专家。', en: 'This application has no site team yet; assign or draw its on-site experts first.' },
+  VISIT_REPORT_NOT_LEADER: { 'zh-CN': '只有现场评审组组长可以填写现场评审报告。', en: 'Only the site team leader can write the visit report.' },
+  VISIT_NOT_SCHEDULED: { 'zh-CN': '该申报的现场评审尚未安排。', en: 'This application’s site visit is not scheduled yet.' },
   VISIT_CANCELLED: { 'zh-CN': '该现场评审已取消。', en: 'This site visit has been cancelled.' },
   SCHEDULE_TIME_INVALID: { 'zh-CN': '日期或时间无效：结束时间须晚于开始时间。', en: 'The date or time is not valid: the end must come after the start.' },
   DEFENSE_SLOTS_OVERLAP: {
@@ -25,6 +27,7 @@ export const scheduleMessages = {
     en:
       '{name}:\n\n{intro}\n\nApplicant: {organisation}\nWhen: {when} ({zone})\nWhere: {address}\nSite team: {team}\nApplicant’s contact: {contact}, phone {phone}\n\nThe attached calendar file (.ics) adds it to your calendar.\n\nDetails: {link}',
   },
+  'mail.visit.teamWithheld': { 'zh-CN': '由评审委员会办公室选派（名单不向受评组织公开）', en: 'Chosen by the award office (names are not given to the applicant)' },
   'mail.visit.leftTeam': { 'zh-CN': '您已不在该现场评审组中。', en: 'You are no longer on its site team.' },
   'mail.visit.introNew': { 'zh-CN': '评审委员会办公室已安排以下现场评审。', en: 'The award office has scheduled this site visit.' },
   'mail.visit.introChanged': { 'zh-CN': '以下现场评审的安排已变更，请以本邮件为准。', en: 'This site visit has changed; this mail replaces the earlier one.' },

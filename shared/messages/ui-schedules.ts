@@ -16,6 +16,15 @@ export const schedulesUiMessages = {
   'schedule.zone.beijing': { 'zh-CN': '北京时间', en: 'Beijing time' },
   'schedule.cancelled': { 'zh-CN': '已取消：{reason}', en: 'Cancelled: {reason}' },
   'schedule.download': { 'zh-CN': '下载日历文件（.ics）', en: 'Download the calendar file (.ics)' },
+  'schedule.report.title': { 'zh-CN': '现场评审报告', en: 'Visit report' },
+  'schedule.report.by': { 'zh-CN': '{name}（组长）· 更新于 {at}', en: 'By {name} (leader) · updated {at}' },
+  'schedule.report.none': { 'zh-CN': '组长尚未填写现场评审报告。', en: 'The leader has not written the visit report yet.' },
+  'schedule.report.hint': {
+    'zh-CN': '组长在现场评审后填写简短报告（与各组员的现场评分卡一并提交）；办公室和监督员可见，受评组织看不到。',
+    en: 'The leader writes a short report after the visit (alongside the members’ on-site cards); the office and supervisors read it, the applicant does not.',
+  },
+  'schedule.report.save': { 'zh-CN': '保存报告', en: 'Save the report' },
+  'schedule.report.saved': { 'zh-CN': '报告已保存。', en: 'Report saved.' },
   'schedule.office.title': { 'zh-CN': '现场评审与答辩安排', en: 'Site visits and defense schedule' },
   'schedule.office.intro': {
     'zh-CN': '为每个入围现场评审的申报安排日期、时段和地点；评审组为已分配的现场评审专家。保存后，受评组织和每位组员都会收到中英文邮件和日历文件；变更和取消也会通知。',

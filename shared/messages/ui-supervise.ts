@@ -96,6 +96,8 @@ export const superviseUiMessages = {
   'audit.draw.committed': { 'zh-CN': '登记随机抽取的输入', en: 'Draw inputs committed' },
   'audit.draw.drawn': { 'zh-CN': '随机抽取结果', en: 'Draw result' },
   'audit.draw.replaced': { 'zh-CN': '递补抽取', en: 'Drawn replacement' },
+  'audit.draw.leaderNamed': { 'zh-CN': '指定抽取评审组组长', en: 'Leader of a drawn team named' },
+  'audit.visit.reported': { 'zh-CN': '现场评审报告', en: 'Site visit report' },
   'audit.reminder.scheduled': { 'zh-CN': '定时提醒已发送', en: 'Scheduled reminder sent' },
   'audit.reminder.sent': { 'zh-CN': '办公室发送提醒', en: 'Reminder sent by the office' },
   'audit.application.registered': { 'zh-CN': '申报登记', en: 'Application registered' },

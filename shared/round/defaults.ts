@@ -44,6 +44,7 @@ export function defaultRoundConfig(dates: RoundDates, options: DefaultRoundOptio
     opinionDepartments: [...d.opinionDepartments],
     eligibility: defaultChecklist(options.regionPrefixes),
     conflicts: { ...d.conflicts },
+    draw: { loadCap: d.draw.loadCap, excludeSameDistrict: d.draw.excludeSameDistrict, mix: { materialReview: [], onSite: [] } },
     reminders: { applicantDays: [...d.reminders.applicantDays], reviewerDays: [...d.reminders.reviewerDays] },
     uploads: { ...d.uploads, allowedTypes: [...d.uploads.allowedTypes] },
     package: { ...d.package, requiredDocuments: [...d.package.requiredDocuments] },

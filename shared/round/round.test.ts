@@ -94,6 +94,16 @@ describe('round configuration', () => {
     expect(issuesOf({ dates, reminders: { reviewerDays: [1, 2, 3, 4, 5, 6] } })).toEqual(['reminders.reviewerDays CONFIG_TOO_LARGE']);
   });
 
+  it('carries the draw rules (load cap 3, districts not left out, no mix by default) and refuses a mix that does not fit the team', () => {
+    const parsed = parseRoundConfig({ dates });
+    expect(parsed.ok && parsed.config.draw).toEqual({ loadCap: 3, excludeSameDistrict: false, mix: { materialReview: [], onSite: [] } });
+    const set = parseRoundConfig({ dates, draw: { loadCap: 2, excludeSameDistrict: true, mix: { onSite: [{ section: 'C', min: 2 }] } } });
+    expect(set.ok && set.config.draw).toEqual({ loadCap: 2, excludeSameDistrict: true, mix: { materialReview: [], onSite: [{ section: 'C', min: 2 }] } });
+    expect(issuesOf({ dates, draw: { mix: { onSite: [{ section: 'C', min: 2 }, { section: 'M', min: 2 }] } } })).toEqual(['draw.mix.onSite CONFIG_MIN_ABOVE_MAX']);
+    expect(issuesOf({ dates, draw: { loadCap: 0, mix: { materialReview: [{ section: 'Z', min: 1 }] } } }).sort()).toEqual(['draw.loadCap CONFIG_TOO_SMALL', 'draw.mix.materialReview.0.section CONFIG_UNKNOWN_SECTION']);
+    expect(issuesOf({ dates, draw: { mix: { materialReview: [{ section: 'C', min: 1 }, { section: 'C', min: 1 }] } } })).toEqual(['draw.mix.materialReview CONFIG_DUPLICATE']);
+  });
+
   it('refuses a shortlist smaller than the quota', () => {
     expect(issuesOf({ dates, winnersQuota: 6, siteVisitShortlistSize: 5 })).toEqual(['siteVisitShortlistSize CONFIG_SHORTLIST_BELOW_QUOTA']);
   });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EDITIONS } from '../criteria';
 import { defaultChecklist, EligibilityRuleSchema } from '../eligibility/checklist';
+import { INDUSTRY_SECTIONS } from '../pool/industries';
 import { ROUND_DEFAULTS } from './defaults';
 import { ROUND_DATE_FIELDS, type RoundDateField } from './setting-defaults';
 
@@ -103,6 +104,13 @@ const Department = v.pipe(v.string(), v.trim(), v.regex(/^[^\u0000-\u001f]{1,40}
 const PrintedName = v.pipe(v.string(), v.trim(), v.minLength(1, 'CONFIG_REQUIRED'), v.maxLength(60, 'CONFIG_TOO_LARGE'));
 const PrintedText = v.strictObject({ 'zh-CN': PrintedName, en: PrintedName });
 
+// One stage's field mix: at least `min` members of each GB/T 4754 section, each section once.
+const DrawMix = v.pipe(
+  v.array(v.strictObject({ section: v.picklist(INDUSTRY_SECTIONS, 'CONFIG_UNKNOWN_SECTION'), min: Int(1, 30) })),
+  v.maxLength(10, 'CONFIG_TOO_LARGE'),
+  v.check((mix) => unique(mix.map((m) => m.section)), (issue) => coded('CONFIG_DUPLICATE', { value: firstDuplicate(issue.input.map((m) => m.section)) })),
+);
+
 const RoundObject = v.strictObject({
   edition: v.optional(v.picklist(EDITIONS, 'CONFIG_UNKNOWN_EDITION'), ROUND_DEFAULTS.edition),
   dates: DatesSchema,
@@ -157,6 +165,18 @@ const RoundObject = v.strictObject({
   conflicts: v.optional(
     v.strictObject({ employmentYears: v.optional(Int(0, 50), ROUND_DEFAULTS.conflicts.employmentYears) }),
     () => ({ ...ROUND_DEFAULTS.conflicts }),
+  ),
+  /** The random draw's rules, committed with each draw: the load cap, the district rule, each stage's field mix. */
+  draw: v.optional(
+    v.strictObject({
+      loadCap: v.optional(Int(1, 100), ROUND_DEFAULTS.draw.loadCap),
+      excludeSameDistrict: v.optional(v.boolean(), ROUND_DEFAULTS.draw.excludeSameDistrict),
+      mix: v.optional(
+        v.strictObject({ materialReview: v.optional(DrawMix, () => []), onSite: v.optional(DrawMix, () => []) }),
+        () => ({ materialReview: [], onSite: [] }),
+      ),
+    }),
+    () => ({ loadCap: ROUND_DEFAULTS.draw.loadCap, excludeSameDistrict: ROUND_DEFAULTS.draw.excludeSameDistrict, mix: { materialReview: [], onSite: [] } }),
   ),
   uploads: v.optional(
     v.strictObject({
@@ -229,6 +249,19 @@ const crossFieldRules = v.rawCheck<v.InferOutput<typeof RoundObject>>(({ dataset
   const quota = isNumber(root.winnersQuota) ? root.winnersQuota : ROUND_DEFAULTS.winnersQuota;
   if (isNumber(root.siteVisitShortlistSize) && clean('siteVisitShortlistSize', 'winnersQuota') && root.siteVisitShortlistSize < quota) {
     report(['siteVisitShortlistSize'], coded('CONFIG_SHORTLIST_BELOW_QUOTA', { quota }));
+  }
+
+  // A stage's field mix must fit in that stage's team (the mins together at most the team's minimum size).
+  const draw = root.draw;
+  const teams = isRecord(root.teams) ? root.teams : {};
+  if (isRecord(draw) && isRecord(draw.mix)) {
+    for (const [stage, sizeKey] of [['materialReview', 'materialReviewMin'], ['onSite', 'onSiteMin']] as const) {
+      const mix = draw.mix[stage];
+      if (!Array.isArray(mix) || !clean(`draw.mix.${stage}`, `teams.${sizeKey}`)) continue;
+      const size = isNumber(teams[sizeKey]) ? teams[sizeKey] : ROUND_DEFAULTS.teams[sizeKey];
+      const total = mix.reduce((sum: number, m: unknown) => sum + (isRecord(m) && isNumber(m.min) ? m.min : 0), 0);
+      if (total > size) report(['draw', 'mix', stage], coded('CONFIG_MIN_ABOVE_MAX', { max: size }));
+    }
   }
 
   const uploads = root.uploads;

@@ -37,6 +37,12 @@ export const SETTING_DEFAULTS = {
   knownDepartments: ['credit', 'safety', 'environment', 'tax', 'market', 'labour'],
   conflicts: { employmentYears: 3 },
   /**
+   * The random draw's rules (issue 13.2), committed with each draw: most assignments one expert may hold in the round,
+   * whether experts of the applicant's district are left out, and per stage the field mix every team of that batch
+   * must have (at least `min` members whose fields include the GB/T 4754 `section`).
+   */
+  draw: { loadCap: 3, excludeSameDistrict: false, mix: { materialReview: [], onSite: [] } },
+  /**
    * Scheduled reminders (issue 13): days before registration closes and before the submission deadline when applicants
    * with an unsubmitted package are reminded; days before each review due date (material review, on-site, defense) when
    * experts and deliberators with open work are reminded. An empty list sends none of that kind.

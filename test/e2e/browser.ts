@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { CLIENT_HEADERS } from '../../shared/api/client-header';
 import { overflowingPages } from './page-check';
 
 export { checkPage } from './page-check';
@@ -99,4 +100,11 @@ export async function latestLink(email: string): Promise<string> {
   const link = messages.filter((m) => m.to === email).flatMap((m) => m.links).find((l) => l.includes('#token='));
   if (!link) throw new Error(`no link mailed to ${email}`);
   return link;
+}
+
+/** Signs `page` in as `email` the way people do: asks for a link (as /sign-in does) and opens it from the outbox. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  const asked = await fetch(`${baseUrl()}/api/submission/auth/links`, { method: 'POST', headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  if (asked.status !== 202) throw new Error(`a sign-in link for ${email} was refused: ${asked.status} ${await asked.text()}`);
+  await page.goto(await latestLink(email));
 }

@@ -146,12 +146,13 @@ describe('the draw: committed, seeded, replayable', () => {
     expect(team.body.members.every((a: { drawId?: string }) => a.drawId === inputs.drawId)).toBe(true);
 
     const again = await api('POST', `/api/scoring/rounds/${roundId}/draws`, { cookie: admin, body: { stage: 'materialReview', witness: witness(), size: 3 } });
-    expect(again.body).toEqual({ draws: [], refused: [] });
+    expect(again.body).toMatchObject({ draws: [], refused: [] });
   });
 
   it('replaces a member who recused with the next in the seeded order, and the replay matches', async () => {
-    const { result } = (await api('GET', `/api/scoring/rounds/${roundId}/draws`, { cookie: admin })).body.draws[0];
+    const { result, inputs } = (await api('GET', `/api/scoring/rounds/${roundId}/draws`, { cookie: admin })).body.draws[0];
     const declined = result.members[1];
+    const fieldsOf = new Map<string, string[]>(inputs.eligible.map((c: { personId: string; fields: string[] }) => [c.personId, c.fields]));
     const notYet = await api('POST', `/api/scoring/applications/${applicationId}/draws/materialReview/replacements`, { cookie: admin, body: { reviewerId: declined } });
     expect(notYet.status).toBe(422);
     const recused = await api('POST', paths.recuse(applicationId, 'materialReview', declined), { cookie: admin, body: { reason: '曾为该单位提供咨询。' } });
@@ -159,8 +160,10 @@ describe('the draw: committed, seeded, replayable', () => {
     const replaced = await api('POST', `/api/scoring/applications/${applicationId}/draws/materialReview/replacements`, { cookie: admin, body: { reviewerId: declined } });
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(201);
     // The next in the committed order not drawn yet: the team is not always the order's first three (the field mix
-    // may pass someone over), so the replacement is the first of the order outside the team, not order[3].
-    const next = (result.order as string[]).find((id) => !(result.members as string[]).includes(id));
+    // may pass someone over), so the replacement is the first of the order outside the team, not order[3] — and when
+    // the one who declined was the team's only member of the batch's field M, the first outside who is of M.
+    const mustKeepM = (result.members as string[]).filter((m) => m !== declined).every((m) => !fieldsOf.get(m)!.includes('M'));
+    const next = (result.order as string[]).find((id) => !(result.members as string[]).includes(id) && (!mustKeepM || fieldsOf.get(id)!.includes('M')));
     expect(replaced.body.members.map((m: { personId: string }) => m.personId)).toContain(next);
 
     const { code, lines } = await replay(roundId);

@@ -22,7 +22,7 @@ export async function reviewsTable(): Promise<ReviewsRepository> {
 }
 
 /** Creates a round of the `city` programme straight in the awards table (audited), with configuration overrides. */
-export async function createReviewRound(overrides: Partial<Pick<RoundConfig, 'teams' | 'winnersQuota' | 'siteVisitShortlistSize' | 'divergenceThreshold' | 'reliabilityFlagOffset'>> = {}): Promise<string> {
+export async function createReviewRound(overrides: Partial<Pick<RoundConfig, 'teams' | 'winnersQuota' | 'siteVisitShortlistSize' | 'divergenceThreshold' | 'reliabilityFlagOffset' | 'draw'>> = {}): Promise<string> {
   const rt = await stackRuntime();
   const awards = new AwardsStore(rt.clients.ddb, tableName(rt.config, 'awards'));
   const now = Date.now();

@@ -101,7 +101,13 @@ describe('site visits: scheduled by the office, refused when an expert would be 
       expect(value('DTSTART')).toBe('20270310T010000Z');
       expect(value('DTEND')).toBe('20270310T040000Z');
       expect(value('LOCATION')).toBe('福州市鼓楼区五四路 1 号, 3 楼; 第一会议室');
-      expect(lines.filter((l) => l.name === 'ATTENDEE').map((l) => l.value)).toEqual(expect.arrayContaining([`mailto:${e1.email}`, `mailto:${e2.email}`, `mailto:${a.email}`]));
+      const attendees = lines.filter((l) => l.name === 'ATTENDEE').map((l) => l.value);
+      if (email === a.email) {
+        // The applicant is told when and where, never who: no member's name or address in its mail or calendar file.
+        expect(attendees).toEqual([`mailto:${a.email}`]);
+        for (const text of [mail.text, file.content]) for (const who of ['日程专家一', '日程专家二', e1.email, e2.email]) expect(text).not.toContain(who);
+        expect(mail.text).toContain('名单不向受评组织公开');
+      } else expect(attendees).toEqual(expect.arrayContaining([`mailto:${e1.email}`, `mailto:${e2.email}`, `mailto:${a.email}`]));
     }
     expect((await mailTo(e3.email)).some((m) => m.subject.includes('福州日程甲有限公司'))).toBe(false);
   });

@@ -80,6 +80,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'draws.list': ['GET', '/api/scoring/rounds/{roundId}/draws'],
   'draws.one': ['POST', '/api/scoring/applications/{applicationId}/draws'],
   'draws.replace': ['POST', '/api/scoring/applications/{applicationId}/draws/{stage}/replacements'],
+  'draws.leader': ['PUT', '/api/scoring/applications/{applicationId}/draws/{stage}/leader'],
   'reviews.assign': ['POST', '/api/scoring/applications/{applicationId}/assignments'],
   'reviews.mine': ['GET', '/api/scoring/assignments/mine'],
   'reviews.declare': ['POST', '/api/scoring/applications/{applicationId}/declaration'],
@@ -97,5 +98,6 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'schedules.setVisit': ['PUT', '/api/scoring/applications/{applicationId}/visit'],
   'schedules.cancelVisit': ['POST', '/api/scoring/applications/{applicationId}/visit/cancellation'],
   'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
+  'schedules.visitReport': ['PUT', '/api/scoring/applications/{applicationId}/visit/report'],
   'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
 };

@@ -25,8 +25,8 @@ const stageOf = (round: RoundRecord): RoundStage => (isRoundStage(round.stage) ?
 /** Whether a round's configuration can change at all at `stage`: until the announcement. */
 export const isConfigurable = (stage: RoundStage): boolean => stage !== 'announcement';
 
-// When reminders go out is how the office runs the round, not a rule anyone registered under: it may change until the announcement.
-const OPERATIONAL_FIELDS: ReadonlySet<string> = new Set(['dates', 'reminders']);
+// When reminders go out and how teams are drawn is how the office runs the round, not a rule anyone registered under: it may change until the announcement (each draw commits the rules it used).
+const OPERATIONAL_FIELDS: ReadonlySet<string> = new Set(['dates', 'reminders', 'draw']);
 
 const passed = (date: string, now: Date) => Date.parse(date) <= now.getTime();
 

@@ -23,14 +23,21 @@ describe('what can no longer change at a stage', () => {
     expect(lockedFields('call', config, now)).toEqual([]);
   });
 
-  it('locks every field but the dates and the reminders once registration has opened, and each date that has passed', () => {
+  it('locks every field but the dates, the reminders and the draw rules once registration has opened, and each date that has passed', () => {
     const locked = lockedFields('registration', config, now);
     expect(locked).toContain('winnersQuota');
     expect(locked).toContain('eligibility');
     expect(locked).not.toContain('dates');
     expect(locked).not.toContain('reminders');
+    expect(locked).not.toContain('draw');
     expect(locked.filter((f) => f.startsWith('dates.'))).toEqual(['dates.registrationOpens']);
-    expect(locked).toHaveLength(CONFIG_FIELDS.length - 2 + 1); // every field but `dates` and `reminders`, plus the one passed date
+    expect(locked).toHaveLength(CONFIG_FIELDS.length - 3 + 1); // every field but `dates`, `reminders` and `draw`, plus the one passed date
+  });
+
+  it('lets the office change the draw rules until the announcement (each draw commits the rules it used)', () => {
+    const after = { ...config, draw: { loadCap: 2, excludeSameDistrict: true, mix: { materialReview: [{ section: 'C' as const, min: 1 }], onSite: [] } } };
+    expect(lockedChanges('onSite', config, after, now)).toEqual([]);
+    expect(lockedChanges('announcement', config, after, now)).toEqual(['draw']);
   });
 
   it('lets the office change when reminders go out until the announcement (how the round is run, not a rule applicants registered under)', () => {

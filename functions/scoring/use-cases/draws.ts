@@ -1,9 +1,9 @@
 import type * as v from 'valibot';
-import type { DrawTeamsBody, DrawTeamsResponse, DrawSummary, DrawRefusal, RoundDrawsResponse, ReplaceDrawnBody } from '../../../shared/api/draws';
+import type { DrawTeamsBody, DrawTeamsResponse, DrawSummary, DrawRefusal, DrawRules, NameDrawnLeaderBody, RoundDrawsResponse, ReplaceDrawnBody } from '../../../shared/api/draws';
 import type { ReviewStage } from '../../../shared/api/reviews';
 import { roundScope, type AuditEntry } from '../../../shared/audit/chain';
 import { checkAssignment, detectConflicts, declaredConflicts } from '../../../shared/conflicts';
-import { assertDrawable, DrawTooFewError, nextReplacement, runDraw, type DrawCandidate, type DrawExclusion, type DrawInputs } from '../../../shared/draw/draw';
+import { assertDrawable, currentTeam, DrawMixTooLargeError, DrawTooFewError, nextReplacement, ruleLeader, runDraw, type DrawCandidate, type DrawExclusion, type DrawInputs } from '../../../shared/draw/draw';
 import type { ApplicationRecord } from '../../lib/applications/repository';
 import { nodeSha256, WriteConditionError, type TransactItem } from '../../lib/audit/log';
 import { AppError } from '../../lib/http/errors';
@@ -76,6 +76,7 @@ async function drawOne(
   ctx: ReviewRound,
   app: ApplicationRecord,
   body: v.InferOutput<typeof DrawTeamsBody>,
+  rules: DrawRules,
   supervisor: PersonRecord,
   pool: readonly PersonRecord[],
   now: Date,
@@ -100,22 +101,22 @@ async function drawOne(
     const eligible: DrawCandidate[] = [];
     const excluded: DrawExclusion[] = [];
     for (const p of pool) {
-      const reason = await exclusionOf(deps, ctx, app, p, loads, team, byReviewer, body, now.toISOString());
+      const reason = await exclusionOf(deps, ctx, app, p, loads, team, byReviewer, rules, now.toISOString());
       if (reason) excluded.push({ personId: p.personId, name: p.name, reason });
       else eligible.push({ personId: p.personId, name: p.name, fields: [...(p.profile?.fields ?? [])], load: loads.get(p.personId) ?? 0 });
     }
     const size = body.size ?? (stage === 'onSite' ? ctx.config.teams.onSiteMin : ctx.config.teams.materialReviewMin);
     const inputs: DrawInputs = {
-      version: 1,
+      version: 2,
       drawId: ulid(now.getTime()),
       roundId: app.roundId,
       applicationId: app.applicationId,
       stage,
       applicant: { name: app.organisation.name, district: app.organisation.district, industry: app.organisation.industry },
       size,
-      ...(body.requiredField ? { requiredField: body.requiredField } : {}),
-      loadCap: body.loadCap,
-      excludeSameDistrict: body.excludeSameDistrict,
+      mix: rules.mix,
+      loadCap: rules.loadCap,
+      excludeSameDistrict: rules.excludeSameDistrict,
       leaderRule: 'firstDrawn',
       witness: { supervisorId: supervisor.personId, supervisorName: supervisor.name, value: body.witness.value },
       eligible,
@@ -207,6 +208,7 @@ async function drawOne(
 export async function drawTeams(deps: ReviewDeps, session: Session, roundId: string, body: v.InferOutput<typeof DrawTeamsBody>, now: Date, requestId: string): Promise<DrawTeamsResponse> {
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   assertRoundStage(ctx, ...ASSIGNABLE_AT[body.stage]);
+  const rules = drawRules(ctx, body);
   const supervisor = await deps.identity.getPerson(body.witness.supervisorId);
   if (!supervisor || supervisor.role !== 'supervisor' || supervisor.status !== 'active' || supervisor.programmeId !== session.programmeId) throw new AppError('WITNESS_REQUIRED', 422);
   const people = await deps.identity.listPeople(session.programmeId);
@@ -231,14 +233,28 @@ export async function drawTeams(deps: ReviewDeps, session: Session, roundId: str
     // A team formed by hand is left as it is (unless asked for by name).
     if (!prior && !body.applicationIds && allAssignments.some((a) => a.applicationId === app.applicationId && a.stage === body.stage && !STEPPED_ASIDE.has(a.status))) continue;
     try {
-      done.push(await drawOne(deps, session, ctx, app, body, supervisor, pool, now, requestId));
+      done.push(await drawOne(deps, session, ctx, app, body, rules, supervisor, pool, now, requestId));
     } catch (error) {
-      if (error instanceof DrawTooFewError) refused.push({ applicationId: app.applicationId, organisation: app.organisation.name, code: 'DRAW_TOO_FEW', params: { needed: error.needed, eligible: error.eligible, missing: error.missing } });
+      if (error instanceof DrawMixTooLargeError) refused.push({ applicationId: app.applicationId, organisation: app.organisation.name, code: 'DRAW_MIX_TOO_LARGE', params: { size: error.size, total: error.total } });
+      else if (error instanceof DrawTooFewError) refused.push({ applicationId: app.applicationId, organisation: app.organisation.name, code: 'DRAW_TOO_FEW', params: { needed: error.needed, eligible: error.eligible, missing: error.missing } });
       else if (error instanceof AppError) refused.push({ applicationId: app.applicationId, organisation: app.organisation.name, code: error.code, params: {} });
       else throw error;
     }
   }
-  return { draws: done, refused };
+  return { draws: done, refused, rules };
+}
+
+/** The rules a batch draws under: the round's `draw` settings, the stage's mix, and the batch's field (the larger minimum of a section counts). */
+function drawRules(ctx: ReviewRound, body: v.InferOutput<typeof DrawTeamsBody>): DrawRules {
+  const settings = ctx.config.draw;
+  const mix = settings.mix[body.stage].map((m) => ({ section: m.section as string, min: m.min }));
+  const extra = body.requiredField;
+  if (extra) {
+    const same = mix.findIndex((m) => m.section === extra.section);
+    if (same < 0) mix.push({ section: extra.section, min: extra.min });
+    else mix[same] = { section: extra.section, min: Math.max(extra.min, mix[same]!.min) };
+  }
+  return { loadCap: settings.loadCap, excludeSameDistrict: settings.excludeSameDistrict, mix };
 }
 
 /** Draws one application's team; a refusal is an error (422 DRAW_TOO_FEW naming how many are missing). */
@@ -246,12 +262,34 @@ export async function drawTeam(deps: ReviewDeps, session: Session, applicationId
   const app = await programmeApplication(deps, session, applicationId);
   const out = await drawTeams(deps, session, app.roundId, { ...body, applicationIds: [applicationId] }, now, requestId);
   const refusal = out.refused[0];
-  if (refusal) throw new AppError(refusal.code as 'DRAW_TOO_FEW', refusal.code === 'DRAW_TOO_FEW' ? 422 : 409, refusal.params, refusal.params);
+  if (refusal) throw new AppError(refusal.code as 'DRAW_TOO_FEW', refusal.code === 'DRAW_TOO_FEW' || refusal.code === 'DRAW_MIX_TOO_LARGE' ? 422 : 409, refusal.params, refusal.params);
   if (!out.draws[0]) throw new AppError('DRAW_EXISTS', 409);
   return out.draws[0];
 }
 
-/** Replaces a drawn member whose recusal or conflict is logged with the next in the seeded order (`draw.replaced`), replayable from the same inputs. */
+/** The leader of a team as it stands: the one holding the post (not stepped aside), else the one who last held it. */
+const leaderOfTeam = (team: readonly AssignmentRecord[]) => (team.find((a) => a.leader && !STEPPED_ASIDE.has(a.status)) ?? team.find((a) => a.leader))?.reviewerId;
+
+/** A drawn team as the office reads it after a change, from the record and the team's assignments. */
+function summaryOf(record: DrawRecord, organisation: string, members: readonly string[], leaderId: string | undefined): DrawSummary {
+  const nameOf = new Map(record.inputs.eligible.map((c) => [c.personId, c.name]));
+  return {
+    drawId: record.inputs.drawId,
+    applicationId: record.applicationId,
+    organisation,
+    stage: record.stage,
+    members: members.map((m) => ({ personId: m, name: nameOf.get(m) ?? m, leader: m === leaderId })),
+    eligible: record.inputs.eligible.length,
+    excluded: record.inputs.excluded.length,
+  };
+}
+
+/**
+ * Replaces a drawn member whose recusal or conflict is logged with the next in
+ * the seeded order (`draw.replaced`), replayable from the same inputs: from
+ * version 2 the next who keeps the field mix, and when the one who declined led
+ * the team, the lead passes to the first of the new team in the seeded order.
+ */
 export async function replaceDrawn(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage, body: v.InferOutput<typeof ReplaceDrawnBody>, now: Date, requestId: string): Promise<DrawSummary> {
   const app = await programmeApplication(deps, session, applicationId);
   const ctx = await reviewRound(deps, app.roundId, session.programmeId);
@@ -259,20 +297,30 @@ export async function replaceDrawn(deps: ReviewDeps, session: Session, applicati
   const store = draws(deps);
   const record = await store.get(app.roundId, applicationId, stage);
   if (!record?.result) throw new AppError('DRAW_NOT_FOUND', 404);
-  const current = [...record.result.members.filter((m) => !record.replacements.some((r) => r.declined === m)), ...record.replacements.map((r) => r.replacement)];
-  if (!current.includes(body.reviewerId) || record.replacements.some((r) => r.declined === body.reviewerId)) throw new AppError('DRAW_NOT_MEMBER', 422);
-  const assignment = await deps.reviews.assignment(app.roundId, applicationId, stage, body.reviewerId);
-  if (!assignment || !STEPPED_ASIDE.has(assignment.status)) throw new AppError('DRAW_NOT_MEMBER', 422, { reason: 'not recused' });
-  const replacement = nextReplacement(record.result, record.replacements, body.reviewerId);
+  const current = currentTeam(record.result, record.replacements);
+  if (!current.includes(body.reviewerId)) throw new AppError('DRAW_NOT_MEMBER', 422);
+  const team = await deps.reviews.assignments(app.roundId, applicationId, stage);
+  const declinedAssignment = team.find((a) => a.reviewerId === body.reviewerId);
+  if (!declinedAssignment || !STEPPED_ASIDE.has(declinedAssignment.status)) throw new AppError('DRAW_NOT_MEMBER', 422, { reason: 'not recused' });
+  const leaderNow = leaderOfTeam(team) ?? ruleLeader(record.result, record.replacements);
+  const replacement = nextReplacement(record.result, record.replacements, body.reviewerId, record.inputs, leaderNow);
   if (!replacement) throw new AppError('DRAW_EXHAUSTED', 422);
   const person = await deps.identity.getPerson(replacement.replacement);
   const name = record.inputs.eligible.find((c) => c.personId === replacement.replacement)!.name;
   const declaration = await deps.reviews.declaration(app.roundId, applicationId, replacement.replacement);
   const a = {
-    roundId: app.roundId, applicationId, stage, reviewerId: replacement.replacement, reviewerName: name, leader: false,
+    roundId: app.roundId, applicationId, stage, reviewerId: replacement.replacement, reviewerName: name, leader: replacement.leaderId === replacement.replacement,
     status: declaration ? 'active' : 'awaitingDeclaration', organisation: organisationOf(app), assignedAt: now.toISOString(), assignedBy: session.personId,
     drawId: record.inputs.drawId, version: 1, updatedAt: now.toISOString(),
   } as AssignmentRecord;
+  // The lead passed on: the one who declined no longer holds it, the new leader claims the post in the same transaction.
+  const leaderWrites: TransactItem[] = [];
+  if (replacement.leaderId) {
+    leaderWrites.push(deps.reviews.assignmentUpdate({ ...declinedAssignment, leader: false, version: declinedAssignment.version + 1, updatedAt: now.toISOString() }, declinedAssignment.version));
+    const heir = team.find((x) => x.reviewerId === replacement.leaderId);
+    if (heir) leaderWrites.push(deps.reviews.assignmentUpdate({ ...heir, leader: true, version: heir.version + 1, updatedAt: now.toISOString() }, heir.version));
+    leaderWrites.push(deps.reviews.leaderClaim(heir ?? a, body.reviewerId));
+  }
   try {
     await deps.audit.commit({
       scope: roundScope(app.roundId),
@@ -283,16 +331,56 @@ export async function replaceDrawn(deps: ReviewDeps, session: Session, applicati
       state: replacement,
       requestId,
       now,
-      writes: [store.replacementAdd(record, replacement), deps.reviews.assignmentPut(a), deps.reviews.noConsensus(app.roundId, applicationId, stage), store.rosterJoinMany(app.roundId, applicationId, stage, 1)],
+      writes: [store.replacementAdd(record, replacement), deps.reviews.assignmentPut(a), deps.reviews.noConsensus(app.roundId, applicationId, stage), store.rosterJoinMany(app.roundId, applicationId, stage, 1), ...leaderWrites],
     });
   } catch (error) {
     if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
     throw error;
   }
   if (person) await mailAssignment(deps, a, person.email, ctx).catch(() => undefined);
-  const members = [...current.filter((m) => m !== body.reviewerId), replacement.replacement];
-  const nameOf = new Map(record.inputs.eligible.map((c) => [c.personId, c.name]));
-  return { drawId: record.inputs.drawId, applicationId, organisation: app.organisation.name, stage, members: members.map((m) => ({ personId: m, name: nameOf.get(m) ?? m, leader: m === record.result!.leaderId })), eligible: record.inputs.eligible.length, excluded: record.inputs.excluded.length };
+  const members = current.map((m) => (m === body.reviewerId ? replacement.replacement : m));
+  return summaryOf(record, app.organisation.name, members, replacement.leaderId ?? (leaderNow === body.reviewerId ? undefined : leaderNow));
+}
+
+/**
+ * The office names the leader of a drawn team by hand, with why (audited as
+ * `draw.leaderNamed`): only a member of the team as it stands who has not
+ * stepped aside; the one who led before no longer does, in the same transaction.
+ */
+export async function nameDrawnLeader(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage, body: v.InferOutput<typeof NameDrawnLeaderBody>, now: Date, requestId: string): Promise<DrawSummary> {
+  const app = await programmeApplication(deps, session, applicationId);
+  const ctx = await reviewRound(deps, app.roundId, session.programmeId);
+  assertRoundStage(ctx, ...ASSIGNABLE_AT[stage]);
+  const record = await draws(deps).get(app.roundId, applicationId, stage);
+  if (!record?.result) throw new AppError('DRAW_NOT_FOUND', 404);
+  const current = currentTeam(record.result, record.replacements);
+  const [team, consensus] = await Promise.all([deps.reviews.assignments(app.roundId, applicationId, stage), deps.reviews.consensus(app.roundId, applicationId, stage)]);
+  if (consensus) throw new AppError('CONSENSUS_RECORDED', 409);
+  const chosen = team.find((a) => a.reviewerId === body.reviewerId);
+  if (!current.includes(body.reviewerId) || !chosen || STEPPED_ASIDE.has(chosen.status)) throw new AppError('DRAW_LEADER_NOT_MEMBER', 422);
+  const previous = leaderOfTeam(team);
+  if (previous === body.reviewerId && chosen.leader) throw new AppError('DRAW_LEADER_ALREADY', 409);
+  const at = now.toISOString();
+  const writes: TransactItem[] = [deps.reviews.assignmentUpdate({ ...chosen, leader: true, version: chosen.version + 1, updatedAt: at }, chosen.version)];
+  for (const other of team.filter((a) => a.leader && a.reviewerId !== body.reviewerId)) writes.push(deps.reviews.assignmentUpdate({ ...other, leader: false, version: other.version + 1, updatedAt: at }, other.version));
+  writes.push(deps.reviews.leaderClaim(chosen, previous), deps.reviews.noConsensus(app.roundId, applicationId, stage));
+  try {
+    await deps.audit.commit({
+      scope: roundScope(app.roundId),
+      actor: actorOf(session),
+      action: 'draw.leaderNamed',
+      target: { type: 'draw', id: record.inputs.drawId },
+      context: { applicationId, stage },
+      state: { drawId: record.inputs.drawId, leaderId: body.reviewerId, previous: previous ?? null, reason: body.reason },
+      requestId,
+      now,
+      writes,
+    });
+  } catch (error) {
+    if (error instanceof WriteConditionError) throw new AppError('CONFLICT', 409);
+    throw error;
+  }
+  return summaryOf(record, app.organisation.name, current, body.reviewerId);
 }
 
 /** Every draw of a round with its inputs, result and replacements (office and supervisors), to replay against the chain. */

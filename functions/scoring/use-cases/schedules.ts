@@ -25,6 +25,7 @@ import { bilingualMail, type Mail } from '../../lib/mail';
 import type { DefenseScheduleRecord, VisitRecord } from '../../lib/reviews/repository';
 import { actorOf, assertRoundStage, compareNames, isReviewable, loadNameOrder, organisationOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import { byOrganisation } from './round';
+import { visitReports, visitReportView } from './visit-reports';
 
 // DOMAIN.md stages 4–6: visits are planned once the shortlist is decided and run during on-site evaluation; the
 // defense day is planned while the visits run and held at the defense.
@@ -72,7 +73,8 @@ function visitEvent(v: VisitView, now: Date, organizer?: CalendarPerson, attende
     stamp: now.toISOString(),
     summary: both('calendar.visit.summary', { organisation: v.organisation.name }),
     location: v.address,
-    description: `现场评审组 / Site team: ${team}\n联系人 / Contact: ${v.contactPerson} ${v.contactPhone}`,
+    // The applicant's copy has no team (the applicant never sees the members' names).
+    description: `${team ? `现场评审组 / Site team: ${team}\n` : ''}联系人 / Contact: ${v.contactPerson} ${v.contactPhone}`,
     ...(organizer ? { organizer } : {}),
     attendees,
   };
@@ -133,22 +135,24 @@ async function mailVisit(deps: ReviewDeps, ctx: ReviewRound, app: ApplicationRec
     reason: visit.cancellation?.reason ?? '',
   });
   const fileName = `site-visit-${visit.applicationId}.ics`;
-  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[], leftTeam = false): Mail => ({
+  const mailTo = (to: CalendarPerson, link: string, method: CalendarMethod, subject: MessageKey, body: MessageKey, attendees: CalendarPerson[], leftTeam = false, applicantCopy = false): Mail => ({
     ...bilingualMail(to.email, subject, body, (locale) => ({
       ...common(locale),
       ...(leftTeam ? { reason: t('mail.visit.leftTeam', locale) } : {}),
+      ...(applicantCopy ? { team: t('mail.visit.teamWithheld', locale) } : {}),
       name: to.name,
       intro: t(previous && previous.status === 'scheduled' ? 'mail.visit.introChanged' : 'mail.visit.introNew', locale),
       link,
     })),
-    attachments: [attachment(method, [visitEvent(visit, now, organizer, attendees)], fileName)],
+    attachments: [attachment(method, [visitEvent(applicantCopy ? { ...visit, team: [] } : visit, now, organizer, attendees)], fileName)],
   });
   const everyone = [applicant, ...members];
   const method: CalendarMethod = cancelled ? 'CANCEL' : 'REQUEST';
   const subject: MessageKey = cancelled ? 'mail.visit.cancelledSubject' : previous ? 'mail.visit.changedSubject' : 'mail.visit.subject';
   const body: MessageKey = cancelled ? 'mail.visit.cancelledBody' : 'mail.visit.body';
   const mails = [
-    mailTo(applicant, `${url}/apply`, method, subject, body, everyone),
+    // The applicant is told when and where, never who: its copy names no member and invites only the applicant.
+    mailTo(applicant, `${url}/apply`, method, subject, body, [applicant], false, true),
     ...members.map((m) => mailTo(m, `${url}/review`, method, subject, body, everyone)),
   ];
   // A member no longer on the team: the event leaves their calendar.
@@ -420,12 +424,13 @@ async function mailDefense(
 export async function roundSchedule(deps: ReviewDeps, session: Session, roundId: string): Promise<RoundScheduleResponse> {
   const ctx = await reviewRound(deps, roundId, session.programmeId);
   await loadNameOrder();
-  const [apps, shortlist, assignments, visits, defense] = await Promise.all([
+  const [apps, shortlist, assignments, visits, defense, reports] = await Promise.all([
     deps.applications.listRound(roundId),
     deps.reviews.shortlist(roundId),
     deps.reviews.assignments(roundId),
     deps.reviews.visits(roundId),
     deps.reviews.defenseSchedule(roundId),
+    visitReports(deps).ofRound(roundId),
   ]);
   const listed = new Set(shortlist.filter((s) => s.shortlisted).map((s) => s.applicationId));
   const candidates = apps
@@ -437,6 +442,7 @@ export async function roundSchedule(deps: ReviewDeps, session: Session, roundId:
         .map((a) => ({ reviewerId: a.reviewerId, reviewerName: a.reviewerName, leader: a.leader }))
         .sort((a, b) => Number(b.leader) - Number(a.leader) || compareNames(a.reviewerName, b.reviewerName));
       const visit = visits.find((x) => x.applicationId === app.applicationId);
+      const report = reports.find((r) => r.applicationId === app.applicationId);
       return {
         applicationId: app.applicationId,
         organisation: organisationOf(app),
@@ -445,6 +451,7 @@ export async function roundSchedule(deps: ReviewDeps, session: Session, roundId:
         address: app.organisation.address,
         team,
         ...(visit ? { visit: visitView(visit) } : {}),
+        ...(report ? { report: visitReportView(report) } : {}),
       };
     });
   return { roundId, timeZone: ctx.config.timeZone, candidates, ...(defense ? { defense: defenseView(defense) } : {}) };
@@ -473,7 +480,11 @@ export async function mySchedule(deps: ReviewDeps, session: Session, now: Date):
       const app = await deps.applications.get(id);
       if (!app || app.ownerPersonId !== session.personId || app.programmeId !== session.programmeId) continue;
       const [visit, defense] = await Promise.all([deps.reviews.visit(app.roundId, id), deps.reviews.defenseSchedule(app.roundId)]);
-      if (visit) entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now) });
+      // The applicant never sees the site team's names (nor its report).
+      if (visit) {
+        const withheld = { ...visitView(visit), team: [] };
+        entries.push({ kind: 'visit', visit: withheld, ics: visitFile(withheld, now) });
+      }
       if (defense?.slots.some((s) => s.applicationId === id)) {
         const own = { ...defenseView(defense), slots: defense.slots.filter((s) => s.applicationId === id) };
         entries.push({ kind: 'defense', defense: own, applicationId: id, ics: writeCalendar('PUBLISH', defenseEvents(defense, await roundName(app.roundId), now, id)) });
@@ -483,7 +494,12 @@ export async function mySchedule(deps: ReviewDeps, session: Session, now: Date):
     const onSite = (await deps.reviews.assignmentsOfReviewer(session.personId)).filter((a) => a.stage === 'onSite');
     for (const a of onSite) {
       const visit = await deps.reviews.visit(a.roundId, a.applicationId);
-      if (visit && visit.team.some((m) => m.reviewerId === session.personId)) entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now) });
+      if (visit && visit.team.some((m) => m.reviewerId === session.personId)) {
+        // The site team reads its visit report; its leader (standing) may record it while the visit is not cancelled.
+        const report = await visitReports(deps).get(a.roundId, a.applicationId);
+        const canReport = a.leader && a.status !== 'recused' && a.status !== 'conflicted' && visit.status === 'scheduled';
+        entries.push({ kind: 'visit', visit: visitView(visit), ics: visitFile(visit, now), ...(report ? { report: visitReportView(report) } : {}), canReport });
+      }
     }
   } else if (session.role === 'deliberator') {
     for (const seat of await deps.reviews.panelsOfReviewer(session.personId)) {

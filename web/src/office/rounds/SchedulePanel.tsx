@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../../shared/messages/units';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DefenseScheduleView, RoundScheduleResponse, VisitCandidate } from '../../../../shared/api/schedules';
 import { zonedParts } from '../../../../shared/schedule/time';
@@ -283,6 +284,13 @@ export function SchedulePanel({ roundId, isAdmin }: { roundId: string; isAdmin: 
             </p>
           ) : (
             <p class="muted small">{t('schedule.office.notScheduled')}</p>
+          )}
+          {c.report && (
+            <div class="stack" data-visit-report={c.applicationId}>
+              <h4>{t('schedule.report.title')}</h4>
+              <p class="muted small">{t('schedule.report.by', { name: c.report.authorName, at: formatMoment(c.report.updatedAt, locale, data.timeZone) })}</p>
+              <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.report.text}</p>
+            </div>
           )}
           {isAdmin && c.team.length > 0 && editing !== c.applicationId && (
             <div>

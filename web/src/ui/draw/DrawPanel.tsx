@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DrawTeamsResponse } from '../../../../shared/api/draws';
+import type { DrawRules, DrawTeamsResponse } from '../../../../shared/api/draws';
 import type { ReviewStage } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
 import type { MessageKey } from '../../../../shared/messages';
@@ -22,7 +22,8 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
   const t = useT();
   const stages = DRAW_STAGES_AT[roundStage] ?? [];
   const [supervisors, setSupervisors] = useState<readonly PersonView[] | null>(null);
-  const [form, setForm] = useState({ stage: stages[0] ?? 'materialReview', supervisorId: '', value: '', size: '', loadCap: '3', excludeSameDistrict: false });
+  const [form, setForm] = useState({ stage: stages[0] ?? 'materialReview', supervisorId: '', value: '', size: '' });
+  const [settings, setSettings] = useState<{ loadCap: number; excludeSameDistrict: boolean; mix: Record<string, DrawRules['mix']> } | null>(null);
   const [result, setResult] = useState<DrawTeamsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,9 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
 
   useEffect(() => {
     call('people.list').then((res) => setSupervisors(res.people.filter((p) => p.role === 'supervisor' && p.status === 'active')), setError);
-  }, [call]);
+    // The rules are the round's (its configuration's `draw`), shown before drawing; each draw commits them.
+    call('rounds.get', { params: { roundId } }).then((round) => round.config.draw && setSettings(round.config.draw), () => undefined);
+  }, [call, roundId]);
 
   const draw = async (event: Event) => {
     event.preventDefault();
@@ -49,8 +52,6 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
           stage: form.stage as ReviewStage,
           witness: { supervisorId: form.supervisorId, value: form.value.trim() },
           ...(form.size ? { size: Number(form.size) } : {}),
-          loadCap: Number(form.loadCap) || 3,
-          excludeSameDistrict: form.excludeSameDistrict,
         },
       });
       setResult(res);
@@ -93,14 +94,7 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
           {t('draw.size')}
           <input type="number" min={1} max={30} value={form.size} onInput={set('size')} />
         </label>
-        <label>
-          {t('draw.loadCap')}
-          <input type="number" min={1} max={100} value={form.loadCap} onInput={set('loadCap')} />
-        </label>
-        <label class="inline">
-          <input type="checkbox" checked={form.excludeSameDistrict} onChange={(e) => setForm({ ...form, excludeSameDistrict: (e.currentTarget as HTMLInputElement).checked })} />
-          {t('draw.sameDistrict')}
-        </label>
+        {settings && <RulesLine rules={{ loadCap: settings.loadCap, excludeSameDistrict: settings.excludeSameDistrict, mix: settings.mix[form.stage] ?? [] }} />}
         <button type="submit" disabled={busy} data-draw-run>
           {t('draw.run')}
         </button>
@@ -114,6 +108,7 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
       {result && (
         <div class="stack" role="status" data-draw-result={result.draws.length}>
           <p>{result.draws.length > 0 ? t('draw.done', { count: result.draws.length }) : t('draw.none')}</p>
+          <RulesLine rules={result.rules} />
           <ul class="draw-list">
             {result.draws.map((d) => (
               <li>
@@ -133,5 +128,16 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
         </div>
       )}
     </section>
+  );
+}
+
+/** The rules a draw goes by, in words: the load cap, the district rule, the field mix. */
+function RulesLine({ rules }: { rules: DrawRules }) {
+  const t = useT();
+  const mix = rules.mix.length > 0 ? rules.mix.map((m) => t('draw.rules.mixItem', { section: m.section, min: m.min })).join(t('draw.rules.separator')) : t('draw.rules.noMix');
+  return (
+    <p class="muted small" data-draw-rules={`${rules.loadCap}/${rules.excludeSameDistrict}/${rules.mix.map((m) => `${m.section}${m.min}`).join('')}`}>
+      {t('draw.rules', { loadCap: rules.loadCap, district: t(rules.excludeSameDistrict ? 'draw.rules.districtOn' : 'draw.rules.districtOff'), mix })}
+    </p>
   );
 }

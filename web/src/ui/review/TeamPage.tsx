@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ErrorMessage';
 import { isReviewStage } from './format';
 import { TeamView } from './TeamView';
 import { LazyTeamRemarks } from '../remarks/lazy';
+import { LazyNameLeader } from '../draw/lazy';
 import '../../texts/team-view';
 
 /** Loads one team's work (`reviews.team`) and shows it read-only, with a link back to the board it came from. */
@@ -39,6 +40,7 @@ export function TeamPage({ applicationId, stage, back }: { applicationId: string
         <>
           <TeamView team={team} />
           {session.value?.role === 'supervisor' && <LazyTeamRemarks team={team} />}
+          {session.value?.role === 'admin' && !team.consensus && team.members.some((m) => m.drawId) && <LazyNameLeader team={team} onNamed={load} />}
         </>
       )}
     </div>

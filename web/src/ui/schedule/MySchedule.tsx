@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatMoment } from '../../../../shared/messages/units';
 import type { MyScheduleEntry } from '../../../../shared/api/schedules';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
@@ -43,8 +44,12 @@ export function MySchedule({ applicationId, hideEmpty = false }: { applicationId
               </dd>
               <dt>{t('schedule.where')}</dt>
               <dd>{entry.visit.address}</dd>
-              <dt>{t('schedule.team')}</dt>
-              <dd>{entry.visit.team.map((m) => `${m.reviewerName}${m.leader ? t('schedule.leader') : ''}`).join(locale === 'zh-CN' ? '、' : ', ')}</dd>
+              {entry.visit.team.length > 0 && (
+                <>
+                  <dt>{t('schedule.team')}</dt>
+                  <dd>{entry.visit.team.map((m) => `${m.reviewerName}${m.leader ? t('schedule.leader') : ''}`).join(locale === 'zh-CN' ? '、' : ', ')}</dd>
+                </>
+              )}
               <dt>{t('schedule.contact')}</dt>
               <dd>
                 {entry.visit.contactPerson} · <a href={`tel:${entry.visit.contactPhone.replace(/[^0-9+]/g, '')}`}>{entry.visit.contactPhone}</a>
@@ -53,6 +58,7 @@ export function MySchedule({ applicationId, hideEmpty = false }: { applicationId
             <a class="button secondary" href={calendarHref(entry.ics)} download={`site-visit-${entry.visit.applicationId}.ics`} data-ics>
               {t('schedule.download')}
             </a>
+            {(entry.canReport || entry.report) && <VisitReport entry={entry} onSaved={load} />}
           </article>
         ) : (
           <article key={`defense-${entry.defense.roundId}-${entry.applicationId ?? ''}`} class="card schedule-entry" data-defense-schedule={entry.defense.roundId}>
@@ -83,5 +89,55 @@ export function MySchedule({ applicationId, hideEmpty = false }: { applicationId
         ),
       )}
     </section>
+  );
+}
+
+/** The site team's visit report: its leader writes it (based on the version read), the other members read it. */
+function VisitReport({ entry, onSaved }: { entry: Extract<MyScheduleEntry, { kind: 'visit' }>; onSaved: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const [text, setText] = useState(entry.report?.text ?? '');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await call('schedules.visitReport', { params: { applicationId: entry.visit.applicationId }, body: { text, version: entry.report?.version ?? 0 } });
+      setSaved(true);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = `visit-report-${entry.visit.applicationId}`;
+  return (
+    <div class="stack" data-visit-report={entry.visit.applicationId}>
+      <h4 id={`${id}-title`}>{t('schedule.report.title')}</h4>
+      {entry.report && <p class="muted small">{t('schedule.report.by', { name: entry.report.authorName, at: formatMoment(entry.report.updatedAt, locale, entry.visit.timeZone) })}</p>}
+      {entry.canReport ? (
+        <form class="stack" onSubmit={save} noValidate>
+          <p class="muted small">{t('schedule.report.hint')}</p>
+          <textarea id={id} aria-labelledby={`${id}-title`} rows={6} maxLength={5000} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} data-visit-report-text />
+          <div>
+            <button type="submit" disabled={busy || text.trim().length === 0} data-visit-report-save>
+              {t('schedule.report.save')}
+            </button>
+          </div>
+          {saved && <p role="status">{t('schedule.report.saved')}</p>}
+          {error !== null && <ErrorMessage error={error} />}
+        </form>
+      ) : entry.report ? (
+        <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{entry.report.text}</p>
+      ) : (
+        <p class="muted small">{t('schedule.report.none')}</p>
+      )}
+    </div>
   );
 }
