@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   'visit.cancelled',
   'defense.scheduled',
   'defense.rescheduled',
+  'feedback.edited',
+  'feedback.released',
 ] as const;
 
 /** An audited action. */
