@@ -10,7 +10,6 @@ export const lettersUiMessages = {
   'letters.sentAt': { 'zh-CN': '{time}（北京时间）', en: '{time} (Beijing time)' },
   'letters.statusNow': { 'zh-CN': '当前状态', en: 'Current status' },
   'letters.certificate': { 'zh-CN': '查看和打印证书', en: 'See and print the certificate' },
-  'letters.feedback': { 'zh-CN': '阅读评审反馈报告', en: 'Read the feedback report' },
   'letters.loading': { 'zh-CN': '正在读取结果通知…', en: 'Loading the letters…' },
 
   'certificate.title': { 'zh-CN': '证书', en: 'Certificate' },

@@ -36,13 +36,6 @@ export function Letters({ data }: { data: ApplicationLettersResponse }) {
   return (
     <section class="letters" aria-labelledby="letters-title">
       <h2 id="letters-title">{t('letters.title')}</h2>
-      {data.feedbackReleasedAt && (
-        <p class="notice">
-          <a class="button" href={`/feedback/${encodeURIComponent(data.applicationId)}`} data-feedback-link>
-            {t('letters.feedback')}
-          </a>
-        </p>
-      )}
       {data.certificate && (
         <p class="notice">
           <a class="button" href={`/certificates/${encodeURIComponent(data.applicationId)}`} data-certificate-link>
