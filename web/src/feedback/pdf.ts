@@ -49,7 +49,21 @@ function runsOf(text: string, fonts: Fonts): Run[] {
   return runs;
 }
 
-const widthOf = (runs: readonly Run[], size: number) => runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+// Widths per character and font at size 1, measured once: laying out a report measures every line many times.
+const widths = new Map<PDFFont, Map<string, number>>();
+function charWidth(font: PDFFont, ch: string): number {
+  let known = widths.get(font);
+  if (!known) widths.set(font, (known = new Map()));
+  let w = known.get(ch);
+  if (w === undefined) known.set(ch, (w = font.widthOfTextAtSize(ch, 1000) / 1000));
+  return w;
+}
+const runWidth = (run: Run, size: number) => {
+  let w = 0;
+  for (const ch of run.text) w += charWidth(run.font, ch);
+  return w * size;
+};
+const widthOf = (runs: readonly Run[], size: number) => runs.reduce((w, r) => w + runWidth(r, size), 0);
 
 /** Breaks a paragraph into lines that fit `width`: between Chinese characters anywhere, Latin words at spaces. */
 function linesOf(text: string, fonts: Fonts, size: number, width: number): Run[][] {
@@ -116,7 +130,7 @@ export async function reportPdf(blocks: readonly ReportBlock[], meta: { title: s
       let x = block.kind === 'title' ? MARGIN.x + (width - widthOf(line, style.size)) / 2 : MARGIN.x;
       for (const run of line) {
         page.drawText(run.text, { x, y: y + style.size * 0.3, size: style.size, font: run.font, color: style.grey ? rgb(0.35, 0.35, 0.35) : rgb(0.1, 0.1, 0.1) });
-        x += run.font.widthOfTextAtSize(run.text, style.size);
+        x += runWidth(run, style.size);
       }
     }
     y -= style.after;
@@ -127,7 +141,7 @@ export async function reportPdf(blocks: readonly ReportBlock[], meta: { title: s
     let x = (A4[0] - widthOf(runs, 9)) / 2;
     for (const run of runs) {
       p.drawText(run.text, { x, y: MARGIN.bottom / 2, size: 9, font: run.font, color: rgb(0.4, 0.4, 0.4) });
-      x += run.font.widthOfTextAtSize(run.text, 9);
+      x += runWidth(run, 9);
     }
   });
   return doc.save();
