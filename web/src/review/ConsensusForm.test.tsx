@@ -97,7 +97,7 @@ describe('the leader’s consensus form', () => {
     await waitFor(() => expect(onRecorded).toHaveBeenCalled());
     const body = fetch.calls.find((c) => c.key === CONSENSUS)!.body as { items: Record<string, { strengths: string; opportunities: string }>; themes: Record<string, string> };
     expect(body.items['4.1.2']).toMatchObject({ strengths: '高层领导亲自推动卓越绩效。', opportunities: '加强基层绩效沟通。' });
-    expect(body.items['4.1.3']).toMatchObject({ strengths: '', opportunities: '' });
+    expect(body.items['4.1.3']).toEqual({ percent: 50, rationale: '' });
     expect(body.themes).toEqual({ '4.1': '领导作用突出' });
   });
 });

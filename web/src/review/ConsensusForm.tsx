@@ -162,10 +162,13 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     setBusy(true);
     setError(null);
     try {
-      const items: Record<string, { percent: number; rationale: string; strengths: string; opportunities: string }> = {};
+      const items: Record<string, { percent: number; rationale: string; strengths?: string; opportunities?: string }> = {};
       for (const item of REVIEW_CRITERIA.items) {
         const row = rows[item.id]!;
-        items[item.id] = { percent: row.percent!, rationale: row.rationale.trim(), strengths: (row.strengths ?? '').trim(), opportunities: (row.opportunities ?? '').trim() };
+        const strengths = (row.strengths ?? '').trim();
+        const opportunities = (row.opportunities ?? '').trim();
+        // The agreed texts go only where the leader gave them (the consensus reads as before without them).
+        items[item.id] = { percent: row.percent!, rationale: row.rationale.trim(), ...(strengths ? { strengths } : {}), ...(opportunities ? { opportunities } : {}) };
       }
       const themes = Object.fromEntries(Object.entries(extra.themes).map(([id, text]) => [id, text.trim()]).filter(([, text]) => text));
       const findings = onSite ? extra.findings.trim() : '';
