@@ -6,6 +6,7 @@ import { AwardsStore } from '../lib/awards/store';
 import { bucketName, tableName } from '../lib/config';
 import { createRouter } from '../lib/http/router';
 import { LettersStore } from '../lib/letters/store';
+import { FeedbackStore } from '../lib/feedback/store';
 import { OutcomeStore } from '../lib/outcome/store';
 import { ReminderStore } from '../lib/reminders/store';
 import { ReviewProgressReader } from '../lib/reviews/progress';
@@ -20,6 +21,7 @@ const auditTrailUseCases = once(() => import('./use-cases/audit-trail'));
 const deliberationUseCases = once(() => import('./use-cases/deliberation'));
 const evaluationUseCases = once(() => import('./use-cases/evaluation'));
 const lettersUseCases = once(() => import('./use-cases/letters'));
+const feedbackUseCases = once(() => import('./use-cases/feedback'));
 const opinionsUseCases = once(() => import('./use-cases/opinions'));
 const objectionsUseCases = once(() => import('./use-cases/objections'));
 const publishUseCases = once(() => import('./use-cases/publish'));
@@ -29,7 +31,7 @@ const roundsUseCases = once(() => import('./use-cases/rounds'));
 const reminderUseCases = once(() => import('./use-cases/reminders'));
 
 const runtime = lazyRuntime('publication');
-let deps: Promise<AuditTrailDeps & RoundDeps & ReminderDeps & Runtime & { letters: LettersStore }> | undefined;
+let deps: Promise<AuditTrailDeps & RoundDeps & ReminderDeps & Runtime & { letters: LettersStore; feedback: FeedbackStore }> | undefined;
 const publicationDeps = () =>
   (deps ??= runtime().then((rt) => ({
     ...rt,
@@ -38,6 +40,7 @@ const publicationDeps = () =>
     reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
     outcome: new OutcomeStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     letters: new LettersStore(rt.clients.ddb, tableName(rt.config, 'awards')),
+    feedback: new FeedbackStore(rt.clients.ddb, tableName(rt.config, 'awards')),
     reminders: new ReminderStore(rt.clients.ddb, tableName(rt.config, 'awards')),
   })));
 
@@ -100,6 +103,13 @@ const http = createRouter(
     'letters.send': async (req) => ({ body: await (await lettersUseCases()).sendRoundLetters(await publicationDeps(), req.session, req.params.roundId ?? '', req.now, req.requestId) }),
     'letters.ofApplication': async (req) => ({ body: await (await lettersUseCases()).readApplicationLetters(await publicationDeps(), req.session, req.params.applicationId ?? '') }),
     'certificates.check': async (req) => ({ body: await (await lettersUseCases()).checkCertificate(await publicationDeps(), req.params.number ?? '') }),
+    // The feedback report (issue 12 part 1).
+    'feedback.round': async (req) => ({ body: await (await feedbackUseCases()).listRoundFeedback(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'feedback.release': async (req) => ({ body: await (await feedbackUseCases()).releaseFeedback(await publicationDeps(), req.session, req.params.roundId ?? '', req.now, req.requestId) }),
+    'feedback.read': async (req) => ({ body: await (await feedbackUseCases()).readFeedback(await publicationDeps(), req.session, req.params.applicationId ?? '') }),
+    'feedback.edit': async (req) => ({
+      body: await (await feedbackUseCases()).editFeedback(await publicationDeps(), req.session, req.params.applicationId ?? '', req.body, req.now, req.requestId),
+    }),
     'reminders.late': async (req) => ({ body: await (await reminderUseCases()).lateList(await publicationDeps(), req.session, req.params.roundId ?? '', req.now) }),
     'reminders.send': async (req) => ({
       body: await (await reminderUseCases()).sendReminder(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),

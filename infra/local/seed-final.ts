@@ -479,9 +479,17 @@ export async function seedFinalRound(runtime: Runtime, programmeId: string, now:
           const rationale = flag
             ? `组内评分差异较大（${flag.min}%–${flag.max}%）。经${stage === 'onSite' ? '现场核实' : '逐条对照申报材料'}讨论，小组认为该条款的方法和证据符合“${bandWords(item, percent).strengths}”的描述，一致取 ${percent}%。`
             : '';
-          return [item.id, { percent, rationale }];
+          // The agreed texts of the feedback report (issue 12), as the leader drafts them from the cards.
+          return [item.id, { percent, rationale, ...itemRemarks(item, percent) }];
         }),
       ),
+      themes: Object.fromEntries(
+        criteria.categories.map((category) => {
+          const mean = category.items.reduce((sum, i) => sum + consensusCard[i.id]!, 0) / category.items.length;
+          return [category.id, `${category.name['zh-CN']}：${bandWords(category.items[0]!, Math.round(mean / 5) * 5).strengths}。`];
+        }),
+      ),
+      ...(stage === 'onSite' ? { findings: '现场查看了主要生产和服务过程，访谈了高层领导和一线员工，核实的证据与申报材料基本一致。' } : {}),
       categories: score.categories,
       total: score.total,
       flags,

@@ -48,6 +48,8 @@ export interface ApplicationLettersResponse {
   /** Oldest first. */
   readonly letters: readonly LetterView[];
   readonly certificate?: CertificateView;
+  /** When the application's feedback report was released (issue 12); absent before (or without one). */
+  readonly feedbackReleasedAt?: string;
 }
 
 /** What sending the due letters did: letters and certificates newly sent now, and how many failed (sent again on the next try). */

@@ -10,5 +10,7 @@ export type ReviewStage = (typeof REVIEW_STAGES)[number];
 
 /** Most characters of one item's strengths, opportunities or consensus rationale. */
 export const REVIEW_TEXT_MAX_CHARS = 1000;
+/** Most characters of the site team's findings recorded with the on-site consensus (issue 12). */
+export const REVIEW_FINDINGS_MAX_CHARS = 4000;
 /** Most characters of a recusal reason or a declared relation's note. */
 export const REVIEW_NOTE_MAX_CHARS = 500;

@@ -14,7 +14,7 @@ import type { PublicationKind } from './outcome';
 
 // The plain constants live in ./review-stages.ts, so that a page or a handler needing only them does not load valibot.
 export { REVIEW_NOTE_MAX_CHARS, REVIEW_STAGES, REVIEW_TEXT_MAX_CHARS, type ReviewStage } from './review-stages';
-import { REVIEW_NOTE_MAX_CHARS, REVIEW_STAGES, REVIEW_TEXT_MAX_CHARS, type ReviewStage } from './review-stages';
+import { REVIEW_FINDINGS_MAX_CHARS, REVIEW_NOTE_MAX_CHARS, REVIEW_STAGES, REVIEW_TEXT_MAX_CHARS, type ReviewStage } from './review-stages';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
@@ -76,16 +76,22 @@ export const SubmitScorecardBody = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-/** One consensus item: the team's percentage and the leader's rationale. */
+/** One consensus item: the team's percentage and the leader's rationale; the strengths and opportunities the team agreed (issue 12, optional). */
 export const ConsensusItemSchema = v.object({
   percent: PercentSchema,
   rationale: Text(REVIEW_TEXT_MAX_CHARS),
+  strengths: v.optional(Text(REVIEW_TEXT_MAX_CHARS), ''),
+  opportunities: v.optional(Text(REVIEW_TEXT_MAX_CHARS), ''),
 });
 
 /** POST /api/scoring/applications/{applicationId}/reviews/{stage}/consensus — the leader records the consensus, once. */
 export const ConsensusBody = v.object({
   /** Every item of the round's criteria; a rationale is required for items flagged as divergent. */
   items: v.record(v.pipe(v.string(), v.maxLength(16)), ConsensusItemSchema),
+  /** Key themes per category (`4.1` …) for the feedback report (issue 12); optional. */
+  themes: v.optional(v.record(v.pipe(v.string(), v.maxLength(16)), Text(REVIEW_TEXT_MAX_CHARS))),
+  /** On-site evaluation: the site team's findings for the feedback report; optional. */
+  findings: v.optional(Text(REVIEW_FINDINGS_MAX_CHARS)),
 });
 
 /** POST /api/publication/rounds/{roundId}/stage — the office moves the round one stage on. */
@@ -237,7 +243,12 @@ export interface ConsensusView {
   readonly roundId: string;
   readonly applicationId: string;
   readonly stage: ReviewStage;
-  readonly items: Readonly<Record<string, { readonly percent: number; readonly rationale: string }>>;
+  /** Per item the agreed percentage and rationale; the agreed strengths and opportunities when the leader gave them (issue 12). */
+  readonly items: Readonly<Record<string, { readonly percent: number; readonly rationale: string; readonly strengths?: string; readonly opportunities?: string }>>;
+  /** Key themes per category, when given (issue 12). */
+  readonly themes?: Readonly<Record<string, string>>;
+  /** The site team's findings (on-site consensus), when given (issue 12). */
+  readonly findings?: string;
   /** Exact scores in hundredths of a point. */
   readonly categories: Readonly<Record<string, number>>;
   readonly total: number;

@@ -76,6 +76,7 @@ import {
 } from './outcome';
 import { AnswerRemarkBody, RecordRemarkBody, type RemarksResponse, type RemarkView } from './remarks';
 import type { ApplicationLettersResponse, CertificateView, LettersSentResponse } from './letters';
+import { EditFeedbackBody, type FeedbackReleasedResponse, type FeedbackReportView, type RoundFeedbackResponse } from './feedback';
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, NameDrawnLeaderBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
@@ -521,6 +522,23 @@ export const ROUTES = {
   'schedules.mine': route<MyScheduleResponse>({
     method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],
     summary: "The caller's own schedule with calendar files: an applicant's visits and defense slots, an expert's visits, a deliberator's defense days",
+  }),
+  // The feedback report (评审反馈报告, issue 12 part 1; shared/api/feedback.ts).
+  'feedback.round': route<RoundFeedbackResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/feedback', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The round's feedback reports (every application with a consensus), which the office edited, and whether they are released",
+  }),
+  'feedback.release': route<FeedbackReleasedResponse>({
+    method: 'POST', path: '/api/publication/rounds/{roundId}/feedback/release', fn: 'publication', access: ['admin'],
+    summary: 'Release every feedback report of the round at the announcement, in one audited action; final (again: 409 FEEDBACK_RELEASED); mails each applicant in both languages',
+  }),
+  'feedback.read': route<FeedbackReportView>({
+    method: 'GET', path: '/api/publication/applications/{applicationId}/feedback', fn: 'publication', access: ['applicant', 'admin', 'supervisor'],
+    summary: "An application's feedback report: its owner once released, the office and supervisors of its programme always; 404 for anyone else (and for the owner before the release)",
+  }),
+  'feedback.edit': route<FeedbackReportView, typeof EditFeedbackBody>({
+    method: 'PUT', path: '/api/publication/applications/{applicationId}/feedback', fn: 'publication', access: ['admin'], body: EditFeedbackBody,
+    summary: "The office's wording of one feedback report (strengths, opportunities, themes, findings), whole, on the version read; audited; refused after the release (409 FEEDBACK_RELEASED)",
   }),
 } as const;
 

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'defense.rescheduled',
   'draw.leaderNamed',
   'visit.reported',
+  'feedback.edited',
+  'feedback.released',
 ] as const;
 
 /** An audited action. */

@@ -1,5 +1,6 @@
 import { domainMessages } from './domain';
 import { letterMessages } from './letters';
+import { feedbackMessages } from './feedback';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
@@ -29,6 +30,7 @@ export const messages = {
   ...reminderMessages,
   ...scheduleMessages,
   ...letterMessages,
+  ...feedbackMessages,
 } as const;
 
 registerMessages(messages);

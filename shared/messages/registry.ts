@@ -1,6 +1,8 @@
 import { format, type Catalogue, type Locale, type Text } from './types';
 import type { domainMessages } from './domain';
 import type { letterMessages } from './letters';
+import type { feedbackMessages } from './feedback';
+import type { feedbackUiMessages } from './ui-feedback';
 import type { lettersUiMessages } from './ui-letters';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
@@ -33,6 +35,8 @@ import type { reliabilityUiMessages } from './ui-reliability';
  * mail) and the site's interface texts, which only the site registers, each part of the site its own.
  */
 type AllCatalogues = typeof platformMessages &
+  typeof feedbackMessages &
+  typeof feedbackUiMessages &
   typeof scheduleMessages &
   typeof letterMessages &
   typeof lettersUiMessages &

@@ -178,6 +178,7 @@ export const applyUiMessages = {
   'dashboard.reason': { 'zh-CN': '理由', en: 'Reason' },
   'office.certificate': { 'zh-CN': '证书（获奖组织）', en: 'Certificate (winners)' },
   'dashboard.letters': { 'zh-CN': '结果通知', en: 'Result letters' },
+  'dashboard.feedback': { 'zh-CN': '阅读评审反馈报告', en: 'Read the feedback report' },
   'dashboard.noLetters': { 'zh-CN': '暂无结果通知。每个评审阶段结束后，评审委员会办公室会在这里和邮件中通知结果。', en: 'No letters yet. After each stage the award office writes to you here and by mail.' },
   'dashboard.noDecision': { 'zh-CN': '正式提交后，评审委员会办公室将进行形式审查。', en: 'After you submit, the award office checks eligibility and completeness.' },
   'dashboard.awaitingDecision': { 'zh-CN': '等待评审委员会办公室形式审查。', en: 'Waiting for the award office’s eligibility check.' },

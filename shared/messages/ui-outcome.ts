@@ -210,4 +210,6 @@ export const outcomeUiMessages = {
   'outcome.publications.republish': { 'zh-CN': '重新发布', en: 'Publish again' },
   'outcome.publications.confirm': { 'zh-CN': '重新发布“{kind}”？', en: 'Publish the “{kind}” again?' },
   'outcome.publications.done': { 'zh-CN': '“{kind}”已发布。', en: 'The “{kind}” was published.' },
+  // The round's feedback reports (issue 12 part 1: web/src/feedback).
+  'outcome.feedbackLink': { 'zh-CN': '评审反馈报告', en: 'Feedback reports' },
 } as const satisfies Catalogue;

@@ -178,6 +178,19 @@ export const reviewUiMessages = {
     en: 'Consensus total {score}. It cannot be changed once recorded. Record it?',
   },
   'review.consensus.yes': { 'zh-CN': '确认提交', en: 'Record' },
+  // The feedback report's texts the leader drafts with the consensus (issue 12).
+  'review.consensus.strengths': { 'zh-CN': '{item} 合议优势', en: '{item} agreed strengths' },
+  'review.consensus.opportunities': { 'zh-CN': '{item} 合议改进机会', en: '{item} agreed opportunities for improvement' },
+  'review.consensus.feedbackHint': {
+    'zh-CN': '优势、改进机会和关键主题将写入评审反馈报告（经办公室审阅后发给申报组织，报告中不出现专家姓名）。可从组员的评分表原文中采用。',
+    en: 'The strengths, opportunities and key themes go into the feedback report (the office reviews it before the organisation gets it; no expert’s name appears in it). Take them from the members’ cards.',
+  },
+  'review.consensus.cards': { 'zh-CN': '组员评分表原文（{count}）', en: 'The members’ cards ({count})' },
+  'review.consensus.useStrengths': { 'zh-CN': '采用为优势', en: 'Use as strengths' },
+  'review.consensus.useOpportunities': { 'zh-CN': '采用为改进机会', en: 'Use as opportunities' },
+  'review.consensus.theme': { 'zh-CN': '{category} 关键主题', en: '{category} key themes' },
+  'review.consensus.findings': { 'zh-CN': '现场评审发现', en: 'On-site findings' },
+  'review.consensus.textTooLong': { 'zh-CN': '不能超过 {max} 字。', en: 'At most {max} characters.' },
   'review.consensus.no': { 'zh-CN': '取消', en: 'Cancel' },
   'review.consensus.waiting': {
     'zh-CN': '全体成员提交评分表或回避后，您可以在这里记录合议结果。',

@@ -131,4 +131,6 @@ export const superviseUiMessages = {
   'audit.objection.resolved': { 'zh-CN': '异议处理完毕', en: 'Objection resolved' },
   'audit.remark.recorded': { 'zh-CN': '提出监督意见', en: 'Supervisor remark recorded' },
   'audit.remark.answered': { 'zh-CN': '答复监督意见', en: 'Supervisor remark answered' },
+  'audit.feedback.edited': { 'zh-CN': '修改评审反馈报告措辞', en: 'Feedback report wording edited' },
+  'audit.feedback.released': { 'zh-CN': '发布评审反馈报告', en: 'Feedback reports released' },
 } as const satisfies Catalogue;

@@ -143,6 +143,8 @@ const RoundObject = v.strictObject({
   ),
   /** The award's name and issuing body the certificates print; left out, the programme's name and its award committee. */
   award: v.optional(v.strictObject({ name: v.optional(PrintedText), issuer: v.optional(PrintedText) })),
+  /** The feedback report (issue 12): `showScores` prints each item's consensus percentage beside its band (default: the band only). */
+  feedback: v.optional(v.strictObject({ showScores: v.optional(v.boolean(), false) })),
   eligibility: v.optional(
     v.pipe(
       v.array(EligibilityRuleSchema),

@@ -36,6 +36,8 @@ const PAGES: readonly Page[] = [
   { name: 'notice /notices/:roundId', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/notice/NoticePage.tsx'] },
   { name: 'certificate check /check', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/check/CheckPage.tsx'] },
   { name: 'certificate /certificates/:applicationId', budgetKb: AREA_BUDGET_KB, modules: ['src/certificate/CertificatePage.tsx'] },
+  { name: 'feedback report /feedback/:applicationId', budgetKb: AREA_BUDGET_KB, modules: ['src/feedback/FeedbackPage.tsx'] },
+  { name: 'feedback reports /feedback/rounds/:roundId', budgetKb: AREA_BUDGET_KB, modules: ['src/feedback/RoundFeedbackPage.tsx'] },
   { name: 'apply /apply', budgetKb: AREA_BUDGET_KB, modules: ['src/apply/ApplyArea.tsx'] },
   { name: 'review /review', budgetKb: AREA_BUDGET_KB, modules: ['src/review/ReviewArea.tsx', 'src/review/AssignmentList.tsx'] },
   { name: 'admin /admin', budgetKb: AREA_BUDGET_KB, modules: ['src/admin/AdminArea.tsx'] },

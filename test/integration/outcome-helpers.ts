@@ -31,6 +31,17 @@ export interface SeededApplication {
   readonly ineligible?: string;
   /** The material review did not shortlist it: no on-site consensus. */
   readonly notShortlisted?: boolean;
+  /** The teams agreed feedback texts (issue 12): strengths and opportunities per item, a theme per category, on-site findings. */
+  readonly feedback?: boolean;
+}
+
+/** The feedback texts a seeded consensus carries when asked (`<stage> <item> 优势` …). */
+export function seededFeedback(stage: 'materialReview' | 'onSite') {
+  return {
+    item: (itemId: string) => ({ strengths: `${stage} ${itemId} 优势`, opportunities: `${stage} ${itemId} 改进机会` }),
+    themes: Object.fromEntries(GBT19580_2012.categories.map((c) => [c.id, `${stage} ${c.id} 关键主题`])),
+    findings: `${stage} 现场发现：过程记录完整。`,
+  };
 }
 
 /** A seeded round and the ids of its applications, in the order given. */
@@ -138,7 +149,10 @@ export async function seedOutcomeRound(options: {
         roundId,
         applicationId,
         stage,
-        items: Object.fromEntries(Object.entries(percents).map(([itemId, percent]) => [itemId, { percent, rationale: '组内合议一致。' }])),
+        items: Object.fromEntries(
+          Object.entries(percents).map(([itemId, percent]) => [itemId, { percent, rationale: '组内合议一致。', ...(seeded.feedback ? seededFeedback(stage).item(itemId) : {}) }]),
+        ),
+        ...(seeded.feedback ? { themes: seededFeedback(stage).themes, ...(stage === 'onSite' ? { findings: seededFeedback(stage).findings } : {}) } : {}),
         categories: totals.categories,
         total: totals.total,
         flags: [],

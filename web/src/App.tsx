@@ -22,6 +22,8 @@ const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
+const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
+const RoundFeedbackPage = lazy(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
 
 function Footer() {
   const t = useT();
@@ -89,6 +91,8 @@ export function App({ state }: { state: AppState }) {
               <Route path="/check" component={CheckPage} />
               <Route path="/check/:number" component={CheckPage} />
               <Route path="/certificates/:applicationId" component={CertificatePage} />
+              <Route path="/feedback/rounds/:roundId" component={RoundFeedbackPage} />
+              <Route path="/feedback/:applicationId" component={FeedbackPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

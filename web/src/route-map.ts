@@ -100,4 +100,8 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
   'schedules.visitReport': ['PUT', '/api/scoring/applications/{applicationId}/visit/report'],
   'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
+  'feedback.round': ['GET', '/api/publication/rounds/{roundId}/feedback'],
+  'feedback.release': ['POST', '/api/publication/rounds/{roundId}/feedback/release'],
+  'feedback.read': ['GET', '/api/publication/applications/{applicationId}/feedback'],
+  'feedback.edit': ['PUT', '/api/publication/applications/{applicationId}/feedback'],
 };

@@ -27,6 +27,22 @@ export interface ConsensusScores extends ConsensusProgress {
   readonly percents: Readonly<Record<string, number>>;
 }
 
+/** One consensus item's percentage and agreed texts (blank where the leader gave none). */
+export interface ConsensusItemTexts {
+  readonly percent: number;
+  readonly strengths: string;
+  readonly opportunities: string;
+}
+
+/** A consensus as the feedback report reads it (issue 12). */
+export interface ConsensusTexts {
+  readonly applicationId: string;
+  readonly stage: ReviewStage;
+  readonly items: Readonly<Record<string, ConsensusItemTexts>>;
+  readonly themes: Readonly<Record<string, string>>;
+  readonly findings: string;
+}
+
 /** The site-visit shortlist decision for one application. */
 export interface ShortlistProgress {
   readonly applicationId: string;
@@ -118,6 +134,25 @@ export class ReviewProgressReader {
   async consensusScoresOfRound(roundId: string): Promise<ConsensusScores[]> {
     const items = await this.items(roundId, reviewKeys.consensusOf(), ['applicationId', 'stage', 'total', 'items']);
     return items.flatMap((i) => (isReviewStage(i.stage) ? [{ applicationId: String(i.applicationId), stage: i.stage, total: Number(i.total), percents: percentsOf(i.items) }] : []));
+  }
+
+  /**
+   * Every consensus of a round (or of one application) with what the feedback report is written from (issue 12): per
+   * item the percentage and the agreed strengths and opportunities, the key themes and the on-site findings — never
+   * the leader's name or the cards.
+   */
+  async consensusTextsOfRound(roundId: string, applicationId?: string): Promise<ConsensusTexts[]> {
+    const items = await this.items(roundId, reviewKeys.consensusOf(applicationId), ['applicationId', 'stage', 'items', 'themes', 'findings']);
+    return items.flatMap((i) => {
+      if (!isReviewStage(i.stage)) return [];
+      const texts: Record<string, ConsensusItemTexts> = {};
+      for (const [itemId, raw] of Object.entries((i.items ?? {}) as Record<string, { percent?: unknown; strengths?: unknown; opportunities?: unknown }>)) {
+        if (typeof raw?.percent !== 'number') continue;
+        texts[itemId] = { percent: raw.percent, strengths: typeof raw.strengths === 'string' ? raw.strengths : '', opportunities: typeof raw.opportunities === 'string' ? raw.opportunities : '' };
+      }
+      const themes = Object.fromEntries(Object.entries((i.themes ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      return [{ applicationId: String(i.applicationId), stage: i.stage, items: texts, themes, findings: typeof i.findings === 'string' ? i.findings : '' }];
+    });
   }
 
   /** A round's defense panel, its members' declarations and their defense scores (never the comments). */

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { IdentityStore } from '../../lib/identity/store';
 import type { CertificateRecord, LetterRecord, LettersStore } from '../../lib/letters/store';
+import type { FeedbackStore } from '../../lib/feedback/store';
 import { bilingualMail, type Mailer } from '../../lib/mail';
 import { notAwardedIds, opinionOutcome, candidatesOf } from '../../lib/outcome/progress';
 import type { OutcomeStore, PublicationRecord } from '../../lib/outcome/store';
@@ -289,14 +290,18 @@ export async function sendRoundLetters(deps: LettersDeps, session: Session, roun
 // else gets the 404 that says nothing about whether the application exists.
 /** An application's letters, its status as they tell it, and its certificate. */
 export async function readApplicationLetters(
-  deps: Pick<LettersDeps, 'applications' | 'awards' | 'letters'>,
+  deps: Pick<LettersDeps, 'applications' | 'awards' | 'letters'> & { readonly feedback?: Pick<FeedbackStore, 'release'> },
   session: Session,
   applicationId: string,
 ): Promise<ApplicationLettersResponse> {
   const app = applicationId ? await deps.applications.get(applicationId) : undefined;
   const entitled = app && (session.role === 'applicant' ? app.ownerPersonId === session.personId : app.programmeId === session.programmeId);
   if (!app || !entitled) throw notFound();
-  const [round, stored] = await Promise.all([deps.awards.getProgrammeRound(app.programmeId, app.roundId), deps.letters.ofRound(app.roundId, applicationId)]);
+  const [round, stored, feedback] = await Promise.all([
+    deps.awards.getProgrammeRound(app.programmeId, app.roundId),
+    deps.letters.ofRound(app.roundId, applicationId),
+    deps.feedback?.release(app.roundId),
+  ]);
   if (!round) throw notFound();
   const letters = [...stored.letters].sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : LETTER_KINDS.indexOf(a.letter) - LETTER_KINDS.indexOf(b.letter)));
   const certificate = stored.certificates[0];
@@ -308,6 +313,8 @@ export async function readApplicationLetters(
     status: applicationStatusInRound(app.status, letters.map((l) => l.letter), round.stage as RoundStage),
     letters: letters.map(letterView),
     ...(certificate ? { certificate: certificateView(certificate) } : {}),
+    // The feedback report (issue 12), once the round's reports are released with this one among them.
+    ...(feedback?.applicationIds.includes(applicationId) ? { feedbackReleasedAt: feedback.releasedAt } : {}),
   };
 }
 

@@ -160,6 +160,26 @@ export async function readTeamCard(deps: ReviewDeps, session: Session, applicati
   return cardView(card, ctx.criteria);
 }
 
+/** One consensus item as stored: the agreed strengths and opportunities only when given (issue 12). */
+function consensusItem(item: v.InferInput<typeof ConsensusBody>['items'][string]): ConsensusView['items'][string] {
+  return {
+    percent: item.percent,
+    rationale: item.rationale,
+    ...(item.strengths ? { strengths: item.strengths } : {}),
+    ...(item.opportunities ? { opportunities: item.opportunities } : {}),
+  };
+}
+
+/** The key themes per category the leader gave, blank ones left out; a theme for no category of the round is refused. */
+function agreedThemes(ctx: ReviewRound, given: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [categoryId, text] of Object.entries(given ?? {})) {
+    if (!ctx.criteria.categories.some((c) => c.id === categoryId)) throw new AppError('UNKNOWN_CATEGORY', 422, { categoryId }, { categoryId });
+    if (text) out[categoryId] = text;
+  }
+  return out;
+}
+
 /**
  * The leader records the team's consensus, once (DOMAIN.md stages 4–5): the
  * round at the stage, every member submitted or stepped aside, enough
@@ -171,7 +191,7 @@ export async function recordConsensus(
   session: Session,
   applicationId: string,
   stage: ReviewStage,
-  input: v.InferOutput<typeof ConsensusBody>,
+  input: v.InferInput<typeof ConsensusBody>,
   now: Date,
   requestId: string,
 ): Promise<ConsensusView> {
@@ -201,12 +221,18 @@ export async function recordConsensus(
     const unexplained = flags.find((f) => !input.items[f.itemId]?.rationale);
     if (unexplained) throw new AppError('RATIONALE_REQUIRED', 422, { itemId: unexplained.itemId, flag: unexplained }, { itemId: unexplained.itemId });
 
+    const themes = agreedThemes(ctx, input.themes);
+    if (input.findings && stage !== 'onSite') throw new AppError('FINDINGS_ONSITE_ONLY', 422);
+
     const score = stageScore(entered as Scorecard, ctx.criteria);
     const consensus: ConsensusRecord = {
       roundId: app.roundId,
       applicationId,
       stage,
-      items: Object.fromEntries(ctx.criteria.items.map((i) => [i.id, { percent: input.items[i.id]!.percent, rationale: input.items[i.id]!.rationale }])),
+      items: Object.fromEntries(ctx.criteria.items.map((i) => [i.id, consensusItem(input.items[i.id]!)])),
+      // The feedback report's texts (issue 12): stored only when given, so a consensus without them reads as before.
+      ...(Object.keys(themes).length ? { themes } : {}),
+      ...(input.findings ? { findings: input.findings } : {}),
       categories: score.categories,
       total: score.total,
       flags,

@@ -49,6 +49,21 @@ describe('the applicant’s dashboard', () => {
     expect(screen.getByRole('button', { name: 'Send the answer' })).toBeTruthy();
   });
 
+  it('links to the feedback report once it is released, and not before (issue 12)', async () => {
+    const app = applicationFixture({ status: 'submitted', submittedAt: '2026-08-01T01:00:00.000Z' });
+    const told = { applicationId: app.applicationId, organisation: '示范', round: { 'zh-CN': '第一届', en: 'First' }, roundStage: 'announcement', status: 'submitted', letters: [] };
+    const lettersKey = `GET /api/publication/applications/${app.applicationId}/letters`;
+    renderWithState(<Dashboard app={app} now={before} onWithdrawn={vi.fn()} />, { locale: 'en', fetch: routedFetch({ [lettersKey]: { status: 200, body: told } }) });
+    await screen.findByText(/No letters yet/);
+    expect(document.querySelector('[data-feedback-link]')).toBeNull();
+    cleanup();
+
+    const released = { ...told, feedbackReleasedAt: '2026-09-10T02:00:00.000Z' };
+    renderWithState(<Dashboard app={app} now={before} onWithdrawn={vi.fn()} />, { locale: 'en', fetch: routedFetch({ [lettersKey]: { status: 200, body: released } }) });
+    const link = await screen.findByRole('link', { name: 'Read the feedback report' });
+    expect(link.getAttribute('href')).toBe(`/feedback/${app.applicationId}`);
+  });
+
   it('withdraws only after a confirmation, and not at all after the deadline', async () => {
     const app = applicationFixture();
     const withdrawn = { ...app, status: 'withdrawn' as const, withdrawnAt: '2026-08-01T00:00:05.000Z' };

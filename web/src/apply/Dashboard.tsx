@@ -132,6 +132,13 @@ export function Dashboard({
         <p class="muted">{t(app.status === 'submitted' ? 'dashboard.awaitingDecision' : 'dashboard.noDecision')}</p>
       )}
       <LazyMySchedule applicationId={app.applicationId} hideEmpty />
+      {told?.feedbackReleasedAt && (
+        <p class="notice">
+          <a class="button" href={`/feedback/${encodeURIComponent(app.applicationId)}`} data-feedback-link>
+            {t('dashboard.feedback')}
+          </a>
+        </p>
+      )}
       {told && hasLetters && Letters && <Letters data={told} />}
       {told && !hasLetters && (
         <>

@@ -49,6 +49,10 @@ export function OutcomePage({ roundId }: { roundId: string }) {
     <div class="stack outcome" data-outcome={roundId}>
       <p>
         <a href={back.href}>{back.label}</a>
+        {' · '}
+        <a href={`/feedback/rounds/${encodeURIComponent(roundId)}`} data-feedback-round-link>
+          {t('outcome.feedbackLink')}
+        </a>
       </p>
       <Title>{t('outcome.title')}</Title>
       {!evaluation ? (

@@ -4,7 +4,7 @@ import { bilingual } from '../../../shared/messages';
 import { routedFetch } from '../apply/fakes';
 import { renderWithState } from '../test-utils';
 import { ConsensusForm } from './ConsensusForm';
-import { BASE, consensusFixture, teamFixture } from './fixtures';
+import { BASE, cardFixture, consensusFixture, fullItems, teamFixture } from './fixtures';
 
 beforeEach(() => sessionStorage.clear());
 afterEach(cleanup);
@@ -68,5 +68,36 @@ describe('the leader’s consensus form', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('Independent scores for item 4.3.2 lie far apart');
     expect(screen.getByRole('button', { name: 'Record the consensus…' })).toBeTruthy();
+  });
+
+  it('offers the members’ texts beside the agreed ones, copies one on request, and sends the agreed texts and themes with the consensus (issue 12)', async () => {
+    const items = fullItems(50);
+    const withTexts = { ...items, '4.1.2': { ...items['4.1.2']!, strengths: '高层领导亲自推动卓越绩效。', opportunities: '基层沟通不足。' } };
+    const team = teamFixture({ scorecards: [cardFixture({ status: 'submitted', items: withTexts, scored: 23, total: 50000, version: 3 }), teamFixture().scorecards[1]!] });
+    const onRecorded = vi.fn();
+    const fetch = routedFetch({ [CONSENSUS]: { status: 201, body: consensusFixture() } });
+    renderWithState(<ConsensusForm team={team} onRecorded={onRecorded} />, { locale: 'en', fetch });
+
+    const cards = document.querySelector('[data-member-texts="4.1.2"]')!;
+    expect(cards.textContent).toContain('高层领导亲自推动卓越绩效。');
+    expect(document.querySelector('[data-member-texts="4.1.3"]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Use as strengths' }));
+    expect((screen.getByLabelText('4.1.2 agreed strengths') as HTMLTextAreaElement).value).toBe('高层领导亲自推动卓越绩效。');
+    // Copying twice does not repeat the text.
+    fireEvent.click(screen.getByRole('button', { name: 'Use as strengths' }));
+    expect((screen.getByLabelText('4.1.2 agreed strengths') as HTMLTextAreaElement).value).toBe('高层领导亲自推动卓越绩效。');
+    fireEvent.input(screen.getByLabelText('4.1.2 agreed opportunities for improvement'), { target: { value: '加强基层绩效沟通。' } });
+    fireEvent.input(screen.getByLabelText('4.1 key themes'), { target: { value: '领导作用突出' } });
+    expect(screen.queryByLabelText('On-site findings')).toBeNull();
+
+    for (const select of document.querySelectorAll('select')) if (!select.value) fireEvent.change(select, { target: { value: '50' } });
+    fireEvent.input(screen.getByLabelText('4.1.2 rationale'), { target: { value: '取中间值' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the consensus…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await waitFor(() => expect(onRecorded).toHaveBeenCalled());
+    const body = fetch.calls.find((c) => c.key === CONSENSUS)!.body as { items: Record<string, { strengths: string; opportunities: string }>; themes: Record<string, string> };
+    expect(body.items['4.1.2']).toMatchObject({ strengths: '高层领导亲自推动卓越绩效。', opportunities: '加强基层绩效沟通。' });
+    expect(body.items['4.1.3']).toEqual({ percent: 50, rationale: '' });
+    expect(body.themes).toEqual({ '4.1': '领导作用突出' });
   });
 });

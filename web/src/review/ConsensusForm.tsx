@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ConsensusView, TeamReviewResponse } from '../../../shared/api/reviews';
-import { REVIEW_TEXT_MAX_CHARS } from '../../../shared/api/review-stages';
+import { REVIEW_FINDINGS_MAX_CHARS, REVIEW_TEXT_MAX_CHARS } from '../../../shared/api/review-stages';
 import { isValidPercentage, PERCENTAGES } from '../../../shared/scoring/percentage';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
@@ -8,8 +8,10 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { itemAnchor, itemLabel, lengthOf, partialTotals, REVIEW_CRITERIA, showMax, showPoints } from './scores';
 import '../texts/review';
 
-type Row = { percent?: number; rationale: string };
-type Problem = 'percentRequired' | 'rationaleRequired' | 'tooLong';
+type Row = { percent?: number; rationale: string; strengths?: string; opportunities?: string };
+type Problem = 'percentRequired' | 'rationaleRequired' | 'tooLong' | 'textTooLong';
+/** The feedback report's texts beyond the items (issue 12): key themes per category, the on-site findings. */
+type Extra = { themes: Record<string, string>; findings: string };
 
 /** Lowest and highest independent percentage per item over the submitted cards. */
 function ranges(team: TeamReviewResponse): Map<string, { min: number; max: number }> {
@@ -32,18 +34,54 @@ const draftKey = (team: TeamReviewResponse) => `merit.consensusDraft.${team.appl
 function readDraft(team: TeamReviewResponse): Record<string, Row> {
   try {
     const raw = globalThis.sessionStorage?.getItem(draftKey(team));
-    const parsed = (raw ? JSON.parse(raw) : {}) as Record<string, { percent?: unknown; rationale?: unknown }>;
+    const parsed = (raw ? JSON.parse(raw) : {}) as Record<string, { percent?: unknown; rationale?: unknown; strengths?: unknown; opportunities?: unknown }>;
     const rows: Record<string, Row> = {};
     for (const item of REVIEW_CRITERIA.items) {
       const r = parsed[item.id];
       if (!r) continue;
-      rows[item.id] = { ...(isValidPercentage(r.percent) ? { percent: r.percent } : {}), rationale: typeof r.rationale === 'string' ? r.rationale : '' };
+      rows[item.id] = {
+        ...(isValidPercentage(r.percent) ? { percent: r.percent } : {}),
+        rationale: typeof r.rationale === 'string' ? r.rationale : '',
+        ...(typeof r.strengths === 'string' ? { strengths: r.strengths } : {}),
+        ...(typeof r.opportunities === 'string' ? { opportunities: r.opportunities } : {}),
+      };
     }
     return rows;
   } catch {
     return {};
   }
 }
+const extraKey = (team: TeamReviewResponse) => `${draftKey(team)}.feedback`;
+function readExtra(team: TeamReviewResponse): Extra {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(extraKey(team));
+    const parsed = (raw ? JSON.parse(raw) : {}) as { themes?: Record<string, unknown>; findings?: unknown };
+    const themes = Object.fromEntries(Object.entries(parsed.themes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return { themes, findings: typeof parsed.findings === 'string' ? parsed.findings : '' };
+  } catch {
+    return { themes: {}, findings: '' };
+  }
+}
+function writeExtra(team: TeamReviewResponse, extra: Extra | null) {
+  try {
+    if (extra) globalThis.sessionStorage?.setItem(extraKey(team), JSON.stringify(extra));
+    else globalThis.sessionStorage?.removeItem(extraKey(team));
+  } catch {
+    // as below
+  }
+}
+
+/** The members' submitted texts of one item, to draft the agreed ones from (issue 12). */
+function cardTexts(team: TeamReviewResponse, itemId: string) {
+  return team.scorecards
+    .filter((c) => c.status === 'submitted')
+    .map((c) => ({ reviewerId: c.reviewerId, name: c.reviewerName, strengths: c.items[itemId]?.strengths ?? '', opportunities: c.items[itemId]?.opportunities ?? '' }))
+    .filter((c) => c.strengths || c.opportunities);
+}
+
+/** Appends a member's text to a field (a blank line between), unless it is there already. */
+const appended = (current: string | undefined, text: string) => (!current?.trim() ? text : current.includes(text) ? current : `${current.trimEnd()}\n${text}`);
+
 function writeDraft(team: TeamReviewResponse, rows: Readonly<Record<string, Row>> | null) {
   try {
     if (rows) globalThis.sessionStorage?.setItem(draftKey(team), JSON.stringify(rows));
@@ -63,6 +101,8 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
   const t = useT();
   const locale = useLocale();
   const [rows, setRows] = useState<Readonly<Record<string, Row>>>(() => readDraft(team));
+  const [extra, setExtra] = useState<Extra>(() => readExtra(team));
+  const onSite = team.stage === 'onSite';
   const [shown, setShown] = useState<Readonly<Record<string, Problem>> | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -78,6 +118,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
       if (row.percent === undefined) out[item.id] = 'percentRequired';
       else if (flagged.has(item.id) && !row.rationale.trim()) out[item.id] = 'rationaleRequired';
       else if (lengthOf(row.rationale.trim()) > REVIEW_TEXT_MAX_CHARS) out[item.id] = 'tooLong';
+      else if (lengthOf((row.strengths ?? '').trim()) > REVIEW_TEXT_MAX_CHARS || lengthOf((row.opportunities ?? '').trim()) > REVIEW_TEXT_MAX_CHARS) out[item.id] = 'textTooLong';
     }
     return out;
   };
@@ -90,6 +131,15 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     setRows(next);
     writeDraft(team, next);
     if (shown) setShown(problemsOf(next));
+  };
+
+  const changeExtra = (patch: Partial<Extra>) => {
+    setConfirming(false);
+    setExtra((all) => {
+      const next = { ...all, ...patch };
+      writeExtra(team, next);
+      return next;
+    });
   };
 
   const totals = partialTotals(Object.fromEntries(Object.entries(rows).map(([id, r]) => [id, r.percent])));
@@ -112,13 +162,22 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     setBusy(true);
     setError(null);
     try {
-      const items: Record<string, { percent: number; rationale: string }> = {};
+      const items: Record<string, { percent: number; rationale: string; strengths?: string; opportunities?: string }> = {};
       for (const item of REVIEW_CRITERIA.items) {
         const row = rows[item.id]!;
-        items[item.id] = { percent: row.percent!, rationale: row.rationale.trim() };
+        const strengths = (row.strengths ?? '').trim();
+        const opportunities = (row.opportunities ?? '').trim();
+        // The agreed texts go only where the leader gave them (the consensus reads as before without them).
+        items[item.id] = { percent: row.percent!, rationale: row.rationale.trim(), ...(strengths ? { strengths } : {}), ...(opportunities ? { opportunities } : {}) };
       }
-      const recorded = await call('reviews.consensus', { params: { applicationId: team.applicationId, stage: team.stage }, body: { items } });
+      const themes = Object.fromEntries(Object.entries(extra.themes).map(([id, text]) => [id, text.trim()]).filter(([, text]) => text));
+      const findings = onSite ? extra.findings.trim() : '';
+      const recorded = await call('reviews.consensus', {
+        params: { applicationId: team.applicationId, stage: team.stage },
+        body: { items, ...(Object.keys(themes).length ? { themes } : {}), ...(findings ? { findings } : {}) },
+      });
       writeDraft(team, null);
+      writeExtra(team, null);
       onRecorded(recorded);
     } catch (e) {
       setError(e);
@@ -132,6 +191,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
     <section class="card" aria-labelledby="consensus-title">
       <h2 id="consensus-title">{t('review.consensus.title')}</h2>
       <p class="muted small">{t('review.consensus.intro')}</p>
+      <p class="muted small">{t('review.consensus.feedbackHint')}</p>
       <div class="review-summary">
         <strong data-consensus-live-total={totals.total}>
           {t('review.card.total', { score: showPoints(totals.total), points: showMax(REVIEW_CRITERIA.totalPoints) })}
@@ -147,6 +207,15 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
                 {t('review.card.categoryScore', { score: showPoints(totals.categories[category.id] ?? 0), points: showMax(category.points) })}
               </span>
             </legend>
+            <label for={`consensus-theme-${category.id}`} class="muted small">
+              {t('review.consensus.theme', { category: category.id })}
+            </label>
+            <textarea
+              id={`consensus-theme-${category.id}`}
+              rows={1}
+              value={extra.themes[category.id] ?? ''}
+              onInput={(e) => changeExtra({ themes: { ...extra.themes, [category.id]: e.currentTarget.value } })}
+            />
             {category.items.map((item) => {
               const anchor = itemAnchor(item.id, 'consensus');
               const label = itemLabel(item.id, locale);
@@ -154,6 +223,7 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
               const r = range.get(item.id);
               const problem = problems[item.id];
               const isFlagged = flagged.has(item.id);
+              const texts = cardTexts(team, item.id);
               return (
                 <div key={item.id} class={`consensus-item${isFlagged ? ' flagged' : ''}`} data-consensus-row={item.id} data-flagged={isFlagged ? 'true' : undefined}>
                   <div class="percent-row">
@@ -187,9 +257,57 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
                     aria-invalid={problem === 'rationaleRequired' || problem === 'tooLong'}
                     onInput={(e) => set(item.id, { rationale: e.currentTarget.value })}
                   />
+                  <div class="consensus-feedback">
+                    <div class="consensus-feedback-fields">
+                      <label for={`${anchor}-strengths`} class="muted small">
+                        {t('review.consensus.strengths', { item: item.id })}
+                      </label>
+                      <textarea id={`${anchor}-strengths`} rows={2} value={row.strengths ?? ''} onInput={(e) => set(item.id, { strengths: e.currentTarget.value })} />
+                      <label for={`${anchor}-opportunities`} class="muted small">
+                        {t('review.consensus.opportunities', { item: item.id })}
+                      </label>
+                      <textarea id={`${anchor}-opportunities`} rows={2} value={row.opportunities ?? ''} onInput={(e) => set(item.id, { opportunities: e.currentTarget.value })} />
+                    </div>
+                    {texts.length > 0 && (
+                      <details class="consensus-cards" data-member-texts={item.id}>
+                        <summary class="small">{t('review.consensus.cards', { count: texts.length })}</summary>
+                        <ul>
+                          {texts.map((c) => (
+                            <li key={c.reviewerId}>
+                              <strong class="small">{c.name}</strong>
+                              {c.strengths && (
+                                <p class="small">
+                                  <span class="member-text">{c.strengths}</span>{' '}
+                                  <button type="button" class="link-button small" onClick={() => set(item.id, { strengths: appended(latest.current[item.id]?.strengths, c.strengths) })}>
+                                    {t('review.consensus.useStrengths')}
+                                  </button>
+                                </p>
+                              )}
+                              {c.opportunities && (
+                                <p class="small">
+                                  <span class="member-text">{c.opportunities}</span>{' '}
+                                  <button
+                                    type="button"
+                                    class="link-button small"
+                                    onClick={() => set(item.id, { opportunities: appended(latest.current[item.id]?.opportunities, c.opportunities) })}
+                                  >
+                                    {t('review.consensus.useOpportunities')}
+                                  </button>
+                                </p>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </div>
                   {problem && (
                     <p class="field-error" data-problem={problem}>
-                      {problem === 'tooLong' ? t('review.consensus.tooLong', { max: REVIEW_TEXT_MAX_CHARS }) : t(`review.consensus.${problem}`)}
+                      {problem === 'tooLong'
+                        ? t('review.consensus.tooLong', { max: REVIEW_TEXT_MAX_CHARS })
+                        : problem === 'textTooLong'
+                          ? t('review.consensus.textTooLong', { max: REVIEW_TEXT_MAX_CHARS })
+                          : t(`review.consensus.${problem}`)}
                     </p>
                   )}
                 </div>
@@ -197,6 +315,18 @@ export function ConsensusForm({ team, onRecorded }: { team: TeamReviewResponse; 
             })}
           </fieldset>
         ))}
+        {onSite && (
+          <div class="consensus-findings">
+            <label for="consensus-findings">{t('review.consensus.findings')}</label>
+            <textarea
+              id="consensus-findings"
+              rows={4}
+              maxLength={REVIEW_FINDINGS_MAX_CHARS}
+              value={extra.findings}
+              onInput={(e) => changeExtra({ findings: e.currentTarget.value })}
+            />
+          </div>
+        )}
         {count > 0 && (
           <p class="field-error" role="alert">
             {t('review.consensus.problems', { count })}
