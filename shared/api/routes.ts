@@ -81,6 +81,7 @@ import { DrawTeamsBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsRespon
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
+import type { RoundExportResponse, RoundReportResponse, RoundSummaryResponse } from './report';
 import { ROLES, type Role } from './roles';
 import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
@@ -513,6 +514,19 @@ export const ROUTES = {
   'schedules.mine': route<MyScheduleResponse>({
     method: 'GET', path: '/api/scoring/schedule/mine', fn: 'scoring', access: ['applicant', 'expert', 'deliberator'],
     summary: "The caller's own schedule with calendar files: an applicant's visits and defense slots, an expert's visits, a deliberator's defense days",
+  }),
+  // The round's report with charts, its export and its public summary (issue 12.4).
+  'report.round': route<RoundReportResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/report', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The round's report: the funnel counted from stored records with the share at each step, breakdowns by district, industry and size, score distributions per stage, each applicant's scores and ranks from material review to the final ranking, and the committee papers' ranking with the weights and the departments' advice",
+  }),
+  'report.export': route<RoundExportResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/export', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The whole round's scores, consensus, ranking, opinions, votes and objections as sheets with Chinese headers (the browser writes the .xlsx and CSV files)",
+  }),
+  'report.summary': route<RoundSummaryResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/summary', fn: 'publication', access: 'public',
+    summary: "A round's public summary after the announcement: the funnel and the score distributions, and only the winners' published scores (404 before the announcement)",
   }),
 } as const;
 

@@ -98,4 +98,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'schedules.cancelVisit': ['POST', '/api/scoring/applications/{applicationId}/visit/cancellation'],
   'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
   'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
+  'report.round': ['GET', '/api/publication/rounds/{roundId}/report'],
+  'report.export': ['GET', '/api/publication/rounds/{roundId}/export'],
+  'report.summary': ['GET', '/api/publication/rounds/{roundId}/summary'],
 };
