@@ -1,5 +1,6 @@
 import type { CommitteeStanding, ExportSheet, RoundExportResponse, RoundReportResponse, RoundSummaryResponse } from '../../../shared/api/report';
 import type { Criteria } from '../../../shared/criteria';
+import { isMessageKey, t } from '../../../shared/messages';
 import {
   breakdownOf,
   distributionsOf,
@@ -161,6 +162,11 @@ export async function roundSummary(deps: OutcomeDeps, roundId: string): Promise<
 
 const STAGE_ZH = { materialReview: '材料评审', onSite: '现场评审', defense: '陈述答辩' } as const;
 const yesNo = (b: boolean) => (b ? '是' : '否');
+/** A department's Chinese name when the catalogue knows it (`domain.department.<id>`); a department typed by its name as typed. */
+const departmentZh = (department: string) => {
+  const key = `domain.department.${department}`;
+  return isMessageKey(key) ? t(key, 'zh-CN') : department;
+};
 
 /**
  * The whole round's records as sheets with Chinese headers (issue 12.4): every submitted card and panel score, the
@@ -221,7 +227,7 @@ export async function roundExport(deps: OutcomeDeps, session: Session, roundId: 
     yesNo(proposed.has(s.applicationId)),
     round.stage === ANNOUNCED ? yesNo(awarded.has(s.applicationId)) : out.has(s.applicationId) ? '否' : '',
   ]);
-  const opinionRows = byOrg(outcome.opinions).map((o) => [org(o.applicationId), o.department, o.objection ? '有异议' : '无异议', o.text, o.byName, when(o.at)]);
+  const opinionRows = byOrg(outcome.opinions).map((o) => [org(o.applicationId), departmentZh(o.department), o.objection ? '有异议' : '无异议', o.text, o.byName, when(o.at)]);
   const voteRows = byOrg(outcome.votes).map((v) => [org(v.applicationId), v.for, v.against, v.abstain, yesNo(v.proposed), v.byName, when(v.at)]);
   const objectionRows = [...outcome.objections]
     .sort((a, b) => (a.at < b.at ? -1 : 1))
