@@ -18,6 +18,7 @@ import { schedulesUiMessages } from './ui-schedules';
 import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
 import { lettersUiMessages } from './ui-letters';
+import { reportUiMessages } from './ui-report';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -41,4 +42,5 @@ export const allMessages = {
   ...remarksUiMessages,
   ...reliabilityUiMessages,
   ...lettersUiMessages,
+  ...reportUiMessages,
 } as const;

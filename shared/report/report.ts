@@ -1,4 +1,5 @@
 import type { Criteria } from '../criteria';
+import type { Text } from '../messages/types';
 import { divideRoundHalfUp, type Hundredths } from '../scoring/exact';
 
 /** The steps of a round's funnel (issue 12.4), each counted from stored records, in the order an application passes them. */
@@ -94,7 +95,7 @@ export interface StageDistribution {
   readonly stage: ScoreStage;
   readonly total: Histogram;
   /** Per category (material review and on-site only): bins of 10% of the category's points. */
-  readonly categories: readonly { readonly categoryId: string; readonly points: number; readonly histogram: Histogram; readonly meanHundredths?: Hundredths }[];
+  readonly categories: readonly { readonly categoryId: string; readonly name: Text; readonly points: number; readonly histogram: Histogram; readonly meanHundredths?: Hundredths }[];
 }
 
 /** One application's scores at every stage it reached (exact hundredths; final in 1/100,000 of a point). */
@@ -127,7 +128,7 @@ export function distributionsOf(scores: readonly ApplicationScores[], criteria: 
     return criteria.categories.map((c) => {
       const values = scores.flatMap((s) => (s[key]?.[c.id] === undefined ? [] : [s[key]![c.id]!]));
       const m = mean(values);
-      return { categoryId: c.id, points: c.points, histogram: histogramOf(values, c.points * 100), ...(m !== undefined ? { meanHundredths: m } : {}) };
+      return { categoryId: c.id, name: c.name, points: c.points, histogram: histogramOf(values, c.points * 100), ...(m !== undefined ? { meanHundredths: m } : {}) };
     });
   };
   return SCORE_STAGES.map((stage) => ({ stage, total: histogramOf(totals[stage], maxTotal), categories: categoriesOf(stage) }));
