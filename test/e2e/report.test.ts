@@ -134,6 +134,8 @@ describe("the round's report in the browser", () => {
       expect(lines[0]).toBe(ranking.headers.join(','));
       expect(lines).toHaveLength(ranking.rows.length + 1);
       expect(lines[1]).toContain(REPORT_NAMES[0]);
+      // Nothing the page did was refused by the site's content security policy or failed.
+      expect(browser().problems).toEqual([]);
     });
   });
 
@@ -165,7 +167,10 @@ describe("the round's report in the browser", () => {
     const summary = (await api<RoundSummaryResponse>('GET', `/api/publication/rounds/${roundId}/summary`)).body;
     const page = await browser().newPage();
     await explained(page, async () => {
-      await page.goto(`${baseUrl()}/summaries/${encodeURIComponent(roundId)}`);
+      // A visitor finds it from the published announcement.
+      await page.goto(`${baseUrl()}/notices/${encodeURIComponent(roundId)}`);
+      await page.locator('[data-summary-link]').click();
+      await page.waitForURL(`${baseUrl()}/summaries/${roundId}`);
       await page.locator('[data-winner]').first().waitFor();
       expect(await page.locator('[data-winner]').allInnerTexts()).toHaveLength(summary.winners.length);
       expect(await page.locator('[data-winner]').first().innerText()).toContain(REPORT_NAMES[0]);
