@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GBT19580_2012 } from '../criteria';
-import { breakdownOf, distributionsOf, formatShare, funnelOf, histogramOf, rankMovements, ranksOf, sharePerMille, type ApplicationFacts, type FunnelStepId } from './report';
+import { publicDistributions, breakdownOf, distributionsOf, formatShare, funnelOf, histogramOf, rankMovements, ranksOf, sharePerMille, type ApplicationFacts, type FunnelStepId } from './report';
 
 const app = (applicationId: string, steps: readonly FunnelStepId[], profile: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   applicationId,
@@ -76,5 +76,25 @@ describe('distributions and ranks', () => {
       ['b', { materialReview: 1, onSite: 2, defense: 2, final: 2 }],
       ['c', { materialReview: 3 }],
     ]);
+  });
+});
+
+describe('the public distributions', () => {
+  it('withholds a stage scored for one or two organisations, and keeps empty and larger ones', () => {
+    const [material, onSite, defense] = publicDistributions(
+      distributionsOf(
+        [
+          { applicationId: 'a', material: 80_000, materialCategories: { '4.1': 8_800 }, onSite: 75_000 },
+          { applicationId: 'b', material: 55_000, materialCategories: { '4.1': 5_500 }, onSite: 70_000 },
+          { applicationId: 'c', material: 45_000, materialCategories: { '4.1': 4_400 } },
+        ],
+        GBT19580_2012,
+      ),
+    );
+    expect(material!.withheld).toBeUndefined();
+    expect(material!.total.n).toBe(3);
+    expect(onSite).toEqual({ stage: 'onSite', total: { n: 2, counts: [] }, categories: [], withheld: true });
+    expect(defense!.withheld).toBeUndefined();
+    expect(defense!.total.n).toBe(0);
   });
 });

@@ -95,6 +95,8 @@ export interface StageDistribution {
   readonly stage: ScoreStage;
   readonly total: Histogram;
   /** Per category (material review and on-site only): bins of 10% of the category's points. */
+  /** The public summary withholds a stage scored for fewer than {@link PUBLIC_MIN_SCORED} organisations (its bins would point at one). */
+  readonly withheld?: true;
   readonly categories: readonly { readonly categoryId: string; readonly name: Text; readonly points: number; readonly histogram: Histogram; readonly meanHundredths?: Hundredths }[];
 }
 
@@ -179,4 +181,16 @@ export function rankMovements(scores: readonly ApplicationScores[], finalRanks: 
       };
     })
     .sort((a, b) => (a.ranks.final ?? Infinity) - (b.ranks.final ?? Infinity) || (a.ranks.onSite ?? Infinity) - (b.ranks.onSite ?? Infinity) || (a.ranks.materialReview ?? Infinity) - (b.ranks.materialReview ?? Infinity));
+}
+
+/** The fewest organisations a stage must have scored for the public summary to show its distribution. */
+export const PUBLIC_MIN_SCORED = 3;
+
+// Issue 12.4: the public summary shows no organisation's score but the winners' published ones; a distribution over one
+// or two organisations (or a category mean over them) would show theirs, so such a stage is withheld.
+/** The distributions as the public may read them: a stage scored for fewer than {@link PUBLIC_MIN_SCORED} organisations withheld. */
+export function publicDistributions(distributions: readonly StageDistribution[]): StageDistribution[] {
+  return distributions.map((d) =>
+    d.total.n === 0 || d.total.n >= PUBLIC_MIN_SCORED ? d : { stage: d.stage, total: { n: d.total.n, counts: [] }, categories: [], withheld: true },
+  );
 }

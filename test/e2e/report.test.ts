@@ -6,7 +6,7 @@ import type { RoundExportResponse, RoundReportResponse, RoundSummaryResponse } f
 import { formatShare } from '../../shared/report/report';
 import { readXlsx } from '../../functions/lib/pool/xlsx';
 import { stackRuntime } from '../integration/applications-helpers';
-import { api, signInAdmin } from '../integration/helpers';
+import { api, signInAdmin, uniqueEmail } from '../integration/helpers';
 import { REPORT_NAMES, seedAnnouncedRound } from '../integration/report-helpers';
 import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
 
@@ -159,6 +159,23 @@ describe("the round's report in the browser", () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await checkPage(page, 'papers, 375 px');
       await page.setViewportSize({ width: 1280, height: 800 });
+    });
+  });
+
+  it('a supervisor of the programme opens the same report from the supervisors’ round and reads the same funnel', async () => {
+    const email = uniqueEmail('report-supervisor');
+    const invited = await api('POST', '/api/submission/people', { cookie: await signInAdmin(), body: { email, name: '报告图表监督员', role: 'supervisor' } });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const page = await browser().newPage();
+    await explained(page, async () => {
+      await page.goto(await latestLink(email));
+      await page.waitForURL(`${baseUrl()}/supervise`);
+      await page.goto(`${baseUrl()}/supervise/rounds/${encodeURIComponent(roundId)}`);
+      await page.locator(`[data-round-reviews="${roundId}"] [data-report-link]`).click();
+      await page.waitForURL(`${baseUrl()}/supervise/rounds/${roundId}/report`);
+      await page.locator('[data-chart="funnel"]').waitFor();
+      await funnelMatches(page);
+      await page.locator('[data-export-xlsx]').waitFor();
     });
   });
 

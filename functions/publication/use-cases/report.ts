@@ -5,6 +5,7 @@ import {
   breakdownOf,
   distributionsOf,
   funnelOf,
+  publicDistributions,
   rankMovements,
   type ApplicationFacts,
   type ApplicationScores,
@@ -155,7 +156,7 @@ export async function roundSummary(deps: OutcomeDeps, roundId: string): Promise<
     roundName: round.name,
     programmeName: programme?.name ?? round.name,
     funnel: funnelOf(facts),
-    distributions: distributionsOf(scores, criteria),
+    distributions: publicDistributions(distributionsOf(scores, criteria)),
     winners: publishedEntries('announcement', records.outcome),
   };
 }

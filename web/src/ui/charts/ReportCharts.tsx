@@ -124,7 +124,11 @@ export function Distributions({ distributions }: { distributions: readonly Stage
   return (
     <>
       {distributions.map((d) =>
-        d.total.n === 0 ? (
+        d.withheld ? (
+          <p class="card" key={d.stage} data-chart-withheld={d.stage}>
+            <strong>{t('report.dist.title', { stage: t(`report.stage.${d.stage}`) })}</strong> <span class="muted">{t('report.dist.withheld')}</span>
+          </p>
+        ) : d.total.n === 0 ? (
           <p class="card" key={d.stage} data-chart-empty={d.stage}>
             <strong>{t('report.dist.title', { stage: t(`report.stage.${d.stage}`) })}</strong> <span class="muted">{t('report.dist.none')}</span>
           </p>
