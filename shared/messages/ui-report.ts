@@ -41,6 +41,11 @@ export const reportUiMessages = {
   'report.dist.total': { 'zh-CN': '总分（每 100 分一档，满分 1000）', en: 'Total (bands of 100 points out of 1,000)' },
   'report.dist.categories': { 'zh-CN': '各类目平均得分（占该类目分值的比例）', en: 'Mean score of each category (share of its points)' },
   'report.dist.withheld': { 'zh-CN': '这一阶段评分的组织少于 3 家，不公布其分布。', en: 'Fewer than 3 organisations were scored at this stage: its distribution is not published.' },
+  'report.bands.title': { 'zh-CN': '各类目得分分布：{stage}', en: 'Each category’s scores: {stage}' },
+  'report.bands.hint': {
+    'zh-CN': '每行一个类目，每列为该类目分值的 10% 一档，数字为落在该档的组织数。',
+    en: 'One row per category, one column per band of 10% of its points; each number counts the organisations in that band.',
+  },
   'report.dist.none': { 'zh-CN': '这一阶段还没有得分。', en: 'No score of this stage yet.' },
   'report.stage.materialReview': { 'zh-CN': '材料评审', en: 'Material review' },
   'report.stage.onSite': { 'zh-CN': '现场评审', en: 'On-site evaluation' },

@@ -80,6 +80,12 @@ describe("the round's report in the browser", () => {
         const columns = chart.locator('[data-bin]');
         expect(await columns.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual([...d.total.counts]);
         expect(await chart.locator('tr[data-bin-row] [data-count]').allInnerTexts()).toEqual(d.total.counts.map(String));
+        // Each category in bands of 10% of its points: the grid's cells and the table's row hold the API's counts.
+        for (const c of d.categories) {
+          const bands = page.locator(`[data-chart="bands-${d.stage}"]`);
+          expect(await bands.locator(`[data-band-row="${c.categoryId}"] [data-count]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual([...c.histogram.counts]);
+          expect(await bands.locator(`tr[data-band-table-row="${c.categoryId}"] td`).allInnerTexts()).toEqual(c.histogram.counts.map(String));
+        }
       }
       const movements = page.locator('[data-chart="movements"]');
       expect(await movements.locator('polyline').count()).toBe(report.movements.filter((m) => Object.keys(m.ranks).length > 1).length);

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { FunnelStep, StageDistribution } from '../../../../shared/api/report';
 import { formatShare } from '../../../../shared/report/report';
 import { formatPoints } from '../../../../shared/scoring/exact';
@@ -118,6 +119,81 @@ export function DistributionChart({ distribution }: { distribution: StageDistrib
   );
 }
 
+/** Each category's scores in bands of 10% of its points (rows: categories; columns: bands), shaded by how many fall in each. */
+export function CategoryBands({ distribution }: { distribution: StageDistribution }) {
+  const t = useT();
+  const locale = useLocale();
+  const rows = distribution.categories.filter((c) => c.histogram.n > 0);
+  if (rows.length === 0) return null;
+  const bands = rows[0]!.histogram.counts.length;
+  const max = Math.max(1, ...rows.flatMap((c) => c.histogram.counts));
+  const cellW = 30;
+  const cellH = 18;
+  const labelW = 40;
+  const stage = t(`report.stage.${distribution.stage}`);
+  const band = (i: number) => `${(i * 100) / bands}–${((i + 1) * 100) / bands}%`;
+  return (
+    <ChartFigure
+      id={`bands-${distribution.stage}`}
+      title={t('report.bands.title', { stage })}
+      hint={t('report.bands.hint')}
+      tableLabel={t('report.chart.table')}
+      chart={
+        <svg class="columns-svg" viewBox={`0 0 ${labelW + bands * cellW} ${(rows.length + 1) * cellH + 4}`} role="presentation">
+          {Array.from({ length: bands }, (_, i) => (
+            <text key={i} x={labelW + i * cellW + cellW / 2} y={12} text-anchor="middle" class="column-label">
+              {(i * 100) / bands}
+            </text>
+          ))}
+          {rows.map((c, r) => (
+            <g key={c.categoryId} data-band-row={c.categoryId}>
+              <text x={0} y={(r + 1) * cellH + 13} class="column-label">
+                {c.categoryId}
+              </text>
+              {c.histogram.counts.map((n, i) => (
+                <g key={i} data-count={n}>
+                  <rect x={labelW + i * cellW + 1} y={(r + 1) * cellH + 1} width={cellW - 2} height={cellH - 2} class="band-cell" fill-opacity={n === 0 ? 0.06 : 0.2 + (0.8 * n) / max} />
+                  {n > 0 && (
+                    <text x={labelW + i * cellW + cellW / 2} y={(r + 1) * cellH + 13} text-anchor="middle" class="band-count">
+                      {n}
+                    </text>
+                  )}
+                </g>
+              ))}
+            </g>
+          ))}
+        </svg>
+      }
+      table={
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.col.category')}</th>
+              {Array.from({ length: bands }, (_, i) => (
+                <th scope="col" key={i} class="nowrap">
+                  {band(i)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.categoryId} data-band-table-row={c.categoryId}>
+                <th scope="row">{`${c.categoryId} ${c.name[locale]}`}</th>
+                {c.histogram.counts.map((n, i) => (
+                  <td class="num" key={i}>
+                    {n}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </>
+      }
+    />
+  );
+}
+
 /** Every stage with scores: its distribution chart; a stage without any score says so. */
 export function Distributions({ distributions }: { distributions: readonly StageDistribution[] }) {
   const t = useT();
@@ -133,7 +209,10 @@ export function Distributions({ distributions }: { distributions: readonly Stage
             <strong>{t('report.dist.title', { stage: t(`report.stage.${d.stage}`) })}</strong> <span class="muted">{t('report.dist.none')}</span>
           </p>
         ) : (
-          <DistributionChart key={d.stage} distribution={d} />
+          <Fragment key={d.stage}>
+            <DistributionChart distribution={d} />
+            <CategoryBands distribution={d} />
+          </Fragment>
         ),
       )}
     </>
