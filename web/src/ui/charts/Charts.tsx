@@ -7,12 +7,12 @@ import type { ComponentChildren } from 'preact';
  */
 
 /** A chart (SVG, hidden from screen readers) with the table of its numbers beside it. */
-export function ChartFigure({ id, title, hint, tableLabel, chart, table }: { id: string; title: string; hint?: string; tableLabel: string; chart: ComponentChildren; table: ComponentChildren }) {
+export function ChartFigure({ id, title, hint, tableLabel, chart, table, stacked }: { id: string; title: string; hint?: string; tableLabel: string; chart: ComponentChildren; table: ComponentChildren; stacked?: boolean }) {
   return (
     <section class="card chart-card" aria-labelledby={`${id}-title`} data-chart={id}>
       <h2 id={`${id}-title`}>{title}</h2>
       {hint && <p class="muted small">{hint}</p>}
-      <div class="chart-pair">
+      <div class={stacked ? 'chart-pair chart-pair-stacked' : 'chart-pair'}>
         <figure class="chart" aria-hidden="true">
           {chart}
         </figure>

@@ -135,6 +135,7 @@ export function CategoryBands({ distribution }: { distribution: StageDistributio
   return (
     <ChartFigure
       id={`bands-${distribution.stage}`}
+      stacked
       title={t('report.bands.title', { stage })}
       hint={t('report.bands.hint')}
       tableLabel={t('report.chart.table')}
