@@ -9,7 +9,7 @@ import { registration, signInApplicant, stackRuntime } from './applications-help
 import { api, signInAdmin, uniqueEmail } from './helpers';
 import { endNoticePeriod, objectionBody } from './notice-helpers';
 import { consensusCard, outcomePaths, recordOpinion, recordVote, seedOutcomeRound } from './outcome-helpers';
-import { foreignAdmin, invitedPerson } from './reviews-helpers';
+import { assignTeam, clearDeclaration, createReviewRound, eligibleApplication, foreignAdmin, fullCard, invitedPerson, moveRoundTo, paths, scoreAndSubmit } from './reviews-helpers';
 import { moveTo } from './rounds-helpers';
 
 const report = (roundId: string) => `/api/publication/rounds/${roundId}/report`;
@@ -202,4 +202,32 @@ describe('the round taken to the announcement: the report, the export and the pu
     expect(text).not.toContain('李实名');
     expect(res.body).not.toHaveProperty('movements');
   });
+});
+
+describe("the export's scores sheet: every submitted card, never a draft", () => {
+  it('lists each submitted card with its expert by name and each item’s percentage; a draft card is not read', async () => {
+    const round = await createReviewRound({ teams: { materialReviewMin: 3, onSiteMin: 3, defensePanelMin: 5 } });
+    const { applicationId } = await eligibleApplication(round, '闽清导出示范有限公司');
+    const experts = [];
+    for (let i = 0; i < 3; i++) experts.push(await invitedPerson('expert', { name: `导出专家${i + 1}`, organisation: `导出协会${i}` }));
+    await moveRoundTo(round, 'materialReview');
+    await assignTeam(applicationId, experts);
+    await scoreAndSubmit(applicationId, experts[0]!, 40);
+    await scoreAndSubmit(applicationId, experts[1]!, 55);
+    await api('POST', paths.declare(applicationId), { cookie: experts[2]!.cookie, body: clearDeclaration });
+    const draft = await api('PUT', paths.card(applicationId), { cookie: experts[2]!.cookie, body: { items: fullCard(95), version: 0 } });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+
+    const res = await api<RoundExportResponse>('GET', exported(round), { cookie: admin });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const scores = res.body.sheets.find((s) => s.key === 'scores')!;
+    expect(scores.rows.map((r) => [r[0], r[1], r[2], r[3], r.at(-1)])).toEqual([
+      ['闽清导出示范有限公司', '材料评审', '导出专家1', 40, '400.00'],
+      ['闽清导出示范有限公司', '材料评审', '导出专家2', 55, '550.00'],
+    ]);
+    expect(scores.rows[0]).toHaveLength(scores.headers.length);
+    // The funnel at material review: one registered, submitted, eligible; no consensus yet.
+    const { body } = await api<RoundReportResponse>('GET', report(round), { cookie: admin });
+    expect(counts(body)).toMatchObject({ registered: 1, submitted: 1, eligible: 1, reviewed: 0 });
+  }, 240_000);
 });
