@@ -33,8 +33,11 @@ function Opinions({ standing, departments }: { standing: CommitteeStanding; depa
         const o = standing.opinions.find((x) => x.department === d);
         return (
           <li key={d}>
-            {`${departmentName(t, d)}：${o ? t(o.objection ? 'report.papers.objection' : 'report.papers.noObjection') : t('report.papers.pending')}`}
-            {o?.objection && o.text ? `（${o.text}）` : ''}
+            {t('report.papers.opinionLine', {
+              department: departmentName(t, d),
+              answer: o ? t(o.objection ? 'report.papers.objection' : 'report.papers.noObjection') : t('report.papers.pending'),
+            })}
+            {o?.objection && o.text ? t('report.papers.letter', { text: o.text }) : ''}
           </li>
         );
       })}

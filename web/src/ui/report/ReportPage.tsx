@@ -100,12 +100,15 @@ function Movements({ movements }: { movements: RoundReportResponse['movements'] 
             </tr>
           </thead>
           <tbody>
-            {movements.map((m) => (
+            {movements.map((m, n) => (
               <tr key={m.applicationId} data-movement={m.applicationId}>
-                <th scope="row">{m.organisationName}</th>
+                <th scope="row">
+                  <span class={`swatch swatch-${n % 6}`} aria-hidden="true" />
+                  {m.organisationName}
+                </th>
                 {STAGE_COLUMNS.map((s) => (
                   <td key={s} class="num nowrap" data-stage={s}>
-                    {m.ranks[s] === undefined ? '' : `${score(m, s)}（${t('report.rankOf', { rank: m.ranks[s]! })}）`}
+                    {m.ranks[s] === undefined ? '' : t('report.scoreRank', { score: score(m, s), rank: m.ranks[s]! })}
                   </td>
                 ))}
               </tr>
@@ -155,14 +158,7 @@ function ExportPanel({ roundId }: { roundId: string }) {
       downloadCsv(name, sheet);
       return `${name}.csv`;
     });
-  const names = [
-    ['scores', '评分'],
-    ['consensus', '合议'],
-    ['ranking', '排名'],
-    ['opinions', '征求意见'],
-    ['votes', '审议表决'],
-    ['objections', '公示异议'],
-  ] as const;
+  const keys = ['scores', 'consensus', 'ranking', 'opinions', 'votes', 'objections'] as const;
   return (
     <section class="card no-print" aria-labelledby="report-export-title" data-export>
       <h2 id="report-export-title">{t('report.export.title')}</h2>
@@ -173,10 +169,10 @@ function ExportPanel({ roundId }: { roundId: string }) {
         </button>
       </p>
       <ul class="export-csv">
-        {names.map(([key, name]) => (
+        {keys.map((key) => (
           <li key={key}>
             <button type="button" class="secondary" onClick={() => csv(key)} disabled={busy} data-export-csv={key}>
-              {t('report.export.csv', { sheet: name })}
+              {t('report.export.csv', { sheet: t(`report.sheet.${key}`) })}
             </button>
           </li>
         ))}
