@@ -26,6 +26,7 @@ const opinionsUseCases = once(() => import('./use-cases/opinions'));
 const objectionsUseCases = once(() => import('./use-cases/objections'));
 const publishUseCases = once(() => import('./use-cases/publish'));
 const remarksUseCases = once(() => import('./use-cases/remarks'));
+const reportUseCases = once(() => import('./use-cases/report'));
 const roundConfigUseCases = once(() => import('./use-cases/round-config'));
 const roundsUseCases = once(() => import('./use-cases/rounds'));
 const reminderUseCases = once(() => import('./use-cases/reminders'));
@@ -114,6 +115,10 @@ const http = createRouter(
     'reminders.send': async (req) => ({
       body: await (await reminderUseCases()).sendReminder(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),
+    // The round's report, its export and its public summary (issue 12.4).
+    'report.round': async (req) => ({ body: await (await reportUseCases()).roundReport(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'report.export': async (req) => ({ body: await (await reportUseCases()).roundExport(await publicationDeps(), req.session, req.params.roundId ?? '') }),
+    'report.summary': async (req) => ({ body: await (await reportUseCases()).roundSummary(await publicationDeps(), req.params.roundId ?? '') }),
     'rounds.move': async (req) => ({
       body: await (await roundsUseCases()).moveRoundStage(await publicationDeps(), req.session, req.params.roundId ?? '', req.body, req.now, req.requestId),
     }),

@@ -82,6 +82,7 @@ import { DrawTeamsBody, NameDrawnLeaderBody, ReplaceDrawnBody, type DrawSummary,
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
+import type { RoundExportResponse, RoundReportResponse, RoundSummaryResponse } from './report';
 import { ROLES, type Role } from './roles';
 import { CancelVisitBody, ScheduleDefenseBody, ScheduleVisitBody, VisitReportBody, type VisitReportView, type DefenseScheduleView, type MyScheduleResponse, type RoundScheduleResponse, type VisitView } from './schedules';
 import { ConfigureRoundBody, CreateRoundBody, type RoundsResponse, type RoundView } from './rounds';
@@ -539,6 +540,19 @@ export const ROUTES = {
   'feedback.edit': route<FeedbackReportView, typeof EditFeedbackBody>({
     method: 'PUT', path: '/api/publication/applications/{applicationId}/feedback', fn: 'publication', access: ['admin'], body: EditFeedbackBody,
     summary: "The office's wording of one feedback report (strengths, opportunities, themes, findings), whole, on the version read; audited; refused after the release (409 FEEDBACK_RELEASED)",
+  }),
+  // The round's report with charts, its export and its public summary (issue 12.4).
+  'report.round': route<RoundReportResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/report', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The round's report: the funnel counted from stored records with the share at each step, breakdowns by district, industry and size, score distributions per stage, each applicant's scores and ranks from material review to the final ranking, and the committee papers' ranking with the weights and the departments' advice",
+  }),
+  'report.export': route<RoundExportResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/export', fn: 'publication', access: ['admin', 'supervisor'],
+    summary: "The whole round's scores, consensus, ranking, opinions, votes and objections as sheets with Chinese headers (the browser writes the .xlsx and CSV files)",
+  }),
+  'report.summary': route<RoundSummaryResponse>({
+    method: 'GET', path: '/api/publication/rounds/{roundId}/summary', fn: 'publication', access: 'public',
+    summary: "A round's public summary after the announcement: the funnel and the score distributions, and only the winners' published scores (404 before the announcement)",
   }),
 } as const;
 

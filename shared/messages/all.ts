@@ -19,6 +19,7 @@ import { remarksUiMessages } from './ui-remarks';
 import { reliabilityUiMessages } from './ui-reliability';
 import { lettersUiMessages } from './ui-letters';
 import { feedbackUiMessages } from './ui-feedback';
+import { reportUiMessages } from './ui-report';
 
 /** Every text of Merit, the common catalogue and every area's, for checks over the whole catalogue (tests). */
 export const allMessages = {
@@ -43,4 +44,5 @@ export const allMessages = {
   ...reliabilityUiMessages,
   ...lettersUiMessages,
   ...feedbackUiMessages,
+  ...reportUiMessages,
 } as const;

@@ -29,6 +29,7 @@ import type { operatorUiMessages } from './ui-operator';
 import type { schedulesUiMessages } from './ui-schedules';
 import type { remarksUiMessages } from './ui-remarks';
 import type { reliabilityUiMessages } from './ui-reliability';
+import type { reportUiMessages } from './ui-report';
 
 /**
  * Every catalogue's keys, for {@link MessageKey}: the common catalogue (`messages` in ./index: errors, the domain's terms,
@@ -63,7 +64,8 @@ type AllCatalogues = typeof platformMessages &
   typeof noticeUiMessages &
   typeof remarksUiMessages &
   typeof reliabilityUiMessages &
-  typeof operatorUiMessages;
+  typeof operatorUiMessages &
+  typeof reportUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;

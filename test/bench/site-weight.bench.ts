@@ -51,6 +51,10 @@ const PAGES: readonly Page[] = [
   { name: 'chain /supervise/:scope', budgetKb: AREA_BUDGET_KB, modules: ['src/supervise/SuperviseArea.tsx', 'src/supervise/ChainView.tsx'] },
   { name: 'round /supervise/rounds/:roundId', budgetKb: AREA_BUDGET_KB, modules: ['src/supervise/SuperviseArea.tsx', 'src/supervise/reviews/RoundReviews.tsx'] },
   { name: 'outcome /supervise/rounds/:roundId/outcome', budgetKb: AREA_BUDGET_KB, modules: ['src/supervise/SuperviseArea.tsx', 'src/outcome/OutcomePage.tsx'] },
+  { name: 'summary /summaries/:roundId', budgetKb: PUBLIC_BUDGET_KB, modules: ['src/public/summary/SummaryPage.tsx'] },
+  { name: 'report /office/rounds/:roundId/report', budgetKb: AREA_BUDGET_KB, modules: ['src/office/OfficeArea.tsx', 'src/ui/report/ReportPage.tsx'] },
+  { name: 'papers /office/rounds/:roundId/papers', budgetKb: AREA_BUDGET_KB, modules: ['src/office/OfficeArea.tsx', 'src/ui/report/CommitteePapers.tsx'] },
+  { name: 'report /supervise/rounds/:roundId/report', budgetKb: AREA_BUDGET_KB, modules: ['src/supervise/SuperviseArea.tsx', 'src/ui/report/ReportPage.tsx'] },
 ];
 
 interface ManifestChunk {

@@ -24,6 +24,7 @@ const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.Ch
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
 const RoundFeedbackPage = lazy(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
+const SummaryPage = lazy(() => import('./public/summary/SummaryPage').then((m) => m.SummaryPage));
 
 function Footer() {
   const t = useT();
@@ -79,15 +80,20 @@ export function App({ state }: { state: AppState }) {
               <Route path="/office/rounds/:roundId" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/outcome" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/reliability" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId/report" component={OfficeArea} />
+              <Route path="/office/rounds/:roundId/papers" component={OfficeArea} />
               <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
               <Route path="/supervise" component={SuperviseArea} />
               <Route path="/supervise/:scope" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/outcome" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reliability" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId/report" component={SuperviseArea} />
+              <Route path="/supervise/rounds/:roundId/papers" component={SuperviseArea} />
               <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
               <Route path="/operator" component={OperatorArea} />
               <Route path="/notices/:roundId" component={NoticePage} />
+              <Route path="/summaries/:roundId" component={SummaryPage} />
               <Route path="/check" component={CheckPage} />
               <Route path="/check/:number" component={CheckPage} />
               <Route path="/certificates/:applicationId" component={CertificatePage} />

@@ -104,4 +104,7 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'feedback.release': ['POST', '/api/publication/rounds/{roundId}/feedback/release'],
   'feedback.read': ['GET', '/api/publication/applications/{applicationId}/feedback'],
   'feedback.edit': ['PUT', '/api/publication/applications/{applicationId}/feedback'],
+  'report.round': ['GET', '/api/publication/rounds/{roundId}/report'],
+  'report.export': ['GET', '/api/publication/rounds/{roundId}/export'],
+  'report.summary': ['GET', '/api/publication/rounds/{roundId}/summary'],
 };

@@ -173,4 +173,20 @@ export class ReviewProgressReader {
       })),
     };
   }
+
+  /** Every submitted card of a round (both stages) with its expert's name and percentage per item, for the round's export (issue 12.4); drafts are never read. */
+  async submittedCardsOfRound(roundId: string): Promise<{ applicationId: string; stage: ReviewStage; reviewerId: string; reviewerName: string; percents: Record<string, number> }[]> {
+    const items = await this.items(roundId, reviewKeys.allCards(), ['applicationId', 'stage', 'reviewerId', 'reviewerName', 'status', 'items']);
+    return items.flatMap((i) =>
+      isReviewStage(i.stage) && i.status === 'submitted'
+        ? [{ applicationId: String(i.applicationId), stage: i.stage, reviewerId: String(i.reviewerId), reviewerName: String(i.reviewerName ?? ''), percents: percentsOf(i.items) }]
+        : [],
+    );
+  }
+
+  /** The names of a round's defense panel members and of its experts by id (the export names people, never ids). */
+  async defenseScorerNames(roundId: string): Promise<Map<string, string>> {
+    const items = await this.items(roundId, reviewKeys.defenseScoresOf(), ['reviewerId', 'reviewerName']);
+    return new Map(items.map((i) => [String(i.reviewerId), String(i.reviewerName ?? '')]));
+  }
 }

@@ -13,12 +13,16 @@ const RoundBoard = lazy(() => import('./rounds/RoundBoard').then((m) => m.RoundB
 const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
 const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
 const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
+const ReportPage = lazy(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
+const CommitteePapers = lazy(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
 
 function Office() {
   const t = useT();
   const route = useRoute();
   const { roundId, applicationId, stage } = route.params;
   if (roundId && route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
+  if (roundId && route.path.endsWith('/report')) return <ReportPage key={roundId} roundId={roundId} base="/office" />;
+  if (roundId && route.path.endsWith('/papers')) return <CommitteePapers key={roundId} roundId={roundId} base="/office" />;
   if (roundId && route.path.endsWith('/reliability')) return <ReliabilityPage key={roundId} roundId={roundId} back={`/office/rounds/${encodeURIComponent(roundId)}`} />;
   if (roundId) {
     return (

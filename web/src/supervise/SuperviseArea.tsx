@@ -12,12 +12,16 @@ const RoundReviews = lazy(() => import('./reviews/RoundReviews').then((m) => m.R
 const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
 const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
 const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
+const ReportPage = lazy(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
+const CommitteePapers = lazy(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();
   const route = useRoute();
   const { applicationId, stage } = route.params;
   if (route.path.endsWith('/outcome')) return <OutcomePage key={roundId} roundId={roundId} />;
+  if (route.path.endsWith('/report')) return <ReportPage key={roundId} roundId={roundId} base="/supervise" />;
+  if (route.path.endsWith('/papers')) return <CommitteePapers key={roundId} roundId={roundId} base="/supervise" />;
   if (route.path.endsWith('/reliability')) return <ReliabilityPage key={roundId} roundId={roundId} back={`/supervise/rounds/${encodeURIComponent(roundId)}`} />;
   return applicationId && stage ? (
     <TeamPage

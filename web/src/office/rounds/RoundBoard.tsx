@@ -20,6 +20,7 @@ import { showsSchedule } from '../../ui/schedule/stages';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/round-links';
+import '../../texts/report-link';
 
 /** Where the office reads one team's work. */
 export const officeTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -136,6 +137,11 @@ export function RoundBoard({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            <p>
+              <a href={`/office/rounds/${encodeURIComponent(roundId)}/report`} data-report-link>
+                {t('report.link')}
+              </a>
+            </p>
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
               <p>
                 <a href={`/office/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>

@@ -233,6 +233,11 @@ export function NoticePage({
             {t('notice.publishedAt', { at: beijingTime(announcement.publishedAt, locale, t) })}
           </p>
           <EntriesTable entries={announcement.entries} caption={t('notice.announcement.caption')} empty={t('notice.announcement.empty')} />
+          <p>
+            <a href={`/summaries/${encodeURIComponent(roundId!)}`} data-summary-link>
+              {t('summary.link')}
+            </a>
+          </p>
         </section>
       )}
 

@@ -15,6 +15,7 @@ import { showsSchedule } from '../../ui/schedule/stages';
 import '../../texts/team-view';
 import { LazyRemarksSection as RemarksSection } from '../../ui/remarks/lazy';
 import '../../texts/round-links';
+import '../../texts/report-link';
 
 /** Where a supervisor reads one team's work. */
 export const superviseTeamHref = (roundId: string) => (applicationId: string, stage: ReviewStage) =>
@@ -135,6 +136,11 @@ export function RoundReviews({ roundId }: { roundId: string }) {
               <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
+            <p>
+              <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/report`} data-report-link>
+                {t('report.link')}
+              </a>
+            </p>
             {ROUND_STAGES.indexOf(data.roundStage) >= ROUND_STAGES.indexOf('materialReview') && (
               <p>
                 <a href={`/supervise/rounds/${encodeURIComponent(roundId)}/reliability`} data-reliability-link>
