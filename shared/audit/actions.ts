@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = [
   'visit.cancelled',
   'defense.scheduled',
   'defense.rescheduled',
+  'call.updated',
+  'call.attachmentAdded',
+  'call.attachmentRemoved',
+  'programme.contactSet',
 ] as const;
 
 /** An audited action. */

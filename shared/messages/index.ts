@@ -3,6 +3,7 @@ import { letterMessages } from './letters';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
+import { portalMessages } from './portal';
 import { registerMessages } from './registry';
 import { reminderMessages } from './reminders';
 import { reviewMessages } from './review';
@@ -29,6 +30,7 @@ export const messages = {
   ...reminderMessages,
   ...scheduleMessages,
   ...letterMessages,
+  ...portalMessages,
 } as const;
 
 registerMessages(messages);

@@ -98,4 +98,12 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'schedules.cancelVisit': ['POST', '/api/scoring/applications/{applicationId}/visit/cancellation'],
   'schedules.setDefense': ['PUT', '/api/scoring/rounds/{roundId}/defense/schedule'],
   'schedules.mine': ['GET', '/api/scoring/schedule/mine'],
+  'portal.call': ['GET', '/api/submission/rounds/{roundId}/call'],
+  'portal.setCallText': ['PUT', '/api/submission/rounds/{roundId}/call'],
+  'portal.addAttachment': ['POST', '/api/submission/rounds/{roundId}/call/attachments'],
+  'portal.removeAttachment': ['POST', '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/removal'],
+  'portal.downloadAttachment': ['GET', '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/download'],
+  'portal.setContact': ['PUT', '/api/submission/programme/contact'],
+  'portal.fileObjection': ['POST', '/api/submission/rounds/{roundId}/objections/online'],
+  'portal.downloadEvidence': ['GET', '/api/submission/rounds/{roundId}/objections/{objectionId}/evidence/{evidenceId}/download'],
 };
