@@ -73,7 +73,8 @@ export const SetContactBody = v.object({
  * the use case (an anonymous one answers 422 OBJECTION_ANONYMOUS, said so).
  */
 export const OnlineObjectionBody = v.object({
-  applicationId: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/)),
+  /** The proposed winner objected to, by its name as the notice publishes it. */
+  organisation: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
   objectorName: v.pipe(v.string(), v.trim(), v.maxLength(100)),
   /** The objector's identity document or organisation credit code (real name). */
   objectorId: v.pipe(v.string(), v.trim(), v.maxLength(40)),

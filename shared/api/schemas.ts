@@ -85,7 +85,7 @@ export interface PublicProgramme {
   readonly level?: 'city' | 'district' | 'county';
   readonly issuingBody?: { readonly 'zh-CN': string; readonly en: string };
   /** Where written objections go (the programme's settings); absent until its office sets it. */
-  readonly contact?: { readonly address: { readonly 'zh-CN': string; readonly en: string }; readonly phone: string; readonly email: string };
+  readonly contact?: { readonly address: { readonly 'zh-CN': string; readonly en: string }; readonly phone: string; readonly email: string; readonly version: number };
   readonly rounds: readonly PublicRound[];
 }
 

@@ -8,6 +8,7 @@ export const portalUiMessages = {
   'portal.programme.noRounds': { 'zh-CN': '暂无评审轮次。', en: 'No round yet.' },
   'portal.programme.notFound': { 'zh-CN': '没有这个奖项。', en: 'There is no such award.' },
   'portal.programme.back': { 'zh-CN': '返回首页', en: 'Back to the home page' },
+  'portal.call.back': { 'zh-CN': '返回奖项页面', en: 'Back to the award’s page' },
   'portal.round.call': { 'zh-CN': '申报通知', en: 'The call' },
   'portal.winners.title': { 'zh-CN': '获奖组织', en: 'Winners' },
   'portal.winners.none': { 'zh-CN': '本轮获奖组织尚未公布。', en: 'This round’s winners are not announced yet.' },
@@ -115,6 +116,6 @@ export const portalUiMessages = {
     'zh-CN': '需要 Node.js 20 或更高版本：在 Merit 目录中先运行 npm ci，再运行：',
     en: 'You need Node.js 20 or newer: in Merit’s folder run npm ci, then:',
   },
-  'portal.verify.output': { 'zh-CN': '结果为 “ok” 表示一致；否则命令会指出第一处不一致的记录。', en: 'It prints “ok” when everything matches; otherwise it names the first record that does not.' },
+  'portal.verify.output': { 'zh-CN': '命令最后一行说明核验是否通过；不通过时指出第一处不一致的记录。', en: 'Its last line says whether the check passed; if not, it names the first record that does not match.' },
   'portal.verify.back': { 'zh-CN': '返回公示', en: 'Back to the notice' },
 } as const satisfies Catalogue;

@@ -115,13 +115,14 @@ describe('the contact for written objections', () => {
   it("the programme's administrator sets it (audited on the programme's chain, versioned); the public sees it with the programme", async () => {
     const admin = await signInAdmin();
     const listed = await api('GET', '/api/publication/programmes');
-    const version = listed.body.programmes.find((p: any) => p.programmeId === 'city')?.contact ? (await currentContactVersion()) : 0;
+    const version: number = listed.body.programmes.find((p: any) => p.programmeId === 'city')?.contact?.version ?? 0;
+    expect(version).toBe(await currentContactVersion());
     const body = { address: { 'zh-CN': '市政务中心 3 楼 312 室', en: 'Room 312, City Government Centre' }, phone: '0591-8700 0000', email: 'award-office@example.org', version };
     const res = await api('PUT', '/api/submission/programme/contact', { cookie: admin, body });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toBe(version + 1);
     const programmes = await api('GET', '/api/publication/programmes');
-    expect(programmes.body.programmes.find((p: any) => p.programmeId === 'city').contact).toEqual({ address: body.address, phone: body.phone, email: body.email });
+    expect(programmes.body.programmes.find((p: any) => p.programmeId === 'city').contact).toEqual({ address: body.address, phone: body.phone, email: body.email, version: version + 1 });
     const chain = await linkedChain((await stackRuntime()).audit, programmeScope('city'));
     expect(chain.at(-1)?.action).toBe('programme.contactSet');
     // The same version again is stale.
@@ -136,8 +137,8 @@ async function currentContactVersion(): Promise<number> {
 }
 
 describe('online objections on the public notice', () => {
-  const objection = (applicationId: string, over: Record<string, unknown> = {}) => ({
-    applicationId,
+  const objection = (organisation: string, over: Record<string, unknown> = {}) => ({
+    organisation,
     objectorName: '王实名',
     objectorId: '350102199001011234',
     phone: '138-0000-0000',
@@ -153,8 +154,9 @@ describe('online objections on the public notice', () => {
     const { roundId } = seeded.round;
     const moved = await moveTo(roundId, 'publicNotice', seeded.round.version, admin);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    const proposed = seeded.proposed[0]!;
-    const notProposed = seeded.standings.find((s) => s.fate === 'notProposed')!.applicationId;
+    const proposedId = seeded.proposed[0]!;
+    const proposed = seeded.standings.find((s) => s.applicationId === proposedId)!.organisation.name;
+    const notProposed = seeded.standings.find((s) => s.fate === 'notProposed')!.organisation.name;
 
     // Anonymous: no name, a placeholder name, no identity, no way to answer.
     await refused(roundId, 422, 'OBJECTION_ANONYMOUS', () => api('POST', online(roundId), { body: objection(proposed, { objectorName: '' }) }));
@@ -184,7 +186,7 @@ describe('online objections on the public notice', () => {
     // The office's list holds it as an online objection with its files, downloadable by the office only.
     const list = await api('GET', `/api/publication/rounds/${roundId}/objections`, { cookie: admin });
     const mine = list.body.objections.find((o: any) => o.objectionId === filed.body.objectionId);
-    expect(mine).toMatchObject({ channel: 'online', objectorName: '王实名', applicationId: proposed });
+    expect(mine).toMatchObject({ channel: 'online', objectorName: '王实名', applicationId: proposedId });
     expect(mine.evidenceFiles.map((f: any) => f.contentType)).toEqual(['application/pdf', 'image/png']);
     const evidence = `/api/submission/rounds/${roundId}/objections/${filed.body.objectionId}/evidence/2/download`;
     expect((await api('GET', evidence)).status).toBe(401);
@@ -207,6 +209,6 @@ describe('online objections on the public notice', () => {
 
   it('refuses an objection on a round without an open notice', async () => {
     const round = await seedRound();
-    await refused(round.roundId, 422, 'OBJECTION_NOT_OPEN', () => api('POST', online(round.roundId), { body: objection('01J0000000000000000000000A') }));
+    await refused(round.roundId, 422, 'OBJECTION_NOT_OPEN', () => api('POST', online(round.roundId), { body: objection('某某公司') }));
   });
 });

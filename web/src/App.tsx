@@ -21,6 +21,9 @@ const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) =>
 const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
+const ProgrammePage = lazy(() => import('./portal').then((m) => m.ProgrammePage));
+const CallPage = lazy(() => import('./portal').then((m) => m.CallPage));
+const VerifyPage = lazy(() => import('./portal').then((m) => m.VerifyPage));
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
 
 function Footer() {
@@ -89,6 +92,9 @@ export function App({ state }: { state: AppState }) {
               <Route path="/check" component={CheckPage} />
               <Route path="/check/:number" component={CheckPage} />
               <Route path="/certificates/:applicationId" component={CertificatePage} />
+              <Route path="/programmes/:programmeId" component={ProgrammePage} />
+              <Route path="/calls/:roundId" component={CallPage} />
+              <Route path="/verify/:roundId" component={VerifyPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

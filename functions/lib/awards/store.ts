@@ -213,7 +213,7 @@ export class AwardsStore {
           name: p.name as Name,
           ...(p.level ? { level: p.level as ProgrammeLevel } : {}),
           ...(p.issuingBody ? { issuingBody: p.issuingBody as Name } : {}),
-          ...(contact ? { contact: { address: contact.address, phone: contact.phone, email: contact.email } } : {}),
+          ...(contact ? { contact: { address: contact.address, phone: contact.phone, email: contact.email, version: contact.version } } : {}),
           rounds: (rounds.Items ?? [])
             .map((r) => ({
               roundId: String(r.roundId),

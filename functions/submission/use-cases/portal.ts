@@ -260,7 +260,9 @@ export async function fileOnlineObjection(deps: PortalDeps, roundId: string, inp
     throw new AppError('OBJECTION_ANONYMOUS', 422);
   }
   const outcome = await deps.outcome.ofRound(roundId);
-  if (!proposedWinners(outcome).some((s) => s.applicationId === input.applicationId)) throw new AppError('NOT_PROPOSED', 422, { applicationId: input.applicationId });
+  const standing = proposedWinners(outcome).find((s) => s.organisation.name === input.organisation);
+  if (!standing) throw new AppError('NOT_PROPOSED', 422, { organisation: input.organisation });
+  const applicationId = standing.applicationId;
   if (input.evidence.length === 0) throw new AppError('OBJECTION_EVIDENCE_REQUIRED', 422);
   const files: CheckedFile[] = [];
   for (const f of input.evidence) files.push(await checkFile(f, EVIDENCE_TYPES));
@@ -274,7 +276,7 @@ export async function fileOnlineObjection(deps: PortalDeps, roundId: string, inp
     by: PUBLIC_ACTOR.personId,
     byName: name,
     objectionId,
-    applicationId: input.applicationId,
+    applicationId,
     objectorName: name,
     objectorContact: contact,
     statement: input.statement,
@@ -288,7 +290,7 @@ export async function fileOnlineObjection(deps: PortalDeps, roundId: string, inp
     actor: PUBLIC_ACTOR,
     action: 'objection.filed',
     target: { type: 'objection', id: objectionId },
-    context: { applicationId: input.applicationId, stage: round.stage },
+    context: { applicationId, stage: round.stage },
     state: record,
     requestId,
     now,

@@ -1,3 +1,4 @@
+import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
@@ -13,6 +14,9 @@ export function LinkRequest() {
   const { call } = useAppState();
   const t = useT();
   const locale = useLocale();
+  const { query } = useLocation();
+  // The programme the visitor came from (a call's or a programme's apply button); the default programme otherwise.
+  const programmeId = /^[a-z0-9][a-z0-9-]{0,63}$/.test(query.programme ?? '') ? query.programme : undefined;
   const [email, setEmail] = useState('');
   const [phase, setPhase] = useState<'idle' | 'sending' | 'sent'>('idle');
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +26,7 @@ export function LinkRequest() {
     setPhase('sending');
     setError(null);
     try {
-      await call('applicants.requestLink', { body: { email: email.trim(), locale } });
+      await call('applicants.requestLink', { body: { email: email.trim(), locale, ...(programmeId ? { programmeId } : {}) } });
       setPhase('sent');
     } catch (e) {
       setError(e);
