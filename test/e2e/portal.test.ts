@@ -144,6 +144,8 @@ describe('the public portal of each award', () => {
     // One organisation, one email: the city's round from its call, then the district's.
     const email = uniqueEmail('one-org');
     const applyFrom = async (roundId: string) => {
+      // A session is bound to one programme: signed in to the city's, the organisation signs out first (as the README says).
+      await browser().context.clearCookies();
       await page.goto(`${baseUrl()}/calls/${roundId}`);
       await page.locator('[data-apply-link]').click();
       await page.waitForURL(/\/apply\?programme=/);

@@ -21,9 +21,10 @@ const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) =>
 const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
-const ProgrammePage = lazy(() => import('./portal').then((m) => m.ProgrammePage));
-const CallPage = lazy(() => import('./portal').then((m) => m.CallPage));
-const VerifyPage = lazy(() => import('./portal').then((m) => m.VerifyPage));
+// The public portal (issue #14 part 2): one chunk per page, so a visitor reading a call loads nothing of the others.
+const ProgrammePage = lazy(() => import('./portal/ProgrammePage').then((m) => m.ProgrammePage));
+const CallPage = lazy(() => import('./portal/CallPage').then((m) => m.CallPage));
+const VerifyPage = lazy(() => import('./portal/VerifyPage').then((m) => m.VerifyPage));
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
 
 function Footer() {

@@ -7,6 +7,7 @@ import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { base64Of } from './files';
 import '../texts/portal';
+import '../texts/portal-office';
 import './portal.css';
 
 const EDITABLE = new Set(['call', 'registration']);

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import '../texts/portal';
+import '../texts/portal-office';
 import './portal.css';
 
 /**

@@ -6,7 +6,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { base64Of } from './files';
-import '../texts/portal';
+import '../texts/portal-objection';
 import './portal.css';
 
 const MAX_FILES = 3;
