@@ -126,6 +126,7 @@ export const superviseUiMessages = {
   'audit.letter.sent': { 'zh-CN': '发出结果通知', en: 'Result letter sent' },
   'audit.certificate.issued': { 'zh-CN': '颁发证书', en: 'Certificate issued' },
   'audit.objection.filed': { 'zh-CN': '提出异议', en: 'Objection filed' },
+  'supervise.target.attachment': { 'zh-CN': '通知附件', en: 'Call attachment' },
   'audit.call.updated': { 'zh-CN': '修改申报通知', en: 'Call text changed' },
   'audit.call.attachmentAdded': { 'zh-CN': '添加通知附件', en: 'Call attachment added' },
   'audit.call.attachmentRemoved': { 'zh-CN': '移除通知附件', en: 'Call attachment removed' },

@@ -4,6 +4,7 @@ import { PDF, PNG, minimalDocx, stackRuntime } from './applications-helpers';
 import { api, linkedChain, signInAdmin } from './helpers';
 import { endNoticePeriod, outcomeTables, seedDeliberatedRound } from './notice-helpers';
 import { foreignAdmin } from './reviews-helpers';
+import { verify } from './verify-audit-helpers';
 import { chainActions, moveTo, seedRound } from './rounds-helpers';
 
 // Issue #14 part 2: the public portal of each award — a round's call with its attachments, the programme's contact
@@ -20,6 +21,13 @@ const call = (roundId: string) => `/api/submission/rounds/${encodeURIComponent(r
 const online = (roundId: string) => `/api/submission/rounds/${encodeURIComponent(roundId)}/objections/online`;
 // An executable's first bytes (MZ), named as a PDF: a disguised file.
 const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000', 'hex'), Buffer.alloc(200)]);
+
+/** `npm run verify-audit` finds the round's chain and its stored records (the call on the round, the objections) matching. */
+async function chainAndRecordsMatch(roundId: string) {
+  const { code, lines } = await verify('--round', roundId);
+  expect(lines.find((l) => l.includes(`records round:${roundId}`)), lines.join('\n')).toMatch(/^ok /);
+  expect(code, lines.join('\n')).toBe(0);
+}
 
 /** Runs a request that must be refused with `status`/`code`, appending nothing to the round's chain. */
 async function refused(roundId: string, status: number, code: string, run: () => Promise<{ status: number; body: any }>) {
@@ -74,6 +82,7 @@ describe("a round's call (申报通知)", () => {
     expect(removed.status).toBe(200);
     expect(removed.body.attachments).toHaveLength(1);
     expect((await chainActions(round.roundId)).at(-1)).toBe('call.attachmentRemoved');
+    await chainAndRecordsMatch(round.roundId);
   });
 
   it('refuses an attachment of a disallowed type (a PNG, an executable named .pdf) with a clear error, storing nothing', async () => {
@@ -201,6 +210,7 @@ describe('online objections on the public notice', () => {
       body: { upheld: false, reason: '经核查，处罚不属于严重行政处罚。' },
     });
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    await chainAndRecordsMatch(roundId);
 
     // After the period: refused.
     await endNoticePeriod(roundId);
