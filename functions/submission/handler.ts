@@ -148,7 +148,7 @@ const http = createRouter(
     }),
     'portal.setContact': async (req) => ({ body: await (await portalUseCases()).setContact(await portalDeps(), req.session, req.body, req.now, req.requestId) }),
     'portal.fileObjection': async (req) => ({
-      body: await (await portalUseCases()).fileOnlineObjection(await portalDeps(), param(req.params, 'roundId'), req.body, req.now, req.requestId),
+      body: await (await portalUseCases()).fileOnlineObjection(await portalDeps(), param(req.params, 'roundId'), req.body, req.sourceIp, req.now, req.requestId),
     }),
     'portal.downloadEvidence': async (req) => ({
       body: await (await portalUseCases()).downloadEvidence(

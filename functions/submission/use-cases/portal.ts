@@ -244,13 +244,26 @@ export async function setContact(deps: PortalDeps, session: Session, input: v.In
   return contact;
 }
 
+const OBJECTION_WINDOW_SECONDS = 15 * 60;
+
 const ANONYMOUS_NAMES = new Set(['匿名', '无名', '无名氏', '群众', '知情人', 'anonymous', 'anon', 'n/a', 'none', 'unknown', '-']);
 
 // DOMAIN.md stage 10: objections are real-name, with evidence, against a proposed winner, within the notice period.
 // The online form checks the same rules as the office's written record (outcome/objections.ts) and lands in the same
 // list, where the office resolves it (upheld or not) with a reason.
 /** The public files an objection with evidence files on the open notice (audited `objection.filed`, channel online). */
-export async function fileOnlineObjection(deps: PortalDeps, roundId: string, input: v.InferOutput<typeof OnlineObjectionBody>, now: Date, requestId: string): Promise<OnlineObjectionReceipt> {
+export async function fileOnlineObjection(
+  deps: PortalDeps,
+  roundId: string,
+  input: v.InferOutput<typeof OnlineObjectionBody>,
+  sourceIp: string,
+  now: Date,
+  requestId: string,
+): Promise<OnlineObjectionReceipt> {
+  // A public write that stores files: counted per client like link requests (the same configured number per 15 minutes).
+  if (await deps.identity.hit('objection-client', sourceIp || 'unknown', OBJECTION_WINDOW_SECONDS, deps.config.linkLimits.perClient, now)) {
+    throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: OBJECTION_WINDOW_SECONDS });
+  }
   const round = await anyRound(deps, roundId);
   if (round.stage !== 'publicNotice' || !round.noticeOpenedAt || !round.noticeEndsAt) throw new AppError('OBJECTION_NOT_OPEN', 422, { stage: round.stage });
   const state = { roundId, stage: 'publicNotice' as const, noticeOpenedAt: round.noticeOpenedAt, noticeEndsAt: round.noticeEndsAt };
