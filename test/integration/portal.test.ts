@@ -1,4 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { DocumentStore } from '../../functions/lib/applications/documents';
+import { ApplicationsRepository } from '../../functions/lib/applications/repository';
+import { AwardsStore } from '../../functions/lib/awards/store';
+import { bucketName, tableName } from '../../functions/lib/config';
+import { OutcomeStore } from '../../functions/lib/outcome/store';
+import { fileOnlineObjection } from '../../functions/submission/use-cases/portal';
 import { programmeScope } from '../../shared/audit/chain';
 import { PDF, PNG, minimalDocx, stackRuntime } from './applications-helpers';
 import { api, linkedChain, signInAdmin } from './helpers';
@@ -215,6 +221,25 @@ describe('online objections on the public notice', () => {
     // After the period: refused.
     await endNoticePeriod(roundId);
     await refused(roundId, 422, 'NOTICE_PERIOD_OVER', () => api('POST', online(roundId), { body: objection(proposed) }));
+  });
+
+  it('counts online objections per client: past the limit, 429 RATE_LIMITED before anything is read or stored', async () => {
+    const rt = await stackRuntime();
+    const awardsTable = tableName(rt.config, 'awards');
+    const deps = {
+      ...rt,
+      config: { ...rt.config, linkLimits: { perAddress: 1, perClient: 2 } },
+      awards: new AwardsStore(rt.clients.ddb, awardsTable),
+      applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+      documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents')),
+      outcome: new OutcomeStore(rt.clients.ddb, awardsTable),
+    };
+    const round = await seedRound();
+    const client = `203.0.113.${Date.now() % 250}-${Math.random()}`;
+    const once = () => fileOnlineObjection(deps, round.roundId, objection('某某公司') as never, client, new Date(), 'test').catch((e: { code?: string }) => e.code);
+    expect(await once()).toBe('OBJECTION_NOT_OPEN');
+    expect(await once()).toBe('OBJECTION_NOT_OPEN');
+    expect(await once()).toBe('RATE_LIMITED');
   });
 
   it('refuses an objection on a round without an open notice', async () => {
