@@ -143,12 +143,12 @@ describe('the public portal of each award', () => {
 
     // One organisation, one email: the city's round from its call, then the district's.
     const email = uniqueEmail('one-org');
-    const applyFrom = async (roundId: string) => {
-      // A session is bound to one programme: signed in to the city's, the organisation signs out first (as the README says).
-      await browser().context.clearCookies();
+    const applyFrom = async (roundId: string, signedInElsewhere: boolean) => {
       await page.goto(`${baseUrl()}/calls/${roundId}`);
       await page.locator('[data-apply-link]').click();
       await page.waitForURL(/\/apply\?programme=/);
+      // Signed in to the city's award, the district's apply button asks for a link for the district's (a session is one award).
+      if (signedInElsewhere) await page.locator('[data-other-programme]', { hasText: '示范市政府质量奖' }).waitFor();
       await page.fill('#apply-link-email', email);
       await page.click('form.form button[type=submit]');
       await page.locator('p.notice[role=status]').waitFor();
@@ -162,10 +162,11 @@ describe('the public portal of each award', () => {
     let districtApplication = '';
     await explained(page, async () => {
       await page.setViewportSize(PHONE);
-      cityApplication = await applyFrom(city.roundId);
+      await browser().context.clearCookies();
+      cityApplication = await applyFrom(city.roundId, false);
     });
     await explained(page, async () => {
-      districtApplication = await applyFrom(district.roundId);
+      districtApplication = await applyFrom(district.roundId, true);
     });
     // Each office sees its own registration and nothing of the other's.
     const cityAdmin = await signIn(inject('adminEmail'));

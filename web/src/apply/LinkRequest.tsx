@@ -10,8 +10,8 @@ import '../texts/apply';
  * link while a round is open, a known applicant a sign-in link; the answer on
  * the page is the same either way.
  */
-export function LinkRequest() {
-  const { call } = useAppState();
+export function LinkRequest({ signedInTo }: { signedInTo?: string } = {}) {
+  const { call, programmes } = useAppState();
   const t = useT();
   const locale = useLocale();
   const { query } = useLocation();
@@ -37,6 +37,14 @@ export function LinkRequest() {
   return (
     <section class="card narrow" aria-labelledby="apply-link-title">
       <h1 id="apply-link-title">{t('applyLink.title')}</h1>
+      {signedInTo && programmeId && (
+        <p class="notice" data-other-programme>
+          {t('applyLink.otherProgramme', {
+            current: programmes.value?.find((p) => p.programmeId === signedInTo)?.name[locale] ?? signedInTo,
+            target: programmes.value?.find((p) => p.programmeId === programmeId)?.name[locale] ?? programmeId,
+          })}
+        </p>
+      )}
       <p>{t('applyLink.intro')}</p>
       <form class="form" onSubmit={submit}>
         <label for="apply-link-email">{t('signIn.email')}</label>
