@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ProgrammeContact } from '../../../shared/api/portal';
+import type { PublicProgramme } from '../../../shared/api/schemas';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -15,8 +16,18 @@ import './portal.css';
 export function ContactEditor() {
   const t = useT();
   const state = useAppState();
+  // The form starts from the contact the public list holds (with its version): it waits for that list.
+  useEffect(() => {
+    state.loadProgrammes().catch(() => undefined);
+  }, [state]);
+  if (!state.programmes.value) return <p class="muted">{t('site.loading')}</p>;
   const programmeId = state.session.value?.programmeId;
-  const listed = state.programmes.value?.find((p) => p.programmeId === programmeId)?.contact;
+  return <ContactForm contact={state.programmes.value.find((p) => p.programmeId === programmeId)?.contact} />;
+}
+
+function ContactForm({ contact: listed }: { contact: PublicProgramme['contact'] }) {
+  const t = useT();
+  const state = useAppState();
   const [version, setVersion] = useState<number | null>(null);
   const [values, setValues] = useState({
     addressZh: listed?.address['zh-CN'] ?? '',
