@@ -17,6 +17,7 @@ const packageUseCases = once(() => import('./use-cases/package'));
 const peopleUseCases = once(() => import('./use-cases/people'));
 const programmesUseCases = once(() => import('./use-cases/programmes'));
 const poolUseCases = once(() => import('./use-cases/pool'));
+const portalUseCases = once(() => import('./use-cases/portal'));
 const readUseCases = once(() => import('./use-cases/read'));
 const requestsUseCases = once(() => import('./use-cases/requests'));
 const registerUseCases = once(() => import('./use-cases/register'));
@@ -33,6 +34,11 @@ const appDeps = () =>
     applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
     documents: new DocumentStore(rt.clients.s3, bucketName(rt.config, 'documents'), rt.config.stage === 'aws' ? rt.publicUrl : undefined),
   })).catch((e: unknown) => { deps = undefined; throw e; }));
+
+const portalDeps = async () => {
+  const [d, { OutcomeStore }] = await Promise.all([appDeps(), import('../lib/outcome/store')]);
+  return { ...d, outcome: new OutcomeStore(d.clients.ddb, d.awards.table) };
+};
 
 const param = (params: Readonly<Record<string, string>>, name: string) => params[name] ?? '';
 
@@ -122,6 +128,29 @@ const http = createRouter(
     },
     'applications.answerRequest': async (req) => ({
       body: await (await requestsUseCases()).answerRequest(await appDeps(), req.session, param(req.params, 'applicationId'), param(req.params, 'requestId'), req.body, req.now, req.requestId),
+    }),
+    // The public portal (issue #14 part 2): the call, the objection contact, online objections.
+    'portal.call': async (req) => ({ body: await (await portalUseCases()).readCall(await portalDeps(), param(req.params, 'roundId')) }),
+    'portal.setCallText': async (req) => ({
+      body: await (await portalUseCases()).setCallText(await portalDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'portal.addAttachment': async (req) => ({
+      body: await (await portalUseCases()).addAttachment(await portalDeps(), req.session, param(req.params, 'roundId'), req.body, req.now, req.requestId),
+    }),
+    'portal.removeAttachment': async (req) => ({
+      body: await (await portalUseCases()).removeAttachment(await portalDeps(), req.session, param(req.params, 'roundId'), param(req.params, 'attachmentId'), req.body, req.now, req.requestId),
+    }),
+    'portal.downloadAttachment': async (req) => ({
+      body: await (await portalUseCases()).downloadAttachment(await portalDeps(), param(req.params, 'roundId'), param(req.params, 'attachmentId'), req.now),
+    }),
+    'portal.setContact': async (req) => ({ body: await (await portalUseCases()).setContact(await portalDeps(), req.session, req.body, req.now, req.requestId) }),
+    'portal.fileObjection': async (req) => ({
+      body: await (await portalUseCases()).fileOnlineObjection(await portalDeps(), param(req.params, 'roundId'), req.body, req.sourceIp, req.now, req.requestId),
+    }),
+    'portal.downloadEvidence': async (req) => ({
+      body: await (await portalUseCases()).downloadEvidence(
+        await portalDeps(), req.session, param(req.params, 'roundId'), param(req.params, 'objectionId'), param(req.params, 'evidenceId'), req.now,
+      ),
     }),
   },
   runtime,

@@ -38,6 +38,9 @@ export async function seedDemo(runtime: Runtime, now: Date, options: SeedOptions
   const programme = {
     programmeId,
     name: { 'zh-CN': '示范市政府质量奖', en: 'Demo City Government Quality Award' },
+    // A city's award: the home page lists programmes by level (issue #14 part 2).
+    level: 'city' as const,
+    issuingBody: { 'zh-CN': '示范市人民政府', en: 'Demo City Government' },
     createdAt: now.toISOString(),
   };
   const year = now.getUTCFullYear();

@@ -1,3 +1,4 @@
+import type { EvidenceFileView } from './portal';
 import * as v from 'valibot';
 import type { RoundStage } from '../stages/round';
 import type { PublicationKind } from './publication-path';
@@ -261,6 +262,10 @@ export interface ObjectionView extends RecordedBy {
   readonly statement: string;
   readonly evidence: string;
   readonly resolution?: RecordedBy & { readonly upheld: boolean; readonly reason: string };
+  /** Online: filed by the objector on the public notice (issue #14); written ones are recorded by the office. */
+  readonly channel?: 'written' | 'online';
+  readonly objectorId?: string;
+  readonly evidenceFiles?: readonly EvidenceFileView[];
 }
 
 /** GET /api/publication/rounds/{roundId}/objections (admin, supervisor): the notice period, the proposed winners and every objection. */

@@ -80,6 +80,7 @@ import { EditFeedbackBody, type FeedbackReleasedResponse, type FeedbackReportVie
 import { ImportPoolBody, PoolFileBody, type PoolExportResponse, type PoolImportResponse, type PoolPreviewResponse } from './pool';
 import { DrawTeamsBody, NameDrawnLeaderBody, ReplaceDrawnBody, type DrawSummary, type DrawTeamsResponse, type RoundDrawsResponse } from './draws';
 import { CreateProgrammeBody, InviteProgrammeAdminBody, type OperatorProgrammesResponse, type ProgrammeView } from './programmes';
+import { AddAttachmentBody, OnlineObjectionBody, RemoveAttachmentBody, SetCallTextBody, SetContactBody, type CallView, type OnlineObjectionReceipt, type ProgrammeContact } from './portal';
 import { SendReminderBody, type LateListResponse, type SendReminderResponse } from './reminders';
 import type { RoundReliabilityResponse } from './reliability';
 import type { RoundExportResponse, RoundReportResponse, RoundSummaryResponse } from './report';
@@ -553,6 +554,39 @@ export const ROUTES = {
   'report.summary': route<RoundSummaryResponse>({
     method: 'GET', path: '/api/publication/rounds/{roundId}/summary', fn: 'publication', access: 'public',
     summary: "A round's public summary after the announcement: the funnel and the score distributions, and only the winners' published scores (404 before the announcement)",
+  }),
+  // The public portal of each award (issue #14 part 2): the call, the contact for written objections, online objections.
+  'portal.call': route<CallView>({
+    method: 'GET', path: '/api/submission/rounds/{roundId}/call', fn: 'submission', access: 'public',
+    summary: "A round's call (申报通知) for anyone: its text in both languages and its attachments (timeline, rules and package: applications.form)",
+  }),
+  'portal.setCallText': route<CallView, typeof SetCallTextBody>({
+    method: 'PUT', path: '/api/submission/rounds/{roundId}/call', fn: 'submission', access: ['admin'], body: SetCallTextBody,
+    summary: "Set the call's text in both languages based on the round's version read, at the call or during registration (audited)",
+  }),
+  'portal.addAttachment': route<CallView, typeof AddAttachmentBody>({
+    method: 'POST', path: '/api/submission/rounds/{roundId}/call/attachments', fn: 'submission', access: ['admin'], body: AddAttachmentBody, status: 201,
+    summary: 'Attach a file to the call (PDF, Word or Excel by its bytes; another type 415 FILE_TYPE_REFUSED, nothing stored; audited)',
+  }),
+  'portal.removeAttachment': route<CallView, typeof RemoveAttachmentBody>({
+    method: 'POST', path: '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/removal', fn: 'submission', access: ['admin'], body: RemoveAttachmentBody,
+    summary: 'Take an attachment off the call (the file stays stored; audited)',
+  }),
+  'portal.downloadAttachment': route<DownloadResponse>({
+    method: 'GET', path: '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/download', fn: 'submission', access: 'public',
+    summary: "A short-lived download link to an attachment of a round's call, for anyone",
+  }),
+  'portal.setContact': route<ProgrammeContact, typeof SetContactBody>({
+    method: 'PUT', path: '/api/submission/programme/contact', fn: 'submission', access: ['admin'], body: SetContactBody,
+    summary: "The programme's address, phone and email for written objections, based on the version read (audited on the programme's chain)",
+  }),
+  'portal.fileObjection': route<OnlineObjectionReceipt, typeof OnlineObjectionBody>({
+    method: 'POST', path: '/api/submission/rounds/{roundId}/objections/online', fn: 'submission', access: 'public', body: OnlineObjectionBody, status: 201,
+    summary: 'A real-name objection with evidence files against a proposed winner while the notice is open (anonymous, late, not proposed or a disguised file: refused, nothing stored)',
+  }),
+  'portal.downloadEvidence': route<DownloadResponse>({
+    method: 'GET', path: '/api/submission/rounds/{roundId}/objections/{objectionId}/evidence/{evidenceId}/download', fn: 'submission', access: ['admin', 'supervisor'],
+    summary: "A short-lived download link to an online objection's evidence file (the office and supervisors of the round's programme)",
   }),
 } as const;
 

@@ -81,6 +81,11 @@ export interface PublicRound {
 export interface PublicProgramme {
   readonly programmeId: string;
   readonly name: { readonly 'zh-CN': string; readonly en: string };
+  /** City, district or county (issue #14); absent on programmes from before it. */
+  readonly level?: 'city' | 'district' | 'county';
+  readonly issuingBody?: { readonly 'zh-CN': string; readonly en: string };
+  /** Where written objections go (the programme's settings); absent until its office sets it. */
+  readonly contact?: { readonly address: { readonly 'zh-CN': string; readonly en: string }; readonly phone: string; readonly email: string; readonly version: number };
   readonly rounds: readonly PublicRound[];
 }
 

@@ -64,6 +64,10 @@ export const AUDIT_ACTIONS = [
   'visit.reported',
   'feedback.edited',
   'feedback.released',
+  'call.updated',
+  'call.attachmentAdded',
+  'call.attachmentRemoved',
+  'programme.contactSet',
 ] as const;
 
 /** An audited action. */

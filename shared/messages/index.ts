@@ -4,6 +4,7 @@ import { feedbackMessages } from './feedback';
 import { outcomeMessages } from './outcome';
 import { platformMessages } from './platform';
 import { poolMessages } from './pool';
+import { portalMessages } from './portal';
 import { registerMessages } from './registry';
 import { reminderMessages } from './reminders';
 import { reviewMessages } from './review';
@@ -31,6 +32,7 @@ export const messages = {
   ...scheduleMessages,
   ...letterMessages,
   ...feedbackMessages,
+  ...portalMessages,
 } as const;
 
 registerMessages(messages);

@@ -58,5 +58,6 @@ export const platformMessages = {
   'platform.role.supervisor': { 'zh-CN': '评审监督员', en: 'supervisor' },
   'platform.role.admin': { 'zh-CN': '评审委员会办公室管理员', en: 'award office administrator' },
   'platform.role.operator': { 'zh-CN': '平台运营方', en: 'platform operator' },
+  'platform.role.public': { 'zh-CN': '公众（实名异议人）', en: 'member of the public (named objector)' },
   'platform.operatorProgramme': { 'zh-CN': '质量奖评审平台', en: 'Quality award platform' },
 } as const satisfies Catalogue;

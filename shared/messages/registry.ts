@@ -7,6 +7,8 @@ import type { lettersUiMessages } from './ui-letters';
 import type { outcomeMessages } from './outcome';
 import type { platformMessages } from './platform';
 import type { poolMessages } from './pool';
+import type { portalMessages } from './portal';
+import type { portalUiMessages } from './ui-portal';
 import type { reminderMessages } from './reminders';
 import type { remindersUiMessages } from './ui-reminders';
 import type { reviewMessages } from './review';
@@ -65,7 +67,9 @@ type AllCatalogues = typeof platformMessages &
   typeof remarksUiMessages &
   typeof reliabilityUiMessages &
   typeof operatorUiMessages &
-  typeof reportUiMessages;
+  typeof reportUiMessages &
+  typeof portalMessages &
+  typeof portalUiMessages;
 
 /** A key of the message catalogue (including the texts areas register). Checked at compile time; present once registered. */
 export type MessageKey = keyof AllCatalogues;

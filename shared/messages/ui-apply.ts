@@ -10,6 +10,10 @@ export const applyUiMessages = {
     'zh-CN': '输入您的邮箱，我们会发送一个 15 分钟内有效、只能使用一次的链接。新组织通过该链接登记申报；已登记的组织通过它登录。',
     en: 'Enter your email address and we will mail you a link that works once within 15 minutes. New organisations register through it; registered ones sign in with it.',
   },
+  'applyLink.otherProgramme': {
+    'zh-CN': '您当前登录的是「{current}」。每次登录只对应一个奖项：要申报「{target}」，请用电子邮箱获取该奖项的申报链接。',
+    en: 'You are signed in to “{current}”. A sign-in is for one award: to apply to “{target}”, get a link for it with your email address.',
+  },
   'applyLink.submit': { 'zh-CN': '发送申报链接', en: 'Send me a link to apply' },
   'applyLink.sent': {
     'zh-CN': '如果当前有开放申报的评审轮次，或该邮箱已登记申报，链接已发送，请查收邮件（也请查看垃圾邮件）。',

@@ -121,4 +121,12 @@ export const noticeUiMessages = {
   },
   'notice.check.empty': { 'zh-CN': '文件中没有审计记录。', en: 'The file holds no audit entries.' },
   'notice.check.failed': { 'zh-CN': '无法完成核验（文件读取或网络出错），请重试。', en: 'The check could not be completed (the file could not be read, or the connection failed); try again.' },
+  // Issue #14 part 2: the contact for written objections, and the command line moved to its own page.
+  'notice.contact.title': { 'zh-CN': '书面异议送达', en: 'Where to send a written objection' },
+  'notice.contact.address': { 'zh-CN': '地址', en: 'Address' },
+  'notice.contact.phone': { 'zh-CN': '电话', en: 'Phone' },
+  'notice.contact.email': { 'zh-CN': '电子邮箱', en: 'Email' },
+  'notice.contact.none': { 'zh-CN': '请向本奖项评审委员会办公室提交。', en: 'Send it to the award office.' },
+  'notice.chain.commandLine': { 'zh-CN': '也可以在自己的电脑上用命令行核验：', en: 'You can also check it on your own computer with a command:' },
+  'notice.chain.commandLink': { 'zh-CN': '命令行核验说明', en: 'How to check on the command line' },
 } as const satisfies Catalogue;

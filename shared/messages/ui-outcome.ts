@@ -212,4 +212,10 @@ export const outcomeUiMessages = {
   'outcome.publications.done': { 'zh-CN': '“{kind}”已发布。', en: 'The “{kind}” was published.' },
   // The round's feedback reports (issue 12 part 1: web/src/feedback).
   'outcome.feedbackLink': { 'zh-CN': '评审反馈报告', en: 'Feedback reports' },
+  // Online objections from the public notice (issue #14 part 2)
+  'outcome.objection.channel': { 'zh-CN': '提出方式', en: 'Received' },
+  'outcome.objection.channel.online': { 'zh-CN': '公示页面在线提出', en: 'Online, on the public notice' },
+  'outcome.objection.channel.written': { 'zh-CN': '书面提出，办公室登记', en: 'In writing, recorded by the office' },
+  'outcome.objection.objectorId': { 'zh-CN': '身份证号或统一社会信用代码', en: 'ID card number or credit code' },
+  'outcome.objection.download': { 'zh-CN': '下载 {file}', en: 'Download {file}' },
 } as const satisfies Catalogue;

@@ -47,6 +47,11 @@ export const uiMessages = {
   'home.registrationOpens': { 'zh-CN': '申报开始', en: 'Registration opens' },
   'home.submissionDeadline': { 'zh-CN': '材料截止', en: 'Submission deadline' },
   'home.apply': { 'zh-CN': '在线申报', en: 'Apply online' },
+  'home.level.city': { 'zh-CN': '市级奖项', en: 'City awards' },
+  'home.level.district': { 'zh-CN': '区级奖项', en: 'District awards' },
+  'home.level.county': { 'zh-CN': '县级奖项', en: 'County awards' },
+  'home.level.other': { 'zh-CN': '其他奖项', en: 'Other awards' },
+  'home.programmePage': { 'zh-CN': '奖项页面', en: 'Award page' },
   'home.signInHint': { 'zh-CN': '申报组织、评审专家、监督员和管理员请通过邮件链接登录。', en: 'Applicants, reviewers, supervisors and administrators sign in through a link sent by mail.' },
 
   // Sign in

@@ -416,7 +416,9 @@ describe("a round's outcome in the browser, from the evaluation to the announcem
       await announcement.getByLabel('用导出的审计链文件核验').setInputFiles({ name: 'edited.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(tampered) });
       await announcement.locator('[data-head-check="broken"]').waitFor({ timeout: 15_000 });
       expect(await announcement.locator('[data-head-check]').innerText()).toBe(`不一致：导出的审计链在第 ${resolved} 条记录处无法验证：记录内容与其哈希不符。`);
-      expect(await visitorPage.locator('[data-chain-head="announcement"] pre').innerText()).toBe(
+      // The command line is on its own page (issue #14 part 2), linked from the head.
+      await visitorPage.locator('[data-chain-head="announcement"] [data-command-link]').click();
+      expect(await visitorPage.locator('pre.command').innerText()).toBe(
         `npm run verify-audit -- --export audit-round-${roundId}.jsonl --published ${baseUrl()}/results/${roundId}/announcement.json`,
       );
     });

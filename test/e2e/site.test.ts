@@ -24,7 +24,7 @@ describe('the public site', () => {
     await page.locator('[data-programme="city"]').getByText('示范市政府质量奖').first().waitFor();
     await checkPage(page, 'home');
     // The demo round, open for registration, invites organisations to apply (other test files may open rounds of their own).
-    await page.locator(`[data-programme="city"] [data-round="city-${new Date().getUTCFullYear()}"] a[href="/apply"]`).getByText('在线申报').waitFor();
+    await page.locator(`[data-programme="city"] [data-round="city-${new Date().getUTCFullYear()}"] a[href="/apply?programme=city"]`).getByText('在线申报').waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Government Quality Award' }).waitFor();

@@ -21,6 +21,10 @@ const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) =>
 const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
 const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
 const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
+// The public portal (issue #14 part 2): one chunk per page, so a visitor reading a call loads nothing of the others.
+const ProgrammePage = lazy(() => import('./portal/ProgrammePage').then((m) => m.ProgrammePage));
+const CallPage = lazy(() => import('./portal/CallPage').then((m) => m.CallPage));
+const VerifyPage = lazy(() => import('./portal/VerifyPage').then((m) => m.VerifyPage));
 const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
 const RoundFeedbackPage = lazy(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
@@ -99,6 +103,9 @@ export function App({ state }: { state: AppState }) {
               <Route path="/certificates/:applicationId" component={CertificatePage} />
               <Route path="/feedback/rounds/:roundId" component={RoundFeedbackPage} />
               <Route path="/feedback/:applicationId" component={FeedbackPage} />
+              <Route path="/programmes/:programmeId" component={ProgrammePage} />
+              <Route path="/calls/:roundId" component={CallPage} />
+              <Route path="/verify/:roundId" component={VerifyPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

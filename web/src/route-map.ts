@@ -107,4 +107,12 @@ export const ROUTE_MAP: { readonly [Id in RouteId]: readonly [HttpMethod, string
   'report.round': ['GET', '/api/publication/rounds/{roundId}/report'],
   'report.export': ['GET', '/api/publication/rounds/{roundId}/export'],
   'report.summary': ['GET', '/api/publication/rounds/{roundId}/summary'],
+  'portal.call': ['GET', '/api/submission/rounds/{roundId}/call'],
+  'portal.setCallText': ['PUT', '/api/submission/rounds/{roundId}/call'],
+  'portal.addAttachment': ['POST', '/api/submission/rounds/{roundId}/call/attachments'],
+  'portal.removeAttachment': ['POST', '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/removal'],
+  'portal.downloadAttachment': ['GET', '/api/submission/rounds/{roundId}/call/attachments/{attachmentId}/download'],
+  'portal.setContact': ['PUT', '/api/submission/programme/contact'],
+  'portal.fileObjection': ['POST', '/api/submission/rounds/{roundId}/objections/online'],
+  'portal.downloadEvidence': ['GET', '/api/submission/rounds/{roundId}/objections/{objectionId}/evidence/{evidenceId}/download'],
 };

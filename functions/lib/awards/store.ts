@@ -3,6 +3,7 @@ import type { TransactItem } from '../audit/log';
 import { queryAll } from '../dynamo';
 import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
 import type { ProgrammeLevel } from '../../../shared/api/programmes';
+import type { ProgrammeContact, RoundCall } from '../../../shared/api/portal';
 
 /** A bilingual name. */
 export interface Name {
@@ -21,6 +22,8 @@ export interface ProgrammeRecord {
   readonly timeZone?: string;
   /** The programme this one's winners are recommended to (a district's to the city's award). */
   readonly recommendsTo?: string;
+  /** Where written objections go (issue #14 part 2), versioned from 1. */
+  readonly contact?: ProgrammeContact;
 }
 
 function stripProgramme(item: Record<string, unknown>): ProgrammeRecord {
@@ -43,6 +46,8 @@ export interface RoundRecord extends PublicRound {
   /** When the public notice opened and when it ends (objections only in between). */
   readonly noticeOpenedAt?: string;
   readonly noticeEndsAt?: string;
+  /** The call's text and attachments (issue #14 part 2). */
+  readonly call?: RoundCall;
 }
 
 /** What lists of rounds need of a round: no configuration. */
@@ -82,6 +87,19 @@ export class AwardsStore {
         TableName: this.table,
         Item: { ...programmeKey(programme.programmeId), gsi1pk: 'PROGRAMMES', gsi1sk: programme.programmeId, kind: 'programme', ...programme },
         ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** The write that replaces a programme's settings, conditional on its contact's version read (0: none yet). */
+  programmeReplace(next: ProgrammeRecord, expectedContactVersion: number): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...programmeKey(next.programmeId), gsi1pk: 'PROGRAMMES', gsi1sk: next.programmeId, kind: 'programme', ...next },
+        ConditionExpression:
+          expectedContactVersion === 0 ? 'attribute_exists(pk) AND attribute_not_exists(contact)' : 'attribute_exists(pk) AND contact.version = :v',
+        ...(expectedContactVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedContactVersion } }),
       },
     };
   }
@@ -189,9 +207,13 @@ export class AwardsStore {
             ScanIndexForward: false,
           }),
         );
+        const contact = p.contact as ProgrammeContact | undefined;
         return {
           programmeId: String(p.programmeId),
           name: p.name as Name,
+          ...(p.level ? { level: p.level as ProgrammeLevel } : {}),
+          ...(p.issuingBody ? { issuingBody: p.issuingBody as Name } : {}),
+          ...(contact ? { contact: { address: contact.address, phone: contact.phone, email: contact.email, version: contact.version } } : {}),
           rounds: (rounds.Items ?? [])
             .map((r) => ({
               roundId: String(r.roundId),

@@ -1,3 +1,4 @@
+import type { EvidenceFileView } from '../../../shared/api/portal';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReviewedOrganisation } from '../../../shared/api/reviews';
 import type { ChainHead, PublicationKind } from '../../../shared/api/outcome';
@@ -95,6 +96,12 @@ export interface ObjectionRecord extends RecordedByRecord {
   readonly statement: string;
   readonly evidence: string;
   readonly resolution?: RecordedByRecord & { readonly upheld: boolean; readonly reason: string };
+  /** How it came: written (recorded by the office, the default) or through the public notice's online form (issue #14). */
+  readonly channel?: 'written' | 'online';
+  /** An online objector's ID card number or credit code (real name). */
+  readonly objectorId?: string;
+  /** An online objection's evidence files (stored in the documents bucket, sniffed for type and size). */
+  readonly evidenceFiles?: readonly EvidenceFileView[];
 }
 
 /** A supervisor's remark on one step of the round, with the office's answer once answered (once). */

@@ -32,7 +32,11 @@ export function rejectionOf(
 /** Verifies one created object; objects that are not pending documents are left alone (duplicate or foreign events). */
 async function verifyObject(deps: ApplicationDeps, key: string, versionId: string | undefined, requestId: string, now: Date): Promise<void> {
   const ids = parseDocumentKey(key);
-  if (!ids) return deps.logger.warn('object is not a document; ignored', { key });
+  if (!ids) {
+    // The portal's files (a call's attachments, an objection's evidence) are sniffed before they are stored (use-cases/portal.ts).
+    if (/^rounds\/[^/]+\/(call|objections)\//.test(key)) return deps.logger.info('portal file; verified when stored', { key });
+    return deps.logger.warn('object is not a document; ignored', { key });
+  }
   const doc = await deps.applications.getDocument(ids.applicationId, ids.documentId);
   if (!doc || doc.key !== key) return deps.logger.warn('no document for object; ignored', { key });
   if (doc.status !== 'pending') return deps.logger.info('document already verified; event ignored', { key, status: doc.status });

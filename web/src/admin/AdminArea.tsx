@@ -2,6 +2,10 @@ import { useT } from '../i18n';
 import { Health } from './Health';
 import { RequireRole } from '../ui/RequireRole';
 import { People } from './People';
+import { lazyPart } from '../portal/lazy';
+
+// Where written objections go (issue #14 part 2): its own chunk, after the area's first paint.
+const ContactEditor = lazyPart(() => import('../portal/ContactEditor').then((m) => m.ContactEditor));
 import '../texts/rounds';
 import '../texts/admin';
 
@@ -23,6 +27,7 @@ export function AdminArea() {
         </a>
       </p>
       <People />
+      <ContactEditor />
       <Health />
     </RequireRole>
   );

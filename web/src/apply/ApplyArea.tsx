@@ -1,3 +1,4 @@
+import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApplicationFormResponse, ApplicationView, Receipt, SectionView } from '../../../shared/api/applications';
 import { PROFILE_SECTION } from '../../../shared/api/application-constants';
@@ -254,7 +255,11 @@ function Workspace() {
 export function ApplyArea() {
   const state = useAppState();
   const t = useT();
+  const { query } = useLocation();
   if (state.sessionChecked.value && !state.session.value) return <LinkRequest />;
+  // Came from another award's call while signed in to this one (issue #14 part 2): a link for that award, not this dashboard.
+  const session = state.session.value;
+  if (session && session.role === 'applicant' && query.programme && query.programme !== session.programmeId) return <LinkRequest signedInTo={session.programmeId} />;
   if (!state.sessionChecked.value) return <p class="muted">{t('site.loading')}</p>;
   return (
     <RequireRole roles={['applicant']}>

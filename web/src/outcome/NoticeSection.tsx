@@ -5,6 +5,7 @@ import { formatFinalScore } from '../../../shared/scoring/ranking';
 import { formatDateTime, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { stageLabel } from '../ui/review/format';
+import { ErrorMessage } from '../ui/ErrorMessage';
 import { FinalForm } from './FinalForm';
 import { Organisation, Recorded, SectionState, useKeptLoad, type RoundRef } from './parts';
 
@@ -112,6 +113,36 @@ function ResolveForm({ objection, onDone, onStale }: { objection: ObjectionView;
   );
 }
 
+/** An online objection's evidence files, each downloaded through a short-lived link (the office and supervisors). */
+function EvidenceFiles({ objection }: { objection: ObjectionView }) {
+  const t = useT();
+  const { call } = useAppState();
+  const [error, setError] = useState<unknown>(null);
+  const open = async (evidenceId: string) => {
+    setError(null);
+    try {
+      const link = await call('portal.downloadEvidence', { params: { roundId: objection.roundId, objectionId: objection.objectionId, evidenceId } });
+      globalThis.location.assign(link.url);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <ul class="evidence-files">
+        {objection.evidenceFiles!.map((f) => (
+          <li key={f.evidenceId}>
+            <button type="button" class="secondary" data-evidence={f.evidenceId} onClick={() => void open(f.evidenceId)}>
+              {t('outcome.objection.download', { file: f.fileName })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error !== null && <ErrorMessage error={error} />}
+    </>
+  );
+}
+
 function Objection({ objection, canResolve, onDone, onStale }: { objection: ObjectionView; canResolve: boolean; onDone: (text: string) => void; onStale: () => void }) {
   const t = useT();
   const r = objection.resolution;
@@ -119,14 +150,24 @@ function Objection({ objection, canResolve, onDone, onStale }: { objection: Obje
     <li class="objection" data-objection={objection.objectionId} data-resolution={r ? (r.upheld ? 'upheld' : 'dismissed') : 'open'}>
       <h3>{t('outcome.objection.against', { name: objection.organisation.name })}</h3>
       <dl class="facts">
+        <dt>{t('outcome.objection.channel')}</dt>
+        <dd data-channel={objection.channel ?? 'written'}>{t(objection.channel === 'online' ? 'outcome.objection.channel.online' : 'outcome.objection.channel.written')}</dd>
         <dt>{t('outcome.objection.objectorName')}</dt>
         <dd data-objector>{objection.objectorName}</dd>
+        {objection.objectorId && (
+          <>
+            <dt>{t('outcome.objection.objectorId')}</dt>
+            <dd>{objection.objectorId}</dd>
+          </>
+        )}
         <dt>{t('outcome.objection.objectorContact')}</dt>
         <dd data-objector-contact>{objection.objectorContact}</dd>
         <dt>{t('outcome.objection.statement')}</dt>
         <dd class="user-text">{objection.statement}</dd>
         <dt>{t('outcome.objection.evidence')}</dt>
-        <dd class="user-text">{objection.evidence}</dd>
+        <dd class="user-text">
+          {objection.evidenceFiles?.length ? <EvidenceFiles objection={objection} /> : objection.evidence}
+        </dd>
         <dt>{t('outcome.objection.received')}</dt>
         <dd>
           <Recorded recorded={objection} />

@@ -4,6 +4,9 @@ import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
+/** The levels the home page lists programmes by (issue #14 part 2); a programme from before levels under "other". */
+const LEVELS = ['city', 'district', 'county', 'other'] as const;
+
 /** The public home page: the programmes and their rounds (the functions' health is the office's, on /admin). */
 export function Home() {
   const state = useAppState();
@@ -34,9 +37,19 @@ export function Home() {
         ) : programmes.length === 0 ? (
           <p>{t('home.noProgrammes')}</p>
         ) : (
-          programmes.map((p) => (
+          LEVELS.map((level) => {
+            const here = programmes.filter((p) => (p.level ?? 'other') === level);
+            if (here.length === 0) return null;
+            return (
+              <section key={level} class="stack" aria-labelledby={`level-${level}`} data-level={level}>
+                <h3 id={`level-${level}`}>{t(`home.level.${level}`)}</h3>
+                {here.map((p) => (
             <article key={p.programmeId} class="card programme" data-programme={p.programmeId}>
-              <h3>{p.name[locale]}</h3>
+              <h3>
+                <a href={`/programmes/${encodeURIComponent(p.programmeId)}`} data-programme-link={p.programmeId}>
+                  {p.name[locale]}
+                </a>
+              </h3>
               {p.rounds.length === 0 ? (
                 <p class="muted">{t('home.noRounds')}</p>
               ) : (
@@ -55,7 +68,7 @@ export function Home() {
                           <dd>{formatDate(r.submissionDeadline, locale)}</dd>
                         </dl>
                         {r.stage === 'registration' && (
-                          <a class="button" href="/apply">
+                          <a class="button" href={`/apply?programme=${encodeURIComponent(p.programmeId)}`}>
                             {t('home.apply')}
                           </a>
                         )}
@@ -70,7 +83,10 @@ export function Home() {
                 </ul>
               )}
             </article>
-          ))
+                ))}
+              </section>
+            );
+          })
         )}
       </section>
     </div>

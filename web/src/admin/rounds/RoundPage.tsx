@@ -11,6 +11,7 @@ import { departmentName, roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
 import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
+import { lazyPart } from '../../portal/lazy';
 import '../../texts/rounds';
 import '../../texts/terms';
 
@@ -64,6 +65,9 @@ function ConfigFacts({ round }: { round: RoundView }) {
  * it while that is still fair. The form sends the version it was read at; a change made elsewhere meanwhile
  * is refused (409) and never overwritten — the office reloads and makes its change again.
  */
+// The round's public call (issue #14 part 2) loads in its own chunk once the page shows.
+const CallEditor = lazyPart(() => import('../../portal/CallEditor').then((m) => m.CallEditor));
+
 export function RoundPage({ roundId }: { roundId: string }) {
   const { call } = useAppState();
   const t = useT();
@@ -223,6 +227,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
           </form>
         </section>
       )}
+      <CallEditor roundId={round.roundId} onChanged={load} />
     </div>
   );
 }

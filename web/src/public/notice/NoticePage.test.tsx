@@ -92,7 +92,9 @@ describe('the public notice page', () => {
     expect(head.textContent).toContain('41');
     expect(head.textContent).toContain(HEAD_NOTICE);
     expect(head.querySelector('code:not(.hash)')?.textContent).toBe('round:city-2026');
-    expect(head.querySelector('pre')?.textContent).toMatch(/^npm run verify-audit -- --export audit-round-city-2026\.jsonl --published \S*\/results\/city-2026\/notice\.json$/);
+    // The command line is on its own page now (issue #14 part 2); the notice links to it.
+    expect(head.querySelector('pre')).toBeNull();
+    expect(head.querySelector('[data-command-link]')?.getAttribute('href')).toBe('/verify/city-2026?kind=notice');
     expect(document.querySelector('[data-chain-head="announcement"]')).toBeNull();
     expect(calls.sort()).toEqual(['/results/city-2026/announcement.json', '/results/city-2026/notice.json']);
   });
@@ -125,7 +127,7 @@ describe('the public notice page', () => {
 
     expect(document.querySelector('[data-chain-head="announcement"]')?.textContent).toContain(HEAD_ANNOUNCEMENT);
     expect(document.querySelector('[data-chain-head="announcement"]')?.textContent).toContain('57');
-    expect(document.querySelector('[data-chain-head="announcement"] pre')?.textContent).toMatch(/--published \S*\/results\/city-2026\/announcement\.json$/);
+    expect(document.querySelector('[data-chain-head="announcement"] [data-command-link]')?.getAttribute('href')).toBe('/verify/city-2026?kind=announcement');
     expect(document.querySelector('[data-chain-head="notice"]')?.textContent).toContain(HEAD_NOTICE);
   });
 

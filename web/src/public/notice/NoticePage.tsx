@@ -9,6 +9,8 @@ import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { exportFileName } from '../../../../shared/audit/export-name';
 import { ExportCheck } from './ExportCheck';
+import type { PublicProgramme } from '../../../../shared/api/schemas';
+import { lazyPart } from '../../portal/lazy';
 import '../../texts/notice';
 import './notice.css';
 
@@ -102,7 +104,6 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
 function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string }) {
   const t = useT();
   const head: ChainHead = doc.chainHead;
-  const url = `${globalThis.location?.origin ?? ''}${publicationPath(doc.roundId, doc.kind)}`;
   return (
     <div data-chain-head={doc.kind}>
       <h3>{title}</h3>
@@ -119,14 +120,45 @@ function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string 
         </dd>
       </dl>
       <ExportCheck head={head} kind={doc.kind} />
-      <pre class="command" translate={false}>
-        <code>{`npm run verify-audit -- --export ${exportFileName(head.scope)} --published ${url}`}</code>
-      </pre>
+      <p class="small">
+        {t('notice.chain.commandLine')}{' '}
+        <a href={`/verify/${encodeURIComponent(doc.roundId)}?kind=${doc.kind}`} data-command-link={doc.kind}>
+          {t('notice.chain.commandLink')}
+        </a>
+      </p>
     </div>
   );
 }
 
 /** The notice period: its dates, whether it is still open at `now`, and how to object while it is. */
+// The online objection form loads in its own chunk, only while the notice is open (issue #14 part 2).
+const LazyObjectionForm = lazyPart(() => import('../../portal/ObjectionForm').then((m) => m.ObjectionForm));
+
+/** Where written objections go, from the programme's settings (issue #14 part 2). */
+function ContactFacts({ contact }: { contact: PublicProgramme['contact'] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h3>{t('notice.contact.title')}</h3>
+      {!contact ? (
+        <p>{t('notice.contact.none')}</p>
+      ) : (
+        <dl class="facts" data-contact>
+          <dt>{t('notice.contact.address')}</dt>
+          <dd>{contact.address[locale]}</dd>
+          <dt>{t('notice.contact.phone')}</dt>
+          <dd>{contact.phone}</dd>
+          <dt>{t('notice.contact.email')}</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </dd>
+        </dl>
+      )}
+    </>
+  );
+}
+
 function NoticePeriod({ period, open }: { period: PublishedDocument['notice']; open: boolean }) {
   const t = useT();
   const locale = useLocale();
@@ -210,7 +242,8 @@ export function NoticePage({
   const any = announcement ?? notice;
   const period = any?.notice;
   // The document names its round; before anything is published, the programmes list the site loads does.
-  const listed = programmes.value?.flatMap((p) => p.rounds).find((r) => r.roundId === roundId);
+  const programme = programmes.value?.find((p) => p.rounds.some((r) => r.roundId === roundId));
+  const listed = programme?.rounds.find((r) => r.roundId === roundId);
   const roundName = any?.roundName?.[locale] ?? listed?.name[locale] ?? roundId ?? '';
   // Once the winners are announced the notice is over, whatever the clock says.
   const open = !!period && !announcement && now().getTime() >= Date.parse(period.openedAt) && now().getTime() < Date.parse(period.endsAt);
@@ -252,6 +285,8 @@ export function NoticePage({
             </>
           )}
           <NoticePeriod period={period} open={open} />
+          <ContactFacts contact={programme?.contact} />
+          {open && notice && notice.entries.length > 0 && <LazyObjectionForm roundId={roundId!} entries={notice.entries} />}
         </section>
       )}
 
