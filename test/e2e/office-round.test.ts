@@ -5,16 +5,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readCalendar } from '../../shared/schedule/ics';
 import { stackRuntime } from '../integration/applications-helpers';
-import { api, mailTo, signInAdmin } from '../integration/helpers';
+import { reviewRoundId, seedReviewRound } from '../../infra/local/seed-review';
+import { api, cookieFrom, latestToken, mailTo, signIn } from '../integration/helpers';
 import { putReviewItems } from '../integration/rounds-helpers';
 import { baseUrl, checkPage, signInAs, useBrowser } from './browser';
 
-// Issue 13's "Done when", in real headless Chromium on the demo review round (infra/local/seed-review.ts): the office
+// Issue 13's "Done when", in real headless Chromium on the demo review round (infra/local/seed-review.ts, seeded here as
+// `npm start` seeds it, into a programme of its own that the operator creates, so the demo round other tests read stays
+// as first seeded): the office
 // imports a pool of 60 experts from a CSV, draws every material-review team in one action and then every site team,
 // schedules a site visit (calendar mails to the applicant and the team), a supervisor replays every draw and it
 // matches, the scheduled reminders fire on a chosen clock, and the late list names who is behind — in Chinese and in
 // English. Set-up that is not the point goes through the API: the shortlist (the material review's outcome) and the
-// material-review due date brought near (an office's change of an operational date; put back afterwards).
+// material-review due date brought near (an office's change of an operational date).
 
 Object.assign(process.env, inject('stackEnv'));
 const { handler } = await import('../../functions/publication/handler');
@@ -23,7 +26,10 @@ const browser = useBrowser();
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const tag = Date.now().toString(36);
-const SUPERVISOR = 'supervisor@demo.merit.local';
+const PROGRAMME = `done13-${tag}`;
+const MAIL_DOMAIN = `${PROGRAMME}.demo.test`;
+const SUPERVISOR = `supervisor@${MAIL_DOMAIN}`;
+const ADMIN_EMAIL = `office@${MAIL_DOMAIN}`;
 const HEADER = '姓名,邮箱,库别,工作单位,单位统一社会信用代码,曾任职单位,职称/资格,专业领域,所在区县,电话,状态';
 const DISTRICTS = ['鼓楼区', '台江区', '仓山区', '晋安区', '马尾区'];
 const FIELDS = ['C', 'M', 'I、C', 'Q', 'C、N'];
@@ -32,7 +38,6 @@ const expertRow = (i: number) => `演示专家${i},demo13-${i}.${tag}@example.or
 const dir = mkdtempSync(join(tmpdir(), 'merit-done13-'));
 let roundId: string;
 let admin: string;
-let originalDeadline: string;
 let supervisorId: string;
 let applications: { applicationId: string; organisation: { name: string } }[];
 
@@ -74,22 +79,33 @@ async function drawAll(page: Page, stage: 'materialReview' | 'onSite', value: st
 }
 
 beforeAll(async () => {
-  admin = await signInAdmin();
-  const city = (await api('GET', '/api/publication/programmes')).body.programmes.find((p: { programmeId: string }) => p.programmeId === 'city');
-  roundId = city.rounds.find((r: { roundId: string }) => /^city-\d{4}-review$/.test(r.roundId)).roundId;
+  // The operator creates the programme and invites its office; the demo review round is seeded into it.
+  const operator = await signIn(inject('operatorEmail'));
+  const programmes = '/api/submission/operator/programmes';
+  const created = await api('POST', programmes, {
+    cookie: operator,
+    body: { programmeId: PROGRAMME, name: { 'zh-CN': `示范区政府质量奖${tag}`, en: `Demo District Quality Award ${tag}` }, level: 'district', issuingBody: { 'zh-CN': '示范区人民政府', en: 'Demo District People’s Government' } },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const invited = await api('POST', `${programmes}/${PROGRAMME}/admins`, { cookie: operator, body: { email: ADMIN_EMAIL, name: '示范区办公室' } });
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  const exchanged = await api('POST', '/api/submission/auth/session', { body: { token: await latestToken(ADMIN_EMAIL) } });
+  expect(exchanged.status, JSON.stringify(exchanged.body)).toBe(200);
+  admin = cookieFrom(exchanged.headers);
+  const now = new Date();
+  await seedReviewRound(await stackRuntime(), PROGRAMME, now, MAIL_DOMAIN);
+  roundId = reviewRoundId(PROGRAMME, now.getUTCFullYear());
   const board = await api('GET', `/api/scoring/rounds/${roundId}/reviews`, { cookie: admin });
   expect(board.status, JSON.stringify(board.body)).toBe(200);
   applications = board.body.applications;
   expect(applications).toHaveLength(3);
   const people = (await api('GET', '/api/submission/people', { cookie: admin })).body.people as { email: string; personId: string }[];
   supervisorId = people.find((p) => p.email === SUPERVISOR)!.personId;
-  originalDeadline = (await api('GET', `/api/publication/rounds/${roundId}`, { cookie: admin })).body.config.dates.materialReviewDeadline;
   // The material review is due in two days (real time), so the late list names the experts who have not declared yet.
   await setMaterialReviewDeadline(new Date(Date.now() + 2 * DAY).toISOString());
 }, 120_000);
 
 afterAll(async () => {
-  await setMaterialReviewDeadline(originalDeadline).catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
   const rt = await stackRuntime();
   rt.clients.ddb.destroy();
@@ -105,7 +121,7 @@ describe('issue 13 done: a round run without spreadsheets, on the demo review ro
 
     // 1. The office imports the pool of 60 from the CSV: previewed, then imported at once.
     await explained(page, async () => {
-      await signInAs(page, inject('adminEmail'));
+      await signInAs(page, ADMIN_EMAIL);
       await page.waitForURL(`${baseUrl()}/admin`);
       await inChinese(page);
       await page.goto(`${baseUrl()}/office/pool`);
@@ -207,7 +223,7 @@ describe('issue 13 done: a round run without spreadsheets, on the demo review ro
 
     // 6. The late list names who is behind, per stage: the drawn experts who have not declared, in both languages.
     await explained(page, async () => {
-      await signInAs(page, inject('adminEmail'));
+      await signInAs(page, ADMIN_EMAIL);
       await page.waitForURL(`${baseUrl()}/admin`);
       await page.goto(`${baseUrl()}/office/rounds/${encodeURIComponent(roundId)}`);
       await inChinese(page);

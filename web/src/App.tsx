@@ -1,5 +1,5 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
 import { AppStateContext, type AppState } from './state';
 import { Home } from './public/Home';
@@ -53,10 +53,13 @@ function SkipLink() {
 
 /** The whole site: header, one lazily loaded area per audience, footer. */
 export function App({ state }: { state: AppState }) {
+  // A mailed link's landing (`/auth#token=…`) does not ask who is signed in: the link's exchange answers that, and a
+  // question with a cookie the link replaces only costs a request (a 401 when it had expired). It asks if the link fails.
+  const [landing] = useState(() => typeof location !== 'undefined' && location.pathname === '/auth' && location.hash.includes('token='));
   useEffect(() => {
-    void state.loadSession();
+    if (!landing) void state.loadSession();
     state.loadProgrammes().catch(() => undefined); // the home page shows the error itself
-  }, [state]);
+  }, [state, landing]);
 
   return (
     <AppStateContext.Provider value={state}>

@@ -39,6 +39,8 @@ export function LinkLanding() {
       (e: unknown) => {
         setError(e);
         setPhase('failed');
+        // The site did not ask who is signed in on this landing: whoever was signed in before still is.
+        void state.loadSession();
       },
     );
   }, [state, route]);
