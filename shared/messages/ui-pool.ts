@@ -52,6 +52,8 @@ export const poolUiMessages = {
   'pool.file.tooManyRows': { 'zh-CN': '一次最多导入 {max} 行。', en: 'One import takes at most {max} rows.' },
   'pool.file.unreadable': { 'zh-CN': '无法读取该 Excel 文件；请另存为 .xlsx 或 CSV。', en: 'This Excel file cannot be read; save it as .xlsx or CSV.' },
   'pool.export': { 'zh-CN': '导出 CSV', en: 'Export CSV' },
+  'pool.exportXlsx': { 'zh-CN': '导出 Excel（.xlsx）', en: 'Export Excel (.xlsx)' },
+  'pool.sheetName': { 'zh-CN': '专家库', en: 'Pool' },
   'pool.filter.search': { 'zh-CN': '按姓名、单位或邮箱搜索', en: 'Search by name, employer or email' },
   'pool.filter.role': { 'zh-CN': '库别', en: 'Pool' },
   'pool.filter.field': { 'zh-CN': '专业领域', en: 'Field' },

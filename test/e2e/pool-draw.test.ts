@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readXlsx } from '../../functions/lib/pool/xlsx';
 import { stackRuntime } from '../integration/applications-helpers';
 import { api, uniqueEmail } from '../integration/helpers';
 import { createReviewRound, eligibleApplication, moveRoundTo } from '../integration/reviews-helpers';
@@ -96,6 +97,14 @@ describe('the office imports its pool, draws every team in one action, and the s
       await page.getByLabel('区县').selectOption('马尾区');
       await page.getByLabel('专业领域', { exact: true }).selectOption('M');
       await page.locator('[data-pool-count="12"]').waitFor();
+      // The pool exported as an Excel workbook: the import's headers, the imported experts, phones kept as text.
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-pool-export-xlsx]').click()]);
+      expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+      const sheet = readXlsx(new Uint8Array(readFileSync((await xlsx.path())!)));
+      expect(sheet[0]!.slice(0, 3)).toEqual(['姓名', '邮箱', '库别']);
+      const exported = sheet.find((row) => row[1] === `pool7.${tag}@example.org`);
+      expect(exported).toBeDefined();
+      expect(exported).toContain('13800000007');
       await page.setViewportSize({ width: 375, height: 800 });
       await checkPage(page, 'pool page on a phone');
       await page.setViewportSize({ width: 1280, height: 900 });

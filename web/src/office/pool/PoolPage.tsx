@@ -185,6 +185,24 @@ export function PoolPage() {
       setError(e);
     }
   };
+  // The same cells as an Excel workbook; the writer loads only on this click.
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    setError(null);
+    try {
+      const [res, { downloadWorkbook }, { poolSheet, baseName }] = await Promise.all([
+        call('pool.export'),
+        import('../../ui/export/workbook'),
+        import('./pool-export'),
+      ]);
+      await downloadWorkbook(baseName(res.fileName), [poolSheet(res.csv, t('pool.sheetName'))]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const districts = [...new Set((people ?? []).map((p) => p.profile?.district).filter((d): d is string => !!d))].sort();
   const needle = filters.q.trim().toLowerCase();
@@ -263,6 +281,9 @@ export function PoolPage() {
         <p class="actions">
           <button type="button" class="secondary" onClick={exportCsv} data-pool-export>
             {t('pool.export')}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={exportXlsx} disabled={exporting} aria-busy={exporting} data-pool-export-xlsx>
+            {t('pool.exportXlsx')}
           </button>
         </p>
         {error !== null && <ErrorMessage error={error} onRetry={load} />}
