@@ -84,6 +84,7 @@ describe('creating a round (the call)', () => {
         teams: { materialReviewMin: 5, onSiteMin: 3, defensePanelMin: 5 },
         opinionDepartments: ['credit', 'safety', 'environment', 'tax'],
         reminders: { applicantDays: [7, 1], reviewerDays: [3, 1] },
+        draw: { loadCap: 3, excludeSameDistrict: false },
       },
     });
     await screen.findByText('City Quality Award 2027');

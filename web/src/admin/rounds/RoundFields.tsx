@@ -36,6 +36,7 @@ const DEFAULT_OF: Partial<Record<FieldKey, string | number>> = {
   'teams.defensePanelMin': d.teams.defensePanelMin,
   divergenceThreshold: d.divergenceThreshold,
   reliabilityFlagOffset: d.reliabilityFlagOffset,
+  'draw.loadCap': d.draw.loadCap,
 };
 
 /** Number inputs: their bounds as the schema sets them (a hint for the browser; the server decides). */
@@ -52,10 +53,11 @@ const NUMBER_INPUT: Partial<Record<FieldKey, { min: number; max: number; step: n
   divergenceThreshold: { min: 5, max: 100, step: 1 },
   reliabilityFlagOffset: { min: 1, max: 100, step: 1 },
   siteVisitShortlistSize: { min: 1, max: 1000, step: 1 },
+  'draw.loadCap': { min: 1, max: 100, step: 1 },
 };
 
 /** The group an input belongs to, where the server may name a problem of the whole group (`weights`: their sum). */
-const GROUPS = ['name', 'dates', 'weights', 'teams', 'reminders'] as const satisfies readonly IssueTarget[];
+const GROUPS = ['name', 'dates', 'weights', 'teams', 'reminders', 'draw', 'feedback'] as const satisfies readonly IssueTarget[];
 const groupOf = (key: FieldKey): IssueTarget | null => GROUPS.find((group) => key.startsWith(`${group}.`)) ?? null;
 
 /** A weight sum in thousandths, written like the weights themselves (1, 0.9, 1.05). */
@@ -114,6 +116,33 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
     const fallback = DEFAULT_OF[key];
     return fallback === undefined ? null : t('rounds.field.default', { value: fallback });
   };
+
+  // A setting that is on or off: a box to tick, its label beside it and a hint below (the value is 'true' or 'false').
+  const checkbox = (key: FieldKey, hint: MessageKey) => (
+    <div class="round-field" key={key}>
+      <label class="check" for={id(key)}>
+        <input
+          id={id(key)}
+          name={key}
+          type="checkbox"
+          checked={values[key] === 'true'}
+          disabled={disabled || locked(key)}
+          onChange={(e) => onChange(key, String(e.currentTarget.checked))}
+          {...described(key, true)}
+        />{' '}
+        {t(TARGET_LABEL[key])}
+        {locked(key) && (
+          <span class="badge locked-badge" data-locked={key}>
+            {t('rounds.edit.locked')}
+          </span>
+        )}
+      </label>
+      <p class="muted small" id={`${id(key)}-hint`}>
+        {t(hint)}
+      </p>
+      {problems(key)}
+    </div>
+  );
 
   const input = (key: FieldKey, extra: InputHTMLAttributes<HTMLInputElement> = {}) => {
     const hint = hintOf(key);
@@ -211,6 +240,20 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
         {input('reminders.applicantDays', { inputMode: 'numeric', autoComplete: 'off', maxLength: 40 })}
         {input('reminders.reviewerDays', { inputMode: 'numeric', autoComplete: 'off', maxLength: 40 })}
         {problems('reminders')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.draw')}</legend>
+        {input('draw.loadCap', { required: true })}
+        {checkbox('draw.excludeSameDistrict', 'rounds.field.drawExcludeSameDistrictHint')}
+        <p class="muted small">{t('rounds.field.drawMixNote')}</p>
+        {problems('draw')}
+      </fieldset>
+
+      <fieldset class="round-fieldset">
+        <legend>{t('rounds.section.feedback')}</legend>
+        {checkbox('feedback.showScores', 'rounds.field.feedbackShowScoresHint')}
+        {problems('feedback')}
       </fieldset>
     </>
   );

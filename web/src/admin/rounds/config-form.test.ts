@@ -77,6 +77,34 @@ describe('the rounds form model', () => {
     expect(sent.dates).toEqual({ ...DATES, registrationCloses: '2027-04-30T17:00:00+08:00', defenseDate: '2027-10-21T01:00:00.000Z' });
   });
 
+  it('shows the draw rules and the feedback setting, keeps the field mix as read, and sends them back untouched as read', () => {
+    const round = roundView({ lockedFields: [] });
+    const mix = { materialReview: [{ section: 'C', min: 2 }], onSite: [] };
+    const config = { ...round.config, draw: { loadCap: 4, excludeSameDistrict: true, mix }, feedback: { showScores: true } } as typeof round.config;
+    const initial = formFromRound(round.roundId, round.name, config);
+    expect(initial['draw.loadCap']).toBe('4');
+    expect(initial['draw.excludeSameDistrict']).toBe('true');
+    expect(initial['feedback.showScores']).toBe('true');
+
+    const untouched = configFromForm(initial, { config, initial, lockedFields: [] });
+    expect(untouched.draw).toBe(config.draw);
+    expect(untouched.feedback).toBe(config.feedback);
+
+    const changed = configFromForm({ ...initial, 'draw.loadCap': '2', 'draw.excludeSameDistrict': 'false', 'feedback.showScores': 'false' }, { config, initial, lockedFields: [] });
+    expect(changed.draw).toEqual({ loadCap: 2, excludeSameDistrict: false, mix });
+    expect(changed.feedback).toEqual({ showScores: false });
+
+    // A round stored before these settings: the defaults shown, nothing added when left alone.
+    const { draw: _d, feedback: _f, ...older } = config;
+    const olderInitial = formFromRound(round.roundId, round.name, older as typeof config);
+    expect(olderInitial['draw.loadCap']).toBe('3');
+    expect(olderInitial['draw.excludeSameDistrict']).toBe('false');
+    const sent = configFromForm(olderInitial, { config: older as typeof config, initial: olderInitial, lockedFields: [] });
+    expect('draw' in sent).toBe(false);
+    expect('feedback' in sent).toBe(false);
+    expect(targetOfPath('draw.mix.materialReview')).toBe('draw');
+  });
+
   it('places a server issue at the closest input or group', () => {
     expect(targetOfPath('dates.submissionDeadline')).toBe('dates.submissionDeadline');
     expect(targetOfPath('weights')).toBe('weights');

@@ -19,7 +19,13 @@ export const CONFIG_FIELD_KEYS = [
   'opinionDepartments',
   'reminders.applicantDays',
   'reminders.reviewerDays',
+  'draw.loadCap',
+  'draw.excludeSameDistrict',
+  'feedback.showScores',
 ] as const;
+
+/** Settings shown as a box to tick: their value in the form is 'true' or 'false'. */
+export const CHECKBOX_KEYS = ['draw.excludeSameDistrict', 'feedback.showScores'] as const satisfies readonly ConfigFieldKey[];
 
 /** A configuration setting of the form. */
 export type ConfigFieldKey = (typeof CONFIG_FIELD_KEYS)[number];
@@ -28,7 +34,7 @@ export type ConfigFieldKey = (typeof CONFIG_FIELD_KEYS)[number];
 export type FieldKey = 'roundId' | 'name.zh-CN' | 'name.en' | ConfigFieldKey;
 
 /** Where an issue can be shown: one input, or a group of them (the weights' sum, the dates' order …). */
-export type IssueTarget = FieldKey | 'name' | 'dates' | 'weights' | 'teams' | 'reminders';
+export type IssueTarget = FieldKey | 'name' | 'dates' | 'weights' | 'teams' | 'reminders' | 'draw' | 'feedback';
 
 /** What the inputs hold, as typed (strings, so a half-typed value stays as it is). */
 export type FormValues = Record<FieldKey, string>;
@@ -93,6 +99,9 @@ export function emptyForm(): FormValues {
     opinionDepartments: d.opinionDepartments.join('\n'),
     'reminders.applicantDays': d.reminders.applicantDays.join(', '),
     'reminders.reviewerDays': d.reminders.reviewerDays.join(', '),
+    'draw.loadCap': String(d.draw.loadCap),
+    'draw.excludeSameDistrict': String(d.draw.excludeSameDistrict),
+    'feedback.showScores': 'false',
   };
 }
 
@@ -127,6 +136,10 @@ export function formFromRound(roundId: string, name: { readonly 'zh-CN': string;
     if (key === 'opinionDepartments') return Array.isArray(value) ? value.join('\n') : '';
     // A configuration stored before reminders existed has none: the server applies the defaults, so show them.
     if (key.startsWith('reminders.')) return (Array.isArray(value) ? value : FORM_DEFAULTS.reminders[key === 'reminders.applicantDays' ? 'applicantDays' : 'reviewerDays']).join(', ');
+    // The same for the draw's rules and the feedback report's setting (issues 13.2 and 12.1).
+    if (key === 'draw.loadCap') return String(typeof value === 'number' ? value : FORM_DEFAULTS.draw.loadCap);
+    if (key === 'draw.excludeSameDistrict') return String(typeof value === 'boolean' ? value : FORM_DEFAULTS.draw.excludeSameDistrict);
+    if (key === 'feedback.showScores') return String(value === true);
     return value === undefined || value === null ? '' : String(value);
   };
   return {
@@ -213,6 +226,19 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
     if (base.config.reminders === undefined) delete config.reminders;
     else config.reminders = base.config.reminders;
   }
+  // The draw's rules: the field mix (set through the API) is kept as read; left as shown, the whole setting goes back as read.
+  if (base && kept('draw.loadCap') && kept('draw.excludeSameDistrict')) {
+    if (base.config.draw === undefined) delete config.draw;
+    else config.draw = base.config.draw;
+  } else {
+    config.draw = { ...(base?.config.draw ?? {}), loadCap: numberOf(values['draw.loadCap']), excludeSameDistrict: values['draw.excludeSameDistrict'] === 'true' };
+  }
+  if (base && kept('feedback.showScores')) {
+    if (base.config.feedback === undefined) delete config.feedback;
+    else config.feedback = base.config.feedback;
+  } else if (values['feedback.showScores'] === 'true' || base?.config.feedback !== undefined) {
+    config.feedback = { ...(base?.config.feedback ?? {}), showScores: values['feedback.showScores'] === 'true' };
+  }
   if (base) {
     // A locked setting goes back exactly as read, whatever the (disabled) input holds.
     for (const locked of base.lockedFields) {
@@ -228,7 +254,7 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
   return config;
 }
 
-const TARGETS: readonly IssueTarget[] = ['roundId', 'name', 'name.zh-CN', 'name.en', 'dates', 'weights', 'teams', 'reminders', ...CONFIG_FIELD_KEYS];
+const TARGETS: readonly IssueTarget[] = ['roundId', 'name', 'name.zh-CN', 'name.en', 'dates', 'weights', 'teams', 'reminders', 'draw', 'feedback', ...CONFIG_FIELD_KEYS];
 
 /**
  * Where a server issue belongs: its path (`dates.submissionDeadline`, `weights`, `opinionDepartments.2`,

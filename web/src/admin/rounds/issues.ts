@@ -38,6 +38,11 @@ export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {
   reminders: 'rounds.section.reminders',
   'reminders.applicantDays': 'rounds.field.reminderApplicantDays',
   'reminders.reviewerDays': 'rounds.field.reminderReviewerDays',
+  draw: 'rounds.section.draw',
+  'draw.loadCap': 'rounds.field.drawLoadCap',
+  'draw.excludeSameDistrict': 'rounds.field.drawExcludeSameDistrict',
+  feedback: 'rounds.section.feedback',
+  'feedback.showScores': 'rounds.field.feedbackShowScores',
 };
 
 /** One refusal of the server, placed: at an input or group of the form, or (target null) only in the summary. */
