@@ -3,7 +3,7 @@ import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../shared/api/client-head
 import { buildPath } from '../../shared/api/paths';
 import { bilingual, type MessageKey } from '../../shared/messages/registry';
 import type { Text } from '../../shared/messages/types';
-import { ROUTE_MAP } from './route-map';
+import { routeOf } from './route-map';
 
 /**
  * A failed API call: the stable code and the message in both languages from the error envelope. A failure the
@@ -53,7 +53,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
  */
 export function createApi(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Call {
   return async function call<Id extends RouteId>(id: Id, options: CallOptions<Id> = {}): Promise<ResponseOf<Id>> {
-    const [method, path] = ROUTE_MAP[id];
+    const [method, path] = await routeOf(id);
     let url = buildPath(path, options.params);
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) query.set(k, String(v));
