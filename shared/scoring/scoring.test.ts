@@ -310,9 +310,11 @@ describe('comprehensive evaluation', () => {
         expect(result.proposal.proposed.length).toBeLessThanOrEqual(parsed.config.winnersQuota);
         for (const s of result.ranked) expect(s.final).toBeLessThanOrEqual(1000 * POINT);
       }),
-      { numRuns: 100 },
+      // Most random configurations are refused by the schema (a few in a hundred pass): enough runs that the accepted
+      // ones are not a handful by chance (100 runs once gave exactly 5).
+      { numRuns: 500 },
     );
-    expect(accepted).toBeGreaterThan(5);
+    expect(accepted).toBeGreaterThan(10);
   });
 });
 

@@ -136,7 +136,9 @@ describe("the draw's rules come from the round's configuration and are committed
     const standing = (await team(first)).filter((m) => m.status !== 'recused' && m.status !== 'conflicted');
     const chosen = standing.find((m) => !m.leader)!.reviewerId;
     const recused = (await team(first)).find((m) => m.status === 'recused')!.reviewerId;
-    const outsider = (await drawOf(second)).result.members[0]!;
+    // Drawn for the other application only (the same expert may be drawn for both: the load cap allows it).
+    const firstTeam = new Set((await team(first)).map((m) => m.reviewerId));
+    const outsider = (await drawOf(second)).result.members.find((m: string) => !firstTeam.has(m))!;
     for (const reviewerId of [recused, outsider]) {
       const refused = await nothingWritten(roundId, () => api('PUT', `/api/scoring/applications/${first}/draws/materialReview/leader`, { cookie: admin, body: { reviewerId, reason: '熟悉该行业。' } }));
       expect(refused.status).toBe(422);
