@@ -35,9 +35,16 @@ export const FIRST_LOAD_ROUTES: { readonly [id: string]: Entry } = {
 ${lines.join('\n')}
 };
 
-/** A route's method and path, by its id. */
-export async function routeOf(id: RouteId): Promise<Entry> {
-  return FIRST_LOAD_ROUTES[id] ?? (await import('./route-map-work')).WORK_ROUTES[id]!;
+let workRoutes: { readonly [id: string]: Entry } | undefined;
+
+/** Called by ./route-map-work.ts as it loads: the work areas import it with their code, so their calls find it at once. */
+export function registerWorkRoutes(routes: { readonly [id: string]: Entry }): void {
+  workRoutes = routes;
+}
+
+/** A route's method and path, by its id: at once when known, else once ./route-map-work.ts has loaded. */
+export function routeOf(id: RouteId): Entry | Promise<Entry> {
+  return FIRST_LOAD_ROUTES[id] ?? workRoutes?.[id] ?? import('./route-map-work').then((m) => m.WORK_ROUTES[id]!);
 }
 `;
 }
@@ -47,11 +54,14 @@ export function workRouteMapSource(): string {
   const lines = Object.entries(ROUTES).filter(([id, r]) => !isFirstLoadRoute(id, r.access)).map(line);
   return `// Generated from shared/api/routes.ts by infra/scripts/route-map.ts: do not edit (a unit test checks it is current).
 import type { HttpMethod } from '../../shared/api/routes';
+import { registerWorkRoutes } from './route-map';
 
-/** The method and path of every route public pages do not call, by route id (loaded on first use: ./route-map.ts). */
+/** The method and path of every route public pages do not call, by route id (the work areas import it; else loaded on first use: ./route-map.ts). */
 export const WORK_ROUTES: { readonly [id: string]: readonly [HttpMethod, string] } = {
 ${lines.join('\n')}
 };
+
+registerWorkRoutes(WORK_ROUTES);
 `;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { CLIENT_HEADERS } from '../../shared/api/client-header';
-import { overflowingPages } from './page-check';
+import { checkPage, overflowingPages } from './page-check';
 
 export { checkPage } from './page-check';
 
@@ -90,6 +90,22 @@ export function useBrowser(): () => TestBrowser {
   return () => {
     if (!browser) throw new Error('the browser is not launched yet');
     return browser;
+  };
+}
+
+/**
+ * Runs a browser step and checks the page it leaves; when either fails, the error says what the page showed and what
+ * the browser reported. `const explained = explainer(browser);` at the top of a test file.
+ */
+export function explainer(browser: () => TestBrowser): (page: Page, step: () => Promise<void>) => Promise<void> {
+  return async (page, step) => {
+    try {
+      await step();
+      await checkPage(page);
+    } catch (error) {
+      const shown = await page.locator('main').innerText().catch(() => '(no page)');
+      throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
+    }
   };
 }
 

@@ -12,7 +12,7 @@ import {
   paths,
   throughToDefense,
 } from '../integration/reviews-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // The defense (陈述答辩) in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // the office adds a deliberator to the panel on the review board, the deliberator declares, scores and
@@ -52,15 +52,7 @@ async function openLink(page: Page, email: string, lands: string) {
 }
 
 /** Runs a browser step and, when it fails, says what the page showed and what the browser reported. */
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 // One application through the material review, the shortlist and the site visit (API), teams of two,
 // and a panel that needs two scores; the round is then at the defense with its panel still empty.

@@ -8,7 +8,7 @@ import { stackRuntime } from '../integration/applications-helpers';
 import { reviewRoundId, seedReviewRound } from '../../infra/local/seed-review';
 import { api, cookieFrom, latestToken, mailTo, signIn } from '../integration/helpers';
 import { putReviewItems } from '../integration/rounds-helpers';
-import { baseUrl, checkPage, signInAs, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, signInAs, useBrowser } from './browser';
 
 // Issue 13's "Done when", in real headless Chromium on the demo review round (infra/local/seed-review.ts, seeded here as
 // `npm start` seeds it, into a programme of its own that the operator creates, so the demo round other tests read stays
@@ -48,15 +48,7 @@ async function setMaterialReviewDeadline(iso: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 /** Starts in Chinese, whatever an earlier test of this browser chose (the choice is remembered). */
 async function inChinese(page: Page): Promise<void> {

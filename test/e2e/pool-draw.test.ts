@@ -3,13 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readXlsx } from '../../functions/lib/pool/xlsx';
 import { stackRuntime } from '../integration/applications-helpers';
 import { api, uniqueEmail } from '../integration/helpers';
 import { createReviewRound, eligibleApplication, moveRoundTo } from '../integration/reviews-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // The office's round without spreadsheets (issue 13), in real headless Chromium against the local stack: the office
 // imports a pool of 60 experts from a CSV (after a file with a bad row is refused row by row), draws every team of the
@@ -35,15 +34,7 @@ async function requestLink(email: string): Promise<string> {
   return latestLink(email);
 }
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 beforeAll(async () => {
   const link = await requestLink(inject('adminEmail'));

@@ -6,7 +6,7 @@ import { PDF, registration } from '../integration/applications-helpers';
 import { api, signIn, uniqueEmail } from '../integration/helpers';
 import { seedDeliberatedRound } from '../integration/notice-helpers';
 import { moveTo, roundDates, seedRound } from '../integration/rounds-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, explainer, latestLink, useBrowser } from './browser';
 
 // Issue #14 part 2 in real headless Chromium: the city office writes a round's call and attaches its guidelines,
 // sets where written objections go; the public finds the award by its level, reads the call and downloads the
@@ -19,15 +19,7 @@ const browser = useBrowser();
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 /** Asks for a sign-in link for an address and opens it in the page, as a person does from their mail. */
 async function openMailedLink(page: Page, email: string) {

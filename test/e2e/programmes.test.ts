@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { api, uniqueEmail } from '../integration/helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, explainer, latestLink, useBrowser } from './browser';
 
 // Issue #14 part 1 in real headless Chromium: the platform operator creates a district programme (tries its id twice),
 // invites its first administrator (cancels once), switches language, at phone width too; the administrator opens the
@@ -12,15 +12,7 @@ const browser = useBrowser();
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 /** Asks for a sign-in link for an address and opens it in the page, as a person does from their mail. */
 async function openMailedLink(page: Page, email: string) {

@@ -4,7 +4,7 @@ import { GBT19580_2012 } from '../../shared/criteria';
 import { stackRuntime } from '../integration/applications-helpers';
 import { api, signInAdmin, uniqueEmail } from '../integration/helpers';
 import { assignTeam, consensusItems, createReviewRound, eligibleApplication, invitedPerson, moveRoundTo, paths, scoreAndSubmit } from '../integration/reviews-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // Reviewer reliability (评审一致性) in real headless Chromium: a team of three scores one applicant (one of them
 // 15 points more lenient than the consensus), the leader records the consensus; the office opens the view from
@@ -39,15 +39,7 @@ afterAll(async () => {
   rt.clients.s3.destroy();
 });
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 async function openLink(page: Page, email: string, lands: string) {
   await page.goto(await latestLink(email));

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../shared/audit/actions';
 import { roundScope } from '../../shared/audit/chain';
@@ -8,7 +7,7 @@ import { tableName } from '../../functions/lib/config';
 import { registeredApplicant, stackRuntime } from '../integration/applications-helpers';
 import { api, mailTo, uniqueEmail } from '../integration/helpers';
 import { assignTeam, eligibleApplication, invitedPerson, moveRoundTo } from '../integration/reviews-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // The office's late list in real headless Chromium: who is behind per stage, by name, and "remind all" for one stage
 // (asked first, cancelled once, then sent), on a phone and a desktop, in Chinese and English.
@@ -69,15 +68,7 @@ afterAll(async () => {
   rt.clients.s3.destroy();
 });
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 describe("the office's late list in the browser", () => {
   it('names who is behind per stage and reminds all of one stage with one confirmed action', async () => {

@@ -8,7 +8,7 @@ import { readXlsx } from '../../functions/lib/pool/xlsx';
 import { stackRuntime } from '../integration/applications-helpers';
 import { api, signInAdmin, uniqueEmail } from '../integration/helpers';
 import { REPORT_NAMES, seedAnnouncedRound } from '../integration/report-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // The round's report (issue 12.4) in real headless Chromium: a round taken to the announcement; the office opens the
 // report from its round board, the charts render and their tables hold the API's numbers, the .xlsx and a CSV
@@ -31,15 +31,7 @@ afterAll(async () => {
   rt.clients.s3.destroy();
 });
 
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 async function signInOffice(page: Page) {
   const requested = await api('POST', '/api/submission/auth/links', { body: { email: inject('adminEmail') } });

@@ -15,7 +15,7 @@ import {
   moveRoundTo,
   paths,
 } from '../integration/reviews-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // Material review in real headless Chromium against the local stack (test/setup/local-stack.ts):
 // the office assigns the leader on the review board, the leader declares, scores, submits and records
@@ -88,15 +88,7 @@ afterAll(async () => {
 });
 
 /** Runs a browser step and, when it fails, says what the page showed and what the browser reported. */
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 describe('material review in the browser, from the assignment to the consensus', () => {
   it('the office assigns the leader, who declares, scores and submits; once the team has submitted the leader records the consensus', async () => {

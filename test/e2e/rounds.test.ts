@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { registeredApplicant, stackRuntime } from '../integration/applications-helpers';
 import { api, uniqueEmail } from '../integration/helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // The office's rounds pages in real headless Chromium against the real rounds API (test/setup/local-stack.ts):
 // the call of a new round, a change while at the call, the move to registration on the review board, what is
@@ -33,15 +33,7 @@ afterAll(async () => {
 });
 
 /** Runs a browser step and, when it fails, says what the page showed and what the browser reported. */
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 /** The browser's session (scoped to /api), for reading through the API what the office's pages wrote. */
 const sessionCookie = async () => (await browser().context.cookies(`${baseUrl()}/api/`)).map((c) => `${c.name}=${c.value}`).join('; ');

@@ -6,7 +6,7 @@ import { fillPackage, PDF, registeredApplicant, stackRuntime, upload } from '../
 import { api, signInAdmin, uniqueEmail } from '../integration/helpers';
 import { assignTeam, createReviewRound, invitedPerson, moveRoundTo } from '../integration/reviews-helpers';
 import { putReviewItems } from '../integration/rounds-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, explainer, latestLink, useBrowser } from './browser';
 
 // Issue 13.3 in real headless Chromium on a 375 px phone: the office schedules a site visit on the round's board
 // (Chinese), and the applicant finds it on the dashboard in Chinese and in English and downloads its calendar file.
@@ -21,15 +21,7 @@ let applicationId: string;
 let applicantEmail: string;
 
 /** Runs a browser step and, when it fails, says what the page showed and what the browser reported. */
-async function explained(page: Page, step: () => Promise<void>) {
-  try {
-    await step();
-    await checkPage(page);
-  } catch (error) {
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
-    throw new Error(`${(error as Error).message}\n--- page ${page.url()} ---\n${shown.slice(0, 3000)}\n--- browser problems ---\n${browser().problems.join('\n')}`);
-  }
-}
+const explained = explainer(browser);
 
 /** Starts in Chinese, whatever an earlier test of this browser chose (the choice is remembered). */
 async function inChinese(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 // Generated from shared/api/routes.ts by infra/scripts/route-map.ts: do not edit (a unit test checks it is current).
 import type { HttpMethod } from '../../shared/api/routes';
+import { registerWorkRoutes } from './route-map';
 
-/** The method and path of every route public pages do not call, by route id (loaded on first use: ./route-map.ts). */
+/** The method and path of every route public pages do not call, by route id (the work areas import it; else loaded on first use: ./route-map.ts). */
 export const WORK_ROUTES: { readonly [id: string]: readonly [HttpMethod, string] } = {
   'operator.programmes': ['GET', '/api/submission/operator/programmes'],
   'operator.createProgramme': ['POST', '/api/submission/operator/programmes'],
@@ -101,3 +102,5 @@ export const WORK_ROUTES: { readonly [id: string]: readonly [HttpMethod, string]
   'portal.setContact': ['PUT', '/api/submission/programme/contact'],
   'portal.downloadEvidence': ['GET', '/api/submission/rounds/{roundId}/objections/{objectionId}/evidence/{evidenceId}/download'],
 };
+
+registerWorkRoutes(WORK_ROUTES);

@@ -26,7 +26,14 @@ export const FIRST_LOAD_ROUTES: { readonly [id: string]: Entry } = {
   'portal.fileObjection': ['POST', '/api/submission/rounds/{roundId}/objections/online'],
 };
 
-/** A route's method and path, by its id. */
-export async function routeOf(id: RouteId): Promise<Entry> {
-  return FIRST_LOAD_ROUTES[id] ?? (await import('./route-map-work')).WORK_ROUTES[id]!;
+let workRoutes: { readonly [id: string]: Entry } | undefined;
+
+/** Called by ./route-map-work.ts as it loads: the work areas import it with their code, so their calls find it at once. */
+export function registerWorkRoutes(routes: { readonly [id: string]: Entry }): void {
+  workRoutes = routes;
+}
+
+/** A route's method and path, by its id: at once when known, else once ./route-map-work.ts has loaded. */
+export function routeOf(id: RouteId): Entry | Promise<Entry> {
+  return FIRST_LOAD_ROUTES[id] ?? workRoutes?.[id] ?? import('./route-map-work').then((m) => m.WORK_ROUTES[id]!);
 }

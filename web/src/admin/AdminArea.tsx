@@ -8,6 +8,7 @@ import { lazyPart } from '../portal/lazy';
 const ContactEditor = lazyPart(() => import('../portal/ContactEditor').then((m) => m.ContactEditor));
 import '../texts/rounds';
 import '../texts/admin';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 /** The award office's area: its links, the people, and whether the three functions are up. */
 export function AdminArea() {

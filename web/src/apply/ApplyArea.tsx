@@ -18,6 +18,7 @@ import { SectionEditor } from './SectionEditor';
 import { SubmitPanel } from './SubmitPanel';
 import '../texts/apply';
 import '../texts/terms';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 type Load<T> = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { RequireRole } from '../ui/RequireRole';
 import '../texts/letters';
 import './certificate.css';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 /** The announcement's date as the certificate prints it: the day, in the round's time zone. */
 function awardDate(iso: string, locale: Locale, timeZone: string): string {

@@ -13,6 +13,7 @@ import { reportBlocks } from './report-blocks';
 import { ReportSheet } from './ReportSheet';
 import '../texts/feedback';
 import './feedback.css';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 /** Saves bytes as a file the browser downloads. */
 function download(bytes: Uint8Array, name: string) {

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { RequireRole } from '../ui/RequireRole';
 import '../texts/feedback';
 import './feedback.css';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 /** The release: asked once more (final), then one call; what it did is shown. */
 function Release({ list, onReleased }: { list: RoundFeedbackResponse; onReleased: (done: FeedbackReleasedResponse) => void }) {

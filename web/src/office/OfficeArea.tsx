@@ -5,6 +5,7 @@ import '../apply/apply.css';
 import '../texts/office-review';
 import '../texts/office';
 import '../texts/terms';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 // Each page of the office loads when opened: the review board never loads the registration desk's code, nor the desk the board's.
 const ApplicationList = lazy(() => import('./ApplicationList').then((m) => m.ApplicationList));

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { RequireRole } from '../ui/RequireRole';
 import '../texts/operator';
 import './operator.css';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 const EMPTY_FORM = { programmeId: '', nameZh: '', nameEn: '', level: 'district' as ProgrammeLevel, issuingZh: '', issuingEn: '', timeZone: DEFAULT_PROGRAMME_TIME_ZONE, recommendsTo: '' };
 

@@ -4,6 +4,7 @@ import { RequireRole } from '../ui/RequireRole';
 import { LazyMySchedule } from '../ui/schedule/lazy';
 import './review.css';
 import '../texts/terms';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 // Each page of the area loads when opened: the list of assignments never loads the scorecard's editor, nor an expert
 // the deliberators' pages (issue 11).

@@ -5,6 +5,7 @@ import { ChainList } from './ChainList';
 import '../texts/team-view';
 import '../texts/supervise';
 import '../texts/terms';
+import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 // A chain, a round's reviews, a team's cards and the outcome page load when opened: the list of chains stays light.
 const ChainView = lazy(() => import('./ChainView').then((m) => m.ChainView));

@@ -6,6 +6,7 @@ import { RoundPage } from './RoundPage';
 import './rounds.css';
 import '../../texts/rounds';
 import '../../texts/terms';
+import '../../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 /** The office's rounds (a chunk of its own): the list and the call of a new round, or one round's page. */
 export function RoundsArea() {
