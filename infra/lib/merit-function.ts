@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { AssetHashType, DockerImage, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { BucketAccess, FunctionName, TableAccess } from '../../shared/api/functions';
-import { bundleOptions, REPO_ROOT } from '../bundling';
+import { REPO_ROOT } from '../bundling';
 import { acknowledgeFindings } from './nag';
 
 /** DynamoDB actions per access level; `append` can add and read items but never change or remove one (the audit chain); `dequeue` can also remove one, never change it (audit intents). */
@@ -180,7 +180,9 @@ function bundledCode(fn: FunctionName): lambda.Code {
       image: DockerImage.fromRegistry('scratch'),
       local: {
         tryBundle(outputDir: string): boolean {
-          buildSync({ ...bundleOptions(fn), outdir: outputDir });
+          // esbuild's plugins (infra/bundling.ts) run only in its asynchronous API; CDK asks synchronously: a child process.
+          const run = spawnSync(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'infra/scripts/bundle-function.ts'), fn, outputDir], { cwd: REPO_ROOT, stdio: 'inherit' });
+          if (run.status !== 0) throw new Error(`bundling the ${fn} function failed (exit ${run.status ?? run.signal})`);
           return true;
         },
       },
