@@ -27,6 +27,7 @@ beforeAll(async () => {
   forgerPort = (forger.address() as AddressInfo).port;
 });
 afterAll(async () => {
+  if (!forger) return; // the browser's setup failed first: no server was started
   forger.closeAllConnections();
   await new Promise((done) => forger.close(done));
 });
