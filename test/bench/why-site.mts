@@ -22,6 +22,7 @@ const pages: Record<string, string[]> = {
   application: ['src/office/OfficeArea.tsx', 'src/office/ApplicationDetail.tsx'],
   superviseRound: ['src/supervise/SuperviseArea.tsx', 'src/supervise/reviews/RoundReviews.tsx'],
   superviseOutcome: ['src/supervise/SuperviseArea.tsx', 'src/outcome/OutcomePage.tsx'], check: ['src/public/check/CheckPage.tsx'],
+  programme: ['src/portal/ProgrammePage.tsx'], call: ['src/portal/CallPage.tsx'], verify: ['src/portal/VerifyPage.tsx'], summary: ['src/public/summary/SummaryPage.tsx'],
 };
 const only = process.argv[2]?.split(',');
 for (const [name, mods] of Object.entries(pages)) {

@@ -1,13 +1,15 @@
+import type { ComponentType } from 'preact';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
 import { AppStateContext, type AppState } from './state';
-import { Home } from './public/Home';
 import { Header } from './ui/Header';
 
-// The home page comes with the entry: most visits start there, and it shows without a second request (nothing
-// shifts while a chunk loads). Every other page is one chunk per audience (STYLE.md "Front end"): a visitor never
-// downloads the supervisor's code.
+// Every page is a chunk of its own or of its audience (STYLE.md "Front end"): a visitor never downloads the
+// supervisor's code, and a notice's reader not the home page's. The entry loads the chunk of the page it opens on
+// together with the texts, before the first render (main.tsx, `preloadPage`), so no page shows empty first and
+// nothing shifts when it arrives.
+const Home = lazy(() => import('./public/Home').then((m) => m.Home));
 const SignIn = lazy(() => import('./public').then((m) => m.SignIn));
 const LinkLanding = lazy(() => import('./public').then((m) => m.LinkLanding));
 const NotFound = lazy(() => import('./public').then((m) => m.NotFound));
@@ -29,6 +31,73 @@ const CertificatePage = lazy(() => import('./certificate/CertificatePage').then(
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
 const RoundFeedbackPage = lazy(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
 const SummaryPage = lazy(() => import('./public/summary/SummaryPage').then((m) => m.SummaryPage));
+
+/** The site's pages in the order the router tries them; the first whose path matches shows. */
+const PAGES: readonly (readonly [path: string, page: LazyPage])[] = [
+  ['/', Home],
+  ['/sign-in', SignIn],
+  // Mailed links open /auth#token=…; /signin is kept for links mailed before that (they last 15 minutes).
+  ['/auth', LinkLanding],
+  ['/signin', LinkLanding],
+  ['/apply', ApplyArea],
+  ['/review', ReviewArea],
+  ['/review/defense/:applicationId', ReviewArea],
+  ['/review/:applicationId/:stage', ReviewArea],
+  ['/admin', AdminArea],
+  ['/admin/rounds', RoundsArea],
+  ['/admin/rounds/:roundId', RoundsArea],
+  ['/office', OfficeArea],
+  ['/office/pool', PoolArea],
+  ['/office/:applicationId', OfficeArea],
+  ['/office/rounds/:roundId', OfficeArea],
+  ['/office/rounds/:roundId/outcome', OfficeArea],
+  ['/office/rounds/:roundId/reliability', OfficeArea],
+  ['/office/rounds/:roundId/report', OfficeArea],
+  ['/office/rounds/:roundId/papers', OfficeArea],
+  ['/office/rounds/:roundId/reviews/:applicationId/:stage', OfficeArea],
+  ['/supervise', SuperviseArea],
+  ['/supervise/:scope', SuperviseArea],
+  ['/supervise/rounds/:roundId', SuperviseArea],
+  ['/supervise/rounds/:roundId/outcome', SuperviseArea],
+  ['/supervise/rounds/:roundId/reliability', SuperviseArea],
+  ['/supervise/rounds/:roundId/report', SuperviseArea],
+  ['/supervise/rounds/:roundId/papers', SuperviseArea],
+  ['/supervise/rounds/:roundId/reviews/:applicationId/:stage', SuperviseArea],
+  ['/operator', OperatorArea],
+  ['/notices/:roundId', NoticePage],
+  ['/summaries/:roundId', SummaryPage],
+  ['/check', CheckPage],
+  ['/check/:number', CheckPage],
+  ['/certificates/:applicationId', CertificatePage],
+  ['/feedback/rounds/:roundId', RoundFeedbackPage],
+  ['/feedback/:applicationId', FeedbackPage],
+  ['/programmes/:programmeId', ProgrammePage],
+  ['/calls/:roundId', CallPage],
+  ['/verify/:roundId', VerifyPage],
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page takes its own route's props
+type LazyPage = ComponentType<any> & { preload: () => Promise<unknown> };
+
+/** Whether a path (`/office/rounds/:roundId`) matches a location's path: the same segments, `:name` matching any. */
+function matches(path: string, pathname: string): boolean {
+  const want = path.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  return want.length === have.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
+}
+
+/**
+ * Starts loading the chunk (and the texts it awaits) of the page a location opens, so the first render can wait
+ * for it alongside the common texts instead of showing an empty page and then shifting. Never rejects: a chunk that
+ * fails shows the router's own error when rendered.
+ */
+export function preloadPage(pathname: string): Promise<void> {
+  const page = PAGES.find(([path]) => matches(path, pathname))?.[1] ?? NotFound;
+  return page.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 function Footer() {
   const t = useT();
@@ -69,46 +138,9 @@ export function App({ state }: { state: AppState }) {
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
             <Router>
-              <Route path="/" component={Home} />
-              <Route path="/sign-in" component={SignIn} />
-              {/* Mailed links open /auth#token=…; /signin is kept for links mailed before that (they last 15 minutes). */}
-              <Route path="/auth" component={LinkLanding} />
-              <Route path="/signin" component={LinkLanding} />
-              <Route path="/apply" component={ApplyArea} />
-              <Route path="/review" component={ReviewArea} />
-              <Route path="/review/defense/:applicationId" component={ReviewArea} />
-              <Route path="/review/:applicationId/:stage" component={ReviewArea} />
-              <Route path="/admin" component={AdminArea} />
-              <Route path="/admin/rounds" component={RoundsArea} />
-              <Route path="/admin/rounds/:roundId" component={RoundsArea} />
-              <Route path="/office" component={OfficeArea} />
-              <Route path="/office/pool" component={PoolArea} />
-              <Route path="/office/:applicationId" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId/outcome" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId/reliability" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId/report" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId/papers" component={OfficeArea} />
-              <Route path="/office/rounds/:roundId/reviews/:applicationId/:stage" component={OfficeArea} />
-              <Route path="/supervise" component={SuperviseArea} />
-              <Route path="/supervise/:scope" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId/outcome" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId/reliability" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId/report" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId/papers" component={SuperviseArea} />
-              <Route path="/supervise/rounds/:roundId/reviews/:applicationId/:stage" component={SuperviseArea} />
-              <Route path="/operator" component={OperatorArea} />
-              <Route path="/notices/:roundId" component={NoticePage} />
-              <Route path="/summaries/:roundId" component={SummaryPage} />
-              <Route path="/check" component={CheckPage} />
-              <Route path="/check/:number" component={CheckPage} />
-              <Route path="/certificates/:applicationId" component={CertificatePage} />
-              <Route path="/feedback/rounds/:roundId" component={RoundFeedbackPage} />
-              <Route path="/feedback/:applicationId" component={FeedbackPage} />
-              <Route path="/programmes/:programmeId" component={ProgrammePage} />
-              <Route path="/calls/:roundId" component={CallPage} />
-              <Route path="/verify/:roundId" component={VerifyPage} />
+              {PAGES.map(([path, page]) => (
+                <Route key={path} path={path} component={page} />
+              ))}
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import '../texts/apply';
+import '../texts/sign-in';
 
 /**
  * An organisation asks for a link to apply: a new address gets a registration

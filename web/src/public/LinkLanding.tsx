@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useAppState } from '../state';
 import { AREA_OF_ROLE } from '../ui/areas';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/sign-in';
 
 /** The token of a sign-in link: it travels in the fragment (`#token=…`) so it never reaches a server log. */
 export function tokenFromFragment(hash: string): string | null {

@@ -1,4 +1,5 @@
 import { useT } from '../i18n';
+import '../texts/sign-in';
 
 /** Any path no area claims. */
 export function NotFound() {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/sign-in';
 
 /** Ask for a sign-in link. The answer is the same whether or not the address is known. */
 export function SignIn() {

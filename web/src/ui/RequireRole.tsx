@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Role } from '../../../shared/api';
 import { useT } from '../i18n';
 import { useAppState } from '../state';
+import './work.css';
 
 /** Renders its children only for a session in one of `roles`; otherwise says why (the API enforces it anyway). */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ComponentChildren }) {

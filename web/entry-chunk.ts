@@ -1,0 +1,31 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Keeps everything the entry imports statically in one chunk (issue 11). Rolldown's automatic splitting puts a module
+ * that the entry and a lazy page share into a chunk of its own, so the first load was the entry plus seven small
+ * chunks (Preact, the router, its lazy(), the route map, the error message, the areas, the preload helper): each a
+ * request, and each gzipped alone (≈ 1.5 KB more than the same code in one file). A lazy page imports them from that
+ * one chunk instead; nothing a page loads later moves into the first load, since only the entry's own static closure
+ * is grouped.
+ */
+export function entryChunk(entry = '/src/main.tsx'): { plugin: Plugin; test: (id: string) => boolean } {
+  const closure = new Set<string>();
+  const plugin: Plugin = {
+    name: 'merit-entry-chunk',
+    apply: 'build',
+    buildEnd() {
+      closure.clear();
+      const start = [...this.getModuleIds()].find((id) => id.endsWith(entry));
+      if (!start) return;
+      const queue = [start];
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        if (closure.has(id)) continue;
+        closure.add(id);
+        for (const next of this.getModuleInfo(id)?.importedIds ?? []) queue.push(next);
+      }
+      closure.delete(start); // the entry itself stays the entry chunk
+    },
+  };
+  return { plugin, test: (id) => closure.has(id) };
+}
