@@ -6,9 +6,10 @@ import type { Plugin } from 'vite';
  * chunks (Preact, the router, its lazy(), the route map, the error message, the areas, the preload helper): each a
  * request, and each gzipped alone (≈ 1.5 KB more than the same code in one file). A lazy page imports them from that
  * one chunk instead; nothing a page loads later moves into the first load, since only the entry's own static closure
- * is grouped.
+ * is grouped, and `shared`: a few small modules nearly every page uses (the error message, the loading hook, a
+ * deferred part), each of which was a chunk of a few hundred bytes that every page fetched and gzipped alone.
  */
-export function entryChunk(entry = '/src/main.tsx'): { plugin: Plugin; test: (id: string) => boolean } {
+export function entryChunk(entry = '/src/main.tsx', shared: readonly RegExp[] = []): { plugin: Plugin; test: (id: string) => boolean } {
   const closure = new Set<string>();
   const plugin: Plugin = {
     name: 'merit-entry-chunk',
@@ -27,5 +28,5 @@ export function entryChunk(entry = '/src/main.tsx'): { plugin: Plugin; test: (id
       closure.delete(start); // the entry itself stays the entry chunk
     },
   };
-  return { plugin, test: (id) => closure.has(id) };
+  return { plugin, test: (id) => closure.has(id) || shared.some((pattern) => pattern.test(id)) };
 }

@@ -8,7 +8,7 @@ import { entryChunk } from './entry-chunk.ts';
 // The site: built to web/dist, served by the local gateway and CloudFront under a strict CSP
 // (shared/security-headers.ts): no inline scripts or styles, so nothing may be inlined into index.html.
 const root = fileURLToPath(new URL('.', import.meta.url));
-const entry = entryChunk();
+const entry = entryChunk('/src/main.tsx', [/\/web\/src\/ui\/ErrorMessage\.tsx$/, /\/web\/src\/review\/load\.ts$/, /\/web\/src\/ui\/deferred\.tsx$/]);
 
 export default defineConfig({
   root,

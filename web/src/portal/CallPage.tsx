@@ -10,7 +10,7 @@ import { useLocale, useT, type Translate } from '../i18n';
 import { useLoad } from '../review/load';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import '../texts/portal';
+import '../texts/portal-call';
 import './portal.css';
 
 /** What the call page shows: the call, and the round's form (timeline, rules, package) when the round is configured. */

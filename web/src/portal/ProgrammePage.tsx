@@ -9,7 +9,7 @@ import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ContactFacts } from './ContactFacts';
-import '../texts/portal';
+import '../texts/portal-programme';
 import './portal.css';
 
 /** What the page fetches published documents with (the browser's `fetch`, or a fake in tests). */

@@ -3,7 +3,7 @@ import { publicationPath, PUBLICATION_KINDS, type PublicationKind } from '../../
 import { exportFileName } from '../../../shared/audit/head';
 import { roundScope } from '../../../shared/audit/chain';
 import { useT } from '../i18n';
-import '../texts/portal';
+import '../texts/portal-verify';
 import './portal.css';
 
 /**

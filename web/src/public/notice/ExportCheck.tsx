@@ -4,6 +4,7 @@ import type { HeadCheck } from '../../../../shared/audit/head';
 import type { MessageKey } from '../../../../shared/messages';
 import { useT } from '../../i18n';
 import { HeadCheckResult, type HeadCheckTexts } from '../../ui/HeadCheckResult';
+import '../../texts/notice-chain';
 
 /** What checking a chosen file gave: the head check, or why there was none. */
 type FileCheck =

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { Route, Router } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublishedDocument } from '../../../../shared/api/outcome';
@@ -52,6 +52,14 @@ function show(fetchDocument: FetchDocument, { now = '2026-11-22T00:00:00.000Z', 
   );
 }
 
+/** An element the page shows once a part of it has loaded in its own chunk. */
+const shown = (selector: string) =>
+  waitFor(() => {
+    const element = document.querySelector(selector);
+    if (!element) throw new Error(`${selector}: not shown yet`);
+    return element;
+  });
+
 const rows = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
@@ -87,7 +95,8 @@ describe('the public notice page', () => {
     for (const rule of ['以书面形式提出', '实名提出', '证据材料', '评审委员会办公室', '逾期不予受理']) expect(document.body.textContent).toContain(rule);
     expect(document.querySelector('[data-objections="closed"]')).toBeNull();
 
-    const head = document.querySelector('[data-chain-head="notice"]')!;
+    // The chain's part comes in its own chunk once the documents show.
+    const head = await shown('[data-chain-head="notice"]');
     expect(head.textContent).toContain('round:city-2026');
     expect(head.textContent).toContain('41');
     expect(head.textContent).toContain(HEAD_NOTICE);
@@ -119,6 +128,7 @@ describe('the public notice page', () => {
     const winners = await screen.findByRole('table', { name: 'Winners' });
     expect(rows(winners)).toEqual([['1', '甲<b>制造</b>有限公司', '东区', '制造业', '812.35']]);
     expect(rows(screen.getByRole('table', { name: 'Proposed winners' }))).toHaveLength(2);
+    await shown('[data-chain-head="announcement"]');
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings).toEqual(['Winners announced', 'Public notice of the proposed winners', 'Checking it: the audit chain']);
     expect(screen.getByText('Demo City Quality Award')).toBeTruthy();

@@ -1,14 +1,12 @@
 import { useRoute } from 'preact-iso';
 import type { Locale } from '../../../../shared/messages/types';
 import { publicationPath } from '../../../../shared/api/publication-path';
-import type { ChainHead, PublicationKind, PublishedDocument, PublishedEntry } from '../../../../shared/api/outcome';
+import type { PublicationKind, PublishedDocument, PublishedEntry } from '../../../../shared/api/outcome';
 import { ApiError } from '../../api';
 import { useLocale, useT, type Translate } from '../../i18n';
 import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { exportFileName } from '../../../../shared/audit/export-name';
-import { ExportCheck } from './ExportCheck';
 import type { PublicProgramme } from '../../../../shared/api/schemas';
 import { lazyPart } from '../../portal/lazy';
 import '../../texts/notice';
@@ -100,37 +98,9 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
   );
 }
 
-/** The chain head a document carries, a check of an exported chain against it here, and the command that does the same. */
-function ChainHeadFacts({ doc, title }: { doc: PublishedDocument; title: string }) {
-  const t = useT();
-  const head: ChainHead = doc.chainHead;
-  return (
-    <div data-chain-head={doc.kind}>
-      <h3>{title}</h3>
-      <dl class="facts">
-        <dt>{t('notice.chain.scope')}</dt>
-        <dd>
-          <code>{head.scope}</code>
-        </dd>
-        <dt>{t('notice.chain.sequence')}</dt>
-        <dd>{head.sequence}</dd>
-        <dt>{t('notice.chain.hash')}</dt>
-        <dd>
-          <code class="hash">{head.hash}</code>
-        </dd>
-      </dl>
-      <ExportCheck head={head} kind={doc.kind} />
-      <p class="small">
-        {t('notice.chain.commandLine')}{' '}
-        <a href={`/verify/${encodeURIComponent(doc.roundId)}?kind=${doc.kind}`} data-command-link={doc.kind}>
-          {t('notice.chain.commandLink')}
-        </a>
-      </p>
-    </div>
-  );
-}
-
 /** The notice period: its dates, whether it is still open at `now`, and how to object while it is. */
+// How to check the documents against the audit chain loads in its own chunk, with its texts (issue 11).
+const LazyChainSection = lazyPart(() => import('./ChainSection').then((m) => m.ChainSection));
 // The online objection form loads in its own chunk, only while the notice is open (issue #14 part 2).
 const LazyObjectionForm = lazyPart(() => import('../../portal/ObjectionForm').then((m) => m.ObjectionForm));
 
@@ -290,14 +260,11 @@ export function NoticePage({
         </section>
       )}
 
+      {/* Below the rest and loaded once the documents are there, with its own texts; its room is kept meanwhile. */}
       {any && (
-        <section class="card" aria-labelledby="chain-title">
-          <h2 id="chain-title">{t('notice.chain.title')}</h2>
-          <p>{t('notice.chain.what')}</p>
-          <p>{t('notice.chain.how')}</p>
-          {announcement && <ChainHeadFacts doc={announcement} title={t('notice.chain.announcementHead')} />}
-          {notice && <ChainHeadFacts doc={notice} title={t('notice.chain.noticeHead')} />}
-        </section>
+        <div class="chain-slot">
+          <LazyChainSection announcement={announcement} notice={notice} />
+        </div>
       )}
     </article>
   );

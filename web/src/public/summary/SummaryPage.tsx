@@ -4,8 +4,13 @@ import { useLocale, useT } from '../../i18n';
 import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Distributions, FunnelChart } from '../../ui/charts/ReportCharts';
+import { FunnelChart } from '../../ui/charts/Funnel';
+import { deferred } from '../../ui/deferred';
 import '../../texts/summary';
+
+// The score distributions come below the funnel, in their own chunk once the summary shows (issue 11); their room is
+// kept meanwhile so nothing moves when they arrive.
+const LazyDistributions = deferred(() => import('../../ui/charts/ReportCharts').then((m) => m.Distributions));
 
 /**
  * A round's public summary after its announcement (issue 12.4): how many organisations reached each step and how the
@@ -70,7 +75,9 @@ export function SummaryPage() {
             </div>
           </section>
           <FunnelChart funnel={load.value.funnel} />
-          <Distributions distributions={load.value.distributions} />
+          <div class="deferred-charts">
+            <LazyDistributions distributions={load.value.distributions} />
+          </div>
         </>
       )}
     </div>

@@ -1,52 +1,12 @@
 import { Fragment } from 'preact';
-import type { FunnelStep, StageDistribution } from '../../../../shared/api/report';
-import { formatShare } from '../../../../shared/report/report';
+import type { StageDistribution } from '../../../../shared/api/report';
 import { formatPoints } from '../../../../shared/scoring/exact';
 import { useLocale, useT } from '../../i18n';
 import { ChartFigure, Columns, HBar } from './Charts';
 import './charts.css';
 
-/** The funnel: each step's count as a bar on the scale of the first step, with its share of the step before (chart and table). */
-export function FunnelChart({ funnel }: { funnel: readonly FunnelStep[] }) {
-  const t = useT();
-  const max = funnel[0]?.count ?? 0;
-  const share = (s: FunnelStep) => (s.sharePerMille === undefined ? '' : formatShare(s.sharePerMille));
-  return (
-    <ChartFigure
-      id="funnel"
-      title={t('report.funnel.title')}
-      hint={t('report.funnel.hint')}
-      tableLabel={t('report.chart.table')}
-      chart={funnel.map((s) => (
-        <HBar key={s.step} label={t(`report.step.${s.step}`)} value={s.count} max={max} text={s.sharePerMille === undefined ? String(s.count) : `${s.count} · ${share(s)}`} />
-      ))}
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.col.step')}</th>
-              <th scope="col">{t('report.col.count')}</th>
-              <th scope="col">{t('report.col.share')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {funnel.map((s) => (
-              <tr key={s.step} data-step={s.step}>
-                <th scope="row">{t(`report.step.${s.step}`)}</th>
-                <td class="num" data-count>
-                  {s.count}
-                </td>
-                <td class="num" data-share>
-                  {share(s)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      }
-    />
-  );
-}
+// The funnel is a module of its own, so the public summary can show it before the distributions load.
+export { FunnelChart } from './Funnel';
 
 /** One stage's distribution: the totals as columns of 100 points, and (the two teams' stages) each category's mean as a share of its points. */
 export function DistributionChart({ distribution }: { distribution: StageDistribution }) {
