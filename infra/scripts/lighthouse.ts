@@ -1,7 +1,8 @@
 /**
  * Lighthouse performance of the built site (issue 11: ≥ 95 on mobile and desktop for the home page, /apply and a
  * notice). Serves web/dist gzipped, as CloudFront does (the local gateway does not compress), with the one API call
- * the public pages make before they show (the programmes) answered empty and every other call refused, then runs
+ * the public pages make before they show (the programmes) answered empty, a published notice with its period open
+ * (below), and every other call refused, then runs
  * Lighthouse in headless Chromium (/usr/bin/chromium) on each page with the mobile and the desktop presets.
  *
  *   npm run build  (or npx tsx infra/build.ts site)
@@ -27,8 +28,33 @@ const lighthouse = resolve(REPO_ROOT, 'node_modules/.bin/lighthouse');
 if (!existsSync(lighthouse)) throw new Error('lighthouse is not installed: npm install --no-save lighthouse@12');
 if (!existsSync(join(DIST, 'index.html'))) throw new Error('web/dist is not built: npx tsx infra/build.ts site');
 
+// The notice page is measured as the public reads it during a notice period: a published notice of six proposed
+// winners, the period open (so the online objection form shows), its chain head (so the chain check shows).
+const ROUND = process.argv[2] ?? 'city-2026';
+const now = Date.now();
+const period = { openedAt: new Date(now - 86_400_000).toISOString(), endsAt: new Date(now + 6 * 86_400_000).toISOString(), days: 7 };
+const NOTICE = {
+  kind: 'notice',
+  programmeId: 'city',
+  programmeName: { 'zh-CN': '示范市政府质量奖', en: 'Demo City Quality Award' },
+  roundId: ROUND,
+  roundName: { 'zh-CN': '2026 年度评审', en: 'The 2026 round' },
+  publishedAt: period.openedAt,
+  notice: period,
+  entries: ['甲制造有限公司', '乙科技股份公司', '丙建设集团有限公司', '丁食品有限公司', '戊医药股份有限公司', '己物流有限公司'].map((name, i) => ({
+    rank: i + 1,
+    organisation: { name, district: ['锦江区', '青羊区', '金牛区', '武侯区', '成华区', '高新区'][i], industry: '制造业' },
+    finalScore: (820 - i * 17.35).toFixed(2),
+  })),
+  chainHead: { scope: `round:${ROUND}`, sequence: 412, hash: 'ab'.repeat(32) },
+};
+
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname);
+  if (path === `/results/${ROUND}/notice.json`) {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(JSON.stringify(NOTICE)));
+    return;
+  }
   if (path === '/api/public/programmes') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ programmes: [] }));
     return;
@@ -53,7 +79,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const out = mkdtempSync(join(tmpdir(), 'merit-lighthouse-'));
 let below = 0;
 try {
-  for (const path of ['/', '/apply', `/notices/${process.argv[2] ?? 'city-2026'}`]) {
+  for (const path of ['/', '/apply', `/notices/${ROUND}`]) {
     for (const preset of ['mobile', 'desktop'] as const) {
       const report = join(out, 'report.json');
       // Asynchronously: this process serves the pages Lighthouse loads.

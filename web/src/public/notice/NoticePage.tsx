@@ -43,6 +43,13 @@ async function readPublished(fetchDocument: FetchDocument, roundId: string, kind
   return doc;
 }
 
+/** Whether objections may be made at `now`: a notice is published, its period has begun and not ended, and no winners are announced. */
+function isOpen(notice: PublishedDocument | null, announcement: PublishedDocument | null, now: Date): boolean {
+  // Once the winners are announced the notice is over, whatever the clock says.
+  const period = (announcement ?? notice)?.notice;
+  return !!period && !announcement && now.getTime() >= Date.parse(period.openedAt) && now.getTime() < Date.parse(period.endsAt);
+}
+
 /** A moment as people in the programme's area read it: Beijing time, said so, in the page's language. */
 function beijingTime(iso: string, locale: Locale, t: Translate): string {
   const date = new Date(iso);
@@ -184,7 +191,11 @@ export function NoticePage({
   const { roundId } = useRoute().params;
   const [published, reload] = useLoad<Published>(
     async () => {
+      // The parts the page shows below the documents load with them, so they show in the same render (nothing moves).
+      const chain = LazyChainSection.preload().catch(() => undefined);
       const [notice, announcement] = await Promise.all([readPublished(fetchDocument, roundId!, 'notice'), readPublished(fetchDocument, roundId!, 'announcement')]);
+      if (isOpen(notice, announcement, now())) await LazyObjectionForm.preload().catch(() => undefined);
+      await chain;
       return { notice, announcement };
     },
     [roundId],
@@ -215,8 +226,7 @@ export function NoticePage({
   const programme = programmes.value?.find((p) => p.rounds.some((r) => r.roundId === roundId));
   const listed = programme?.rounds.find((r) => r.roundId === roundId);
   const roundName = any?.roundName?.[locale] ?? listed?.name[locale] ?? roundId ?? '';
-  // Once the winners are announced the notice is over, whatever the clock says.
-  const open = !!period && !announcement && now().getTime() >= Date.parse(period.openedAt) && now().getTime() < Date.parse(period.endsAt);
+  const open = isOpen(notice, announcement, now());
 
   return (
     <article class="stack notice-page" data-notice={roundId}>

@@ -23,11 +23,16 @@ export function SummaryPage() {
   const { call } = useAppState();
   const roundId = useRoute().params.roundId ?? '';
   const [load, reload] = useLoad(
-    () =>
-      call('report.summary', { params: { roundId } }).catch((error: unknown) => {
+    async () => {
+      // The distributions' code loads with the numbers, so they show together.
+      const charts = LazyDistributions.preload().catch(() => undefined);
+      const summary = await call('report.summary', { params: { roundId } }).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
-      }),
+      });
+      if (summary) await charts;
+      return summary;
+    },
     [call, roundId],
   );
   return (
