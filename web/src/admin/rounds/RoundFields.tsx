@@ -1,7 +1,8 @@
 import type { InputHTMLAttributes } from 'preact';
 import type { MessageKey } from '../../../../shared/messages';
-import { useT } from '../../i18n';
-import { browserTimeZone, isLocked, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget } from './config-form';
+import { GBT4754_SECTIONS, type IndustrySection } from '../../../../shared/pool/industries';
+import { useLocale, useT } from '../../i18n';
+import { browserTimeZone, isLocked, MIX_STAGES, mixRows, mixValue, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget, type MixRow } from './config-form';
 import { DATE_FIELDS, FORM_DEFAULTS } from './defaults';
 import { inputId, TARGET_LABEL, type FormIssues } from './issues';
 import '../../texts/rounds';
@@ -246,6 +247,22 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
         <legend>{t('rounds.section.draw')}</legend>
         {input('draw.loadCap', { required: true })}
         {checkbox('draw.excludeSameDistrict', 'rounds.field.drawExcludeSameDistrictHint')}
+        {MIX_STAGES.map((stage) => {
+          const key = `draw.mix.${stage}` as const;
+          return (
+            <MixField
+              key={key}
+              inputId={id(key)}
+              label={t(TARGET_LABEL[key])}
+              value={values[key]}
+              disabled={disabled || locked(key)}
+              locked={locked(key)}
+              onChange={(value) => onChange(key, value)}
+              described={described(key, true)}
+              problems={problems(key)}
+            />
+          );
+        })}
         <p class="muted small">{t('rounds.field.drawMixNote')}</p>
         {problems('draw')}
       </fieldset>
@@ -319,6 +336,104 @@ function DepartmentsField({
       ))}
       <label for={inputId}>{t('rounds.field.otherDepartments')}</label>
       <textarea id={inputId} rows={3} value={others} disabled={disabled} onInput={(e) => write(chosen, e.currentTarget.value)} />
+      {problems}
+    </div>
+  );
+}
+
+const SECTIONS = Object.keys(GBT4754_SECTIONS) as IndustrySection[];
+
+// A stage's field mix (issue 13.2): rows of a GB/T 4754 section, named in the reader's language, and the least number
+// of team members from it; a section is offered once per stage. The form keeps the rows as typed (mixValue); the
+// server decides, naming a row's problem at the stage's field.
+function MixField({
+  inputId,
+  label,
+  value,
+  disabled,
+  locked,
+  onChange,
+  described,
+  problems,
+}: {
+  inputId: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  locked: boolean;
+  onChange: (value: string) => void;
+  described: Record<string, unknown>;
+  problems: preact.ComponentChildren;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const rows = mixRows(value);
+  const used = new Set(rows.map((row) => row.section));
+  const write = (next: readonly MixRow[]) => onChange(mixValue(next));
+  const change = (i: number, part: Partial<MixRow>) => write(rows.map((row, j) => (j === i ? { ...row, ...part } : row)));
+  const sectionName = (section: string) => (section in GBT4754_SECTIONS ? `${section} ${GBT4754_SECTIONS[section as IndustrySection][locale]}` : section);
+  const unused = SECTIONS.find((section) => !used.has(section));
+  const labelId = `${inputId}-label`;
+  return (
+    <div class="round-field mix-field" role="group" aria-labelledby={labelId} data-mix={inputId} {...described}>
+      <span class="field-label" id={labelId}>
+        {label}
+        {locked && (
+          <span class="badge locked-badge" data-locked={inputId}>
+            {t('rounds.edit.locked')}
+          </span>
+        )}
+      </span>
+      <p class="muted small" id={`${inputId}-hint`}>
+        {t('rounds.field.drawMixHint')}
+      </p>
+      {rows.length > 0 && (
+        <ul class="mix-rows">
+          {rows.map((row, i) => (
+            <li key={i} class="mix-row" data-mix-row={row.section}>
+              <label class="visually-hidden" for={`${inputId}-${i}-section`}>
+                {t('rounds.field.drawMixSection')}
+              </label>
+              <select id={`${inputId}-${i}-section`} value={row.section} disabled={disabled} onChange={(e) => change(i, { section: e.currentTarget.value })}>
+                {!(row.section in GBT4754_SECTIONS) && (
+                  <option value={row.section} disabled>
+                    {row.section || t('rounds.field.drawMixChoose')}
+                  </option>
+                )}
+                {SECTIONS.filter((section) => section === row.section || !used.has(section)).map((section) => (
+                  <option key={section} value={section}>
+                    {sectionName(section)}
+                  </option>
+                ))}
+              </select>
+              <label for={`${inputId}-${i}-min`}>{t('rounds.field.drawMixMin')}</label>
+              <input
+                id={`${inputId}-${i}-min`}
+                type="number"
+                min={1}
+                max={100}
+                step={1}
+                inputMode="numeric"
+                value={row.min}
+                disabled={disabled}
+                onInput={(e) => change(i, { min: e.currentTarget.value })}
+              />
+              <button
+                type="button"
+                class="secondary"
+                disabled={disabled}
+                aria-label={t('rounds.field.drawMixRemoveLabel', { field: sectionName(row.section) })}
+                onClick={() => write(rows.filter((_, j) => j !== i))}
+              >
+                {t('rounds.field.drawMixRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="secondary" disabled={disabled || unused === undefined} onClick={() => unused && write([...rows, { section: unused, min: '1' }])}>
+        {t('rounds.field.drawMixAdd')}
+      </button>
       {problems}
     </div>
   );

@@ -82,6 +82,45 @@ describe('a round’s page', () => {
     expect(screen.queryByRole('button', { name: 'Save the changes' })).toBeNull();
   });
 
+  it('sets a stage’s field mix: adds fields by name, changes how many, removes one, cancels nothing else; shows it read-only', async () => {
+    const { fetch } = renderPage({ [GET]: { status: 200, body: OPEN }, [PUT]: ({ body }) => ({ status: 200, body: { ...OPEN, config: (body as { config: RoundView['config'] }).config, version: 4 } }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the configuration' }));
+
+    const onSite = screen.getByRole('group', { name: 'Fields on a site visit team' });
+    fireEvent.click(within(onSite).getByRole('button', { name: 'Add a field' }));
+    fireEvent.click(within(onSite).getByRole('button', { name: 'Add a field' }));
+    const sections = within(onSite).getAllByLabelText('Field') as HTMLSelectElement[];
+    expect(sections.map((s) => s.value)).toEqual(['A', 'B']);
+    // Each field is offered once per stage, named as people name it.
+    expect([...sections[1]!.options].map((o) => o.textContent)).not.toContain('A Agriculture, forestry, animal husbandry and fishery');
+    fireEvent.change(sections[0]!, { target: { value: 'C' } });
+    fireEvent.change(sections[1]!, { target: { value: 'M' } });
+    fireEvent.input(within(onSite).getAllByLabelText('At least')[0]!, { target: { value: '2' } });
+    fireEvent.click(within(onSite).getByRole('button', { name: 'Remove “M Scientific research and technical services”' }));
+    fireEvent.click(within(onSite).getByRole('button', { name: 'Add a field' }));
+    fireEvent.change(within(onSite).getAllByLabelText('Field')[1]!, { target: { value: 'I' } });
+    save();
+
+    expect((await screen.findByRole('status')).textContent).toBe('Saved (version 4).');
+    const body = fetch.calls.find((c) => c.key === PUT)!.body as { config: Record<string, unknown> };
+    expect(body.config.draw).toEqual({ ...OPEN.config.draw, mix: { materialReview: [], onSite: [{ section: 'C', min: 2 }, { section: 'I', min: 1 }] } });
+    // Nothing else changed.
+    expect({ ...body.config, draw: OPEN.config.draw }).toEqual(OPEN.config);
+    expect(fact('draw.mix.onSite')).toBe('C Manufacturing: at least 2; I Information transmission, software and IT services: at least 1');
+    expect(fact('draw.mix.materialReview')).toBe('Any field');
+  });
+
+  it('shows the server’s refusal of a mix at the stage’s field', async () => {
+    renderPage({ [GET]: { status: 200, body: OPEN }, [PUT]: configInvalid([['config.draw.mix.onSite', 'CONFIG_MIN_ABOVE_MAX', 'The fields ask for more members than the team has.']]) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Change the configuration' }));
+    const onSite = screen.getByRole('group', { name: 'Fields on a site visit team' });
+    fireEvent.click(within(onSite).getByRole('button', { name: 'Add a field' }));
+    fireEvent.input(within(onSite).getByLabelText('At least'), { target: { value: '9' } });
+    save();
+    await waitFor(() => expect(document.querySelector('[data-issues-for="draw.mix.onSite"]')?.textContent).toBe('The fields ask for more members than the team has.'));
+    expect(onSite.getAttribute('aria-describedby')).toContain('draw-mix-onSite-error');
+  });
+
   it('on 409 says the round changed elsewhere, never sends again, and reloads the current configuration on request', async () => {
     const newer = { ...OPEN, config: { ...OPEN.config, publicNoticeDays: 9 }, version: 4 };
     const { fetch } = renderPage({

@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GBT4754_SECTIONS, type IndustrySection } from '../../../../shared/pool/industries';
 import { browserTimeZone, CONFIG_FIELD_KEYS, configFromForm, formFromRound, isLocked, valueAt, type ConfigFieldKey, type FormValues } from './config-form';
 import { departmentName, roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
@@ -34,6 +35,14 @@ function ConfigFacts({ round }: { round: RoundView }) {
     const value = valueAt(round.config, key);
     if (key.startsWith('dates.')) return typeof value === 'string' ? formatDateTime(value, locale) : '—';
     if (key === 'opinionDepartments') return Array.isArray(value) ? (value.length ? value.map((d: string) => departmentName(t, d)).join(locale === 'zh-CN' ? '、' : ', ') : t('rounds.field.none')) : '—';
+    if (typeof value === 'boolean') return t(value ? 'rounds.field.yes' : 'rounds.field.no');
+    // A stage's field mix: each field by its name, with how many members at least.
+    if (key.startsWith('draw.mix.') && Array.isArray(value)) {
+      if (value.length === 0) return t('rounds.field.drawMixNone');
+      return value
+        .map((m: { section: string; min: number }) => t('rounds.field.drawMixItem', { field: m.section in GBT4754_SECTIONS ? `${m.section} ${GBT4754_SECTIONS[m.section as IndustrySection][locale]}` : m.section, min: m.min }))
+        .join(locale === 'zh-CN' ? '；' : '; ');
+    }
     return typeof value === 'number' ? value : '—';
   };
   const row = (key: string, label: MessageKey, value: ComponentChildren, locked = false) => (

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromForm, emptyForm, formFromRound, fromLocalInput, reminderDaysOf, targetOfPath, toLocalInput, weightSumPerMille } from './config-form';
+import { configFromForm, emptyForm, formFromRound, fromLocalInput, mixRows, mixValue, reminderDaysOf, targetOfPath, toLocalInput, weightSumPerMille } from './config-form';
 import { DATES, roundView } from './fixtures';
 
 // The browser's time zone decides what a datetime-local value means; fix it to one eight hours from UTC.
@@ -77,7 +77,7 @@ describe('the rounds form model', () => {
     expect(sent.dates).toEqual({ ...DATES, registrationCloses: '2027-04-30T17:00:00+08:00', defenseDate: '2027-10-21T01:00:00.000Z' });
   });
 
-  it('shows the draw rules and the feedback setting, keeps the field mix as read, and sends them back untouched as read', () => {
+  it('shows the draw rules, the field mix and the feedback setting, and sends them back untouched as read', () => {
     const round = roundView({ lockedFields: [] });
     const mix = { materialReview: [{ section: 'C', min: 2 }], onSite: [] };
     const config = { ...round.config, draw: { loadCap: 4, excludeSameDistrict: true, mix }, feedback: { showScores: true } } as typeof round.config;
@@ -85,6 +85,8 @@ describe('the rounds form model', () => {
     expect(initial['draw.loadCap']).toBe('4');
     expect(initial['draw.excludeSameDistrict']).toBe('true');
     expect(initial['feedback.showScores']).toBe('true');
+    expect(initial['draw.mix.materialReview']).toBe('C:2');
+    expect(initial['draw.mix.onSite']).toBe('');
 
     const untouched = configFromForm(initial, { config, initial, lockedFields: [] });
     expect(untouched.draw).toBe(config.draw);
@@ -102,7 +104,21 @@ describe('the rounds form model', () => {
     const sent = configFromForm(olderInitial, { config: older as typeof config, initial: olderInitial, lockedFields: [] });
     expect('draw' in sent).toBe(false);
     expect('feedback' in sent).toBe(false);
-    expect(targetOfPath('draw.mix.materialReview')).toBe('draw');
+    expect(targetOfPath('draw.mix.materialReview.0.section')).toBe('draw.mix.materialReview');
+    expect(targetOfPath('draw.mix')).toBe('draw');
+  });
+
+  it('sends a changed field mix for both stages, rows as typed, the other draw rules as shown', () => {
+    const round = roundView({ lockedFields: [] });
+    const config = { ...round.config, draw: { loadCap: 4, excludeSameDistrict: true, mix: { materialReview: [{ section: 'C', min: 2 }], onSite: [] } } } as typeof round.config;
+    const initial = formFromRound(round.roundId, round.name, config);
+    const rows = [{ section: 'M', min: '1' }, { section: 'I', min: 'two' }];
+    expect(mixRows(mixValue(rows))).toEqual(rows);
+    const sent = configFromForm({ ...initial, 'draw.mix.onSite': mixValue(rows), 'draw.mix.materialReview': '' }, { config, initial, lockedFields: [] });
+    // A half-typed number goes as typed, so the server names the row; an emptied stage sends none.
+    expect(sent.draw).toEqual({ loadCap: 4, excludeSameDistrict: true, mix: { materialReview: [], onSite: [{ section: 'M', min: 1 }, { section: 'I', min: 'two' }] } });
+    // A new round: no mix unless the office adds one.
+    expect(emptyForm()['draw.mix.onSite']).toBe('');
   });
 
   it('places a server issue at the closest input or group', () => {

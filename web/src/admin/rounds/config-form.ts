@@ -21,8 +21,32 @@ export const CONFIG_FIELD_KEYS = [
   'reminders.reviewerDays',
   'draw.loadCap',
   'draw.excludeSameDistrict',
+  'draw.mix.materialReview',
+  'draw.mix.onSite',
   'feedback.showScores',
 ] as const;
+
+/** The stages whose teams are drawn with a field mix (the round's `draw.mix`). */
+export const MIX_STAGES = ['materialReview', 'onSite'] as const;
+
+/** One row of a stage's field mix as the form holds it: a GB/T 4754 section and the least number of members, as typed. */
+export interface MixRow {
+  readonly section: string;
+  readonly min: string;
+}
+
+/** A stage's mix as the form's value: one `section:min` per line (rows being typed included). */
+export const mixValue = (rows: readonly MixRow[]): string => rows.map((r) => `${r.section}:${r.min}`).join('\n');
+
+/** The rows of a form value written by {@link mixValue}. */
+export const mixRows = (value: string): MixRow[] =>
+  value
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const at = line.indexOf(':');
+      return { section: at < 0 ? line : line.slice(0, at), min: at < 0 ? '' : line.slice(at + 1) };
+    });
 
 /** Settings shown as a box to tick: their value in the form is 'true' or 'false'. */
 export const CHECKBOX_KEYS = ['draw.excludeSameDistrict', 'feedback.showScores'] as const satisfies readonly ConfigFieldKey[];
@@ -101,6 +125,8 @@ export function emptyForm(): FormValues {
     'reminders.reviewerDays': d.reminders.reviewerDays.join(', '),
     'draw.loadCap': String(d.draw.loadCap),
     'draw.excludeSameDistrict': String(d.draw.excludeSameDistrict),
+    'draw.mix.materialReview': '',
+    'draw.mix.onSite': '',
     'feedback.showScores': 'false',
   };
 }
@@ -140,6 +166,7 @@ export function formFromRound(roundId: string, name: { readonly 'zh-CN': string;
     if (key === 'draw.loadCap') return String(typeof value === 'number' ? value : FORM_DEFAULTS.draw.loadCap);
     if (key === 'draw.excludeSameDistrict') return String(typeof value === 'boolean' ? value : FORM_DEFAULTS.draw.excludeSameDistrict);
     if (key === 'feedback.showScores') return String(value === true);
+    if (key.startsWith('draw.mix.')) return Array.isArray(value) ? mixValue(value.map((m: { section: string; min: number }) => ({ section: m.section, min: String(m.min) }))) : '';
     return value === undefined || value === null ? '' : String(value);
   };
   return {
@@ -226,12 +253,21 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
     if (base.config.reminders === undefined) delete config.reminders;
     else config.reminders = base.config.reminders;
   }
-  // The draw's rules: the field mix (set through the API) is kept as read; left as shown, the whole setting goes back as read.
-  if (base && kept('draw.loadCap') && kept('draw.excludeSameDistrict')) {
+  // The draw's rules and each stage's field mix: left as shown, the whole setting goes back as read.
+  if (base && kept('draw.loadCap') && kept('draw.excludeSameDistrict') && MIX_STAGES.every((stage) => kept(`draw.mix.${stage}`))) {
     if (base.config.draw === undefined) delete config.draw;
     else config.draw = base.config.draw;
   } else {
-    config.draw = { ...(base?.config.draw ?? {}), loadCap: numberOf(values['draw.loadCap']), excludeSameDistrict: values['draw.excludeSameDistrict'] === 'true' };
+    const mixOf = (stage: (typeof MIX_STAGES)[number]) =>
+      mixRows(values[`draw.mix.${stage}`]).map((row) => ({ section: row.section, min: numberOf(row.min) }));
+    const mix = Object.fromEntries(MIX_STAGES.map((stage) => [stage, mixOf(stage)]));
+    config.draw = {
+      ...(base?.config.draw ?? {}),
+      loadCap: numberOf(values['draw.loadCap']),
+      excludeSameDistrict: values['draw.excludeSameDistrict'] === 'true',
+      // A round without a mix sends none (the server's default: any field), unless a stage has one or had one.
+      ...(MIX_STAGES.some((stage) => mix[stage]!.length > 0) || base?.config.draw?.mix !== undefined ? { mix } : {}),
+    };
   }
   if (base && kept('feedback.showScores')) {
     if (base.config.feedback === undefined) delete config.feedback;

@@ -41,6 +41,8 @@ export const TARGET_LABEL: Readonly<Record<IssueTarget, MessageKey>> = {
   draw: 'rounds.section.draw',
   'draw.loadCap': 'rounds.field.drawLoadCap',
   'draw.excludeSameDistrict': 'rounds.field.drawExcludeSameDistrict',
+  'draw.mix.materialReview': 'rounds.field.drawMixMaterialReview',
+  'draw.mix.onSite': 'rounds.field.drawMixOnSite',
   feedback: 'rounds.section.feedback',
   'feedback.showScores': 'rounds.field.feedbackShowScores',
 };
