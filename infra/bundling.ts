@@ -83,3 +83,97 @@ export function coldStartFiles(outputs: Outputs, entry: string): string[] {
   visit(entry);
   return [...seen];
 }
+
+/** What a function's bundle is: its files, and those Node loads at cold start (the entry and its static imports). */
+export interface Bundle {
+  /** The entry (`<outdir>/index.mjs`). */
+  readonly entry: string;
+  /** Every `.mjs` file written, absolute paths. */
+  readonly files: readonly string[];
+  /** The entry and the chunks it imports statically, absolute paths. */
+  readonly coldStart: readonly string[];
+}
+
+/**
+ * Bundles with esbuild (`options`, as for every function: bundleOptions), then joins what the entry loads at cold
+ * start into one chunk (issue 11). esbuild puts each module that the entry and a lazily imported chunk share into a
+ * chunk of its own, so a function's cold start read and linked 21–26 files where its bare clients need 11; each
+ * file costs Node a read, a parse and a link (together 15–20 ms of CPU, 1.18–1.23× the bare clients). A second pass
+ * with rolldown takes esbuild's output as its input and groups the entry's static closure into one chunk; the lazy
+ * chunks stay lazy. esbuild's source maps are read back in, so the final maps still point at the TypeScript.
+ */
+export async function bundleWith(options: BuildOptions, outdir: string): Promise<Bundle> {
+  const { build } = await import('esbuild');
+  const { rolldown } = await import('rolldown');
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { dirname, join } = await import('node:path');
+  const stage = await mkdtemp(join(dirname(resolve(outdir)), '.esbuild-'));
+  try {
+    await build({ ...options, outdir: stage, metafile: false });
+    const input = join(stage, 'index.mjs');
+    const closure = new Set<string>();
+    const bundle = await rolldown({
+      input: { index: input },
+      platform: 'node',
+      logLevel: 'warn',
+      plugins: [
+        {
+          name: 'merit-esbuild-output',
+          // Each file with its esbuild source map (sources made absolute), so rolldown chains the maps.
+          async load(id) {
+            if (!id.startsWith(stage) || !id.endsWith('.mjs')) return null;
+            const code = await readFile(id, 'utf8');
+            const mapFile = `${id}.map`;
+            let map: string | undefined;
+            try {
+              const raw = JSON.parse(await readFile(mapFile, 'utf8')) as { sources: string[] };
+              map = JSON.stringify({ ...raw, sources: raw.sources.map((s) => resolve(dirname(mapFile), s)) });
+            } catch {
+              map = undefined; // no map: the code alone
+            }
+            return { code: code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), ...(map ? { map } : {}) };
+          },
+          buildEnd() {
+            const queue = [input];
+            while (queue.length > 0) {
+              const id = queue.pop()!;
+              if (closure.has(id)) continue;
+              closure.add(id);
+              queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+            }
+            closure.delete(input);
+          },
+        },
+      ],
+    });
+    await rm(outdir, { recursive: true, force: true });
+    const { output } = await bundle.write({
+      dir: outdir,
+      format: 'esm',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].mjs',
+      minify: true,
+      sourcemap: options.sourcemap ? true : false,
+      sourcemapExcludeSources: options.sourcesContent === false,
+      codeSplitting: { groups: [{ name: 'cold-start', test: (id) => closure.has(id) }] },
+    });
+    await bundle.close();
+    const chunks = output.filter((o) => o.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const coldStart = new Set<string>();
+    const visit = (fileName: string) => {
+      const chunk = byName.get(fileName);
+      if (!chunk || coldStart.has(fileName)) return;
+      coldStart.add(fileName);
+      for (const imported of chunk.imports) visit(imported);
+    };
+    visit('index.mjs');
+    const abs = (f: string) => resolve(outdir, f);
+    return { entry: abs('index.mjs'), files: chunks.map((c) => abs(c.fileName)), coldStart: [...coldStart].map(abs) };
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+/** Bundles a function as CDK deploys it (bundleOptions, then bundleWith's second pass) into `outdir`. */
+export const bundleFunction = (fn: FunctionName, outdir = bundleDir(fn)): Promise<Bundle> => bundleWith(bundleOptions(fn), outdir);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -59,14 +59,21 @@ describe('functions', () => {
     expect(resources[id(merit.stateless.functions[fn].logGroup)]!.Properties.RetentionInDays).toBe(365);
   });
 
-  it.each(FUNCTIONS)('%s: code is the esbuild bundle of infra/bundling.ts (one ESM file with its source map)', (fn) => {
+  it.each(FUNCTIONS)('%s: code is the bundle of infra/bundling.ts (the entry, one cold-start chunk, lazy chunks, source maps)', (fn) => {
     const key = JSON.stringify(resources[fnId(fn)]!.Properties.Code.S3Key);
     const hash = /"([0-9a-f]{64})\.zip"/.exec(key)?.[1];
     expect(hash).toBeDefined();
     const dir = join(merit.app.outdir, `asset.${hash}`);
     const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
-    expect(code.startsWith("import { createRequire as __merit_cr } from 'node:module';")).toBe(true);
+    // bundleFunction: esbuild, then what the entry loads at cold start joined into one chunk (the rest stays lazy).
+    const chunks = readdirSync(join(dir, 'chunks'));
+    const coldStart = chunks.filter((f) => /^cold-start-.*\.mjs$/.test(f));
+    expect(coldStart).toHaveLength(1);
+    expect(code).toContain(`./chunks/${coldStart[0]}`);
+    expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    expect(chunks.filter((f) => f.endsWith('.mjs')).length).toBeGreaterThan(10);
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    expect(existsSync(join(dir, 'chunks', `${coldStart[0]}.map`))).toBe(true);
   });
 
   it.each(FUNCTIONS)('%s: environment names exactly the tables and buckets of its FUNCTION_ACCESS line, and the stage settings', (fn) => {
