@@ -414,7 +414,12 @@ async function publishBenchmarks(rt: Runtime, baseUrl: string, adminCookie: stri
     // The seed's own backlog is linked first: a round is published days after its last change, not right after 500 commits.
     const drainStart = performance.now();
     await rt.audit.caughtUp(roundScope(round.roundId));
-    log(`round ${r + 1}: ${NOTICE_APPLICANTS} applicants seeded at deliberation in ${((drainStart - seedStart) / 1000).toFixed(0)} s, its backlog linked in ${ms(performance.now() - drainStart)}`);
+    // The result letters of the stages before (eligibility, site visits, below the threshold …) went out when those
+    // stages moved in a real round; the seed skips the moves, so they are sent here, untimed (the office's own route).
+    const backlog = await call(baseUrl, 'POST', `/api/publication/rounds/${encodeURIComponent(round.roundId)}/letters`, { cookie: adminCookie, body: {} });
+    if (backlog.status !== 200) log(`the earlier stages' letters: ${backlog.status} ${JSON.stringify(backlog.body)}`);
+    await rt.audit.caughtUp(roundScope(round.roundId));
+    log(`round ${r + 1}: ${NOTICE_APPLICANTS} applicants seeded at deliberation in ${((drainStart - seedStart) / 1000).toFixed(0)} s, its backlog linked and its earlier letters sent in ${ms(performance.now() - drainStart)}`);
     const moved = await call(baseUrl, 'POST', `/api/publication/rounds/${encodeURIComponent(round.roundId)}/stage`, { cookie: adminCookie, body: { to: 'publicNotice', version: round.version } });
     if (moved.status === 200 && moved.body?.publication?.published === true) published += 1;
     else log(`publishing failed: ${moved.status} ${JSON.stringify(moved.body)}`);
