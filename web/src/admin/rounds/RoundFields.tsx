@@ -278,23 +278,18 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
 
 // The departments as the office names them: a box for each department the catalogue knows (credit → 信用主管部门) and,
 // below, any other department typed by its name, one per line. The form's value stays one line per department.
-function DepartmentsField({
-  inputId,
-  value,
-  disabled,
-  locked,
-  onChange,
-  described,
-  problems,
-}: {
-  inputId: string;
-  value: string;
-  disabled: boolean;
-  locked: boolean;
-  onChange: (value: string) => void;
-  described: Record<string, unknown>;
-  problems: preact.ComponentChildren;
-}) {
+/** What a field of its own making (a group of inputs for one setting) takes from the form. */
+interface CustomFieldProps {
+  readonly inputId: string;
+  readonly value: string;
+  readonly disabled: boolean;
+  readonly locked: boolean;
+  readonly onChange: (value: string) => void;
+  readonly described: Record<string, unknown>;
+  readonly problems: preact.ComponentChildren;
+}
+
+function DepartmentsField({ inputId, value, disabled, locked, onChange, described, problems }: CustomFieldProps) {
   const t = useT();
   const known: readonly string[] = d.knownDepartments;
   const lines = value.split(/\r?\n/);
@@ -346,25 +341,7 @@ const SECTIONS = Object.keys(GBT4754_SECTIONS) as IndustrySection[];
 // A stage's field mix (issue 13.2): rows of a GB/T 4754 section, named in the reader's language, and the least number
 // of team members from it; a section is offered once per stage. The form keeps the rows as typed (mixValue); the
 // server decides, naming a row's problem at the stage's field.
-function MixField({
-  inputId,
-  label,
-  value,
-  disabled,
-  locked,
-  onChange,
-  described,
-  problems,
-}: {
-  inputId: string;
-  label: string;
-  value: string;
-  disabled: boolean;
-  locked: boolean;
-  onChange: (value: string) => void;
-  described: Record<string, unknown>;
-  problems: preact.ComponentChildren;
-}) {
+function MixField({ inputId, label, value, disabled, locked, onChange, described, problems }: CustomFieldProps & { readonly label: string }) {
   const t = useT();
   const locale = useLocale();
   const rows = mixRows(value);
