@@ -76,6 +76,16 @@ export const poolUiMessages = {
   'draw.size': { 'zh-CN': '每组人数', en: 'Team size' },
   'draw.loadCap': { 'zh-CN': '每位专家本轮最多任务数', en: 'Most assignments per expert in the round' },
   'draw.sameDistrict': { 'zh-CN': '回避同一区县的专家', en: 'Leave out experts of the applicant’s district' },
+  'draw.load.title': { 'zh-CN': '专家任务量', en: 'Experts’ load' },
+  'draw.load.hint': {
+    'zh-CN': '本轮每位专家承担的评审任务（回避或存在利益冲突的不计），按阶段统计；达到上限的专家不再参加抽取。',
+    en: 'Each expert’s assignments in this round by stage (recused or conflicted ones do not count); an expert at the cap is left out of the draw.',
+  },
+  'draw.load.cap': { 'zh-CN': '每位专家本轮最多 {cap} 项任务。', en: 'At most {cap} assignments per expert in this round.' },
+  'draw.load.expert': { 'zh-CN': '专家', en: 'Expert' },
+  'draw.load.total': { 'zh-CN': '合计', en: 'Total' },
+  'draw.load.atCap': { 'zh-CN': '已达上限', en: 'at the cap' },
+  'draw.load.none': { 'zh-CN': '本轮尚未安排任何专家。', en: 'No expert has an assignment in this round yet.' },
   'draw.rules': {
     'zh-CN': '本轮抽取规则：每位专家本轮最多 {loadCap} 项任务；{district}；专业领域构成：{mix}。（由本轮配置设定）',
     en: 'This round’s draw rules: at most {loadCap} assignments per expert in the round; {district}; field mix: {mix}. (Set by the round’s configuration.)',

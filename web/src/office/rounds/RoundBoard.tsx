@@ -17,7 +17,7 @@ import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { showsSchedule } from '../../ui/schedule/stages';
-import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay } from '../../ui/draw/lazy';
+import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay, LazyExpertLoad as ExpertLoad } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/round-links';
 import '../../texts/report-link';
@@ -176,6 +176,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
+          {isAdmin && <ExpertLoad roundId={roundId} data={data} />}
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
           {showsSchedule(data) && <SchedulePanel key={scheduleKey(data)} roundId={roundId} isAdmin={isAdmin} />}
