@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { BuildOptions, Plugin } from 'esbuild';
 import { FUNCTIONS, type FunctionName } from '../shared/api/functions';
+import { staticClosure } from './static-closure';
 
 /** Repository root (this file lives in infra/). */
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -103,15 +105,14 @@ export interface Bundle {
  * chunks stay lazy. esbuild's source maps are read back in, so the final maps still point at the TypeScript.
  */
 export async function bundleWith(options: BuildOptions, outdir: string): Promise<Bundle> {
+  // The bundlers load when bundling, not whenever CDK's app imports this module for bundleDir and the like.
   const { build } = await import('esbuild');
   const { rolldown } = await import('rolldown');
-  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
-  const { dirname, join } = await import('node:path');
   const stage = await mkdtemp(join(dirname(resolve(outdir)), '.esbuild-'));
   try {
     await build({ ...options, outdir: stage, metafile: false });
     const input = join(stage, 'index.mjs');
-    const closure = new Set<string>();
+    let closure = new Set<string>();
     const bundle = await rolldown({
       input: { index: input },
       platform: 'node',
@@ -134,14 +135,7 @@ export async function bundleWith(options: BuildOptions, outdir: string): Promise
             return { code: code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), ...(map ? { map } : {}) };
           },
           buildEnd() {
-            const queue = [input];
-            while (queue.length > 0) {
-              const id = queue.pop()!;
-              if (closure.has(id)) continue;
-              closure.add(id);
-              queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-            }
-            closure.delete(input);
+            closure = staticClosure(this, input);
           },
         },
       ],
@@ -153,7 +147,7 @@ export async function bundleWith(options: BuildOptions, outdir: string): Promise
       entryFileNames: '[name].mjs',
       chunkFileNames: 'chunks/[name]-[hash].mjs',
       minify: true,
-      sourcemap: options.sourcemap ? true : false,
+      sourcemap: Boolean(options.sourcemap),
       sourcemapExcludeSources: options.sourcesContent === false,
       codeSplitting: { groups: [{ name: 'cold-start', test: (id) => closure.has(id) }] },
     });

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { staticClosure } from '../infra/static-closure.ts';
 
 /**
  * Keeps everything the entry imports statically in one chunk (issue 11). Rolldown's automatic splitting puts a module
@@ -10,22 +11,14 @@ import type { Plugin } from 'vite';
  * deferred part), each of which was a chunk of a few hundred bytes that every page fetched and gzipped alone.
  */
 export function entryChunk(entry = '/src/main.tsx', shared: readonly RegExp[] = []): { plugin: Plugin; test: (id: string) => boolean } {
-  const closure = new Set<string>();
+  let closure = new Set<string>();
   const plugin: Plugin = {
     name: 'merit-entry-chunk',
     apply: 'build',
     buildEnd() {
-      closure.clear();
+      // The entry itself stays the entry chunk.
       const start = [...this.getModuleIds()].find((id) => id.endsWith(entry));
-      if (!start) return;
-      const queue = [start];
-      while (queue.length > 0) {
-        const id = queue.pop()!;
-        if (closure.has(id)) continue;
-        closure.add(id);
-        for (const next of this.getModuleInfo(id)?.importedIds ?? []) queue.push(next);
-      }
-      closure.delete(start); // the entry itself stays the entry chunk
+      closure = start ? staticClosure(this, start) : new Set();
     },
   };
   return { plugin, test: (id) => closure.has(id) || shared.some((pattern) => pattern.test(id)) };

@@ -31,6 +31,11 @@ export type IndustrySection = keyof typeof GBT4754_SECTIONS;
 /** The section letters, A to T. */
 export const INDUSTRY_SECTIONS = Object.keys(GBT4754_SECTIONS) as IndustrySection[];
 
+/** A section as people read it: its letter and its name in `locale` (`C 制造业`); anything else as it is. */
+export function industrySectionName(section: string, locale: 'zh-CN' | 'en'): string {
+  return section in GBT4754_SECTIONS ? `${section} ${GBT4754_SECTIONS[section as IndustrySection][locale]}` : section;
+}
+
 /** The section a cell names: its letter (`C`), its Chinese name (`制造业`) or its English name, any case; undefined otherwise. */
 export function industrySectionOf(value: string): IndustrySection | undefined {
   const v = value.trim();

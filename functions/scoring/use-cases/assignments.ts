@@ -29,6 +29,7 @@ import { actorOf, assertRoundStage, assignmentView, isReviewable, organisationOf
 import { t, type Locale } from '../../../shared/messages';
 import { onFreshRead } from '../../lib/audit/fresh';
 import { bilingualMail } from '../../lib/mail';
+import { STEPPED_ASIDE } from '../../../shared/api/review-stages';
 
 const reviewerProfile = reviewerProfileOf;
 
@@ -54,7 +55,6 @@ const ASSIGNABLE_AT: Readonly<Record<ReviewStage, RoundStage[]>> = {
 };
 
 /** Statuses in which a leader no longer holds the post (another may be named). */
-const STEPPED_ASIDE = new Set<AssignmentStatus>(['recused', 'conflicted']);
 
 /**
  * The office assigns an active expert of its programme (optionally the

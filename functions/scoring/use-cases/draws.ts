@@ -14,10 +14,10 @@ import type { AssignmentRecord } from '../../lib/reviews/repository';
 import { mailAssignment } from './assignments';
 import { actorOf, assertRoundStage, isReviewable, organisationOf, programmeApplication, reviewerProfileOf, reviewRound, type ReviewDeps, type ReviewRound } from './context';
 import { ulid } from 'ulid';
+import { STEPPED_ASIDE } from '../../../shared/api/review-stages';
 
 const draws = (deps: ReviewDeps) => new DrawsStore(deps.clients.ddb, deps.reviews.table);
 
-const STEPPED_ASIDE = new Set(['recused', 'conflicted']);
 const ASSIGNABLE_AT = { materialReview: ['eligibility', 'materialReview'], onSite: ['materialReview', 'onSite'] } as const;
 
 /** Why an expert may not be drawn for an application (first reason found), or undefined. */

@@ -6,8 +6,8 @@ import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import { VisitReportsStore, type VisitReportRecord } from '../../lib/reviews/visit-reports';
 import { actorOf, assertRoundStage, reviewRound, type ReviewDeps } from './context';
+import { STEPPED_ASIDE } from '../../../shared/api/review-stages';
 
-const STEPPED_ASIDE = new Set(['recused', 'conflicted']);
 
 /** The visit reports of the reviews table. */
 export const visitReports = (deps: ReviewDeps) => new VisitReportsStore(deps.clients.ddb, deps.reviews.table);

@@ -2,10 +2,10 @@ import { useT } from '../i18n';
 import { Health } from './Health';
 import { RequireRole } from '../ui/RequireRole';
 import { People } from './People';
-import { lazyPart } from '../portal/lazy';
+import { deferred } from '../ui/deferred';
 
 // Where written objections go (issue #14 part 2): its own chunk, after the area's first paint.
-const ContactEditor = lazyPart(() => import('../portal/ContactEditor').then((m) => m.ContactEditor));
+const ContactEditor = deferred(() => import('../portal/ContactEditor').then((m) => m.ContactEditor));
 import '../texts/rounds';
 import '../texts/admin';
 import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)

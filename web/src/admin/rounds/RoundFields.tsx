@@ -1,8 +1,9 @@
 import type { InputHTMLAttributes } from 'preact';
 import type { MessageKey } from '../../../../shared/messages';
-import { GBT4754_SECTIONS, type IndustrySection } from '../../../../shared/pool/industries';
+import { GBT4754_SECTIONS, INDUSTRY_SECTIONS, industrySectionName } from '../../../../shared/pool/industries';
+import { REVIEW_STAGES } from '../../../../shared/api/review-stages';
 import { useLocale, useT } from '../../i18n';
-import { browserTimeZone, isLocked, MIX_STAGES, mixRows, mixValue, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget, type MixRow } from './config-form';
+import { browserTimeZone, isLocked, mixRows, mixValue, weightSumPerMille, type FieldKey, type FormValues, type IssueTarget, type MixRow } from './config-form';
 import { DATE_FIELDS, FORM_DEFAULTS } from './defaults';
 import { inputId, TARGET_LABEL, type FormIssues } from './issues';
 import '../../texts/rounds';
@@ -247,7 +248,7 @@ export function RoundFields({ prefix, values, onChange, issues, lockedFields = [
         <legend>{t('rounds.section.draw')}</legend>
         {input('draw.loadCap', { required: true })}
         {checkbox('draw.excludeSameDistrict', 'rounds.field.drawExcludeSameDistrictHint')}
-        {MIX_STAGES.map((stage) => {
+        {REVIEW_STAGES.map((stage) => {
           const key = `draw.mix.${stage}` as const;
           return (
             <MixField
@@ -336,8 +337,6 @@ function DepartmentsField({ inputId, value, disabled, locked, onChange, describe
   );
 }
 
-const SECTIONS = Object.keys(GBT4754_SECTIONS) as IndustrySection[];
-
 // A stage's field mix (issue 13.2): rows of a GB/T 4754 section, named in the reader's language, and the least number
 // of team members from it; a section is offered once per stage. The form keeps the rows as typed (mixValue); the
 // server decides, naming a row's problem at the stage's field.
@@ -348,8 +347,8 @@ function MixField({ inputId, label, value, disabled, locked, onChange, described
   const used = new Set(rows.map((row) => row.section));
   const write = (next: readonly MixRow[]) => onChange(mixValue(next));
   const change = (i: number, part: Partial<MixRow>) => write(rows.map((row, j) => (j === i ? { ...row, ...part } : row)));
-  const sectionName = (section: string) => (section in GBT4754_SECTIONS ? `${section} ${GBT4754_SECTIONS[section as IndustrySection][locale]}` : section);
-  const unused = SECTIONS.find((section) => !used.has(section));
+  const sectionName = (section: string) => industrySectionName(section, locale);
+  const unused = INDUSTRY_SECTIONS.find((section) => !used.has(section));
   const labelId = `${inputId}-label`;
   return (
     <div class="round-field mix-field" role="group" aria-labelledby={labelId} data-mix={inputId} {...described}>
@@ -377,7 +376,7 @@ function MixField({ inputId, label, value, disabled, locked, onChange, described
                     {row.section || t('rounds.field.drawMixChoose')}
                   </option>
                 )}
-                {SECTIONS.filter((section) => section === row.section || !used.has(section)).map((section) => (
+                {INDUSTRY_SECTIONS.filter((section) => section === row.section || !used.has(section)).map((section) => (
                   <option key={section} value={section}>
                     {sectionName(section)}
                   </option>

@@ -6,13 +6,13 @@ import { ApiError } from '../../api';
 import { formatDateTime, useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { GBT4754_SECTIONS, type IndustrySection } from '../../../../shared/pool/industries';
+import { industrySectionName } from '../../../../shared/pool/industries';
 import { browserTimeZone, CONFIG_FIELD_KEYS, configFromForm, formFromRound, isLocked, valueAt, type ConfigFieldKey, type FormValues } from './config-form';
 import { departmentName, roundHref, stageName } from './format';
 import { IssueSummary } from './IssueSummary';
 import { issuesOf, TARGET_LABEL, useFocusFirstProblem } from './issues';
 import { RoundFields } from './RoundFields';
-import { lazyPart } from '../../portal/lazy';
+import { deferred } from '../../ui/deferred';
 import '../../texts/rounds';
 import '../../texts/terms';
 
@@ -40,7 +40,7 @@ function ConfigFacts({ round }: { round: RoundView }) {
     if (key.startsWith('draw.mix.') && Array.isArray(value)) {
       if (value.length === 0) return t('rounds.field.drawMixNone');
       return value
-        .map((m: { section: string; min: number }) => t('rounds.field.drawMixItem', { field: m.section in GBT4754_SECTIONS ? `${m.section} ${GBT4754_SECTIONS[m.section as IndustrySection][locale]}` : m.section, min: m.min }))
+        .map((m: { section: string; min: number }) => t('rounds.field.drawMixItem', { field: industrySectionName(m.section, locale), min: m.min }))
         .join(locale === 'zh-CN' ? '；' : '; ');
     }
     return typeof value === 'number' ? value : '—';
@@ -75,7 +75,7 @@ function ConfigFacts({ round }: { round: RoundView }) {
  * is refused (409) and never overwritten — the office reloads and makes its change again.
  */
 // The round's public call (issue #14 part 2) loads in its own chunk once the page shows.
-const CallEditor = lazyPart(() => import('../../portal/CallEditor').then((m) => m.CallEditor));
+const CallEditor = deferred(() => import('../../portal/CallEditor').then((m) => m.CallEditor));
 
 export function RoundPage({ roundId }: { roundId: string }) {
   const { call } = useAppState();

@@ -1,4 +1,5 @@
 import type { RoundConfig } from '../../../../shared/round';
+import { REVIEW_STAGES } from '../../../../shared/api/review-stages';
 import { DATE_FIELDS, FORM_DEFAULTS, type DateField } from './defaults';
 
 /** The configuration settings the office edits in the form, by their path in a round's configuration. */
@@ -25,9 +26,6 @@ export const CONFIG_FIELD_KEYS = [
   'draw.mix.onSite',
   'feedback.showScores',
 ] as const;
-
-/** The stages whose teams are drawn with a field mix (the round's `draw.mix`). */
-export const MIX_STAGES = ['materialReview', 'onSite'] as const;
 
 /** One row of a stage's field mix as the form holds it: a GB/T 4754 section and the least number of members, as typed. */
 export interface MixRow {
@@ -254,19 +252,19 @@ export function configFromForm(values: FormValues, base?: { readonly config: Rou
     else config.reminders = base.config.reminders;
   }
   // The draw's rules and each stage's field mix: left as shown, the whole setting goes back as read.
-  if (base && kept('draw.loadCap') && kept('draw.excludeSameDistrict') && MIX_STAGES.every((stage) => kept(`draw.mix.${stage}`))) {
+  if (base && kept('draw.loadCap') && kept('draw.excludeSameDistrict') && REVIEW_STAGES.every((stage) => kept(`draw.mix.${stage}`))) {
     if (base.config.draw === undefined) delete config.draw;
     else config.draw = base.config.draw;
   } else {
-    const mixOf = (stage: (typeof MIX_STAGES)[number]) =>
+    const mixOf = (stage: (typeof REVIEW_STAGES)[number]) =>
       mixRows(values[`draw.mix.${stage}`]).map((row) => ({ section: row.section, min: numberOf(row.min) }));
-    const mix = Object.fromEntries(MIX_STAGES.map((stage) => [stage, mixOf(stage)]));
+    const mix = Object.fromEntries(REVIEW_STAGES.map((stage) => [stage, mixOf(stage)]));
     config.draw = {
       ...(base?.config.draw ?? {}),
       loadCap: numberOf(values['draw.loadCap']),
       excludeSameDistrict: values['draw.excludeSameDistrict'] === 'true',
       // A round without a mix sends none (the server's default: any field), unless a stage has one or had one.
-      ...(MIX_STAGES.some((stage) => mix[stage]!.length > 0) || base?.config.draw?.mix !== undefined ? { mix } : {}),
+      ...(REVIEW_STAGES.some((stage) => mix[stage]!.length > 0) || base?.config.draw?.mix !== undefined ? { mix } : {}),
     };
   }
   if (base && kept('feedback.showScores')) {

@@ -8,7 +8,7 @@ import { useLoad } from '../../review/load';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import type { PublicProgramme } from '../../../../shared/api/schemas';
-import { lazyPart } from '../../portal/lazy';
+import { deferred } from '../../ui/deferred';
 import '../../texts/notice';
 import './notice.css';
 
@@ -105,11 +105,10 @@ function EntriesTable({ entries, caption, empty }: { entries: readonly Published
   );
 }
 
-/** The notice period: its dates, whether it is still open at `now`, and how to object while it is. */
 // How to check the documents against the audit chain loads in its own chunk, with its texts (issue 11).
-const LazyChainSection = lazyPart(() => import('./ChainSection').then((m) => m.ChainSection));
+const LazyChainSection = deferred(() => import('./ChainSection').then((m) => m.ChainSection));
 // The online objection form loads in its own chunk, only while the notice is open (issue #14 part 2).
-const LazyObjectionForm = lazyPart(() => import('../../portal/ObjectionForm').then((m) => m.ObjectionForm));
+const LazyObjectionForm = deferred(() => import('../../portal/ObjectionForm').then((m) => m.ObjectionForm));
 
 /** Where written objections go, from the programme's settings (issue #14 part 2). */
 function ContactFacts({ contact }: { contact: PublicProgramme['contact'] }) {
@@ -136,6 +135,7 @@ function ContactFacts({ contact }: { contact: PublicProgramme['contact'] }) {
   );
 }
 
+/** The notice period: its dates, whether it is still open at `now`, and how to object while it is. */
 function NoticePeriod({ period, open }: { period: PublishedDocument['notice']; open: boolean }) {
   const t = useT();
   const locale = useLocale();

@@ -4,7 +4,8 @@ import type { ReviewStage } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
 import type { MessageKey } from '../../../../shared/messages';
 import type { RoundStage } from '../../../../shared/stages/round';
-import { useT } from '../../i18n';
+import { industrySectionName } from '../../../../shared/pool/industries';
+import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../ErrorMessage';
 import { stageLabel } from '../review/format';
@@ -134,7 +135,8 @@ export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; r
 /** The rules a draw goes by, in words: the load cap, the district rule, the field mix. */
 function RulesLine({ rules }: { rules: DrawRules }) {
   const t = useT();
-  const mix = rules.mix.length > 0 ? rules.mix.map((m) => t('draw.rules.mixItem', { section: m.section, min: m.min })).join(t('draw.rules.separator')) : t('draw.rules.noMix');
+  const locale = useLocale();
+  const mix = rules.mix.length > 0 ? rules.mix.map((m) => t('draw.rules.mixItem', { section: industrySectionName(m.section, locale), min: m.min })).join(t('draw.rules.separator')) : t('draw.rules.noMix');
   return (
     <p class="muted small" data-draw-rules={`${rules.loadCap}/${rules.excludeSameDistrict}/${rules.mix.map((m) => `${m.section}${m.min}`).join('')}`}>
       {t('draw.rules', { loadCap: rules.loadCap, district: t(rules.excludeSameDistrict ? 'draw.rules.districtOn' : 'draw.rules.districtOff'), mix })}

@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AssignmentStatus, RoundReviewsResponse } from '../../../../shared/api/reviews';
-import { REVIEW_STAGES } from '../../../../shared/api/review-stages';
+import type { RoundReviewsResponse } from '../../../../shared/api/reviews';
+import { REVIEW_STAGES, STEPPED_ASIDE } from '../../../../shared/api/review-stages';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { stageLabel } from '../review/format';
 import '../../texts/pool';
 import '../../office/pool/pool.css';
-
-// Assignments that no longer count towards an expert's load (the draw counts them the same way).
-const STEPPED_ASIDE: ReadonlySet<AssignmentStatus> = new Set(['recused', 'conflicted']);
 
 /** One expert's assignments in the round, per review stage. */
 export interface ExpertLoadRow {
