@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { BuildOptions, Plugin } from 'esbuild';
@@ -108,6 +108,8 @@ export async function bundleWith(options: BuildOptions, outdir: string): Promise
   // The bundlers load when bundling, not whenever CDK's app imports this module for bundleDir and the like.
   const { build } = await import('esbuild');
   const { rolldown } = await import('rolldown');
+  // On a fresh clone dist/functions does not exist yet (CI failed here once).
+  await mkdir(dirname(resolve(outdir)), { recursive: true });
   const stage = await mkdtemp(join(dirname(resolve(outdir)), '.esbuild-'));
   try {
     await build({ ...options, outdir: stage, metafile: false });
