@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { verifyChain, type AuditEntry } from '../../shared/audit/chain';
 import { api } from '../integration/helpers';
 import { registration, signInApplicant } from '../integration/applications-helpers';
-import { baseUrl, checkPage, latestLink, useBrowser } from './browser';
+import { baseUrl, checkPage, latestLink, signInAs, useBrowser } from './browser';
 
 // The site in real headless Chromium against the local stack started by test/setup/local-stack.ts
 // (in-memory data with the demo seed; the gateway serves web/dist with the production CSP).
@@ -168,5 +168,49 @@ describe('the supervisor workspace', () => {
     // Read-only: nothing in the workspace changes state.
     expect(await page.getByRole('button', { name: /停用|发送|Revoke|Send/ }).count()).toBe(0);
     expect(browser().problems).toEqual([]);
+  });
+});
+
+describe('a chunk that does not arrive', () => {
+  // The connection drops, or the office deploys while a reader has the site open and the chunk's old name is gone.
+  // The aborted request is the only problem the browser may report; everything else it reports still fails the test.
+  const onlyAborted = (before: number) =>
+    browser()
+      .problems.splice(before)
+      .filter((problem) => !/Failed to load resource|ERR_FAILED|dynamically imported module|Importing a module script failed/i.test(problem));
+
+  it('a page says it did not load and offers a reload, which shows the page once its chunk arrives', async () => {
+    const page = await browser().newPage();
+    const before = browser().problems.length;
+    const chunk = /\/assets\/CheckPage-[\w-]+\.js$/;
+    await page.route(chunk, (route) => route.abort());
+    await page.goto(`${baseUrl()}/check`);
+
+    const failed = page.locator('[data-error-code="CHUNK_FAILED"]');
+    await failed.getByText('页面未能加载').waitFor();
+    await checkPage(page);
+    await page.unroute(chunk);
+    await failed.getByRole('button', { name: '刷新页面' }).click();
+    await page.getByRole('heading', { level: 1, name: '证书核验' }).waitFor();
+    expect(await failed.count()).toBe(0);
+    expect(onlyAborted(before)).toEqual([]);
+  });
+
+  it('a part of a page says it did not load; the rest of the page works', async () => {
+    const page = await browser().newPage();
+    const before = browser().problems.length;
+    const chunk = /\/assets\/ContactEditor-[\w-]+\.js$/;
+    await page.route(chunk, (route) => route.abort());
+    await signInAs(page, inject('adminEmail'));
+    await page.waitForURL(`${baseUrl()}/admin`);
+
+    await page.getByRole('heading', { level: 2, name: '人员' }).waitFor();
+    await page.locator('[data-error-code="CHUNK_FAILED"]').getByText('页面的这一部分未能加载').waitFor();
+    expect(await page.getByRole('heading', { name: '书面异议受理联系方式' }).count()).toBe(0);
+    await page.unroute(chunk);
+    await page.getByRole('button', { name: '刷新页面' }).click();
+    await page.getByRole('heading', { level: 2, name: '书面异议受理联系方式' }).waitFor();
+    expect(await page.locator('[data-error-code="CHUNK_FAILED"]').count()).toBe(0);
+    expect(onlyAborted(before)).toEqual([]);
   });
 });

@@ -1,36 +1,37 @@
 import type { ComponentType } from 'preact';
-import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
 import { AppStateContext, type AppState } from './state';
+import { lazyPage } from './ui/deferred';
 import { Header } from './ui/Header';
 
 // Every page is a chunk of its own or of its audience (STYLE.md "Front end"): a visitor never downloads the
 // supervisor's code, and a notice's reader not the home page's. The entry loads the chunk of the page it opens on
 // together with the texts, before the first render (main.tsx, `preloadPage`), so no page shows empty first and
 // nothing shifts when it arrives.
-const Home = lazy(() => import('./public/Home').then((m) => m.Home));
-const SignIn = lazy(() => import('./public').then((m) => m.SignIn));
-const LinkLanding = lazy(() => import('./public').then((m) => m.LinkLanding));
-const NotFound = lazy(() => import('./public').then((m) => m.NotFound));
-const ApplyArea = lazy(() => import('./apply/ApplyArea').then((m) => m.ApplyArea));
-const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
-const AdminArea = lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea));
-const RoundsArea = lazy(() => import('./admin/rounds/RoundsArea').then((m) => m.RoundsArea));
-const PoolArea = lazy(() => import('./office/pool/PoolArea').then((m) => m.PoolArea));
-const OfficeArea = lazy(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
-const SuperviseArea = lazy(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
-const OperatorArea = lazy(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
-const NoticePage = lazy(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
-const CheckPage = lazy(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
+const Home = lazyPage(() => import('./public/Home').then((m) => m.Home));
+const SignIn = lazyPage(() => import('./public').then((m) => m.SignIn));
+const LinkLanding = lazyPage(() => import('./public').then((m) => m.LinkLanding));
+const NotFound = lazyPage(() => import('./public').then((m) => m.NotFound));
+const ApplyArea = lazyPage(() => import('./apply/ApplyArea').then((m) => m.ApplyArea));
+const ReviewArea = lazyPage(() => import('./review/ReviewArea').then((m) => m.ReviewArea));
+const AdminArea = lazyPage(() => import('./admin/AdminArea').then((m) => m.AdminArea));
+const RoundsArea = lazyPage(() => import('./admin/rounds/RoundsArea').then((m) => m.RoundsArea));
+const PoolArea = lazyPage(() => import('./office/pool/PoolArea').then((m) => m.PoolArea));
+const OfficeArea = lazyPage(() => import('./office/OfficeArea').then((m) => m.OfficeArea));
+const SuperviseArea = lazyPage(() => import('./supervise/SuperviseArea').then((m) => m.SuperviseArea));
+const OperatorArea = lazyPage(() => import('./operator/OperatorArea').then((m) => m.OperatorArea));
+const NoticePage = lazyPage(() => import('./public/notice/NoticePage').then((m) => m.NoticePage));
+const CheckPage = lazyPage(() => import('./public/check/CheckPage').then((m) => m.CheckPage));
 // The public portal (issue #14 part 2): one chunk per page, so a visitor reading a call loads nothing of the others.
-const ProgrammePage = lazy(() => import('./portal/ProgrammePage').then((m) => m.ProgrammePage));
-const CallPage = lazy(() => import('./portal/CallPage').then((m) => m.CallPage));
-const VerifyPage = lazy(() => import('./portal/VerifyPage').then((m) => m.VerifyPage));
-const CertificatePage = lazy(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
-const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
-const RoundFeedbackPage = lazy(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
-const SummaryPage = lazy(() => import('./public/summary/SummaryPage').then((m) => m.SummaryPage));
+const ProgrammePage = lazyPage(() => import('./portal/ProgrammePage').then((m) => m.ProgrammePage));
+const CallPage = lazyPage(() => import('./portal/CallPage').then((m) => m.CallPage));
+const VerifyPage = lazyPage(() => import('./portal/VerifyPage').then((m) => m.VerifyPage));
+const CertificatePage = lazyPage(() => import('./certificate/CertificatePage').then((m) => m.CertificatePage));
+const FeedbackPage = lazyPage(() => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
+const RoundFeedbackPage = lazyPage(() => import('./feedback/RoundFeedbackPage').then((m) => m.RoundFeedbackPage));
+const SummaryPage = lazyPage(() => import('./public/summary/SummaryPage').then((m) => m.SummaryPage));
 
 /** The site's pages in the order the router tries them; the first whose path matches shows. */
 const PAGES: readonly (readonly [path: string, page: LazyPage])[] = [
@@ -89,7 +90,7 @@ function matches(path: string, pathname: string): boolean {
 /**
  * Starts loading the chunk (and the texts it awaits) of the page a location opens, so the first render can wait
  * for it alongside the common texts instead of showing an empty page and then shifting. Never rejects: a chunk that
- * fails shows the router's own error when rendered.
+ * fails shows ChunkFailed when rendered (lazyPage).
  */
 export function preloadPage(pathname: string): Promise<void> {
   const page = PAGES.find(([path]) => matches(path, pathname))?.[1] ?? NotFound;

@@ -1,4 +1,5 @@
-import { lazy, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
+import { lazyPage } from '../ui/deferred';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
 import '../apply/apply.css';
@@ -8,14 +9,14 @@ import '../texts/terms';
 import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 // Each page of the office loads when opened: the review board never loads the registration desk's code, nor the desk the board's.
-const ApplicationList = lazy(() => import('./ApplicationList').then((m) => m.ApplicationList));
-const ApplicationDetail = lazy(() => import('./ApplicationDetail').then((m) => m.ApplicationDetail));
-const RoundBoard = lazy(() => import('./rounds/RoundBoard').then((m) => m.RoundBoard));
-const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
-const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
-const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
-const ReportPage = lazy(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
-const CommitteePapers = lazy(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
+const ApplicationList = lazyPage(() => import('./ApplicationList').then((m) => m.ApplicationList));
+const ApplicationDetail = lazyPage(() => import('./ApplicationDetail').then((m) => m.ApplicationDetail));
+const RoundBoard = lazyPage(() => import('./rounds/RoundBoard').then((m) => m.RoundBoard));
+const TeamPage = lazyPage(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
+const OutcomePage = lazyPage(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
+const ReliabilityPage = lazyPage(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
+const ReportPage = lazyPage(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
+const CommitteePapers = lazyPage(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
 
 function Office() {
   const t = useT();

@@ -1,4 +1,4 @@
-import { lazy } from 'preact-iso';
+import { lazyPage } from '../ui/deferred';
 import { useAppState } from '../state';
 import { RequireRole } from '../ui/RequireRole';
 import { LazyMySchedule } from '../ui/schedule/lazy';
@@ -8,10 +8,10 @@ import '../route-map-work'; // the work routes, known at once to this area's cal
 
 // Each page of the area loads when opened: the list of assignments never loads the scorecard's editor, nor an expert
 // the deliberators' pages (issue 11).
-const AssignmentList = lazy(() => import('./AssignmentList').then((m) => m.AssignmentList));
-const AssignmentPage = lazy(() => import('./AssignmentPage').then((m) => m.AssignmentPage));
-const DefenseList = lazy(() => import('./defense/DefenseList').then((m) => m.DefenseList));
-const DefensePage = lazy(() => import('./defense/DefensePage').then((m) => m.DefensePage));
+const AssignmentList = lazyPage(() => import('./AssignmentList').then((m) => m.AssignmentList));
+const AssignmentPage = lazyPage(() => import('./AssignmentPage').then((m) => m.AssignmentPage));
+const DefenseList = lazyPage(() => import('./defense/DefenseList').then((m) => m.DefenseList));
+const DefensePage = lazyPage(() => import('./defense/DefensePage').then((m) => m.DefensePage));
 
 /**
  * The reviewers' area. Experts: `/review` lists the assignments, `/review/:applicationId/:stage` is one of them.

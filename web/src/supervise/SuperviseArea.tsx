@@ -1,4 +1,5 @@
-import { lazy, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
+import { lazyPage } from '../ui/deferred';
 import { useT } from '../i18n';
 import { RequireRole } from '../ui/RequireRole';
 import { ChainList } from './ChainList';
@@ -8,13 +9,13 @@ import '../texts/terms';
 import '../route-map-work'; // the work routes, known at once to this area's calls (web/src/route-map.ts)
 
 // A chain, a round's reviews, a team's cards and the outcome page load when opened: the list of chains stays light.
-const ChainView = lazy(() => import('./ChainView').then((m) => m.ChainView));
-const RoundReviews = lazy(() => import('./reviews/RoundReviews').then((m) => m.RoundReviews));
-const TeamPage = lazy(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
-const OutcomePage = lazy(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
-const ReliabilityPage = lazy(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
-const ReportPage = lazy(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
-const CommitteePapers = lazy(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
+const ChainView = lazyPage(() => import('./ChainView').then((m) => m.ChainView));
+const RoundReviews = lazyPage(() => import('./reviews/RoundReviews').then((m) => m.RoundReviews));
+const TeamPage = lazyPage(() => import('../ui/review/TeamPage').then((m) => m.TeamPage));
+const OutcomePage = lazyPage(() => import('../outcome/OutcomePage').then((m) => m.OutcomePage));
+const ReliabilityPage = lazyPage(() => import('../ui/reliability/ReliabilityPage').then((m) => m.ReliabilityPage));
+const ReportPage = lazyPage(() => import('../ui/report/ReportPage').then((m) => m.ReportPage));
+const CommitteePapers = lazyPage(() => import('../ui/report/CommitteePapers').then((m) => m.CommitteePapers));
 
 function Reviews({ roundId }: { roundId: string }) {
   const t = useT();

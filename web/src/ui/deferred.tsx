@@ -1,5 +1,7 @@
 import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
+import { ChunkFailed } from './ErrorMessage';
 
 /** A part whose code loads in its own chunk; `preload()` starts (or joins) that load. */
 export type DeferredPart<P extends object> = ComponentType<P> & { preload: () => Promise<ComponentType<P>> };
@@ -9,6 +11,7 @@ export type DeferredPart<P extends object> = ComponentType<P> & { preload: () =>
  * lazy(): that suspends the whole page until the chunk arrives.) A page that knows it will show the part can call
  * `preload()` while it fetches its data, so the part is there when the data is and shows in the same render (nothing
  * below it moves). Used for the draw, the remarks, the schedules, the notice's chain check and objection form.
+ * A chunk that does not arrive shows that it did not, with a reload (ChunkFailed), not an empty space.
  */
 export function deferred<P extends object>(load: () => Promise<ComponentType<P>>): DeferredPart<P> {
   let loaded: ComponentType<P> | null = null;
@@ -23,18 +26,29 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
     ));
   function Deferred(props: P) {
     const [Loaded, setLoaded] = useState<ComponentType<P> | null>(() => loaded);
+    const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (Loaded) return;
       let live = true;
       preload().then(
         (component) => live && setLoaded(() => component),
-        () => undefined,
+        () => live && setFailed(true),
       );
       return () => {
         live = false;
       };
     }, []);
-    return Loaded ? <Loaded {...props} /> : null;
+    if (Loaded) return <Loaded {...props} />;
+    return failed ? <ChunkFailed part /> : null;
   }
   return Object.assign(Deferred, { preload });
+}
+
+/**
+ * A page (or an area's sub-page) in a chunk of its own, for the router: preact-iso's lazy(), except that a chunk that
+ * does not arrive (the connection dropped, or a deployment replaced it while the reader had the site open) shows
+ * ChunkFailed with a reload; lazy() alone waits on the failed load forever and the page stays empty.
+ */
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => Promise<unknown> } {
+  return lazy(() => load().catch((): ComponentType<P> => () => <ChunkFailed />));
 }
