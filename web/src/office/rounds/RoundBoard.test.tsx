@@ -38,6 +38,25 @@ const found = <T,>(find: () => T | null | undefined): Promise<T> =>
 const teamOf = (applicationId: string) => document.querySelector(`[data-board-application="${applicationId}"] [data-team="materialReview"]`) as HTMLElement;
 
 describe('the office’s review board', () => {
+  it('reads the programme’s people and the round’s draw rules once, for the assignments, the draw and the experts’ load', async () => {
+    const ROUND_GET = `GET /api/publication/rounds/${ROUND}`;
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture() },
+      [PEOPLE]: { status: 200, body: people },
+      [ROUND_GET]: { status: 200, body: { config: { draw: { loadCap: 2, excludeSameDistrict: true, mix: { materialReview: [], onSite: [] } } } } },
+    });
+    const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+
+    const load = await found(() => document.querySelector('[data-load-cap="2"]'));
+    expect(load.textContent).toBe('At most 2 assignments per expert in this round.');
+    const supervisor = await found(() => document.querySelector('[data-draw-supervisor]'));
+    await waitFor(() => expect([...supervisor.querySelectorAll('option')].map((o) => o.textContent)).toContain('监督员'));
+    await waitFor(() => expect(document.querySelector('[data-draw-panel]')!.textContent).toContain('at most 2 assignments per expert'));
+    expect(fetch.calls.filter((c) => c.key === PEOPLE)).toHaveLength(1);
+    expect(fetch.calls.filter((c) => c.key === ROUND_GET)).toHaveLength(1);
+  });
+
   it('shows each application’s team with names, the leader, every status, cards against the minimum and the consensus total', async () => {
     const data = roundFixture();
     const withConsensus = {
@@ -251,8 +270,10 @@ describe('the office’s review board', () => {
     const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
     view.state.signedIn(session('supervisor'));
     await screen.findByText('成都甲公司');
+    // The one button a supervisor has is the draws' replay (it reads and recomputes; it changes nothing).
+    await screen.findByRole('button', { name: 'Replay every draw' });
 
-    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(screen.queryAllByRole('button').map((b) => b.textContent)).toEqual(['Replay every draw']);
     expect(document.querySelectorAll('form, select, input, textarea')).toHaveLength(0);
     expect(screen.getByText('Read-only: supervisors change nothing; they may record remarks.')).toBeTruthy();
     expect(fetch.calls.some((c) => c.key === PEOPLE)).toBe(false);

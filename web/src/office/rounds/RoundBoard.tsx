@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApplicationReviewSummary, AssignmentView, ReviewStage, RoundReviewsResponse } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
@@ -17,6 +17,7 @@ import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
 import { LazySchedulePanel as SchedulePanel } from '../../ui/schedule/lazy';
 import { showsSchedule } from '../../ui/schedule/stages';
+import type { DrawSettings } from '../../ui/draw/DrawPanel';
 import { LazyDrawPanel as DrawPanel, LazyDrawReplay as DrawReplay, LazyExpertLoad as ExpertLoad } from '../../ui/draw/lazy';
 import '../../texts/office-review';
 import '../../texts/round-links';
@@ -57,8 +58,9 @@ export function RoundBoard({ roundId }: { roundId: string }) {
   const [data, setData] = useState<RoundReviewsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-  const [experts, setExperts] = useState<readonly PersonView[] | null>(null);
-  const [expertsError, setExpertsError] = useState<unknown>(null);
+  const [people, setPeople] = useState<readonly PersonView[] | null>(null);
+  const [peopleError, setPeopleError] = useState<unknown>(null);
+  const [drawSettings, setDrawSettings] = useState<DrawSettings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
 
@@ -81,14 +83,19 @@ export function RoundBoard({ roundId }: { roundId: string }) {
   }, [call, roundId]);
   useEffect(load, [load]);
 
-  // Only the office assigns: the experts to choose from are the programme's active experts.
+  // Only the office assigns and draws. The board reads the programme's people once (the experts to assign, the
+  // supervisors who witness a draw) and the round's draw rules once (the draw's rules line, the experts' load cap).
   useEffect(() => {
     if (!isAdmin) return;
-    call('people.list').then(
-      (res) => setExperts(res.people.filter((p) => p.role === 'expert' && p.status === 'active')),
-      setExpertsError,
+    call('people.list').then((res) => setPeople(res.people), setPeopleError);
+    call('rounds.get', { params: { roundId } }).then(
+      (round) => setDrawSettings(round.config.draw ?? null),
+      () => undefined, // without the rules the draw still runs (the server applies them) and the load still counts
     );
-  }, [call, isAdmin]);
+  }, [call, isAdmin, roundId]);
+  const active = (role: PersonView['role']) => people?.filter((p) => p.role === role && p.status === 'active') ?? null;
+  const experts = useMemo(() => active('expert'), [people]);
+  const supervisors = useMemo(() => active('supervisor'), [people]);
 
   const done = (text: string) => {
     setNotice(text);
@@ -102,7 +109,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           if (allowed === 'closed') return <p class="muted small">{t('officeReview.assign.closed')}</p>;
           if (allowed === 'notShortlisted') return <p class="muted small">{t('officeReview.assign.onSiteOnly')}</p>;
           if (allowed === 'past') return null;
-          if (expertsError !== null) return <p class="muted small">{t('officeReview.assign.expertsFailed')}</p>;
+          if (peopleError !== null) return <p class="muted small">{t('officeReview.assign.expertsFailed')}</p>;
           if (!experts) return <p class="muted small">{t('site.loading')}</p>;
           return (
             <AssignForm
@@ -175,8 +182,10 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {loading && <p class="muted small">{t('site.loading')}</p>}
           {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
-          {isAdmin && showsDraw(data.roundStage) && <DrawPanel roundId={roundId} roundStage={data.roundStage} onDrawn={load} />}
-          {isAdmin && <ExpertLoad roundId={roundId} data={data} />}
+          {isAdmin && showsDraw(data.roundStage) && (
+            <DrawPanel roundId={roundId} roundStage={data.roundStage} supervisors={supervisors} settings={drawSettings} onDrawn={load} />
+          )}
+          {isAdmin && <ExpertLoad cap={drawSettings?.loadCap ?? null} data={data} />}
           <DrawReplay roundId={roundId} />
           <Board data={data} teamHref={officeTeamHref(roundId)} {...(actions ? { actions } : {})} />
           {showsSchedule(data) && <SchedulePanel key={scheduleKey(data)} roundId={roundId} isAdmin={isAdmin} />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DrawRules, DrawTeamsResponse } from '../../../../shared/api/draws';
 import type { ReviewStage } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
@@ -14,27 +14,40 @@ import '../../texts/pool';
 import '../../office/pool/pool.css';
 
 
+/** A round's draw rules as its configuration holds them: the load cap, the district rule, the field mix per stage. */
+export interface DrawSettings {
+  readonly loadCap: number;
+  readonly excludeSameDistrict: boolean;
+  readonly mix: Readonly<Record<string, DrawRules['mix']>>;
+}
+
 /**
  * The office draws every team still needed for a stage in one action, with the supervisor present giving
  * their value; the answer lists each team drawn and each application refused with why.
  */
-export function DrawPanel({ roundId, roundStage, onDrawn }: { roundId: string; roundStage: RoundStage; onDrawn: () => void }) {
+export function DrawPanel({
+  roundId,
+  roundStage,
+  supervisors,
+  settings,
+  onDrawn,
+}: {
+  roundId: string;
+  roundStage: RoundStage;
+  /** The programme's active supervisors (null while the board loads its people); the board reads them once. */
+  supervisors: readonly PersonView[] | null;
+  /** The round's draw rules (its configuration's `draw`), shown before drawing; each draw commits them. */
+  settings: DrawSettings | null;
+  onDrawn: () => void;
+}) {
   const { call } = useAppState();
   const t = useT();
   const stages = DRAW_STAGES_AT[roundStage] ?? [];
-  const [supervisors, setSupervisors] = useState<readonly PersonView[] | null>(null);
   const [form, setForm] = useState({ stage: stages[0] ?? 'materialReview', supervisorId: '', value: '', size: '' });
-  const [settings, setSettings] = useState<{ loadCap: number; excludeSameDistrict: boolean; mix: Record<string, DrawRules['mix']> } | null>(null);
   const [result, setResult] = useState<DrawTeamsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    call('people.list').then((res) => setSupervisors(res.people.filter((p) => p.role === 'supervisor' && p.status === 'active')), setError);
-    // The rules are the round's (its configuration's `draw`), shown before drawing; each draw commits them.
-    call('rounds.get', { params: { roundId } }).then((round) => round.config.draw && setSettings(round.config.draw), () => undefined);
-  }, [call, roundId]);
 
   const draw = async (event: Event) => {
     event.preventDefault();

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { RoundReviewsResponse } from '../../../../shared/api/reviews';
 import { REVIEW_STAGES, STEPPED_ASIDE } from '../../../../shared/api/review-stages';
 import { useLocale, useT } from '../../i18n';
-import { useAppState } from '../../state';
 import { stageLabel } from '../review/format';
 import '../../texts/pool';
 import '../../office/pool/pool.css';
@@ -36,20 +34,13 @@ export function expertLoads(data: Pick<RoundReviewsResponse, 'applications'>, lo
 
 /**
  * The office's view of the experts' load in a round (issue 13.1): each expert's assignments per stage and in all,
- * against the round's load cap (its configuration's `draw.loadCap`), those at the cap marked. Counted from the
+ * against the round's load cap (its configuration's `draw.loadCap`, which the board reads once; without it the counts
+ * still show), those at the cap marked. Counted from the
  * board's own data, so it always agrees with the teams shown below it.
  */
-export function ExpertLoad({ roundId, data }: { roundId: string; data: Pick<RoundReviewsResponse, 'applications'> }) {
+export function ExpertLoad({ cap, data }: { cap: number | null; data: Pick<RoundReviewsResponse, 'applications'> }) {
   const t = useT();
   const locale = useLocale();
-  const { call } = useAppState();
-  const [cap, setCap] = useState<number | null>(null);
-  useEffect(() => {
-    call('rounds.get', { params: { roundId } }).then(
-      (round) => typeof round.config.draw?.loadCap === 'number' && setCap(round.config.draw.loadCap),
-      () => undefined, // without the cap the counts still show
-    );
-  }, [call, roundId]);
   const rows = expertLoads(data, locale);
   const stages = REVIEW_STAGES.filter((stage) => rows.some((row) => row.byStage[stage]));
   return (
