@@ -78,6 +78,8 @@ export interface UnevaluableView {
  */
 export interface EvaluationResponse {
   readonly roundId: string;
+  /** The round's name in both languages, for the page's heading. */
+  readonly roundName: { readonly 'zh-CN': string; readonly en: string };
   readonly roundStage: RoundStage;
   readonly roundVersion: number;
   readonly settings: {

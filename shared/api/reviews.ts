@@ -305,6 +305,8 @@ export interface ApplicationReviewSummary {
 /** GET /api/scoring/rounds/{roundId}/reviews — every eligible application's reviews in a round (admin, supervisor). */
 export interface RoundReviewsResponse {
   readonly roundId: string;
+  /** The round's name in both languages, for the board's heading. */
+  readonly roundName: { readonly 'zh-CN': string; readonly en: string };
   readonly roundStage: RoundStage;
   readonly roundVersion: number;
   readonly minTeam: Readonly<Record<ReviewStage, number>>;

@@ -72,6 +72,7 @@ describe("a round's comprehensive evaluation, department opinions and the commit
     const res = await nothingWritten(roundId, () => api('GET', outcomePaths.evaluation(roundId), { cookie: admin }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ roundId, roundStage: 'comprehensiveEvaluation', roundVersion: 1 });
+    expect(res.body.roundName).toEqual({ 'zh-CN': expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) });
     expect(res.body.settings).toEqual({ weights: { material: 0.3, onSite: 0.5, defense: 0.2 }, candidateThreshold: 500, winnersQuota: 2 });
     expect(res.body.recorded).toBeUndefined();
     expect(res.body.standings.map((s: any) => [s.applicationId, s.material, s.onSite, s.results, s.defense, s.final, s.rank, s.candidate])).toEqual([

@@ -306,6 +306,7 @@ describe('a five-expert material review team, from assignment to consensus', () 
       const res = await api('GET', paths.round(roundId), { cookie });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body).toMatchObject({ roundId, roundStage: 'materialReview', roundVersion: 2, minTeam: { materialReview: 5, onSite: 3 }, shortlistSize: 12 });
+      expect(res.body.roundName).toEqual({ 'zh-CN': expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) }); // the board's heading names the round
       expect(res.body.applications).toHaveLength(1);
       const summary = res.body.applications[0];
       expect(summary.stages.materialReview.members).toHaveLength(5);

@@ -174,6 +174,7 @@ async function storedInputs(deps: OutcomeDeps, round: OutcomeRound): Promise<Eva
 function evaluationView(round: OutcomeRound, settings: EvaluationSettings, standings: readonly StandingRecord[], unevaluable: readonly UnevaluableView[], recorded?: RecordedBy): EvaluationResponse {
   return {
     roundId: round.round.roundId,
+    roundName: { 'zh-CN': round.round.name['zh-CN'], en: round.round.name.en },
     roundStage: round.stage,
     roundVersion: round.round.version,
     settings,

@@ -56,6 +56,7 @@ export async function roundReviews(deps: ReviewDeps, session: Session, roundId: 
     .sort((a, b) => (a.at < b.at ? -1 : 1));
   return {
     roundId,
+    roundName: { 'zh-CN': ctx.round.name['zh-CN'], en: ctx.round.name.en },
     roundStage: ctx.stage,
     roundVersion: ctx.round.version,
     minTeam: { materialReview: ctx.config.teams.materialReviewMin, onSite: ctx.config.teams.onSiteMin },

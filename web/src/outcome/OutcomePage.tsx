@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { MoveStage } from '../office/rounds/MoveStage';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -29,6 +29,7 @@ export function OutcomePage({ roundId }: { roundId: string }) {
   const state = useAppState();
   const { call } = state;
   const t = useT();
+  const locale = useLocale();
   const { path } = useLocation();
   const isAdmin = state.session.value?.role === 'admin';
   const inSupervise = path.startsWith('/supervise');
@@ -65,7 +66,7 @@ export function OutcomePage({ roundId }: { roundId: string }) {
         <>
           <section class="card" aria-labelledby="outcome-stage-title" data-round-stage={evaluation.roundStage}>
             <h2 id="outcome-stage-title">
-              <code>{evaluation.roundId}</code> · {stageLabel(t, evaluation.roundStage)}
+              {evaluation.roundName[locale]} · {stageLabel(t, evaluation.roundStage)}
             </h2>
             {isAdmin ? (
               <MoveStage data={evaluation} onMoved={(res) => done(t('officeReview.moved', { stage: stageLabel(t, res.stage) }))} onStale={again} />

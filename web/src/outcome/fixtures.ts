@@ -47,6 +47,7 @@ const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T02:00:00.00
 export function evaluation(stage: RoundStage = 'comprehensiveEvaluation', recorded = false, version = 7): EvaluationResponse {
   return {
     roundId: ROUND,
+    roundName: { 'zh-CN': '2026 年度成都市政府质量奖', en: 'Chengdu Government Quality Award 2026' },
     roundStage: stage,
     roundVersion: version,
     settings: { weights: { material: 0.3, onSite: 0.5, defense: 0.2 }, candidateThreshold: 500, winnersQuota: 2 },

@@ -48,6 +48,8 @@ describe('the office’s review board', () => {
     const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
     view.state.signedIn(session('admin'));
 
+    // The heading names the round as people do, not by its id.
+    expect((await screen.findByRole('heading', { level: 2, name: 'Chengdu Government Quality Award 2026 · Material review' })).textContent).not.toContain(ROUND);
     const load = await found(() => document.querySelector('[data-load-cap="2"]'));
     expect(load.textContent).toBe('At most 2 assignments per expert in this round.');
     const supervisor = await found(() => document.querySelector('[data-draw-supervisor]'));

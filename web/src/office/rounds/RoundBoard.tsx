@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ApplicationReviewSummary, AssignmentView, ReviewStage, RoundReviewsResponse } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
 import { ROUND_STAGES } from '../../../../shared/stages/round';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Board, RoundFacts, type BoardActions } from '../../ui/review/Board';
@@ -54,6 +54,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
   const state = useAppState();
   const { call } = state;
   const t = useT();
+  const locale = useLocale();
   const isAdmin = state.session.value?.role === 'admin';
   const [data, setData] = useState<RoundReviewsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -141,7 +142,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
         <>
           <section class="card" aria-labelledby="round-stage-title">
             <h2 id="round-stage-title">
-              <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
+              {data.roundName[locale]} · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
             <p>

@@ -110,6 +110,7 @@ function Recusals({ data, names }: { data: RoundReviewsResponse; names: Readonly
 export function RoundReviews({ roundId }: { roundId: string }) {
   const { call } = useAppState();
   const t = useT();
+  const locale = useLocale();
   const [data, setData] = useState<RoundReviewsResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -133,7 +134,7 @@ export function RoundReviews({ roundId }: { roundId: string }) {
         <>
           <section class="card" aria-labelledby="round-reviews-title">
             <h2 id="round-reviews-title">
-              <code>{data.roundId}</code> · {stageLabel(t, data.roundStage)}
+              {data.roundName[locale]} · {stageLabel(t, data.roundStage)}
             </h2>
             <RoundFacts data={data} />
             <p>

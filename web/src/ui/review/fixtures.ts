@@ -124,6 +124,7 @@ export function teamFixture(extra: Partial<TeamReviewResponse> = {}): TeamReview
 export function roundFixture(extra: Partial<RoundReviewsResponse> = {}): RoundReviewsResponse {
   return {
     roundId: ROUND,
+    roundName: { 'zh-CN': '2026 年度成都市政府质量奖', en: 'Chengdu Government Quality Award 2026' },
     roundStage: 'materialReview',
     roundVersion: 3,
     minTeam: { materialReview: 5, onSite: 3 },
