@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
+import { LETTERS_TIME_BUDGET_MS } from '../../shared/api/letters';
 import { ApplicationsRepository } from '../lib/applications/repository';
 import { archiveStream, isStreamEvent } from '../lib/audit/archive';
 import { scopesWithNewIntents } from '../lib/audit/linker';
@@ -137,15 +138,23 @@ export interface RemindersEvent {
 
 const isRemindersEvent = (event: unknown): event is RemindersEvent => (event as { source?: unknown } | null)?.source === 'merit.reminders';
 
-/** Sends every reminder due at the event's time (or now) for every open round; answers what it sent. */
+/**
+ * Sends every reminder due at the event's time (or now) for every open round, then the result letters that rounds
+ * moved in the last few days still owe (a move answers within its time, letters pending); answers what it sent.
+ */
 async function reminders(event: RemindersEvent) {
+  const stopAt = performance.now() + LETTERS_TIME_BUDGET_MS;
   const rt = await runtime();
   const time = event.time ? new Date(event.time) : rt.clock();
   const now = Number.isNaN(time.getTime()) ? rt.clock() : time;
+  const requestId = `reminders-${now.toISOString()}`;
   const { runDueReminders } = await reminderUseCases();
-  const sent = await runDueReminders(await publicationDeps(), now, `reminders-${now.toISOString()}`, event.roundId);
+  const sent = await runDueReminders(await publicationDeps(), now, requestId, event.roundId);
   rt.logger.info('reminders run', { at: now.toISOString(), runs: sent.length, reminded: sent.reduce((n, r) => n + r.reminded, 0) });
-  return { at: now.toISOString(), sent };
+  const { sendOwedLetters } = await lettersUseCases();
+  const letters = await sendOwedLetters(await publicationDeps(), now, requestId, stopAt, event.roundId);
+  if (letters.length > 0) rt.logger.info('owed letters sent', { at: now.toISOString(), rounds: letters });
+  return { at: now.toISOString(), sent, letters };
 }
 
 /**

@@ -52,10 +52,18 @@ export interface ApplicationLettersResponse {
   readonly feedbackReleasedAt?: string;
 }
 
-/** What sending the due letters did: letters and certificates newly sent now, and how many failed (sent again on the next try). */
+/**
+ * What sending the due letters did: letters and certificates newly sent now, how many failed (sent again on the next
+ * try), and how many are still to send because the run stopped within its time (a request answers well before API
+ * Gateway's 29 s): the next try, or the scheduled run within 15 minutes, sends them.
+ */
 export interface LettersSentResponse {
   readonly roundId: string;
   readonly sent: number;
   readonly certificates: number;
   readonly failed: number;
+  readonly pending: number;
 }
+
+/** How long one request (or one scheduled run) spends sending letters before it answers with the rest pending. */
+export const LETTERS_TIME_BUDGET_MS = 20_000;

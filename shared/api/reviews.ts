@@ -341,6 +341,9 @@ export interface RoundStageResponse {
    * document did not go out — the office publishes it again (POST …/publications).
    */
   readonly publication?: { readonly kind: PublicationKind; readonly published: boolean };
-  /** The result letters the move sent (shared/letters): how many went out, and how many failed (the office sends them again: POST …/letters). */
-  readonly letters?: { readonly sent: number; readonly failed: number };
+  /**
+   * The result letters the move sent (shared/letters): how many went out, how many failed, and how many are still to
+   * send because the move answered within its time (the office sends them: POST …/letters; the scheduled run does too).
+   */
+  readonly letters?: { readonly sent: number; readonly failed: number; readonly pending: number };
 }

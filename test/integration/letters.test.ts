@@ -7,6 +7,15 @@ import { endNoticePeriod, objectionBody } from './notice-helpers';
 import { consensusCard, outcomePaths, recordOpinion, recordVote, seedOutcomeRound } from './outcome-helpers';
 import { foreignAdmin, invitedPerson } from './reviews-helpers';
 import { chainActions, moveTo } from './rounds-helpers';
+import { ApplicationsRepository } from '../../functions/lib/applications/repository';
+import { AwardsStore } from '../../functions/lib/awards/store';
+import { tableName } from '../../functions/lib/config';
+import { LettersStore } from '../../functions/lib/letters/store';
+import { OutcomeStore } from '../../functions/lib/outcome/store';
+import { ReviewProgressReader } from '../../functions/lib/reviews/progress';
+import { sendDueLetters } from '../../functions/publication/use-cases/letters';
+
+const { handler } = await import('../../functions/publication/handler');
 
 afterAll(async () => {
   const rt = await stackRuntime();
@@ -61,7 +70,7 @@ describe('result letters at eligibility and the site-visit shortlist', () => {
     const moved = await moveTo(roundId, 'materialReview', version);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     version = moved.body.version;
-    expect(moved.body.letters).toEqual({ sent: 3, failed: 0 });
+    expect(moved.body.letters).toEqual({ sent: 3, failed: 0, pending: 0 });
     expect(await kindsOf(eligible)).toEqual(['eligible']);
     expect(await kindsOf(ineligible)).toEqual(['ineligible']);
     expect(await kindsOf(notShortlisted)).toEqual(['eligible']);
@@ -83,7 +92,7 @@ describe('result letters at eligibility and the site-visit shortlist', () => {
     const moved = await moveTo(roundId, 'onSite', version);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     version = moved.body.version;
-    expect(moved.body.letters).toEqual({ sent: 2, failed: 0 });
+    expect(moved.body.letters).toEqual({ sent: 2, failed: 0, pending: 0 });
     expect(await kindsOf(eligible)).toEqual(['eligible', 'siteVisit']);
     expect(await kindsOf(notShortlisted)).toEqual(['eligible', 'notShortlisted']);
     expect(await kindsOf(ineligible)).toEqual(['ineligible']);
@@ -102,7 +111,7 @@ describe('result letters at eligibility and the site-visit shortlist', () => {
     const mailsBefore = await Promise.all(people.map((p) => lettersMailed(p.email)));
     const again = await sendAgain(roundId);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
-    expect(again.body).toEqual({ roundId, sent: 0, certificates: 0, failed: 0 });
+    expect(again.body).toEqual({ roundId, sent: 0, certificates: 0, failed: 0, pending: 0 });
     const stale = await moveTo(roundId, 'onSite', version - 1);
     expect(stale.status).toBe(409);
     expect(await chainActions(roundId)).toEqual(before);
@@ -181,7 +190,7 @@ describe('result letters from the evaluation to the announcement, and the certif
     expect(notice.status, JSON.stringify(notice.body)).toBe(200);
     version = notice.body.version;
     expect(notice.body.publication).toEqual({ kind: 'notice', published: true });
-    expect(notice.body.letters).toEqual({ sent: 4, failed: 0 });
+    expect(notice.body.letters).toEqual({ sent: 4, failed: 0, pending: 0 });
     expect((await kindsOf(winner)).at(-1)).toBe('proposed');
     expect((await kindsOf(objectedTo)).at(-1)).toBe('proposed');
     expect((await kindsOf(votedDown)).at(-1)).toBe('notProposed');
@@ -209,7 +218,7 @@ describe('result letters from the evaluation to the announcement, and the certif
     const announced = await moveTo(roundId, 'announcement', version);
     expect(announced.status, JSON.stringify(announced.body)).toBe(200);
     expect(announced.body.publication).toEqual({ kind: 'announcement', published: true });
-    expect(announced.body.letters).toEqual({ sent: 2, failed: 0 });
+    expect(announced.body.letters).toEqual({ sent: 2, failed: 0, pending: 0 });
 
     const won = (await lettersOf(winner, people[0]!.cookie)).body;
     expect(won.status).toBe('winner');
@@ -261,10 +270,82 @@ describe('result letters from the evaluation to the announcement, and the certif
   it('sends nothing twice after the announcement and leaves a chain that verifies', async () => {
     const before = await chainActions(roundId);
     const again = await api('POST', `/api/publication/rounds/${roundId}/letters`, { cookie: admin });
-    expect(again.body).toEqual({ roundId, sent: 0, certificates: 0, failed: 0 });
+    expect(again.body).toEqual({ roundId, sent: 0, certificates: 0, failed: 0, pending: 0 });
     expect(await chainActions(roundId)).toEqual(before);
     const rt = await stackRuntime();
     const entries = await linkedChain(rt.audit, roundScope(roundId));
     expect((await verifyChain(nodeSha256, roundScope(roundId), entries)).ok).toBe(true);
   });
+});
+
+describe('letters within a request’s time, and the scheduled run that sends what is still owed', () => {
+  // A stage move of a large round (hundreds of letters) must answer before API Gateway's 29 s: it sends what it can
+  // within LETTERS_TIME_BUDGET_MS and answers the rest as pending; the office's "send" and the scheduled run (every
+  // 15 minutes, with the reminders) send them, never one twice.
+  let roundId: string;
+  const people: Awaited<ReturnType<typeof applicant>>[] = [];
+
+  beforeAll(async () => {
+    for (const label of ['owed-a', 'owed-b', 'owed-c']) people.push(await applicant(label));
+    // Moved past the eligibility check without its move (the seed writes the stage), so its three letters are owed.
+    ({ roundId } = await seedOutcomeRound({
+      stage: 'materialReview',
+      owners: people.map((p) => p.personId),
+      applications: [
+        { name: '甲补发测试有限公司', material: consensusCard(80), onSite: consensusCard(80) },
+        { name: '乙补发测试有限公司', material: consensusCard(60), onSite: consensusCard(60), ineligible: '近三年发生重大质量事故。' },
+        { name: '丙补发测试有限公司', material: consensusCard(70), onSite: consensusCard(70) },
+      ],
+    }));
+  });
+
+  async function lettersDeps() {
+    const rt = await stackRuntime();
+    const table = tableName(rt.config, 'awards');
+    return {
+      ...rt,
+      awards: new AwardsStore(rt.clients.ddb, table),
+      applications: new ApplicationsRepository(rt.clients.ddb, tableName(rt.config, 'applications')),
+      reviews: new ReviewProgressReader(rt.clients.ddb, tableName(rt.config, 'reviews')),
+      outcome: new OutcomeStore(rt.clients.ddb, table),
+      letters: new LettersStore(rt.clients.ddb, table),
+    };
+  }
+
+  it('a run whose time is up sends nothing more and answers every owed letter as pending; nothing is written or mailed', async () => {
+    const deps = await lettersDeps();
+    const round = (await deps.awards.getProgrammeRound('city', roundId))!;
+    const before = await chainActions(roundId);
+
+    const result = await sendDueLetters(deps, { personId: 'office', role: 'admin' }, round, new Date(), 'test-budget', performance.now());
+
+    expect(result).toEqual({ roundId, sent: 0, certificates: 0, failed: 0, pending: 3 });
+    expect(await chainActions(roundId)).toEqual(before);
+    for (const p of people) expect(await lettersMailed(p.email)).toEqual([]);
+  });
+
+  it('leaves alone a round whose stage moved days ago (the scheduled run does not reread every old round)', async () => {
+    const later = new Date(Date.now() + 4 * 24 * 60 * 60 * 1000).toISOString();
+    const result = await handler({ source: 'merit.reminders', time: later, roundId });
+    expect(result.letters).toEqual([]);
+    for (const p of people) expect(await lettersMailed(p.email)).toEqual([]); // still owed: the next test's run sends them
+  });
+
+  it('the scheduled run sends the letters a recently moved round still owes, once, in both languages', async () => {
+    const result = await handler({ source: 'merit.reminders', roundId });
+
+    expect(result.letters).toEqual([{ roundId, sent: 3, certificates: 0, failed: 0, pending: 0 }]);
+    const mails = await Promise.all(people.map((p) => lettersMailed(p.email)));
+    expect(mails.map((m) => m.length)).toEqual([1, 1, 1]);
+    expect(mails[1]![0]!.subject).toContain('Eligibility result: not eligible');
+    expect(mails[1]![0]!.text).toContain('近三年发生重大质量事故。');
+    expect((await chainActions(roundId)).filter((a) => a === 'letter.sent')).toHaveLength(3);
+
+    // Nothing is owed now: the next scheduled run and the office's send find nothing to send.
+    expect((await handler({ source: 'merit.reminders', roundId })).letters).toEqual([]);
+    const again = await sendAgain(roundId);
+    expect(again.body).toEqual({ roundId, sent: 0, certificates: 0, failed: 0, pending: 0 });
+    expect((await Promise.all(people.map((p) => lettersMailed(p.email)))).map((m) => m.length)).toEqual([1, 1, 1]);
+  });
+
 });

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ApplicationLettersResponse, CertificateView, LettersSentResponse, LetterView } from '../../../shared/api/letters';
+import { LETTERS_TIME_BUDGET_MS, type ApplicationLettersResponse, type CertificateView, type LettersSentResponse, type LetterView } from '../../../shared/api/letters';
+import { SYSTEM_ACTOR } from '../../../shared/audit/actions';
 import { publicationPath } from '../../../shared/api/publication-path';
 import type { AuditActor } from '../../../shared/audit/chain';
 import { roundScope } from '../../../shared/audit/chain';
@@ -35,6 +36,7 @@ export interface LettersDeps {
 
 /** How many applications' letters are written and mailed at once. */
 const LETTER_CONCURRENCY = 8;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The latest publication of a kind, if any. */
 const latest = (publications: readonly PublicationRecord[], kind: PublicationRecord['kind']) =>
@@ -141,7 +143,15 @@ async function issueCertificate(
  * letter stays on the dashboard); a letter that fails to be written is tried
  * again on the next run.
  */
-export async function sendDueLetters(deps: LettersDeps, actor: AuditActor, round: RoundRecord, now: Date, requestId: string): Promise<LettersSentResponse> {
+export async function sendDueLetters(
+  deps: LettersDeps,
+  actor: AuditActor,
+  round: RoundRecord,
+  now: Date,
+  requestId: string,
+  /** `performance.now()` after which no further application's letters are started (they are answered as pending). */
+  stopAt = Number.POSITIVE_INFINITY,
+): Promise<LettersSentResponse> {
   const parsed = parseRoundConfig(round.config);
   if (!parsed.ok) throw new AppError('ROUND_NOT_CONFIGURED', 422);
   const config = parsed.config;
@@ -243,11 +253,13 @@ export async function sendDueLetters(deps: LettersDeps, actor: AuditActor, round
     }
   };
   const queue = [...new Set(pending.map((d) => d.applicationId))].map((id) => pending.filter((d) => d.applicationId === id));
+  // An application's letters are started together or not at all; past `stopAt` the rest wait for the next run.
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) for (const d of next) await send(d);
+    while (queue.length > 0 && performance.now() < stopAt) for (const d of queue.shift()!) await send(d);
   };
   await Promise.all(Array.from({ length: Math.min(LETTER_CONCURRENCY, queue.length) }, worker));
-  return { roundId: round.roundId, sent: letters, certificates: issued, failed };
+  const pendingLetters = queue.reduce((n, next) => n + next.length, 0);
+  return { roundId: round.roundId, sent: letters, certificates: issued, failed, pending: pendingLetters };
 }
 
 function letterRecord(
@@ -281,9 +293,39 @@ function letterRecord(
 
 /** The office sends what the round owes and did not go out (after a failed run); sent letters are never sent again. */
 export async function sendRoundLetters(deps: LettersDeps, session: Session, roundId: string, now: Date, requestId: string): Promise<LettersSentResponse> {
+  const stopAt = performance.now() + LETTERS_TIME_BUDGET_MS;
   const round = roundId ? await deps.awards.getProgrammeRound(session.programmeId, roundId) : undefined;
   if (!round) throw notFound();
-  return sendDueLetters(deps, { personId: session.personId, role: session.role }, round, now, requestId);
+  return sendDueLetters(deps, { personId: session.personId, role: session.role }, round, now, requestId, stopAt);
+}
+
+/** How long after a stage move the scheduled run still looks for letters the round owes (a move's own run may stop within its time). */
+export const OWED_LETTERS_DAYS = 3;
+
+/**
+ * The scheduled run's part (every 15 minutes, with the reminders): for each round moved within the last few days,
+ * the letters it still owes go out, so a move that answered with letters pending, or a letter whose write failed,
+ * does not wait for the office. Within the run's own time; a round that fails is logged and the others still run.
+ */
+export async function sendOwedLetters(deps: LettersDeps, now: Date, requestId: string, stopAt: number, onlyRoundId?: string): Promise<LettersSentResponse[]> {
+  const programmes = await deps.awards.listProgrammes();
+  const results: LettersSentResponse[] = [];
+  for (const programme of programmes) {
+    for (const summary of programme.rounds) {
+      if (onlyRoundId && summary.roundId !== onlyRoundId) continue;
+      if (performance.now() >= stopAt) return results;
+      try {
+        const round = await deps.awards.getProgrammeRound(programme.programmeId, summary.roundId);
+        const since = round?.stageSince ? Date.parse(round.stageSince) : Number.NaN;
+        if (!round || !(now.getTime() - since < OWED_LETTERS_DAYS * DAY_MS) || !parseRoundConfig(round.config).ok) continue;
+        const result = await sendDueLetters(deps, SYSTEM_ACTOR, round, now, requestId, stopAt);
+        if (result.sent + result.failed + result.pending > 0) results.push(result);
+      } catch (error) {
+        deps.logger.error('owed letters of a round failed; the next run tries again', { roundId: summary.roundId, error: error as Error });
+      }
+    }
+  }
+  return results;
 }
 
 // Letters are the applicant's own: its owner reads them, and the office and supervisors of its programme; anyone

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LETTERS_TIME_BUDGET_MS } from '../../../shared/api/letters';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type * as v from 'valibot';
@@ -188,6 +189,7 @@ export async function republish(
   now: Date,
   requestId: string,
 ): Promise<PublicationsResponse> {
+  const stopAt = performance.now() + LETTERS_TIME_BUDGET_MS;
   const round = await roundAtVersion(deps, session, roundId, input.version);
   const kind = publicationOfStage(round.stage);
   if (!kind) throw new AppError('NOTHING_TO_PUBLISH', 422, { stage: round.stage });
@@ -203,6 +205,6 @@ export async function republish(
     throw error;
   }
   // The letters that waited for this publication (proposed winners, winners and their certificates) go out now.
-  await lettersAfter(deps, session, round, now, requestId);
+  await lettersAfter(deps, session, round, now, requestId, stopAt);
   return publicationsOf(deps, round);
 }

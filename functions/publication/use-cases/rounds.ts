@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { LETTERS_TIME_BUDGET_MS } from '../../../shared/api/letters';
 import type { MoveRoundBody, RoundStageResponse } from '../../../shared/api/reviews';
 import { REVIEW_STAGES, type ReviewStage } from '../../../shared/api/review-stages';
 import { roundScope } from '../../../shared/audit/chain';
@@ -103,6 +104,8 @@ export async function moveRoundStage(
   now: Date,
   requestId: string,
 ): Promise<RoundStageResponse> {
+  // The letters after the move stop within the request's time (API Gateway answers 504 at 29 s): the rest are pending.
+  const stopAt = performance.now() + LETTERS_TIME_BUDGET_MS;
   const round = await roundAtVersion(deps, session, roundId, input.version);
   const parsed = parseRoundConfig(round.config);
   if (!parsed.ok || !isRoundStage(round.stage)) throw new AppError('ROUND_NOT_CONFIGURED', 422);
@@ -147,7 +150,7 @@ export async function moveRoundStage(
   const answer: RoundStageResponse = { roundId, stage: moved.state.stage, stageSince: moved.state.stageSince ?? now.toISOString(), version: next.version };
   const publication = await publishAfterMove(deps, session, next, now, requestId);
   // The letters go out after the publication: a proposed winner's letter points at the notice, a winner's certificate at the announcement.
-  const letters = await lettersAfter(deps, session, next, now, requestId);
+  const letters = await lettersAfter(deps, session, next, now, requestId, stopAt);
   return { ...answer, ...(publication ? { publication } : {}), ...(letters ? { letters } : {}) };
 }
 
@@ -161,16 +164,17 @@ export async function lettersAfter(
   round: RoundRecord,
   now: Date,
   requestId: string,
-): Promise<{ sent: number; failed: number } | undefined> {
+  stopAt: number,
+): Promise<{ sent: number; failed: number; pending: number } | undefined> {
   const { letters, identity, mailer, applications, reviews } = deps;
   if (!letters || !identity || !mailer || !applications || !reviews) return undefined;
   try {
     const { sendDueLetters } = await import('./letters');
-    const result = await sendDueLetters({ ...deps, letters, identity, mailer, applications, reviews }, { personId: session.personId, role: session.role }, round, now, requestId);
-    return { sent: result.sent, failed: result.failed };
+    const result = await sendDueLetters({ ...deps, letters, identity, mailer, applications, reviews }, { personId: session.personId, role: session.role }, round, now, requestId, stopAt);
+    return { sent: result.sent, failed: result.failed, pending: result.pending };
   } catch (error) {
     deps.logger.error('letters after the stage move failed; the office can send them again', { roundId: round.roundId, requestId, error: error as Error });
-    return { sent: 0, failed: 1 };
+    return { sent: 0, failed: 1, pending: 0 };
   }
 }
 

@@ -220,6 +220,44 @@ describe('the office’s review board', () => {
     expect(screen.getByRole('button', { name: 'Move to “Presentation and defense”' })).toBeTruthy();
   });
 
+  it('says what the move’s letters did, and sends the letters still owed from the board (again until none is pending)', async () => {
+    const LETTERS = `POST /api/publication/rounds/${ROUND}/letters`;
+    const moved: RoundStageResponse = { roundId: ROUND, stage: 'onSite', stageSince: '2026-10-01T00:00:00.000Z', version: 4, letters: { sent: 5, failed: 1, pending: 2 } };
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: [{ status: 200, body: roundFixture() }, { status: 200, body: roundFixture({ roundStage: 'onSite', roundVersion: 4 }) }],
+      [PEOPLE]: { status: 200, body: people },
+      [MOVE]: { status: 200, body: moved },
+      [LETTERS]: [
+        { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: { 'zh-CN': '服务暂不可用。', en: 'The service is unavailable.' } } } },
+        { status: 200, body: { roundId: ROUND, sent: 3, certificates: 0, failed: 0, pending: 0 } },
+        { status: 200, body: { roundId: ROUND, sent: 0, certificates: 0, failed: 0, pending: 0 } },
+      ],
+    });
+    const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    await screen.findByText('成都甲公司');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move to “On-site evaluation”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    const panel = await found(() => document.querySelector<HTMLElement>('[data-round-letters]'));
+    const run = await found(() => panel.querySelector('[data-letters-run]'));
+    expect(run.textContent).toBe(
+      '5 result letter(s) sent.1 could not be sent; send them again later.2 still to send: click “Send the letters still owed” again, or the system sends them within 15 minutes.',
+    );
+
+    const send = within(panel).getByRole('button', { name: 'Send the letters still owed' });
+    fireEvent.click(send);
+    expect((await within(panel).findByRole('alert')).textContent).toContain('The service is unavailable.');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(panel.querySelector('[data-letters-run]')!.getAttribute('data-letters-run')).toBe('3/0/0'));
+    expect(panel.querySelector('[data-letters-run]')!.textContent).toBe('3 result letter(s) sent.');
+    expect(within(panel).queryByRole('alert')).toBeNull();
+
+    fireEvent.click(send);
+    await waitFor(() => expect(panel.querySelector('[data-letters-run]')!.textContent).toBe('No result letter is owed: every letter of this stage has gone out.'));
+    expect(fetch.calls.filter((c) => c.key === LETTERS)).toHaveLength(3);
+  });
+
   it('reads the round again when the move was refused as stale', async () => {
     const fetch = routedFetch({
       [ROUND_REVIEWS]: { status: 200, body: roundFixture() },

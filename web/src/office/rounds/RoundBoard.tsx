@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApplicationReviewSummary, AssignmentView, ReviewStage, RoundReviewsResponse } from '../../../../shared/api/reviews';
 import type { PersonView } from '../../../../shared/api/schemas';
-import { ROUND_STAGES } from '../../../../shared/stages/round';
+import { ROUND_STAGES, type RoundStage } from '../../../../shared/stages/round';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -12,6 +12,7 @@ import { stageLabel } from '../../ui/review/format';
 import { AssignForm } from './AssignForm';
 import { MoveStage } from './MoveStage';
 import { RecuseControl } from './RecuseControl';
+import { RoundLetters, type LettersRun } from './RoundLetters';
 import { LazyLatePanel as LatePanel } from './lazy-late';
 import { ShortlistPanel } from './ShortlistPanel';
 import { showsDraw } from '../../ui/draw/stages';
@@ -40,6 +41,9 @@ function canAssign(data: RoundReviewsResponse, app: ApplicationReviewSummary, st
 const scheduleKey = (data: RoundReviewsResponse) =>
   `${data.roundStage}-${data.applications.map((a) => (a.stages.onSite?.members ?? []).map((m) => `${m.reviewerId}:${m.status}`).join(',')).join(';')}`;
 
+/** The round owes result letters from the move past the eligibility check on (shared/letters). */
+const sendsLetters = (stage: RoundStage) => ROUND_STAGES.indexOf(stage) > ROUND_STAGES.indexOf('eligibility');
+
 /** An expert may be recused on their behalf while they are still to declare or scoring, before the consensus. */
 function canRecuse(app: ApplicationReviewSummary, stage: ReviewStage, member: AssignmentView): boolean {
   return !app.stages[stage]?.consensus && (member.status === 'awaitingDeclaration' || member.status === 'active');
@@ -62,6 +66,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
   const [people, setPeople] = useState<readonly PersonView[] | null>(null);
   const [peopleError, setPeopleError] = useState<unknown>(null);
   const [drawSettings, setDrawSettings] = useState<DrawSettings | null>(null);
+  const [letters, setLetters] = useState<LettersRun | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const latest = useRef(0);
 
@@ -167,7 +172,10 @@ export function RoundBoard({ roundId }: { roundId: string }) {
             {isAdmin ? (
               <MoveStage
                 data={data}
-                onMoved={(res) => done(t('officeReview.moved', { stage: stageLabel(t, res.stage) }))}
+                onMoved={(res) => {
+                  setLetters(res.letters ?? null);
+                  done(t('officeReview.moved', { stage: stageLabel(t, res.stage) }));
+                }}
                 onStale={load}
               />
             ) : (
@@ -181,6 +189,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           )}
           {error !== null && <ErrorMessage error={error} onRetry={load} />}
           {loading && <p class="muted small">{t('site.loading')}</p>}
+          {isAdmin && sendsLetters(data.roundStage) && <RoundLetters roundId={roundId} last={letters} onRun={setLetters} />}
           {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           {isAdmin && showsDraw(data.roundStage) && (
