@@ -22,6 +22,8 @@ export const ENV = {
   signingKey: 'MERIT_SIGNING_KEY',
   /** Folder where mail is written instead of sent (local only). */
   outboxDir: 'MERIT_OUTBOX_DIR',
+  /** Local only: `off` leaves linking to another process (the deadline bench's linker process, as AWS's stream does). */
+  localLinker: 'MERIT_LOCAL_LINKER',
   /** DynamoDB endpoint override (local only: dynalite). */
   dynamoEndpoint: 'MERIT_DYNAMODB_ENDPOINT',
   /** S3 endpoint override (local only: s3rver). */

@@ -24,6 +24,12 @@ export interface Config {
   readonly originSecretArn?: string;
   /** Local mail outbox folder; when set, mail is written there instead of sent. */
   readonly outboxDir?: string;
+  /**
+   * Local only: whether each commit links its chain in the same process right after (the default), or another
+   * process links (`MERIT_LOCAL_LINKER=off`: the deadline bench runs the linker in a process of its own, as AWS
+   * runs it in another invocation from the intents stream). Reads that need the chain drain it themselves.
+   */
+  readonly linkAfterCommit: boolean;
   /** Sign-in link requests allowed per 15 minutes, per address and per client. */
   readonly linkLimits: { readonly perAddress: number; readonly perClient: number };
 }
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeySecretArn,
     originSecretArn: stage === 'aws' ? env[ENV.originSecretArn] || undefined : undefined,
     outboxDir: stage === 'local' ? env[ENV.outboxDir] || undefined : undefined,
+    linkAfterCommit: stage === 'local' && env[ENV.localLinker] !== 'off',
     linkLimits: {
       perAddress: positiveInt(env[ENV.linkLimitPerAddress], 5),
       perClient: positiveInt(env[ENV.linkLimitPerClient], 30),

@@ -71,7 +71,7 @@ export function auditLog(
   if (config.stage !== 'local') return new AuditLog(clients.ddb, tables);
   const bucket = config.buckets.auditArchive;
   return new AuditLog(clients.ddb, tables, {
-    linkAfterCommit: true,
+    linkAfterCommit: config.linkAfterCommit,
     ...(bucket ? { archive: (entry: AuditEntry) => archiveEntry(clients.s3, bucket, entry) } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { exec } from 'preact-iso/router';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
 import { AppStateContext, type AppState } from './state';
@@ -80,20 +81,13 @@ const PAGES: readonly (readonly [path: string, page: LazyPage])[] = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page takes its own route's props
 type LazyPage = ComponentType<any> & { preload: () => Promise<unknown> };
 
-/** Whether a path (`/office/rounds/:roundId`) matches a location's path: the same segments, `:name` matching any. */
-function matches(path: string, pathname: string): boolean {
-  const want = path.split('/').filter(Boolean);
-  const have = pathname.split('/').filter(Boolean);
-  return want.length === have.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
-}
-
 /**
  * Starts loading the chunk (and the texts it awaits) of the page a location opens, so the first render can wait
  * for it alongside the common texts instead of showing an empty page and then shifting. Never rejects: a chunk that
  * fails shows ChunkFailed when rendered (lazyPage).
  */
 export function preloadPage(pathname: string): Promise<void> {
-  const page = PAGES.find(([path]) => matches(path, pathname))?.[1] ?? NotFound;
+  const page = PAGES.find(([path]) => exec(pathname, path) !== undefined)?.[1] ?? NotFound; // the router's own matching
   return page.preload().then(
     () => undefined,
     () => undefined,

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../audit/log';
-import { queryAll } from '../dynamo';
+import { queryAll, type ItemRead } from '../dynamo';
 import type { PublicProgramme, PublicRound } from '../../../shared/api/schemas';
 import type { ProgrammeLevel } from '../../../shared/api/programmes';
 import type { ProgrammeContact, RoundCall } from '../../../shared/api/portal';
@@ -140,6 +140,11 @@ export class AwardsStore {
   }
 
   /** A round of one programme, read consistently from the table itself (not the index), or undefined when that programme has no such round. */
+  /** The read of a round of a programme, to read together with others (lib/dynamo readTogether). */
+  roundRead(programmeId: string, roundId: string): ItemRead<RoundRecord> {
+    return { table: this.table, key: roundKey(programmeId, roundId), decode: stripRound };
+  }
+
   async getProgrammeRound(programmeId: string, roundId: string): Promise<RoundRecord | undefined> {
     const out = await this.ddb.send(new GetCommand({ TableName: this.table, Key: roundKey(programmeId, roundId), ConsistentRead: true }));
     return out.Item ? stripRound(out.Item) : undefined;

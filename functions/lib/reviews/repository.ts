@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/api/reviews';
 import type { DefenseScheduleView, VisitView } from '../../../shared/api/schedules';
 import type { TransactItem } from '../audit/log';
-import { queryAll } from '../dynamo';
+import { queryAll, type ItemRead } from '../dynamo';
 import { reviewKeys } from './keys';
 
 /** An assignment as stored: its view, every field a top-level attribute (the round's stage facts read them). */
@@ -115,6 +115,15 @@ export class ReviewsRepository {
       ConsistentRead: true,
     });
     return items.map((i) => strip<T>(i));
+  }
+
+  /** The reads of one reviewer's assignment and card, to read together with others (lib/dynamo readTogether). */
+  assignmentRead(roundId: string, applicationId: string, stage: ReviewStage, reviewerId: string): ItemRead<AssignmentRecord> {
+    return { table: this.table, key: { pk: reviewKeys.round(roundId), sk: reviewKeys.assignment(applicationId, stage, reviewerId) }, decode: strip<AssignmentRecord> };
+  }
+
+  cardRead(roundId: string, applicationId: string, stage: ReviewStage, reviewerId: string): ItemRead<ScorecardRecord> {
+    return { table: this.table, key: { pk: reviewKeys.round(roundId), sk: reviewKeys.card(applicationId, stage, reviewerId) }, decode: strip<ScorecardRecord> };
   }
 
   assignment(roundId: string, applicationId: string, stage: ReviewStage, reviewerId: string): Promise<AssignmentRecord | undefined> {

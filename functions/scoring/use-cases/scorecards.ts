@@ -7,11 +7,40 @@ import { WriteConditionError } from '../../lib/audit/log';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { AssignmentRecord, ScorecardRecord } from '../../lib/reviews/repository';
-import { actorOf, assertRoundStage, cardView, percentsOf, programmeApplication, reviewRound, type ReviewDeps, type ReviewRound } from './context';
+import { configured } from '../../lib/awards/configured-round';
+import { readTogether } from '../../lib/dynamo';
+import type { RoundStage } from '../../../shared/stages';
+import { actorOf, assertRoundStage, cardView, percentsOf, programmeApplication, type ReviewDeps, type ReviewRound } from './context';
+
+/** What a card needs of its application: its round and programme, which never change once it is registered. */
+type CardApplication = Pick<ApplicationRecord, 'applicationId' | 'roundId' | 'programmeId'>;
+
+// An expert saves the same card every few seconds while scoring (autosave): a warm container keeps each
+// application's round and programme, so a save reads the application once, not every time (issue 11). Only facts
+// that never change are kept; everything that does (the assignment, the round, the card) is read on every request.
+const cardApplications = new Map<string, CardApplication>();
+const CARD_APPLICATIONS_KEPT = 2000;
+
+/** The caller's programme's application (any other: 404, as programmeApplication answers), from what is kept when known. */
+async function cardApplication(deps: ReviewDeps, session: Session, applicationId: string): Promise<CardApplication> {
+  const known = cardApplications.get(applicationId);
+  if (known) {
+    if (known.programmeId !== session.programmeId) throw notFound();
+    return known;
+  }
+  const app = await programmeApplication(deps, session, applicationId);
+  const kept: CardApplication = { applicationId: app.applicationId, roundId: app.roundId, programmeId: app.programmeId };
+  if (cardApplications.size >= CARD_APPLICATIONS_KEPT) cardApplications.delete(cardApplications.keys().next().value!);
+  cardApplications.set(applicationId, kept);
+  return kept;
+}
 
 /** The caller's own assignment for a team: none or conflicted is 404; before the declaration, 403 DECLARATION_REQUIRED. */
-async function ownAssignment(deps: ReviewDeps, session: Session, app: ApplicationRecord, stage: ReviewStage): Promise<AssignmentRecord> {
-  const assignment = await deps.reviews.assignment(app.roundId, app.applicationId, stage, session.personId);
+async function ownAssignment(deps: ReviewDeps, session: Session, app: CardApplication, stage: ReviewStage): Promise<AssignmentRecord> {
+  return scoringAssignment(await deps.reviews.assignment(app.roundId, app.applicationId, stage, session.personId));
+}
+
+function scoringAssignment(assignment: AssignmentRecord | undefined): AssignmentRecord {
   if (!assignment || assignment.status === 'conflicted') throw notFound();
   if (assignment.status === 'awaitingDeclaration') throw new AppError('DECLARATION_REQUIRED', 403);
   return assignment;
@@ -31,31 +60,34 @@ const emptyCard = (assignment: AssignmentRecord): ScorecardRecord => ({
 
 /** The expert's own card for a stage: an empty draft, version 0, before the first save. */
 export async function readCard(deps: ReviewDeps, session: Session, applicationId: string, stage: ReviewStage): Promise<ScorecardView> {
-  const app = await programmeApplication(deps, session, applicationId);
+  const app = await cardApplication(deps, session, applicationId);
   const reads = await cardReads(deps, session, app, stage);
   const assignment = reads.assignment();
   const ctx = reads.round();
   return cardView(reads.card() ?? emptyCard(assignment), ctx.criteria);
 }
 
-const settled = <T>(result: PromiseSettledResult<T>): T => {
-  if (result.status === 'rejected') throw result.reason;
-  return result.value;
-};
-
 /**
- * The caller's assignment, the round and the card, read at once (each needs only the application's round): one
- * round trip instead of three at the deadline (issue 11). Each read's failure is raised when its value is taken,
- * so a use case that takes them in the old order answers exactly what the sequential reads answered; the writes
- * stay guarded by their conditions (card version, assignment unchanged), so reading together changes nothing stored.
+ * The caller's assignment, the round and the card, read together (each needs only the application's round): one
+ * BatchGetItem across the reviews and awards tables instead of three reads at the deadline (issue 11). Each value's
+ * refusal is raised when it is taken, so a use case that takes them in the old order answers exactly what the
+ * sequential reads answered; the writes stay guarded by their conditions (card version, assignment unchanged), so
+ * reading together changes nothing stored.
  */
-async function cardReads(deps: ReviewDeps, session: Session, app: ApplicationRecord, stage: ReviewStage) {
-  const [assignment, round, card] = await Promise.allSettled([
-    ownAssignment(deps, session, app, stage),
-    reviewRound(deps, app.roundId, session.programmeId),
-    deps.reviews.card(app.roundId, app.applicationId, stage, session.personId),
+async function cardReads(deps: ReviewDeps, session: Session, app: CardApplication, stage: ReviewStage) {
+  const [assignment, round, card] = await readTogether(deps.clients.ddb, [
+    deps.reviews.assignmentRead(app.roundId, app.applicationId, stage, session.personId),
+    deps.awards.roundRead(session.programmeId, app.roundId),
+    deps.reviews.cardRead(app.roundId, app.applicationId, stage, session.personId),
   ]);
-  return { assignment: () => settled(assignment), round: () => settled(round), card: () => settled(card) };
+  return {
+    assignment: () => scoringAssignment(assignment),
+    round: (): ReviewRound => {
+      const ctx = configured(round, session.programmeId);
+      return { ...ctx, stage: ctx.round.stage as RoundStage };
+    },
+    card: () => card,
+  };
 }
 
 /** 409 unless the assignment can still be scored: submitted (CARD_SUBMITTED) or recused (ASSIGNMENT_CLOSED). */
@@ -65,7 +97,7 @@ function assertScoring(assignment: AssignmentRecord): void {
 }
 
 /** Why a card write lost its condition, from a fresh read: submitted or closed meanwhile, else a stale version. */
-async function lostWrite(deps: ReviewDeps, session: Session, app: ApplicationRecord, stage: ReviewStage): Promise<AppError> {
+async function lostWrite(deps: ReviewDeps, session: Session, app: CardApplication, stage: ReviewStage): Promise<AppError> {
   const assignment = await ownAssignment(deps, session, app, stage);
   try {
     assertScoring(assignment);
@@ -110,7 +142,7 @@ export async function saveCard(
   now: Date,
   requestId: string,
 ): Promise<ScorecardView> {
-  const app = await programmeApplication(deps, session, applicationId);
+  const app = await cardApplication(deps, session, applicationId);
   const reads = await cardReads(deps, session, app, stage);
   const assignment = reads.assignment();
   assertScoring(assignment);
@@ -154,7 +186,7 @@ export async function submitCard(
   now: Date,
   requestId: string,
 ): Promise<ScorecardView> {
-  const app = await programmeApplication(deps, session, applicationId);
+  const app = await cardApplication(deps, session, applicationId);
   const reads = await cardReads(deps, session, app, stage);
   const assignment = reads.assignment();
   const ctx = reads.round();
