@@ -41,6 +41,16 @@ export const schedulesUiMessages = {
   'schedule.office.cancelReason': { 'zh-CN': '取消原因', en: 'Reason for cancelling' },
   'schedule.office.cancelConfirm': { 'zh-CN': '确认取消并通知', en: 'Cancel it and notify' },
   'schedule.office.keep': { 'zh-CN': '保留安排', en: 'Keep the visit' },
+  'schedule.office.teamChanged': {
+    'zh-CN': '现场评审组在安排后有变更（加入：{joined}；退出：{left}）：新成员还没有收到行程，退出的成员日历中仍有此行程。',
+    en: 'The site team changed after the visit was scheduled (joined: {joined}; left: {left}): new members have not been sent the visit, and those who left still have it in their calendars.',
+  },
+  'schedule.office.nobody': { 'zh-CN': '无', en: 'none' },
+  'schedule.office.notifyTeam': { 'zh-CN': '按现在的评审组重新发送行程', en: 'Send the visit to the team as it is now' },
+  'schedule.office.notified': {
+    'zh-CN': '已按现在的评审组重新发送“{organisation}”的现场评审行程（退出的成员收到取消通知）。',
+    en: 'The site visit to “{organisation}” was sent to the team as it is now (those who left got a cancellation).',
+  },
   'schedule.office.saved': { 'zh-CN': '已保存“{organisation}”的现场评审安排并发出通知。', en: 'The site visit to “{organisation}” is saved and everyone is notified.' },
   'schedule.office.cancelled': { 'zh-CN': '已取消“{organisation}”的现场评审并发出通知。', en: 'The site visit to “{organisation}” is cancelled and everyone is notified.' },
   'schedule.field.date': { 'zh-CN': '日期', en: 'Day' },

@@ -26,6 +26,39 @@ const candidate = (over: Partial<RoundScheduleResponse['candidates'][number]> = 
 const board = (over: Partial<RoundScheduleResponse> = {}): RoundScheduleResponse => ({ roundId: 'city-2026', timeZone: 'Asia/Shanghai', candidates: [candidate()], ...over });
 
 describe('the office’s schedule panel', () => {
+  it('shows who joined and left the site team since the visit was scheduled, and sends the visit as it is to the team as it is now', async () => {
+    const changed = candidate({
+      team: [visitFixture().team[0]!, { reviewerId: 'e3', reviewerName: '赵新成员', leader: false }],
+      visit: visitFixture({ version: 2 }),
+    });
+    const resent = candidate({ team: changed.team, visit: visitFixture({ version: 3, team: changed.team }) });
+    const fetch = routedFetch({
+      [ROUND]: [{ status: 200, body: board({ candidates: [changed] }) }, { status: 200, body: board({ candidates: [resent] }) }],
+      [VISIT]: { status: 200, body: resent.visit },
+    });
+    renderWithState(<SchedulePanel roundId="city-2026" isAdmin />, { locale: 'zh-CN', fetch });
+
+    const warning = await screen.findByText(/现场评审组在安排后有变更/);
+    expect(warning.textContent).toContain('加入：赵新成员；退出：李专家');
+    fireEvent.click(screen.getByRole('button', { name: '按现在的评审组重新发送行程' }));
+    expect((await screen.findByRole('status')).textContent).toBe('已按现在的评审组重新发送“福州示范精密制造有限公司”的现场评审行程（退出的成员收到取消通知）。');
+    // The same day, time, place and contact, from the version read.
+    expect(fetch.calls.find((c) => c.key === VISIT)!.body).toEqual({
+      date: '2027-03-10', start: '09:00', end: '12:00', address: '福州市鼓楼区五四路 1 号', contactPerson: '王联系', contactPhone: '0591-12345678', version: 2,
+    });
+    await waitFor(() => expect(document.querySelector('[data-team-changed]')).toBeNull());
+  });
+
+  it('tells a supervisor the same, with nothing to press; an unchanged team says nothing', async () => {
+    const changed = candidate({ team: [visitFixture().team[0]!], visit: visitFixture() });
+    const fetch = routedFetch({ [ROUND]: { status: 200, body: board({ candidates: [changed, candidate({ applicationId: '01JAPP00000000000000000002', visit: visitFixture() })] }) } });
+    renderWithState(<SchedulePanel roundId="city-2026" isAdmin={false} />, { locale: 'en', fetch });
+    const warning = await screen.findByText(/The site team changed after the visit was scheduled/);
+    expect(warning.textContent).toContain('(joined: none; left: 李专家)');
+    expect(document.querySelectorAll('[data-team-changed]')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Send the visit to the team as it is now' })).toBeNull();
+  });
+
   it('schedules a visit with the applicant’s registered contact prefilled, and shows the refusal the server words', async () => {
     const overlap = { error: { code: 'VISIT_OVERLAP', message: { 'zh-CN': '专家张组长在该时段已安排对“福州乙公司”的现场评审', en: 'Expert 张组长 is already on the site visit to “福州乙公司” at that time' } } };
     const fetch = routedFetch({

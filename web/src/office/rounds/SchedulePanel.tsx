@@ -73,6 +73,54 @@ function VisitForm({ candidate, timeZone, onSaved, onClose }: { candidate: Visit
   );
 }
 
+/**
+ * A scheduled visit keeps the team it was saved with (its calendar mails went to them). When the team changes after
+ * (a recusal, a replacement, an expert added), the office sees who joined and who left, and sends the visit again
+ * as it is: the same day, time and place to the team as it is now, a cancellation to those who left (a change,
+ * audited, from the version read).
+ */
+function TeamChanged({ candidate: c, timeZone, isAdmin, onNotified }: { candidate: VisitCandidate; timeZone: string; isAdmin: boolean; onNotified: () => void }) {
+  const { call } = useAppState();
+  const t = useT();
+  const locale = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const visit = c.visit;
+  if (!visit || visit.status !== 'scheduled') return null;
+  const now = new Set(c.team.map((m) => m.reviewerId));
+  const then = new Set(visit.team.map((m) => m.reviewerId));
+  const joined = c.team.filter((m) => !then.has(m.reviewerId));
+  const left = visit.team.filter((m) => !now.has(m.reviewerId));
+  if (joined.length === 0 && left.length === 0) return null;
+  const names = (members: readonly { reviewerName: string }[]) =>
+    members.length > 0 ? members.map((m) => m.reviewerName).join(locale === 'zh-CN' ? '、' : ', ') : t('schedule.office.nobody');
+  const notify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('schedules.setVisit', { params: { applicationId: c.applicationId }, body: { ...draftOf(c, timeZone), version: visit.version } });
+      onNotified();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="stack" data-team-changed={c.applicationId}>
+      <p class="error">{t('schedule.office.teamChanged', { joined: names(joined), left: names(left) })}</p>
+      {isAdmin && c.team.length > 0 && (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void notify()} data-notify-team={c.applicationId}>
+            {t('schedule.office.notifyTeam')}
+          </button>
+        </p>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+    </div>
+  );
+}
+
 /** Cancelling a visit: a reason, then a confirmation; "keep" leaves it as it is. */
 function CancelVisit({ candidate, onCancelled }: { candidate: VisitCandidate; onCancelled: () => void }) {
   const { call } = useAppState();
@@ -285,6 +333,7 @@ export function SchedulePanel({ roundId, isAdmin }: { roundId: string; isAdmin: 
           ) : (
             <p class="muted small">{t('schedule.office.notScheduled')}</p>
           )}
+          <TeamChanged candidate={c} timeZone={data.timeZone} isAdmin={isAdmin} onNotified={() => done(t('schedule.office.notified', { organisation: c.organisation.name }))} />
           {c.report && (
             <div class="stack" data-visit-report={c.applicationId}>
               <h4>{t('schedule.report.title')}</h4>
