@@ -31,12 +31,8 @@ export const uiMessages = {
   'error.requestId': { 'zh-CN': '请求编号：{requestId}', en: 'Request id: {requestId}' },
   'error.retry': { 'zh-CN': '重试', en: 'Try again' },
   'error.chunk': {
-    'zh-CN': '页面未能加载（可能是网络中断，或网站刚刚更新），请刷新页面。',
-    en: 'This page did not load (the connection dropped, or the site was just updated); please reload the page.',
-  },
-  'error.part': {
-    'zh-CN': '页面的这一部分未能加载（可能是网络中断，或网站刚刚更新），请刷新页面。',
-    en: 'This part of the page did not load (the connection dropped, or the site was just updated); please reload the page.',
+    'zh-CN': '此处内容未能加载（网络中断，或网站刚刚更新），请刷新页面。',
+    en: 'This did not load (the connection dropped, or the site was just updated); please reload the page.',
   },
   'error.reload': { 'zh-CN': '刷新页面', en: 'Reload the page' },
 

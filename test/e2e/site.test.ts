@@ -187,7 +187,7 @@ describe('a chunk that does not arrive', () => {
     await page.goto(`${baseUrl()}/check`);
 
     const failed = page.locator('[data-error-code="CHUNK_FAILED"]');
-    await failed.getByText('页面未能加载').waitFor();
+    await failed.getByText('此处内容未能加载').waitFor();
     await checkPage(page);
     await page.unroute(chunk);
     await failed.getByRole('button', { name: '刷新页面' }).click();
@@ -205,7 +205,7 @@ describe('a chunk that does not arrive', () => {
     await page.waitForURL(`${baseUrl()}/admin`);
 
     await page.getByRole('heading', { level: 2, name: '人员' }).waitFor();
-    await page.locator('[data-error-code="CHUNK_FAILED"]').getByText('页面的这一部分未能加载').waitFor();
+    await page.locator('[data-error-code="CHUNK_FAILED"]').getByText('此处内容未能加载').waitFor();
     expect(await page.getByRole('heading', { name: '书面异议受理联系方式' }).count()).toBe(0);
     await page.unroute(chunk);
     await page.getByRole('button', { name: '刷新页面' }).click();

@@ -3,6 +3,7 @@ import { isMessageKey } from '../../../shared/messages/registry';
 import { formatDate, useLocale, useT } from '../i18n';
 import { useAppState } from '../state';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import '../texts/home';
 
 /** The levels the home page lists programmes by (issue #14 part 2); a programme from before levels under "other". */
 const LEVELS = ['city', 'district', 'county', 'other'] as const;

@@ -1,5 +1,5 @@
 import { siteTexts } from '../language';
-import ui from '../../../shared/messages/ui?skip=signIn.title,signIn.intro,signIn.email,signIn.submit,signIn.sending,signIn.sent,link.,notFound.&lang=zh-CN';
+import ui from '../../../shared/messages/ui?skip=signIn.title,signIn.intro,signIn.email,signIn.submit,signIn.sending,signIn.sent,link.,notFound.,home.title,home.intro,home.programmes,home.noProgrammes,home.noRounds,home.level.,home.programmePage,home.signInHint&lang=zh-CN';
 import stages from '../../../shared/messages/domain?only=domain.stage.&lang=zh-CN';
 import errors from '../../../shared/messages/platform?only=INTERNAL,SERVICE_UNAVAILABLE,platform.role.&lang=zh-CN';
 

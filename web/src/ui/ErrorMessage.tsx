@@ -29,11 +29,11 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
  * reader had it open, so the chunk's old name is gone. Only a reload helps in the second case (the browser also keeps
  * a failed module import), so the one action offered is a reload; nothing typed is lost, as the part never showed.
  */
-export function ChunkFailed({ part = false }: { part?: boolean }) {
+export function ChunkFailed() {
   const t = useT();
   return (
     <div class="error" role="alert" data-error-code="CHUNK_FAILED">
-      <p class="error-main">{t(part ? 'error.part' : 'error.chunk')}</p>
+      <p class="error-main">{t('error.chunk')}</p>
       <button type="button" class="secondary" onClick={() => location.reload()}>
         {t('error.reload')}
       </button>

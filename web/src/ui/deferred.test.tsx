@@ -25,7 +25,7 @@ describe('deferred parts and lazy pages', () => {
     const first = renderWithState(<Lazy name="b" />);
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-error-code')).toBe('CHUNK_FAILED');
-    expect(alert.textContent).toContain('页面的这一部分未能加载');
+    expect(alert.textContent).toContain('此处内容未能加载');
     expect(screen.getByRole('button', { name: '刷新页面' })).toBeTruthy();
     first.unmount();
 
@@ -42,9 +42,9 @@ describe('deferred parts and lazy pages', () => {
       <Router>{[<Route default component={Page} />]}</Router>,
     );
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('页面未能加载');
+    expect(alert.textContent).toContain('此处内容未能加载');
     await state.setLocale('en');
-    expect(await screen.findByText(/This page did not load/)).toBeTruthy();
+    expect(await screen.findByText(/This did not load/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeTruthy();
   });
 });

@@ -39,7 +39,7 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
       };
     }, []);
     if (Loaded) return <Loaded {...props} />;
-    return failed ? <ChunkFailed part /> : null;
+    return failed ? <ChunkFailed /> : null;
   }
   return Object.assign(Deferred, { preload });
 }
