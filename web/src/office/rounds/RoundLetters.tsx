@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import { useT } from '../../i18n';
 import { useAppState } from '../../state';
+import { useAction } from '../../ui/action';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import '../../texts/office-review';
 
@@ -31,20 +31,10 @@ export function LettersOutcome({ run }: { run: LettersRun }) {
 export function RoundLetters({ roundId, last, onRun }: { roundId: string; last: LettersRun | null; onRun: (run: LettersRun) => void }) {
   const { call } = useAppState();
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await call('letters.send', { params: { roundId } });
-      onRun({ sent: res.sent, failed: res.failed, pending: res.pending });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: send, busy, error } = useAction(async () => {
+    const res = await call('letters.send', { params: { roundId } });
+    onRun({ sent: res.sent, failed: res.failed, pending: res.pending });
+  });
   return (
     <section class="card stack" aria-labelledby="round-letters-title" data-round-letters>
       <h2 id="round-letters-title">{t('officeReview.letters.title')}</h2>

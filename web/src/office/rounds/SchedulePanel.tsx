@@ -4,6 +4,7 @@ import type { DefenseScheduleView, RoundScheduleResponse, VisitCandidate } from 
 import { zonedParts } from '../../../../shared/schedule/time';
 import { useLocale, useT } from '../../i18n';
 import { useAppState } from '../../state';
+import { useAction } from '../../ui/action';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { clockLabel, spanLabel, zoneLabel } from '../../ui/schedule/format';
 import '../../texts/schedules';
@@ -83,9 +84,11 @@ function TeamChanged({ candidate: c, timeZone, isAdmin, onNotified }: { candidat
   const { call } = useAppState();
   const t = useT();
   const locale = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const visit = c.visit;
+  const { run: notify, busy, error } = useAction(async () => {
+    await call('schedules.setVisit', { params: { applicationId: c.applicationId }, body: { ...draftOf(c, timeZone), version: visit!.version } });
+    onNotified();
+  });
   if (!visit || visit.status !== 'scheduled') return null;
   const now = new Set(c.team.map((m) => m.reviewerId));
   const then = new Set(visit.team.map((m) => m.reviewerId));
@@ -94,18 +97,6 @@ function TeamChanged({ candidate: c, timeZone, isAdmin, onNotified }: { candidat
   if (joined.length === 0 && left.length === 0) return null;
   const names = (members: readonly { reviewerName: string }[]) =>
     members.length > 0 ? members.map((m) => m.reviewerName).join(locale === 'zh-CN' ? '、' : ', ') : t('schedule.office.nobody');
-  const notify = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('schedules.setVisit', { params: { applicationId: c.applicationId }, body: { ...draftOf(c, timeZone), version: visit.version } });
-      onNotified();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div class="stack" data-team-changed={c.applicationId}>
       <p class="error">{t('schedule.office.teamChanged', { joined: names(joined), left: names(left) })}</p>
