@@ -234,3 +234,28 @@ export class AwardsStore {
     );
   }
 }
+
+/**
+ * Every round of every programme (only `onlyRoundId` when given), each read whole and handed to `visit` in turn: the
+ * scheduled run's walk (reminders, owed letters). A round whose visit fails is logged and the others still run;
+ * `visit` answering `false` ends the walk (its time is up).
+ */
+export async function eachRound(
+  awards: Pick<AwardsStore, 'listProgrammes' | 'getProgrammeRound'>,
+  logger: { error: (message: string, extra: Record<string, unknown>) => void },
+  onlyRoundId: string | undefined,
+  visit: (round: RoundRecord, summary: { readonly stage: string }) => Promise<boolean | void>,
+  skip: (summary: { readonly stage: string }) => boolean = () => false,
+): Promise<void> {
+  for (const programme of await awards.listProgrammes()) {
+    for (const summary of programme.rounds) {
+      if ((onlyRoundId && summary.roundId !== onlyRoundId) || skip(summary)) continue;
+      try {
+        const round = await awards.getProgrammeRound(programme.programmeId, summary.roundId);
+        if (round && (await visit(round, summary)) === false) return;
+      } catch (error) {
+        logger.error('the scheduled run failed for a round; the next run tries again', { roundId: summary.roundId, error: error as Error });
+      }
+    }
+  }
+}

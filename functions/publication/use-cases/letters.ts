@@ -10,7 +10,7 @@ import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import type { RoundStage } from '../../../shared/stages';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
 import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
-import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
+import { eachRound, type AwardsStore, type RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { IdentityStore } from '../../lib/identity/store';
@@ -308,23 +308,15 @@ export const OWED_LETTERS_DAYS = 3;
  * does not wait for the office. Within the run's own time; a round that fails is logged and the others still run.
  */
 export async function sendOwedLetters(deps: LettersDeps, now: Date, requestId: string, stopAt: number, onlyRoundId?: string): Promise<LettersSentResponse[]> {
-  const programmes = await deps.awards.listProgrammes();
   const results: LettersSentResponse[] = [];
-  for (const programme of programmes) {
-    for (const summary of programme.rounds) {
-      if (onlyRoundId && summary.roundId !== onlyRoundId) continue;
-      if (performance.now() >= stopAt) return results;
-      try {
-        const round = await deps.awards.getProgrammeRound(programme.programmeId, summary.roundId);
-        const since = round?.stageSince ? Date.parse(round.stageSince) : Number.NaN;
-        if (!round || !(now.getTime() - since < OWED_LETTERS_DAYS * DAY_MS) || !parseRoundConfig(round.config).ok) continue;
-        const result = await sendDueLetters(deps, SYSTEM_ACTOR, round, now, requestId, stopAt);
-        if (result.sent + result.failed + result.pending > 0) results.push(result);
-      } catch (error) {
-        deps.logger.error('owed letters of a round failed; the next run tries again', { roundId: summary.roundId, error: error as Error });
-      }
-    }
-  }
+  await eachRound(deps.awards, deps.logger, onlyRoundId, async (round) => {
+    if (performance.now() >= stopAt) return false;
+    const since = round.stageSince ? Date.parse(round.stageSince) : Number.NaN;
+    // Older moves are not reread every 15 minutes; a round without a valid configuration owes no letters.
+    if (!(now.getTime() - since < OWED_LETTERS_DAYS * DAY_MS) || !parseRoundConfig(round.config).ok) return;
+    const result = await sendDueLetters(deps, SYSTEM_ACTOR, round, now, requestId, stopAt);
+    if (result.sent + result.failed + result.pending > 0) results.push(result);
+  });
   return results;
 }
 

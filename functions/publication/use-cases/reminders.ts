@@ -24,7 +24,7 @@ import { parseRoundConfig, type RoundConfig } from '../../../shared/round';
 import { ROUND_STAGES, type RoundStage } from '../../../shared/stages';
 import type { ApplicationsRepository } from '../../lib/applications/repository';
 import { WriteConditionError, type AuditLog } from '../../lib/audit/log';
-import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
+import { eachRound, type AwardsStore, type RoundRecord } from '../../lib/awards/store';
 import { AppError, conflict, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
 import type { IdentityStore } from '../../lib/identity/store';
@@ -205,19 +205,14 @@ export async function remindRound(deps: ReminderDeps, round: RoundRecord, now: D
  * that still reminds is looked at with the same `now`; a round that fails is logged and the others still run.
  */
 export async function runDueReminders(deps: ReminderDeps, now: Date, requestId: string, onlyRoundId?: string): Promise<ReminderRunSummary[]> {
-  const programmes = await deps.awards.listProgrammes();
   const sent: ReminderRunSummary[] = [];
-  for (const programme of programmes) {
-    for (const summary of programme.rounds) {
-      if (!isRoundStage(summary.stage) || !remindsAt(summary.stage) || (onlyRoundId && summary.roundId !== onlyRoundId)) continue;
-      try {
-        const round = await deps.awards.getProgrammeRound(programme.programmeId, summary.roundId);
-        if (round) sent.push(...(await remindRound(deps, round, now, requestId)));
-      } catch (error) {
-        deps.logger.error('reminders of a round failed', { roundId: summary.roundId, error: error as Error });
-      }
-    }
-  }
+  await eachRound(
+    deps.awards,
+    deps.logger,
+    onlyRoundId,
+    async (round) => void sent.push(...(await remindRound(deps, round, now, requestId))),
+    (summary) => !isRoundStage(summary.stage) || !remindsAt(summary.stage),
+  );
   return sent;
 }
 

@@ -5,7 +5,7 @@ import { scorecardTotals, type Scorecard } from '../../../shared/scoring';
 import type { RoundStage } from '../../../shared/stages/round';
 import type { DocumentStore } from '../../lib/applications/documents';
 import type { ApplicationRecord, ApplicationsRepository } from '../../lib/applications/repository';
-import { configuredRound } from '../../lib/awards/configured-round';
+import { configuredRound, type ConfiguredRound } from '../../lib/awards/configured-round';
 import type { AwardsStore, RoundRecord } from '../../lib/awards/store';
 import { AppError, notFound } from '../../lib/http/errors';
 import type { Session } from '../../lib/http/router';
@@ -40,9 +40,11 @@ export const isOffice = (session: Session) => OFFICE_ROLES.has(session.role);
 
 /** A round of the caller's programme (404 for any other) with its configuration (422 ROUND_NOT_CONFIGURED without one). */
 export async function reviewRound(deps: Pick<ReviewDeps, 'awards'>, roundId: string, programmeId: string): Promise<ReviewRound> {
-  const configured = await configuredRound(deps.awards, roundId, programmeId);
-  return { ...configured, stage: configured.round.stage as RoundStage };
+  return asReviewRound(await configuredRound(deps.awards, roundId, programmeId));
 }
+
+/** A configured round with its stage typed (lib/awards/configured-round: `configured` for a round already read). */
+export const asReviewRound = (ctx: ConfiguredRound): ReviewRound => ({ ...ctx, stage: ctx.round.stage as RoundStage });
 
 /** An application of the caller's programme; anything else is 404, exactly as if it did not exist. */
 export async function programmeApplication(deps: Pick<ReviewDeps, 'applications'>, session: Session, applicationId: string): Promise<ApplicationRecord> {

@@ -9,8 +9,7 @@ import type { Session } from '../../lib/http/router';
 import type { AssignmentRecord, ScorecardRecord } from '../../lib/reviews/repository';
 import { configured } from '../../lib/awards/configured-round';
 import { readTogether } from '../../lib/dynamo';
-import type { RoundStage } from '../../../shared/stages';
-import { actorOf, assertRoundStage, cardView, percentsOf, programmeApplication, type ReviewDeps, type ReviewRound } from './context';
+import { actorOf, asReviewRound, assertRoundStage, cardView, percentsOf, programmeApplication, type ReviewDeps, type ReviewRound } from './context';
 
 /** What a card needs of its application: its round and programme, which never change once it is registered. */
 type CardApplication = Pick<ApplicationRecord, 'applicationId' | 'roundId' | 'programmeId'>;
@@ -82,10 +81,7 @@ async function cardReads(deps: ReviewDeps, session: Session, app: CardApplicatio
   ]);
   return {
     assignment: () => scoringAssignment(assignment),
-    round: (): ReviewRound => {
-      const ctx = configured(round, session.programmeId);
-      return { ...ctx, stage: ctx.round.stage as RoundStage };
-    },
+    round: (): ReviewRound => asReviewRound(configured(round, session.programmeId)),
     card: () => card,
   };
 }
