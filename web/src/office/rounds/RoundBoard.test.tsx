@@ -38,6 +38,17 @@ const found = <T,>(find: () => T | null | undefined): Promise<T> =>
 const teamOf = (applicationId: string) => document.querySelector(`[data-board-application="${applicationId}"] [data-team="materialReview"]`) as HTMLElement;
 
 describe('the office’s review board', () => {
+  it('says so on the draw panel when the programme’s people cannot be read (no supervisor to choose)', async () => {
+    const fetch = routedFetch({
+      [ROUND_REVIEWS]: { status: 200, body: roundFixture() },
+      [PEOPLE]: { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: { 'zh-CN': '服务暂不可用。', en: 'The service is unavailable.' } } } },
+    });
+    const view = renderWithState(<RoundBoard roundId={ROUND} />, { locale: 'en', fetch });
+    view.state.signedIn(session('admin'));
+    const panel = await found(() => document.querySelector<HTMLElement>('[data-draw-panel]'));
+    expect((await within(panel).findByRole('alert')).textContent).toContain('The service is unavailable.');
+  });
+
   it('reads the programme’s people and the round’s draw rules once, for the assignments, the draw and the experts’ load', async () => {
     const ROUND_GET = `GET /api/publication/rounds/${ROUND}`;
     const fetch = routedFetch({

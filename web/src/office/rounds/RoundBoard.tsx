@@ -193,7 +193,7 @@ export function RoundBoard({ roundId }: { roundId: string }) {
           {isAdmin && <LatePanel roundId={roundId} />}
           <ShortlistPanel data={data} isAdmin={isAdmin} onDecided={load} />
           {isAdmin && showsDraw(data.roundStage) && (
-            <DrawPanel roundId={roundId} roundStage={data.roundStage} supervisors={supervisors} settings={drawSettings} onDrawn={load} />
+            <DrawPanel roundId={roundId} roundStage={data.roundStage} supervisors={supervisors} supervisorsError={peopleError} settings={drawSettings} onDrawn={load} />
           )}
           {isAdmin && <ExpertLoad cap={drawSettings?.loadCap ?? null} data={data} />}
           <DrawReplay roundId={roundId} />

@@ -29,6 +29,7 @@ export function DrawPanel({
   roundId,
   roundStage,
   supervisors,
+  supervisorsError = null,
   settings,
   onDrawn,
 }: {
@@ -36,6 +37,8 @@ export function DrawPanel({
   roundStage: RoundStage;
   /** The programme's active supervisors (null while the board loads its people); the board reads them once. */
   supervisors: readonly PersonView[] | null;
+  /** Why the board could not read its people (the supervisors to choose from are then missing): said, with the error. */
+  supervisorsError?: unknown;
   /** The round's draw rules (its configuration's `draw`), shown before drawing; each draw commits them. */
   settings: DrawSettings | null;
   onDrawn: () => void;
@@ -118,6 +121,7 @@ export function DrawPanel({
           {t('WITNESS_REQUIRED')}
         </p>
       )}
+      {supervisorsError !== null && <ErrorMessage error={supervisorsError} />}
       {error !== null && <ErrorMessage error={error} />}
       {result && (
         <div class="stack" role="status" data-draw-result={result.draws.length}>
